@@ -1,0 +1,58 @@
+# leadpipe build and test entry points. `make test` is what CI runs.
+GO       ?= go
+BIN      := bin/leadpipe
+PKGS     := ./...
+FUZZTIME ?= 10s
+BENCH_ROWS ?= 1000000
+
+.PHONY: all build test vet demo bench bench-go bench-e2e fuzz fixtures clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/leadpipe
+
+vet:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+test: vet
+	$(GO) test -count=1 $(PKGS)
+
+# demo imports the bundled fixtures into a fresh store and prints the summary.
+# Exit code 3 (some rows rejected, the rest committed) is the expected result:
+# the fixtures contain rows that cannot be imported, on purpose.
+demo: build
+	@mkdir -p .demo && rm -f .demo/leadpipe.db
+	@cd .demo && ../$(BIN) import --no-progress --rejects rejects.csv --row-report rows.csv \
+	    ../fixtures/messe-hannover-2026.csv ../fixtures/targi-poznan-2026.csv \
+	    ../fixtures/outlook-contacts.csv ../fixtures/webform-export.xlsx; \
+	  rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 3 ] || exit $$rc
+	@echo; echo "rejected rows: .demo/rejects.csv   per-row outcomes: .demo/rows.csv"; echo
+	@cd .demo && ../$(BIN) leads list
+
+# bench runs the Go benchmarks and the end-to-end import benchmark at
+# BENCH_ROWS rows (data goes to a temp dir); see BENCHMARKS.md.
+bench: bench-go bench-e2e
+
+bench-go:
+	$(GO) test -run='^$$' -bench=. -benchmem $(PKGS)
+
+bench-e2e: build
+	BENCH_ROWS=$(BENCH_ROWS) scripts/bench.sh
+
+# fuzz runs every fuzz target for FUZZTIME, one target per go test call.
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(PKGS)); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+fixtures:
+	$(GO) run fixtures/gen.go
+
+clean:
+	rm -rf bin .demo

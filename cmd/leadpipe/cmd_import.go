@@ -1,0 +1,432 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/importer"
+	"github.com/leadpipe/leadpipe/pipeline"
+	"github.com/leadpipe/leadpipe/report"
+	"github.com/leadpipe/leadpipe/store"
+)
+
+// maxListedRejects caps the rejected rows listed on stderr when no rejects
+// file was asked for.
+const maxListedRejects = 20
+
+type importOptions struct {
+	readOptions
+	Files     []string
+	Source    string
+	DryRun    bool
+	Rejects   string
+	RowReport string
+	BatchSize int // from the configuration file only
+}
+
+func newImportCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *importOptions) error) *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "import [flags] FILE...",
+		Short: "Import CSV and XLSX lead lists into the store",
+		Long: withExitStatus(`Import reads each FILE (CSV or XLSX), detects its encoding, delimiter, sheet
+and header row, maps the columns to lead fields, normalizes every value, and
+matches each row against the rows before it and against the store. Every
+data row gets exactly one outcome: created, merged, unchanged or rejected.
+The counts add up to the rows read.
+
+A row is rejected only when it offers no way to reach the person, or when
+it is structurally broken. --rejects writes such rows with their original
+columns plus leadpipe_row and leadpipe_reason, so that the file can be
+corrected and imported again as it is. Without --rejects they are listed on
+standard error. --row-report writes one line per input row:
+file,row,outcome,lead_id,reason.
+
+Importing the same file again changes nothing: every row is unchanged and
+the store is not written.`),
+		Example: `  leadpipe import --source messe-2026 --rejects rejects.csv fair.csv
+  leadpipe import --dry-run --row-report rows.csv web-export.xlsx
+  leadpipe import --json --no-progress nightly/*.csv`,
+		Args: minArgs(1, "import needs at least one FILE"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := opts.complete(c, g); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return runImport(c.Context(), g, ios, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Source, "source", "", "set the source field of leads from these files to `S` (e.g. messe-2026)")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "do everything but write to the store")
+	f.StringVar(&opts.Rejects, "rejects", "", "write rejected rows to `FILE`, ready to correct and import again")
+	f.StringVar(&opts.RowReport, "row-report", "", "write the outcome of every row to `FILE` (CSV)")
+	opts.readOptions.bind(f)
+	return cmd
+}
+
+// complete applies the configuration file to the flags not given.
+func (o *importOptions) complete(c *cobra.Command, g *globalOptions) error {
+	if err := o.readOptions.complete(c.Flags(), g.Config); err != nil {
+		return err
+	}
+	if !c.Flags().Changed("source") {
+		o.Source = g.Config.Import.Source
+	}
+	o.BatchSize = g.Config.Import.BatchSize
+	return nil
+}
+
+func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *importOptions) (err error) {
+	// Check the inputs before touching the store, so that a typo in a file
+	// name creates nothing.
+	for _, f := range opts.Files {
+		if info, err := os.Stat(f); err != nil {
+			return fmt.Errorf("import %s: %w", f, errors.Unwrap(err))
+		} else if info.IsDir() {
+			return fmt.Errorf("import %s: is a directory", f)
+		}
+	}
+	mf, err := opts.loadMap()
+	if err != nil {
+		return err
+	}
+
+	obs := &importObserver{listRejects: opts.Rejects == "" && !g.Quiet}
+	if opts.RowReport != "" {
+		if obs.rows, err = report.NewRowReportWriter(opts.RowReport); err != nil {
+			return err
+		}
+		defer obs.rows.Abort()
+	}
+	if opts.Rejects != "" {
+		if obs.rejects, err = report.NewRejectsWriter(opts.Rejects); err != nil {
+			return err
+		}
+		defer obs.rejects.Abort()
+	}
+
+	st, closeStore, err := openImportStore(g, opts.DryRun)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := closeStore(); err == nil {
+			err = cerr
+		}
+	}()
+
+	observer := pipeline.Observer(obs)
+	if showProgress(g.Quiet, g.JSON, g.NoProgress, ios.IsStderrTTY()) {
+		bar := newProgressObserver(ios.ErrOut)
+		defer bar.close()
+		observer = multiObserver{bar, obs}
+	}
+
+	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
+		Files:     opts.Files,
+		Reader:    opts.readerOptions(),
+		Build:     opts.buildOptions(opts.Source),
+		MapFile:   mf,
+		DryRun:    opts.DryRun,
+		BatchSize: opts.BatchSize,
+	}, observer)
+	if err != nil && (sum == nil || !(sum.Written || errors.Is(err, context.Canceled))) {
+		// Nothing was committed: leave no reports behind either.
+		return err
+	}
+	// Whatever was committed is reported, even when the run stopped early.
+	res := &importResult{Summary: sum, RejectsGiven: opts.Rejects != ""}
+	if rerr := obs.finish(res); rerr != nil {
+		return errors.Join(err, rerr)
+	}
+	obs.printListed(ios.ErrOut)
+	if !g.Quiet || g.JSON {
+		if perr := importPresenterFor(g.JSON, ios.Out).present(res); perr != nil {
+			return errors.Join(err, perr)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if sum.Rejected > 0 {
+		return errRowsRejected
+	}
+	return nil
+}
+
+// openImportStore opens the store for writing. A dry run reads an
+// existing store under a shared lock and never creates one: without a store
+// it matches against an empty one in a temporary directory.
+func openImportStore(g *globalOptions, dryRun bool) (crm.Store, func() error, error) {
+	if !dryRun {
+		db, err := g.openStore(false)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, db.Close, nil
+	}
+	if _, err := os.Stat(g.StorePath); err == nil {
+		db, err := g.openStore(true)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, db.Close, nil
+	}
+	dir, err := os.MkdirTemp("", "leadpipe-dry-run-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("dry run: %w", err)
+	}
+	db, err := store.Open(filepath.Join(dir, "empty.db"), store.Options{Timeout: g.LockTimeout})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return db, func() error {
+		err := db.Close()
+		os.RemoveAll(dir)
+		return err
+	}, nil
+}
+
+// importObserver writes the rejects file and the row report as the rows
+// come, and collects the rejected rows to list on stderr.
+type importObserver struct {
+	rejects     *report.RejectsWriter
+	rows        *report.RowReportWriter
+	listRejects bool
+	listed      []string
+	unlisted    int
+	// err is the first failure to write a report. The import goes on (its
+	// rows are committed either way) and the run fails at the end.
+	err error
+}
+
+func (o *importObserver) keep(err error) {
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+}
+
+func (o *importObserver) FileStarted(f pipeline.FileInfo) {
+	if o.rejects != nil {
+		o.rejects.StartFile(f.Name, f.Header, f.Detection.Delimiter)
+	}
+}
+
+func (o *importObserver) Row(out *crm.Outcome, rec *importer.Record) {
+	if o.rows != nil {
+		o.keep(o.rows.Write(out))
+	}
+	if out.Kind != crm.Rejected {
+		return
+	}
+	switch {
+	case o.rejects != nil:
+		var fields []string
+		if rec != nil {
+			fields = rec.Fields
+		}
+		o.keep(o.rejects.Write(out.Row, fields, out.Reason))
+	case o.listRejects && len(o.listed) < maxListedRejects:
+		// File, row, field and cause: never the value.
+		o.listed = append(o.listed, fmt.Sprintf("%s row %d: %s", out.File, out.Row, out.Reason))
+	case o.listRejects:
+		o.unlisted++
+	}
+}
+
+func (o *importObserver) Progress(string, int64, int64) {}
+func (o *importObserver) FileDone(pipeline.FileSummary) {}
+
+// finish completes the report files and records their names in res.
+func (o *importObserver) finish(res *importResult) error {
+	if o.err != nil {
+		return o.err
+	}
+	if o.rows != nil {
+		if err := o.rows.Close(); err != nil {
+			return err
+		}
+		res.RowReport = o.rows.Path()
+	}
+	if o.rejects != nil {
+		paths, err := o.rejects.Close()
+		if err != nil {
+			return err
+		}
+		res.RejectsFiles = paths
+	}
+	return nil
+}
+
+func (o *importObserver) printListed(w io.Writer) {
+	if len(o.listed) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "rejected rows:")
+	for _, l := range o.listed {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
+	if o.unlisted > 0 {
+		fmt.Fprintf(w, "  and %s more (use --rejects FILE)\n", group(o.unlisted))
+	}
+}
+
+// importResult is what the import command shows: the pipeline's summary and
+// where the report files went.
+type importResult struct {
+	*pipeline.Summary
+	RejectsFiles []string `json:"rejects_files,omitempty"`
+	RowReport    string   `json:"row_report,omitempty"`
+
+	RejectsGiven bool `json:"-"`
+}
+
+// importPresenter shows the result of an import. It is chosen once, from
+// --json, so runImport has no output branches.
+type importPresenter interface {
+	present(r *importResult) error
+}
+
+func importPresenterFor(asJSON bool, w io.Writer) importPresenter {
+	if asJSON {
+		return jsonImportPresenter{w}
+	}
+	return textImportPresenter{w}
+}
+
+type jsonImportPresenter struct{ w io.Writer }
+
+func (p jsonImportPresenter) present(r *importResult) error {
+	return writeJSON(p.w, r)
+}
+
+type textImportPresenter struct{ w io.Writer }
+
+// present prints the human summary:
+//
+//	import 20261123T101500Z-3f2a: 3 files, 1,204 rows
+//	  created    1,100
+//	  merged        80
+//	  unchanged     20
+//	  rejected       4  (see rejects.csv)
+//	fair.csv (windows-1252, ';'): 400 rows: 380 created, 15 merged, 3 unchanged, 2 rejected
+func (p textImportPresenter) present(r *importResult) error {
+	s := r.Summary
+	var b strings.Builder
+	fmt.Fprintf(&b, "import %s: %s, %s\n", s.ImportID, plural(len(s.Files), "file", "files"), plural(s.Rows, "row", "rows"))
+	width := len(group(s.Rows))
+	line := func(name string, n int, note string) {
+		fmt.Fprintf(&b, "  %-9s %*s%s\n", name, width, group(n), note)
+	}
+	line("created", s.Created, "")
+	line("merged", s.Merged, "")
+	line("unchanged", s.Unchanged, "")
+	line("rejected", s.Rejected, rejectsNote(r))
+	for _, f := range s.Files {
+		fmt.Fprintf(&b, "%s (%s): %s: %s created, %s merged, %s unchanged, %s rejected\n",
+			f.File, describeDetection(f.Detection), plural(f.Rows, "row", "rows"),
+			group(f.Created), group(f.Merged), group(f.Unchanged), group(f.Rejected))
+	}
+	if s.Warnings > 0 {
+		fmt.Fprintf(&b, "%s kept on the leads (see leadpipe leads show ID)\n", plural(s.Warnings, "warning", "warnings"))
+	}
+	if r.RowReport != "" {
+		fmt.Fprintf(&b, "row report: %s\n", r.RowReport)
+	}
+	switch {
+	case s.DryRun:
+		b.WriteString("dry run: nothing written to the store\n")
+	case !s.Written:
+		b.WriteString("nothing new: the store was not changed\n")
+	}
+	_, err := io.WriteString(p.w, b.String())
+	return err
+}
+
+func rejectsNote(r *importResult) string {
+	switch {
+	case r.Rejected == 0:
+		return ""
+	case len(r.RejectsFiles) == 1:
+		return "  (see " + r.RejectsFiles[0] + ")"
+	case len(r.RejectsFiles) > 1:
+		return "  (see " + strings.Join(r.RejectsFiles, ", ") + ": one file per input, as their columns differ)"
+	}
+	return "  (listed on standard error)"
+}
+
+// describeDetection says briefly how a file was read: "windows-1252, ';'"
+// or "xlsx, sheet Leads".
+func describeDetection(d importer.Detection) string {
+	if d.Format == "xlsx" {
+		if d.Sheet != "" {
+			return "xlsx, sheet " + d.Sheet
+		}
+		return "xlsx"
+	}
+	parts := []string{}
+	if d.Encoding != "" {
+		parts = append(parts, d.Encoding)
+	}
+	if d.Delimiter != "" {
+		parts = append(parts, quoteDelimiter(d.Delimiter))
+	}
+	if len(parts) == 0 {
+		return d.Format
+	}
+	return strings.Join(parts, ", ")
+}
+
+func quoteDelimiter(d string) string {
+	if d == "\t" {
+		return "tab"
+	}
+	return "'" + d + "'"
+}
+
+// group writes n with thousands separators: 1,204.
+func group(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return group(n) + " " + many
+}
+
+// writeJSON writes v as the one JSON document of the run.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,289 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+func newLeadsCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "leads <command>",
+		Short: "List and show the leads in the store",
+		Long: withExitStatus(`The leads commands read the store under a shared lock: they can run
+beside each other, but wait for (and then give up on) a running import.`),
+		Args: noSubcommand,
+		RunE: showHelp,
+	}
+	cmd.AddCommand(newLeadsListCommand(g, ios, nil), newLeadsShowCommand(g, ios, nil))
+	return cmd
+}
+
+type leadsListOptions struct {
+	Status string
+	Stage  string
+	Source string
+	Limit  int
+
+	status crm.Status
+	stage  crm.Stage
+}
+
+func newLeadsListCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *leadsListOptions) error) *cobra.Command {
+	opts := &leadsListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list [flags]",
+		Short: "List leads, optionally filtered by status, stage or source",
+		Long: withExitStatus(`List prints one line per lead, in id order: id, name, company, e-mail,
+status and stage. With --json it prints a JSON array of the full lead
+objects.`),
+		Example: `  leadpipe leads list --status new --source messe-2026
+  leadpipe leads list --stage mql --limit 20 --json`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := opts.complete(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return runLeadsList(g, ios, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Status, "status", "", "only leads with this status (New, Working, Nurturing, Qualified, Disqualified, Converted)")
+	f.StringVar(&opts.Stage, "stage", "", "only leads in this stage (Lead, MQL, SQL, Opportunity, Customer)")
+	f.StringVar(&opts.Source, "source", "", "only leads from this source")
+	f.IntVar(&opts.Limit, "limit", 0, "print at most `N` leads (0: all)")
+	return cmd
+}
+
+func (o *leadsListOptions) complete() error {
+	var err error
+	if o.Status != "" {
+		if o.status, err = crm.ParseStatus(o.Status); err != nil {
+			return &usageError{fmt.Errorf("--status: %w", err)}
+		}
+	}
+	if o.Stage != "" {
+		if o.stage, err = crm.ParseStage(o.Stage); err != nil {
+			return &usageError{fmt.Errorf("--stage: %w", err)}
+		}
+	}
+	if o.Limit < 0 {
+		return usageErrorf("--limit must not be negative")
+	}
+	return nil
+}
+
+func (o *leadsListOptions) match(l *crm.Lead) bool {
+	return (o.status == "" || l.Status == o.status) &&
+		(o.stage == "" || l.Stage == o.stage) &&
+		(o.Source == "" || strings.EqualFold(l.Source, o.Source))
+}
+
+// errEnough stops ForEachLead once --limit leads are found.
+var errEnough = errors.New("enough leads")
+
+func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) error {
+	db, err := g.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	leads := []*crm.Lead{}
+	err = db.ForEachLead(func(l *crm.Lead) error {
+		if !opts.match(l) {
+			return nil
+		}
+		leads = append(leads, l)
+		if opts.Limit > 0 && len(leads) >= opts.Limit {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return err
+	}
+	if len(leads) == 0 && !g.Quiet && !g.JSON {
+		fmt.Fprintln(ios.ErrOut, "no leads match")
+	}
+	return leadsPresenterFor(g.JSON, ios.Out).list(leads)
+}
+
+type leadsShowOptions struct {
+	ID crm.ID
+}
+
+func newLeadsShowCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *leadsShowOptions) error) *cobra.Command {
+	opts := &leadsShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one lead with every field, raw value, custom field and its history",
+		Long: withExitStatus(`Show prints one lead: every core field with the value as the source file
+had it where that differs, derived facts, custom fields, the imports that
+touched it, warnings and the history of replaced values. ID is written as
+in the list (L0000042) or as a plain number.`),
+		Example: `  leadpipe leads show L0000042
+  leadpipe leads show 42 --json`,
+		Args: exactArgs(1, "show needs exactly one lead ID"),
+		RunE: func(c *cobra.Command, args []string) error {
+			id, err := crm.ParseID(args[0])
+			if err != nil {
+				return &usageError{err}
+			}
+			opts.ID = id
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return runLeadsShow(g, ios, opts)
+		},
+	}
+	return cmd
+}
+
+func runLeadsShow(g *globalOptions, ios *IOStreams, opts *leadsShowOptions) error {
+	db, err := g.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	l, err := db.Lead(opts.ID)
+	if errors.Is(err, crm.ErrNotFound) {
+		return fmt.Errorf("lead %s not found in store %s", opts.ID, db.Path())
+	}
+	if err != nil {
+		return err
+	}
+	return leadsPresenterFor(g.JSON, ios.Out).show(l)
+}
+
+// leadsPresenter shows leads as text or JSON, chosen once from --json.
+type leadsPresenter interface {
+	list([]*crm.Lead) error
+	show(*crm.Lead) error
+}
+
+func leadsPresenterFor(asJSON bool, w io.Writer) leadsPresenter {
+	if asJSON {
+		return jsonLeadsPresenter{w}
+	}
+	return textLeadsPresenter{w}
+}
+
+type jsonLeadsPresenter struct{ w io.Writer }
+
+func (p jsonLeadsPresenter) list(leads []*crm.Lead) error { return writeJSON(p.w, leads) }
+func (p jsonLeadsPresenter) show(l *crm.Lead) error       { return writeJSON(p.w, l) }
+
+type textLeadsPresenter struct{ w io.Writer }
+
+func (p textLeadsPresenter) list(leads []*crm.Lead) error {
+	if len(leads) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tSTATUS\tSTAGE")
+	for _, l := range leads {
+		name := strings.TrimSpace(l.FirstName + " " + l.LastName)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, cell(name), cell(l.Company), cell(l.Email), l.Status, l.Stage)
+	}
+	return tw.Flush()
+}
+
+// cell keeps a table readable: tabs and line breaks in a value would break
+// the columns.
+func cell(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func (p textLeadsPresenter) show(l *crm.Lead) error {
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	for _, name := range crm.CoreFields {
+		v := l.Get(name)
+		if raw, ok := l.Raw[name]; ok && raw != v {
+			fmt.Fprintf(tw, "%s\t%s\t(from %q)\n", name, cell(v), raw)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t\n", name, cell(v))
+	}
+	fmt.Fprintf(tw, "updated_at\t%s\n", cell(formatTime(l.UpdatedAt)))
+	for _, d := range []struct{ name, v string }{
+		{"legal_form", l.LegalForm}, {"phone_ext", l.PhoneExt}, {"currency", l.Currency},
+	} {
+		if d.v != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", d.name, d.v)
+		}
+	}
+	if l.Email != "" {
+		fmt.Fprintf(tw, "email_freemail\t%t\n", l.EmailFreemail)
+		fmt.Fprintf(tw, "email_role\t%t\n", l.EmailRole)
+	}
+	if l.PossibleDuplicateOf != 0 {
+		fmt.Fprintf(tw, "possible_duplicate_of\t%s\n", l.PossibleDuplicateOf)
+	}
+	tw.Flush()
+	if names := l.CustomNames(); len(names) > 0 {
+		b.WriteString("\ncustom fields:\n")
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		for _, name := range names {
+			v := l.Custom[name]
+			if raw, ok := l.Raw[name]; ok && raw != v {
+				fmt.Fprintf(tw, "  %s\t%s\t(from %q)\n", name, cell(v), raw)
+				continue
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t\n", name, cell(v))
+		}
+		tw.Flush()
+	}
+	if len(l.Imports) > 0 {
+		fmt.Fprintf(&b, "\nimports:\n  %s\n", strings.Join(l.Imports, "\n  "))
+	}
+	if len(l.Warnings) > 0 {
+		b.WriteString("\nwarnings:\n")
+		for _, w := range l.Warnings {
+			fmt.Fprintf(&b, "  %s\n", w)
+		}
+	}
+	if len(l.History) > 0 {
+		b.WriteString("\nhistory:\n")
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		for _, h := range l.History {
+			by := h.By
+			if h.ImportID != "" {
+				by += " " + h.ImportID
+			}
+			if h.Reason != "" {
+				by += ": " + h.Reason
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%q → %q\t(%s)\n", formatTime(h.At), h.Field, h.Old, h.New, by)
+		}
+		tw.Flush()
+	}
+	_, err := io.WriteString(p.w, trimLines(b.String()))
+	return err
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}

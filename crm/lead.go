@@ -1,0 +1,332 @@
+package crm
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ID identifies a stored object. IDs are allocated in increasing order, so
+// key order in the store is creation order and writes stay sequential.
+type ID uint64
+
+// LeadID formats a lead id the way users see and type it: "L0000042".
+func (id ID) String() string { return fmt.Sprintf("L%07d", uint64(id)) }
+
+// ParseID accepts "L0000042", "l42" or "42".
+func ParseID(s string) (ID, error) {
+	t := strings.TrimSpace(s)
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "L"), "l")
+	n, err := strconv.ParseUint(t, 10, 64)
+	if err != nil || n == 0 {
+		return 0, fmt.Errorf("invalid lead id %q: want L followed by digits, e.g. L0000042", s)
+	}
+	return ID(n), nil
+}
+
+// Core field names. They are the same everywhere: export header, --json,
+// mapping files and the rule expressions of the scoring stage.
+const (
+	FieldID            = "id"
+	FieldSalutation    = "salutation"
+	FieldAcademicTitle = "academic_title"
+	FieldFirstName     = "first_name"
+	FieldLastName      = "last_name"
+	FieldCompany       = "company"
+	FieldTitle         = "title"
+	FieldEmail         = "email"
+	FieldPhone         = "phone"
+	FieldMobile        = "mobile"
+	FieldStreet        = "street"
+	FieldPostalCode    = "postal_code"
+	FieldCity          = "city"
+	FieldCountry       = "country"
+	FieldTaxID         = "tax_id"
+	FieldSource        = "source"
+	FieldBudget        = "budget"
+	FieldCreatedAt     = "created_at"
+	FieldStatus        = "status"
+	FieldStage         = "stage"
+)
+
+// DataFields are the core fields an import can fill, in export order. id,
+// created_at, status and stage are managed by leadpipe itself.
+var DataFields = []string{
+	FieldSalutation, FieldAcademicTitle, FieldFirstName, FieldLastName,
+	FieldCompany, FieldTitle, FieldEmail, FieldPhone, FieldMobile,
+	FieldStreet, FieldPostalCode, FieldCity, FieldCountry, FieldTaxID,
+	FieldSource, FieldBudget,
+}
+
+// CoreFields is the full list of core field names in export order.
+var CoreFields = append(append([]string{FieldID}, DataFields...), FieldCreatedAt, FieldStatus, FieldStage)
+
+// IsDataField reports whether name is one of DataFields.
+func IsDataField(name string) bool { return slices.Contains(DataFields, name) }
+
+// Lead is a person plus company that may become a customer. Every data field
+// holds its normalized value as a string (budget as a plain decimal such as
+// "83500.00", country as ISO 3166-1 alpha-2, phone as E.164); Raw keeps the
+// value exactly as the source file had it, keyed by field name.
+type Lead struct {
+	ID ID `json:"id"`
+
+	Salutation    string `json:"salutation,omitempty"`
+	AcademicTitle string `json:"academic_title,omitempty"`
+	FirstName     string `json:"first_name,omitempty"`
+	LastName      string `json:"last_name,omitempty"`
+	Company       string `json:"company,omitempty"`
+	Title         string `json:"title,omitempty"`
+	Email         string `json:"email,omitempty"`
+	Phone         string `json:"phone,omitempty"`
+	Mobile        string `json:"mobile,omitempty"`
+	Street        string `json:"street,omitempty"`
+	PostalCode    string `json:"postal_code,omitempty"`
+	City          string `json:"city,omitempty"`
+	Country       string `json:"country,omitempty"`
+	TaxID         string `json:"tax_id,omitempty"`
+	Source        string `json:"source,omitempty"`
+	Budget        string `json:"budget,omitempty"`
+
+	// Derived facts kept for matching and rules; recomputed from the fields.
+	CompanyKey    string `json:"company_key,omitempty"`    // company name without legal form, folded
+	LegalForm     string `json:"legal_form,omitempty"`     // "GmbH", "Sp. z o.o.", ...
+	EmailFreemail bool   `json:"email_freemail,omitempty"` // gmail.com, web.de, wp.pl, ...
+	EmailRole     bool   `json:"email_role,omitempty"`     // info@, sales@, ...
+	PhoneExt      string `json:"phone_ext,omitempty"`
+	Currency      string `json:"currency,omitempty"` // ISO 4217 of budget, when the file said
+
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Status    Status    `json:"status"`
+	Stage     Stage     `json:"stage"`
+
+	// Custom holds columns no dictionary knew, keyed by their header text.
+	Custom map[string]string `json:"custom,omitempty"`
+	// Raw holds the source value of every field (core and custom) as it was
+	// last imported, keyed by field name or custom header.
+	Raw map[string]string `json:"raw,omitempty"`
+
+	// Imports lists the import ids that created or changed this lead.
+	Imports []string `json:"imports,omitempty"`
+	// History is append-only: every replaced value and every status change.
+	History []Change `json:"history,omitempty"`
+	// Warnings are non-fatal findings of the last import that touched it.
+	Warnings []string `json:"warnings,omitempty"`
+
+	// PossibleDuplicateOf names a lead this one may duplicate (for review).
+	PossibleDuplicateOf ID `json:"possible_duplicate_of,omitempty"`
+
+	// Scoring: points, grade and the rules that fired, set by the scoring stage.
+	Score      int       `json:"score"`
+	Grade      Grade     `json:"grade,omitempty"`
+	ScoreRules []RuleHit `json:"score_rules,omitempty"`
+
+	// Conversion: what the lead became. A converted lead is read-only.
+	ConvertedAt      time.Time `json:"converted_at,omitzero"`
+	AccountID        ID        `json:"account_id,omitempty"`
+	ContactID        ID        `json:"contact_id,omitempty"`
+	OpportunityID    ID        `json:"opportunity_id,omitempty"`
+	StatusBeforeConv Status    `json:"status_before_conversion,omitempty"`
+}
+
+// Grade is the scoring tier that tells sales whom to call first.
+type Grade string
+
+// The grades, best first.
+const (
+	GradeHot  Grade = "hot"
+	GradeWarm Grade = "warm"
+	GradeCold Grade = "cold"
+)
+
+// RuleHit records that a scoring rule fired and what it added.
+type RuleHit struct {
+	Rule   string `json:"rule"`
+	Points int    `json:"points"`
+}
+
+// Change is one entry of a lead's history.
+type Change struct {
+	At       time.Time `json:"at"`
+	ImportID string    `json:"import_id,omitempty"` // set when an import made the change
+	By       string    `json:"by"`                  // "import", a command, or "rule:<name>"
+	Field    string    `json:"field"`
+	Old      string    `json:"old"`
+	New      string    `json:"new"`
+	Reason   string    `json:"reason,omitempty"`
+}
+
+// fieldPtr returns the address of a data field, or nil for unknown names.
+func (l *Lead) fieldPtr(name string) *string {
+	switch name {
+	case FieldSalutation:
+		return &l.Salutation
+	case FieldAcademicTitle:
+		return &l.AcademicTitle
+	case FieldFirstName:
+		return &l.FirstName
+	case FieldLastName:
+		return &l.LastName
+	case FieldCompany:
+		return &l.Company
+	case FieldTitle:
+		return &l.Title
+	case FieldEmail:
+		return &l.Email
+	case FieldPhone:
+		return &l.Phone
+	case FieldMobile:
+		return &l.Mobile
+	case FieldStreet:
+		return &l.Street
+	case FieldPostalCode:
+		return &l.PostalCode
+	case FieldCity:
+		return &l.City
+	case FieldCountry:
+		return &l.Country
+	case FieldTaxID:
+		return &l.TaxID
+	case FieldSource:
+		return &l.Source
+	case FieldBudget:
+		return &l.Budget
+	}
+	return nil
+}
+
+// Get returns the value of a core field (any name in CoreFields) as text.
+// Unknown names are looked up among the custom fields.
+func (l *Lead) Get(name string) string {
+	if p := l.fieldPtr(name); p != nil {
+		return *p
+	}
+	switch name {
+	case FieldID:
+		if l.ID == 0 {
+			return ""
+		}
+		return l.ID.String()
+	case FieldCreatedAt:
+		if l.CreatedAt.IsZero() {
+			return ""
+		}
+		return l.CreatedAt.UTC().Format(time.RFC3339)
+	case FieldStatus:
+		return string(l.Status)
+	case FieldStage:
+		return string(l.Stage)
+	}
+	return l.Custom[name]
+}
+
+// Set stores a data field by name; an unknown name becomes a custom field.
+func (l *Lead) Set(name, value string) {
+	if p := l.fieldPtr(name); p != nil {
+		*p = value
+		return
+	}
+	if l.Custom == nil {
+		l.Custom = map[string]string{}
+	}
+	l.Custom[name] = value
+}
+
+// Clone returns a deep copy.
+func (l *Lead) Clone() *Lead {
+	c := *l
+	c.Custom = cloneMap(l.Custom)
+	c.Raw = cloneMap(l.Raw)
+	c.Imports = slices.Clone(l.Imports)
+	c.History = slices.Clone(l.History)
+	c.Warnings = slices.Clone(l.Warnings)
+	c.ScoreRules = slices.Clone(l.ScoreRules)
+	return &c
+}
+
+func cloneMap(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	c := make(map[string]string, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+// CustomNames returns the custom field names in sorted order.
+func (l *Lead) CustomNames() []string {
+	names := make([]string, 0, len(l.Custom))
+	for k := range l.Custom {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Merge applies the survivorship rules to l, given a newer record in of the
+// same person: an empty field of l is filled; where both are non-empty and
+// differ, the newer value wins and the replaced one goes into l's history
+// with importID. Custom fields follow the same rules. Empty values in never
+// erase anything. It returns the names of the fields that changed, in
+// DataFields order followed by custom names in sorted order; nil means the
+// merge changed nothing. Derived facts (CompanyKey, ...) follow the field
+// they derive from.
+func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
+	var changed []string
+	record := func(name, old, new string) {
+		changed = append(changed, name)
+		if old != "" {
+			l.History = append(l.History, Change{At: at, ImportID: importID, By: "import", Field: name, Old: old, New: new})
+		}
+	}
+	for _, name := range DataFields {
+		nv := *in.fieldPtr(name)
+		p := l.fieldPtr(name)
+		if nv == "" || nv == *p {
+			continue
+		}
+		record(name, *p, nv)
+		*p = nv
+		switch name {
+		case FieldCompany:
+			l.CompanyKey, l.LegalForm = in.CompanyKey, in.LegalForm
+		case FieldEmail:
+			l.EmailFreemail, l.EmailRole = in.EmailFreemail, in.EmailRole
+		case FieldPhone:
+			l.PhoneExt = in.PhoneExt
+		case FieldBudget:
+			l.Currency = in.Currency
+		}
+	}
+	for _, name := range in.CustomNames() {
+		nv := in.Custom[name]
+		old := l.Custom[name]
+		if nv == "" || nv == old {
+			continue
+		}
+		record(name, old, nv)
+		l.Set(name, nv)
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	for _, name := range changed {
+		if raw, ok := in.Raw[name]; ok {
+			if l.Raw == nil {
+				l.Raw = map[string]string{}
+			}
+			l.Raw[name] = raw
+		}
+	}
+	if importID != "" && !slices.Contains(l.Imports, importID) {
+		l.Imports = append(l.Imports, importID)
+	}
+	l.Warnings = in.Warnings
+	l.UpdatedAt = at
+	return changed
+}

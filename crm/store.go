@@ -1,0 +1,81 @@
+package crm
+
+import (
+	"errors"
+	"time"
+)
+
+// Store errors.
+var (
+	// ErrNotFound: no object with that id.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked: another leadpipe run holds the store.
+	ErrLocked = errors.New("store is in use by another leadpipe run")
+)
+
+// Import records one run of `leadpipe import`: what was read and what came of it.
+type Import struct {
+	ID         string       `json:"import_id"`
+	StartedAt  time.Time    `json:"started_at"`
+	FinishedAt time.Time    `json:"finished_at,omitzero"`
+	Files      []ImportFile `json:"files"`
+	Options    []string     `json:"options,omitempty"` // the options that shaped the result
+	Counts     Counts       `json:"counts"`
+	// Done is false while the import runs, and stays false if it was killed.
+	Done bool `json:"done"`
+}
+
+// ImportFile describes one input file of an import.
+type ImportFile struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+	Counts Counts `json:"counts"`
+}
+
+// IndexEntry is what the store keeps beside each lead so that the next
+// import can find matches without decoding every lead: the hashed match keys
+// of the lead and the signatures of the input rows it has absorbed.
+type IndexEntry struct {
+	ID      ID
+	Keys    []uint64 // hashed exact match keys (e-mail; phone+last name; name+company)
+	RowSigs []uint64 // signatures of raw input rows already applied to this lead
+}
+
+// Batch is one unit of work written in a single transaction: leads to create
+// or replace, their index entries, and the import record as it stands after
+// the batch, so that progress and data are never out of step.
+type Batch struct {
+	Leads  []*Lead
+	Index  []IndexEntry
+	Import *Import
+}
+
+// LeadReader reads leads.
+type LeadReader interface {
+	// Lead returns one lead, or an error wrapping ErrNotFound.
+	Lead(id ID) (*Lead, error)
+	// ForEachLead calls fn for every lead in id order until fn returns an error.
+	ForEachLead(fn func(*Lead) error) error
+}
+
+// Store is the persistent home of leads and their index. The bbolt
+// implementation lives in package store; the store is held exclusively by
+// one run for its whole life.
+type Store interface {
+	LeadReader
+	// LastID returns the highest lead id allocated so far (0 when empty).
+	LastID() (ID, error)
+	// ForEachIndex calls fn for the index entry of every lead, in id order.
+	ForEachIndex(fn func(IndexEntry) error) error
+	// Index returns the index entry of one lead (an empty entry with the id
+	// if none was stored).
+	Index(id ID) (IndexEntry, error)
+	// Apply writes a batch in one transaction: all of it or nothing.
+	Apply(b *Batch) error
+	// Imports lists the recorded imports, oldest first.
+	Imports() ([]Import, error)
+	// Path names the store for messages.
+	Path() string
+	Close() error
+}

@@ -1,0 +1,772 @@
+package importer
+
+import (
+	"cmp"
+	"errors"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// BuildOptions shape how records become leads.
+type BuildOptions struct {
+	// Region is the default phone region (ISO 3166-1 alpha-2) for numbers
+	// without a country code when the row names no country. "US" also
+	// makes month-first the default date order.
+	Region string
+	// Source fills the source field when the row has none.
+	Source string
+	// DateOrder forces how ambiguous nn/nn/yyyy dates are read: "dmy" or
+	// "mdy". "" uses the mapping file's date_order, else detects it per
+	// column (Prime), defaulting to dmy (mdy for Region "US").
+	DateOrder string
+	// Now is the clock, for the plausibility check of creation dates;
+	// nil means time.Now.
+	Now func() time.Time
+}
+
+// PrimeRecords is how many leading records the caller should pass to
+// Builder.Prime.
+const PrimeRecords = 1000
+
+// Builder turns records of one file into leads. Build and Signature are safe
+// for concurrent use; Prime is not and must run before them.
+type Builder struct {
+	m      *Mapping
+	opts   BuildOptions
+	region string
+	now    func() time.Time
+
+	forced   bool                  // date order fixed by option or mapping file
+	defOrder normalize.DateOrder   // default when detection finds nothing
+	orders   []normalize.DateOrder // per column; used by created_at columns
+
+	targets []target // per column
+	custom  []string // per column: custom-field name
+	// cand lists, per non-address target, the columns in choice order.
+	cand [numTargets][]int
+	// shared lists the address columns of no group, per address slot;
+	// groups the grouped ones, in rank order.
+	shared addrCols
+	groups []addrCols
+
+	sigPrefix uint64 // Signature's hash state after the fingerprint
+}
+
+// Address slots: the address targets in the order a street is assembled.
+const (
+	slotStreet = iota
+	slotHouseNumber
+	slotStreet2
+	slotStreet3
+	slotPostalCode
+	slotCity
+	slotCountry
+	numSlots
+)
+
+func addrSlot(t target) int {
+	switch t {
+	case tStreet:
+		return slotStreet
+	case tHouseNumber:
+		return slotHouseNumber
+	case tStreet2:
+		return slotStreet2
+	case tStreet3:
+		return slotStreet3
+	case tPostalCode:
+		return slotPostalCode
+	case tCity:
+		return slotCity
+	case tCountry:
+		return slotCountry
+	}
+	return -1
+}
+
+// addrCols holds the columns of one address group, per slot in choice order.
+type addrCols struct {
+	name string
+	cols [numSlots][]int
+	all  []int // every column of the group, for the "any non-empty?" test
+}
+
+// NewBuilder prepares the per-column plan for m.
+func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
+	b := &Builder{
+		m:       m,
+		opts:    opts,
+		region:  strings.ToUpper(strings.TrimSpace(opts.Region)),
+		now:     opts.Now,
+		targets: make([]target, len(m.Columns)),
+		custom:  make([]string, len(m.Columns)),
+		orders:  make([]normalize.DateOrder, len(m.Columns)),
+	}
+	if b.now == nil {
+		b.now = time.Now
+	}
+	b.defOrder = normalize.DMY
+	if b.region == "US" {
+		b.defOrder = normalize.MDY
+	}
+	order := strings.ToLower(strings.TrimSpace(opts.DateOrder))
+	if order == "" {
+		order = m.DateOrder
+	}
+	switch order {
+	case "dmy":
+		b.defOrder, b.forced = normalize.DMY, true
+	case "mdy":
+		b.defOrder, b.forced = normalize.MDY, true
+	}
+	for i := range b.orders {
+		b.orders[i] = b.defOrder
+	}
+
+	cols := m.Columns
+	for i := range cols {
+		c := &cols[i]
+		t, ok := targetByName(c.Field)
+		if !ok {
+			t = tCustom
+		}
+		b.targets[i] = t
+		b.custom[i] = c.Custom
+		if b.custom[i] == "" {
+			b.custom[i] = "Column " + strconv.Itoa(i+1)
+		}
+	}
+	byChoice := make([]int, len(cols))
+	for i := range byChoice {
+		byChoice[i] = i
+	}
+	sortByChoice(byChoice, cols) // candidates of each field in choice order
+	groupAt := map[string]int{}
+	for _, i := range byChoice {
+		t := b.targets[i]
+		if t == tCustom {
+			continue
+		}
+		s := addrSlot(t)
+		if s < 0 {
+			b.cand[t] = append(b.cand[t], i)
+			continue
+		}
+		g := cols[i].Group
+		if g == "" {
+			b.shared.cols[s] = append(b.shared.cols[s], i)
+			continue
+		}
+		k, ok := groupAt[g]
+		if !ok {
+			k = len(b.groups)
+			groupAt[g] = k
+			b.groups = append(b.groups, addrCols{name: g})
+		}
+		b.groups[k].cols[s] = append(b.groups[k].cols[s], i)
+		b.groups[k].all = append(b.groups[k].all, i)
+	}
+	b.sigPrefix = b.fingerprint()
+	return b
+}
+
+// sortByChoice orders column indexes by group rank, group name, priority
+// and position.
+func sortByChoice(idx []int, cols []Column) {
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ca, cb := &cols[a], &cols[b]
+		return cmp.Or(
+			cmp.Compare(groupRank(ca.Group), groupRank(cb.Group)),
+			strings.Compare(ca.Group, cb.Group),
+			cmp.Compare(ca.Priority, cb.Priority),
+			cmp.Compare(a, b),
+		)
+	})
+}
+
+// Prime decides the date order of every created_at column from sample
+// records (the first PrimeRecords of the file) with
+// normalize.DetectDateOrder, unless an option or the mapping file fixed it.
+// Call it before Build and Signature, not concurrently with them.
+func (b *Builder) Prime(samples []Record) {
+	if b.forced {
+		return
+	}
+	if len(samples) > PrimeRecords {
+		samples = samples[:PrimeRecords]
+	}
+	for _, c := range b.cand[tCreatedAt] {
+		var values []string
+		for _, r := range samples {
+			if r.Err != nil || c >= len(r.Fields) || cellBlank(r.Fields[c]) || isDottedDate(r.Fields[c]) {
+				continue
+			}
+			values = append(values, normalize.Text(r.Fields[c]))
+		}
+		b.orders[c] = normalize.DetectDateOrder(values, b.defOrder)
+	}
+	b.sigPrefix = b.fingerprint()
+}
+
+// isDottedDate reports a date written with dots and no slash ("15.03.2024"):
+// the German and Polish style, which is day-first wherever it is used, so
+// it is read as dmy whatever order the column's slashed dates follow.
+// Lists merged from several sources mix "15.03.2024" and "03/15/2024" in
+// one column.
+func isDottedDate(s string) bool {
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			dot = true
+		case c == '/' || c == ':' || c == 'T':
+			return false
+		}
+	}
+	return dot
+}
+
+// cellBlank reports whether a cell holds nothing but white space.
+func cellBlank(s string) bool {
+	return s == "" || strings.TrimSpace(s) == ""
+}
+
+// rowBuild is the state of one Build call. It lives on Build's stack.
+type rowBuild struct {
+	b       *Builder
+	f       []string
+	l       *crm.Lead
+	used    []uint64 // bitset of columns whose value a field consumed
+	filled  []uint64 // bitset of columns with a non-blank cell
+	invalid []string // "field: reason" of values that failed validation
+	region  string
+}
+
+func (r *rowBuild) cell(c int) string {
+	if c < len(r.f) {
+		return r.f[c]
+	}
+	return ""
+}
+
+func (r *rowBuild) use(c int) {
+	if c < 0 || c >= len(r.f) {
+		return
+	}
+	r.used[c>>6] |= 1 << (c & 63)
+}
+
+func (r *rowBuild) isUsed(c int) bool { return c < len(r.f) && r.used[c>>6]&(1<<(c&63)) != 0 }
+
+// first returns the first column of cols with a non-blank cell, or -1.
+func (r *rowBuild) first(cols []int) int {
+	for _, c := range cols {
+		if r.isFilled(c) {
+			return c
+		}
+	}
+	return -1
+}
+
+func (r *rowBuild) isFilled(c int) bool {
+	return c < len(r.f) && r.filled[c>>6]&(1<<(c&63)) != 0
+}
+
+func (r *rowBuild) raw(field, v string) { r.l.Raw[field] = v }
+
+// warn records an invalid value: the field stays empty, the raw value is
+// kept, and the lead carries a warning that names the field only.
+func (r *rowBuild) warn(field string, err, fallback error, value string) {
+	msg := field + ": " + errReason(err, fallback, value)
+	r.l.Warnings = append(r.l.Warnings, msg)
+	switch field {
+	case crm.FieldEmail, crm.FieldPhone, crm.FieldMobile, crm.FieldPostalCode:
+		r.invalid = append(r.invalid, msg)
+	}
+}
+
+// errReason is the text of a normalize error, or fallback's when the text
+// would repeat the value (values are personal data).
+func errReason(err, fallback error, value string) string {
+	msg := err.Error()
+	if v := strings.TrimSpace(value); len(v) >= 3 && strings.Contains(msg, v) {
+		return fallback.Error()
+	}
+	return msg
+}
+
+// Build turns one record into a lead. A structural error in rec is returned
+// as it is; a row that offers no way to reach the person is rejected with a
+// *crm.RowError wrapping crm.ErrUnreachable. Invalid values alone are not a
+// rejection: the field stays empty, Raw keeps the value and Lead.Warnings
+// names the field. Every non-empty cell ends up in Raw, under its field or
+// its custom name, so nothing is lost. Safe for concurrent use.
+func (b *Builder) Build(rec Record) (*crm.Lead, error) {
+	if rec.Err != nil {
+		if re, ok := rec.Err.(*crm.RowError); ok {
+			return nil, re
+		}
+		return nil, &crm.RowError{File: rec.File, Row: rec.Row, Err: rec.Err}
+	}
+	var usedBuf, filledBuf [8]uint64 // 512 columns without allocating
+	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}}
+	if n := (len(rec.Fields) + 63) >> 6; n <= len(usedBuf) {
+		r.used, r.filled = usedBuf[:n], filledBuf[:n]
+	} else {
+		r.used, r.filled = make([]uint64, n), make([]uint64, n)
+	}
+	nonBlank := 0
+	for c, v := range rec.Fields {
+		if !cellBlank(v) {
+			r.filled[c>>6] |= 1 << (c & 63)
+			nonBlank++
+		}
+	}
+	if nonBlank > 0 {
+		r.l.Raw = make(map[string]string, nonBlank)
+	}
+
+	r.address()
+	r.region = r.l.Country
+	if r.region == "" {
+		r.region = b.region
+	}
+	r.prefixColumns()
+	r.names()
+	r.email()
+	r.l.Phone, r.l.PhoneExt = r.phone(tPhone, crm.FieldPhone)
+	r.l.Mobile, _ = r.phone(tMobile, crm.FieldMobile)
+	r.company()
+	r.simple()
+	r.custom()
+
+	l := r.l
+	reachable := l.Email != "" || l.Phone != "" || l.Mobile != "" ||
+		(l.Street != "" && (l.PostalCode != "" || l.City != "")) ||
+		((l.FirstName != "" || l.LastName != "") && l.Company != "")
+	if !reachable {
+		re := &crm.RowError{File: rec.File, Row: rec.Row, Err: crm.ErrUnreachable}
+		if len(r.invalid) > 0 {
+			re.Field, _, _ = strings.Cut(r.invalid[0], ":")
+			re.Err = &unreachableError{invalid: r.invalid}
+		}
+		return nil, re
+	}
+	return l, nil
+}
+
+// unreachableError is crm.ErrUnreachable with the invalid values that
+// caused it: "no way to reach the person (email: not a valid e-mail
+// address; phone: not a valid phone number)".
+type unreachableError struct{ invalid []string }
+
+func (e *unreachableError) Error() string {
+	return "no way to reach the person (" + strings.Join(e.invalid, "; ") + ")"
+}
+
+func (e *unreachableError) Unwrap() error { return crm.ErrUnreachable }
+
+// address fills street, postal code, city and country from one address
+// group, so that a business street never meets a home city: the first
+// group, by rank, with a non-empty street, postal code or city, else the
+// first with any non-empty address cell (a country alone). Columns of no
+// group fill what the chosen group lacks.
+func (r *rowBuild) address() {
+	var g *addrCols
+	for i := range r.b.groups {
+		gi := &r.b.groups[i]
+		if r.first(gi.cols[slotStreet]) >= 0 || r.first(gi.cols[slotPostalCode]) >= 0 || r.first(gi.cols[slotCity]) >= 0 {
+			g = gi
+			break
+		}
+	}
+	if g == nil {
+		for i := range r.b.groups {
+			if r.first(r.b.groups[i].all) >= 0 {
+				g = &r.b.groups[i]
+				break
+			}
+		}
+	}
+	col := func(slot int) int {
+		if g != nil {
+			if c := r.first(g.cols[slot]); c >= 0 {
+				return c
+			}
+		}
+		return r.first(r.b.shared.cols[slot])
+	}
+	l := r.l
+
+	if c := col(slotCountry); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldCountry, v)
+		if code, err := normalize.Country(normalize.Text(v)); err != nil {
+			r.warn(crm.FieldCountry, err, normalize.ErrInvalidCountry, v)
+		} else {
+			l.Country = code
+		}
+	}
+
+	street, house, s2, s3 := col(slotStreet), col(slotHouseNumber), col(slotStreet2), col(slotStreet3)
+	if house < 0 && s2 < 0 && s3 < 0 {
+		if street >= 0 { // the common case: one street cell
+			v := r.cell(street)
+			r.use(street)
+			r.raw(crm.FieldStreet, v)
+			l.Street = normalize.Text(v)
+		}
+	} else {
+		var norm, raw strings.Builder
+		for _, p := range [...]struct {
+			c   int
+			sep string
+		}{{street, ""}, {house, " "}, {s2, ", "}, {s3, ", "}} {
+			if p.c < 0 {
+				continue
+			}
+			v := r.cell(p.c)
+			r.use(p.c)
+			if raw.Len() > 0 {
+				raw.WriteString(p.sep)
+			}
+			raw.WriteString(v)
+			if t := normalize.Text(v); t != "" {
+				if norm.Len() > 0 {
+					norm.WriteString(p.sep)
+				}
+				norm.WriteString(t)
+			}
+		}
+		r.raw(crm.FieldStreet, raw.String())
+		l.Street = norm.String()
+	}
+
+	if c := col(slotPostalCode); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldPostalCode, v)
+		if pc, err := normalize.PostalCode(normalize.Text(v), l.Country); err != nil {
+			r.warn(crm.FieldPostalCode, err, normalize.ErrInvalidPostal, v)
+		} else {
+			l.PostalCode = pc
+		}
+	}
+	if c := col(slotCity); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldCity, v)
+		l.City = normalize.Text(v)
+	}
+}
+
+// prefixColumns fills salutation and academic title from their own
+// columns. Outlook's "Title" column holds both kinds ("Mr.", "Dr."), so
+// both go through normalize.SplitPrefix.
+func (r *rowBuild) prefixColumns() {
+	l := r.l
+	if c := r.first(r.b.cand[tSalutation]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		t := normalize.Text(v)
+		sal, acad, rest := normalize.SplitPrefix(t)
+		switch {
+		case rest == "" && (sal != "" || acad != ""):
+			l.Salutation, l.AcademicTitle = sal, acad
+		default:
+			if canon, ok := normalize.Salutation(t); ok {
+				l.Salutation = canon
+			} else {
+				l.Salutation = t
+			}
+		}
+		r.raw(crm.FieldSalutation, v)
+		if l.AcademicTitle != "" {
+			r.raw(crm.FieldAcademicTitle, v)
+		}
+	}
+	if c := r.first(r.b.cand[tAcademicTitle]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		t := normalize.Text(v)
+		sal, acad, rest := normalize.SplitPrefix(t)
+		if rest == "" && acad != "" {
+			l.AcademicTitle = acad
+			if l.Salutation == "" && sal != "" {
+				l.Salutation = sal
+				r.raw(crm.FieldSalutation, v)
+			}
+		} else {
+			l.AcademicTitle = t
+		}
+		r.raw(crm.FieldAcademicTitle, v)
+	}
+}
+
+// names fills first and last name from their columns, taking salutation
+// and academic title off the front, or splits a full-name column when the
+// row has neither.
+func (r *rowBuild) names() {
+	l := r.l
+	fc, lc := r.first(r.b.cand[tFirstName]), r.first(r.b.cand[tLastName])
+	part := func(c int, field string, dst *string) {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(field, v)
+		sal, acad, rest := normalize.SplitPrefix(normalize.Text(v))
+		*dst = normalize.NameCase(rest)
+		if sal != "" && l.Salutation == "" {
+			l.Salutation = sal
+			r.raw(crm.FieldSalutation, v)
+		}
+		if acad != "" && l.AcademicTitle == "" {
+			l.AcademicTitle = acad
+			r.raw(crm.FieldAcademicTitle, v)
+		}
+	}
+	if fc >= 0 {
+		part(fc, crm.FieldFirstName, &l.FirstName)
+	}
+	if lc >= 0 {
+		part(lc, crm.FieldLastName, &l.LastName)
+	}
+	if fc >= 0 || lc >= 0 {
+		return
+	}
+	c := r.first(r.b.cand[tFullName])
+	if c < 0 {
+		return
+	}
+	v := r.cell(c)
+	t := normalize.Text(v)
+	if cc := r.first(r.b.cand[tCompany]); cc >= 0 && strings.EqualFold(t, normalize.Text(r.cell(cc))) {
+		return // a display name that is the company's (Thunderbird, Outlook): no person
+	}
+	n := normalize.SplitFullName(t)
+	if n.First == "" && n.Last == "" {
+		return // nothing name-like: the cell stays a custom field
+	}
+	r.use(c)
+	l.FirstName, l.LastName = n.First, n.Last
+	for _, p := range [...]struct {
+		field, value string
+		dst          *string
+	}{
+		{crm.FieldFirstName, n.First, nil},
+		{crm.FieldLastName, n.Last, nil},
+		{crm.FieldSalutation, n.Salutation, &l.Salutation},
+		{crm.FieldAcademicTitle, n.AcademicTitle, &l.AcademicTitle},
+	} {
+		if p.value == "" {
+			continue
+		}
+		if p.dst != nil {
+			if *p.dst != "" {
+				continue // the salutation column said it already
+			}
+			*p.dst = p.value
+		}
+		r.raw(p.field, v)
+	}
+}
+
+// email takes the first valid address among the e-mail columns in choice
+// order; when none is valid, the first non-empty one is reported.
+func (r *rowBuild) email() {
+	bad, badErr := -1, error(nil)
+	for _, c := range r.b.cand[tEmail] {
+		if !r.isFilled(c) {
+			continue
+		}
+		v := r.cell(c)
+		em, err := parseEmailCell(v)
+		if err == nil {
+			r.use(c)
+			r.raw(crm.FieldEmail, v)
+			r.l.Email, r.l.EmailFreemail, r.l.EmailRole = em.Address, em.Freemail, em.Role
+			return
+		}
+		if bad < 0 && !errors.Is(err, normalize.ErrEmpty) {
+			bad, badErr = c, err
+		}
+	}
+	if bad >= 0 {
+		v := r.cell(bad)
+		r.use(bad)
+		r.raw(crm.FieldEmail, v)
+		r.warn(crm.FieldEmail, badErr, normalize.ErrInvalidEmail, v)
+	}
+}
+
+// parseEmailCell parses one cell; a cell holding several addresses (Google's
+// " ::: ", or ";" and "," lists) yields the first valid one.
+func parseEmailCell(v string) (normalize.Email, error) {
+	t := normalize.Text(v)
+	em, err := normalize.ParseEmail(t)
+	if err == nil || !strings.ContainsAny(t, ":;,") {
+		return em, err
+	}
+	for _, part := range splitMulti(t, true) {
+		if e2, err2 := normalize.ParseEmail(part); err2 == nil {
+			return e2, nil
+		}
+	}
+	return em, err
+}
+
+// splitMulti splits a multi-value cell at " ::: " (Google Contacts), ";"
+// and, when comma is set, ",".
+func splitMulti(s string, comma bool) []string {
+	return strings.FieldsFunc(strings.ReplaceAll(s, ":::", ";"), func(r rune) bool {
+		return r == ';' || (comma && r == ',')
+	})
+}
+
+// phone takes the first valid number among the columns of t in choice
+// order; the region is the row's country, else BuildOptions.Region.
+func (r *rowBuild) phone(t target, field string) (e164, ext string) {
+	bad, badErr := -1, error(nil)
+	for _, c := range r.b.cand[t] {
+		if !r.isFilled(c) {
+			continue
+		}
+		v := r.cell(c)
+		p, err := parsePhoneCell(v, r.region)
+		if err == nil {
+			r.use(c)
+			r.raw(field, v)
+			return p.E164, p.Ext
+		}
+		if bad < 0 && !errors.Is(err, normalize.ErrEmpty) {
+			bad, badErr = c, err
+		}
+	}
+	if bad >= 0 {
+		v := r.cell(bad)
+		r.use(bad)
+		r.raw(field, v)
+		r.warn(field, badErr, normalize.ErrInvalidPhone, v)
+	}
+	return "", ""
+}
+
+func parsePhoneCell(v, region string) (normalize.Phone, error) {
+	t := normalize.Text(v)
+	p, err := normalize.ParsePhone(t, region)
+	if err == nil || !strings.ContainsAny(t, ":;") {
+		return p, err
+	}
+	for _, part := range splitMulti(t, false) {
+		if p2, err2 := normalize.ParsePhone(part, region); err2 == nil {
+			return p2, nil
+		}
+	}
+	return p, err
+}
+
+func (r *rowBuild) company() {
+	c := r.first(r.b.cand[tCompany])
+	if c < 0 {
+		return
+	}
+	v := r.cell(c)
+	r.use(c)
+	r.raw(crm.FieldCompany, v)
+	co := normalize.ParseCompany(normalize.Text(v))
+	r.l.Company, r.l.CompanyKey, r.l.LegalForm = co.Name, co.Key, co.LegalForm
+}
+
+// simple fills title, tax id, source, budget and the creation date.
+func (r *rowBuild) simple() {
+	l := r.l
+	if c := r.first(r.b.cand[tTitle]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldTitle, v)
+		l.Title = normalize.Text(v)
+	}
+	if c := r.first(r.b.cand[tTaxID]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldTaxID, v)
+		if id, err := normalize.TaxID(normalize.Text(v), l.Country); err != nil {
+			r.warn(crm.FieldTaxID, err, normalize.ErrInvalidTaxID, v)
+		} else {
+			l.TaxID = id
+		}
+	}
+	if c := r.first(r.b.cand[tSource]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldSource, v)
+		l.Source = normalize.Text(v)
+	}
+	if l.Source == "" {
+		l.Source = r.b.opts.Source
+	}
+	if c := r.first(r.b.cand[tBudget]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldBudget, v)
+		if mo, err := normalize.ParseMoney(normalize.Text(v)); err != nil {
+			r.warn(crm.FieldBudget, err, normalize.ErrInvalidMoney, v)
+		} else {
+			l.Budget, l.Currency = mo.Amount, mo.Currency
+		}
+	}
+	if c := r.first(r.b.cand[tCreatedAt]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldCreatedAt, v)
+		order := r.b.orders[c]
+		if isDottedDate(v) {
+			order = normalize.DMY
+		}
+		t, err := normalize.ParseDate(normalize.Text(v), order)
+		switch {
+		case err != nil:
+			r.warn(crm.FieldCreatedAt, err, normalize.ErrInvalidDate, v)
+		case t.After(r.b.now().Add(48 * time.Hour)):
+			// Most likely a day/month mix-up; the pipeline then uses
+			// the import time.
+			r.l.Warnings = append(r.l.Warnings, crm.FieldCreatedAt+": date lies in the future")
+		default:
+			l.CreatedAt = t
+		}
+	}
+}
+
+// custom keeps every non-empty cell no field consumed as a custom field
+// under its column's custom name.
+func (r *rowBuild) custom() {
+	n := 0
+	for i := range r.filled {
+		n += bits.OnesCount64(r.filled[i] &^ r.used[i])
+	}
+	if n == 0 {
+		return
+	}
+	r.l.Custom = make(map[string]string, n)
+	for c, v := range r.f {
+		if !r.isFilled(c) || r.isUsed(c) {
+			continue
+		}
+		var name string
+		if c < len(r.b.custom) {
+			name = r.b.custom[c]
+		} else {
+			name = "Column " + strconv.Itoa(c+1)
+		}
+		r.l.Raw[name] = v
+		if t := normalize.Text(v); t != "" {
+			r.l.Custom[name] = t
+		}
+	}
+}

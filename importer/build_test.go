@@ -1,0 +1,531 @@
+package importer
+
+import (
+	"encoding/csv"
+	"errors"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// testBuilder maps header (a CSV/semicolon line) and returns its builder.
+func testBuilder(t testing.TB, header string, opts BuildOptions) (*Builder, []string) {
+	t.Helper()
+	h := splitHeader(t, header)
+	m, err := NewMapping(h, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewBuilder(m, opts), h
+}
+
+// rec makes a record from a row in the header's delimiter (CSV quoting).
+func rec(t testing.TB, header []string, row string) Record {
+	t.Helper()
+	r := csv.NewReader(strings.NewReader(row))
+	if strings.Contains(row, ";") {
+		r.Comma = ';'
+	}
+	r.LazyQuotes = true
+	f, err := r.Read()
+	if err != nil {
+		t.Fatalf("row: %v", err)
+	}
+	if len(f) != len(header) {
+		t.Fatalf("row has %d fields, header %d", len(f), len(header))
+	}
+	return Record{File: "leads.csv", Row: 2, Fields: f}
+}
+
+var fixedNow = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
+
+func TestBuild(t *testing.T) {
+	tests := []struct {
+		name   string
+		header string
+		row    string
+		opts   BuildOptions
+		want   crm.Lead // compared field by field for the non-zero fields, plus Custom and Warnings
+		raw    map[string]string
+	}{
+		{
+			name:   "German row",
+			header: hdrPlainDE,
+			row:    "Herr;Dr.;JÜRGEN;MÜLLER;Müller Maschinenbau GmbH;Geschäftsführer; j.mueller@mueller-maschinenbau.de ;030/1234567;0151 23456789;Hauptstraße;5;10115;Berlin;Deutschland;DE136695976;Messe;83.500,00 €;15.03.2024;rief zurück, will Angebot",
+			want: crm.Lead{
+				Salutation: "Herr", AcademicTitle: "Dr.", FirstName: "Jürgen", LastName: "Müller",
+				Company: "Müller Maschinenbau GmbH", CompanyKey: "muller maschinenbau", LegalForm: "GmbH",
+				Title: "Geschäftsführer", Email: "j.mueller@mueller-maschinenbau.de",
+				Phone: "+49301234567", Mobile: "+4915123456789", Street: "Hauptstraße 5", PostalCode: "10115",
+				City: "Berlin", Country: "DE", TaxID: "DE136695976", Source: "Messe", Budget: "83500.00", Currency: "EUR",
+				CreatedAt: time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC),
+				Custom:    map[string]string{"Bemerkung": "rief zurück, will Angebot"},
+			},
+			raw: map[string]string{
+				"first_name": "JÜRGEN", "email": " j.mueller@mueller-maschinenbau.de ", "street": "Hauptstraße 5",
+				"budget": "83.500,00 €", "Bemerkung": "rief zurück, will Angebot", "academic_title": "Dr.",
+			},
+		},
+		{
+			name:   "Polish row",
+			header: hdrPlainPL,
+			row:    "Pan;dr inż.;jan;KOWALSKI;Kowalski Sp. z o.o.;Prezes Zarządu;jan.kowalski@wp.pl;22 123 45 67;601-234-567;ul. Długa 5/3;00950;Warszawa;Polska;526-025-02-74;targi;12 000 zł;",
+			want: crm.Lead{
+				Salutation: "Pan", AcademicTitle: "dr inż.", FirstName: "Jan", LastName: "Kowalski",
+				Company: "Kowalski Sp. z o.o.", LegalForm: "Sp. z o.o.", CompanyKey: "kowalski",
+				Title: "Prezes Zarządu", Email: "jan.kowalski@wp.pl", EmailFreemail: true,
+				Phone: "+48221234567", Mobile: "+48601234567", Street: "ul. Długa 5/3", PostalCode: "00-950",
+				City: "Warszawa", Country: "PL", TaxID: "PL5260250274", Source: "targi", Budget: "12000", Currency: "PLN",
+			},
+			raw: map[string]string{"postal_code": "00950", "tax_id": "526-025-02-74", "mobile": "601-234-567"},
+		},
+		{
+			name:   "US row from the benchmark generator",
+			header: hdrBench,
+			row:    "L0000042,Jennifer,O'BRIEN,\"Acme Holdings, Inc.\",VP Engineering,jennifer.obrien@Acme.com,(212) 555-0199,12 Main St,10001,New York,us,webinar,\"$1,200\",03/15/2024,called back",
+			opts:   BuildOptions{Region: "US"},
+			want: crm.Lead{
+				FirstName: "Jennifer", LastName: "O'Brien", Company: "Acme Holdings Inc.", LegalForm: "Inc.",
+				CompanyKey: "acme holdings", Title: "VP Engineering", Email: "jennifer.obrien@acme.com",
+				Phone: "+12125550199", Street: "12 Main St", PostalCode: "10001", City: "New York", Country: "US",
+				Source: "webinar", Budget: "1200", Currency: "USD",
+				CreatedAt: time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC),
+				Custom:    map[string]string{"lead_id": "L0000042", "notes": "called back"},
+			},
+		},
+		{
+			name:   "full name split",
+			header: "Name;Firma;E-Mail;Funktion",
+			row:    "Frau Prof. Dr. Anna-Lena von der Heide;Heide AG;;Vorstand",
+			want: crm.Lead{
+				Salutation: "Frau", AcademicTitle: "Prof. Dr.", FirstName: "Anna-Lena", LastName: "von der Heide",
+				Company: "Heide AG", LegalForm: "AG", CompanyKey: "heide", Title: "Vorstand",
+			},
+			raw: map[string]string{"first_name": "Frau Prof. Dr. Anna-Lena von der Heide", "last_name": "Frau Prof. Dr. Anna-Lena von der Heide"},
+		},
+		{
+			name:   "surname, first name",
+			header: "Name, Vorname;Firma;Telefon",
+			row:    "Müller, Jürgen;Müller GmbH;+49 30 1234567",
+			want:   crm.Lead{FirstName: "Jürgen", LastName: "Müller", Company: "Müller GmbH", LegalForm: "GmbH", CompanyKey: "muller", Phone: "+49301234567"},
+		},
+		{
+			name:   "display name that is the company is no person",
+			header: "Display Name,Organization,Work Phone",
+			row:    "Acer America,Acer America,+1 800 555 0100",
+			want: crm.Lead{Company: "Acer America", CompanyKey: "acer america", Phone: "+18005550100",
+				Custom: map[string]string{"Display Name": "Acer America"}},
+		},
+		{
+			name:   "first and last name columns win over a full name",
+			header: "First Name,Last Name,Name,E-mail Address",
+			row:    "Firman,Wandayandi,Firman W.,firman@php.net",
+			want: crm.Lead{FirstName: "Firman", LastName: "Wandayandi", Email: "firman@php.net",
+				Custom: map[string]string{"Name": "Firman W."}},
+		},
+		{
+			name:   "Outlook: empty business address, home address used",
+			header: "First Name,Last Name,Business Street,Business City,Business Postal Code,Business Country/Region,Home Street,Home City,Home Postal Code,Home Country/Region",
+			row:    "Anna,Weber,,,,,Gartenweg 3,München,80331,Germany",
+			want:   crm.Lead{FirstName: "Anna", LastName: "Weber", Street: "Gartenweg 3", City: "München", PostalCode: "80331", Country: "DE"},
+		},
+		{
+			name:   "Outlook: business street never meets home city",
+			header: "First Name,Last Name,Business Street,Business City,Business Postal Code,Home Street,Home City,Home Postal Code,Business Phone",
+			row:    "Anna,Weber,Industriestraße 1,,,Gartenweg 3,München,80331,089 1234567",
+			opts:   BuildOptions{Region: "DE"},
+			want: crm.Lead{FirstName: "Anna", LastName: "Weber", Street: "Industriestraße 1", Phone: "+49891234567",
+				Custom: map[string]string{"Home Street": "Gartenweg 3", "Home City": "München", "Home Postal Code": "80331"}},
+		},
+		{
+			name:   "Outlook: phone priority and losers kept",
+			header: "Last Name,Business Phone,Company Main Phone,Home Phone,Mobile Phone,E-mail Address,E-mail 2 Address,Business Street,Business Street 2,Business City",
+			row:    "Weber,,030 9999999,030 1111111,0170 1234567,,weber@example.de,Friedrichstraße 10,Aufgang B,Berlin",
+			opts:   BuildOptions{Region: "DE"},
+			want: crm.Lead{LastName: "Weber", Phone: "+49309999999", Mobile: "+491701234567", Email: "weber@example.de",
+				Street: "Friedrichstraße 10, Aufgang B", City: "Berlin",
+				Custom: map[string]string{"Home Phone": "030 1111111"}},
+		},
+		{
+			name:   "invalid e-mail with valid phone: warning, not rejection",
+			header: "Vorname;Nachname;E-Mail;Telefon",
+			row:    "Jonas;Becker;jonas.becker(at)firma.de;+49 40 1234567",
+			want: crm.Lead{FirstName: "Jonas", LastName: "Becker", Phone: "+49401234567",
+				Warnings: []string{"email: not a valid e-mail address"}},
+			raw: map[string]string{"email": "jonas.becker(at)firma.de"},
+		},
+		{
+			name:   "first valid e-mail wins, invalid one kept as custom",
+			header: "E-mail Address,E-mail 2 Address,Last Name",
+			row:    "n/a,weber@example.de,Weber",
+			want: crm.Lead{LastName: "Weber", Email: "weber@example.de",
+				Custom: map[string]string{"E-mail Address": "n/a"}},
+		},
+		{
+			name:   "Google multi-value cell",
+			header: "First Name,Last Name,E-mail 1 - Value",
+			row:    "Max,Muster,not-valid ::: max@example.com",
+			want:   crm.Lead{FirstName: "Max", LastName: "Muster", Email: "max@example.com"},
+		},
+		{
+			name:   "name and company only",
+			header: "Vorname;Nachname;Firma",
+			row:    "Lea;Schulz;Schulz & Partner KG",
+			want:   crm.Lead{FirstName: "Lea", LastName: "Schulz", Company: "Schulz & Partner KG", LegalForm: "KG", CompanyKey: "schulz partner"},
+		},
+		{
+			name:   "postal address only",
+			header: "Straße;PLZ;Ort",
+			row:    "Hauptstraße 1;1067;Dresden",
+			opts:   BuildOptions{Region: "DE"},
+			want:   crm.Lead{Street: "Hauptstraße 1", PostalCode: "1067", City: "Dresden"},
+		},
+		{
+			name:   "default source and German surname column",
+			header: "Vorname;Name;E-Mail",
+			row:    "Paul;Koch;paul.koch@example.de",
+			opts:   BuildOptions{Source: "Messe 2025"},
+			want:   crm.Lead{FirstName: "Paul", LastName: "Koch", Email: "paul.koch@example.de", Source: "Messe 2025"},
+		},
+		{
+			name:   "created_at in the future is dropped with a warning",
+			header: "E-Mail;Erstellt am",
+			row:    "a.b@example.de;01.01.2099",
+			want:   crm.Lead{Email: "a.b@example.de", Warnings: []string{"created_at: date lies in the future"}},
+		},
+		{
+			name:   "Outlook Title column with an academic title",
+			header: "Title,First Name,Last Name,E-mail Address",
+			row:    "Dr.,Anna,Weber,anna@example.de",
+			want:   crm.Lead{AcademicTitle: "Dr.", FirstName: "Anna", LastName: "Weber", Email: "anna@example.de"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.opts.Now == nil {
+				tt.opts.Now = fixedNow
+			}
+			b, h := testBuilder(t, tt.header, tt.opts)
+			r := rec(t, h, tt.row)
+			b.Prime([]Record{r})
+			l, err := b.Build(r)
+			if err != nil {
+				t.Fatalf("Build: %v", err)
+			}
+			checkLead(t, l, &tt.want)
+			for k, v := range tt.raw {
+				if l.Raw[k] != v {
+					t.Errorf("Raw[%q] = %q, want %q", k, l.Raw[k], v)
+				}
+			}
+			checkNothingLost(t, r, l)
+		})
+	}
+}
+
+// checkLead compares every data field, the derived facts, CreatedAt, Custom
+// and Warnings.
+func checkLead(t *testing.T, got, want *crm.Lead) {
+	t.Helper()
+	for _, f := range crm.DataFields {
+		if g, w := got.Get(f), want.Get(f); g != w {
+			t.Errorf("%s = %q, want %q", f, g, w)
+		}
+	}
+	type derived struct {
+		CompanyKey, LegalForm, PhoneExt, Currency string
+		EmailFreemail, EmailRole                  bool
+		CreatedAt                                 time.Time
+	}
+	g := derived{got.CompanyKey, got.LegalForm, got.PhoneExt, got.Currency, got.EmailFreemail, got.EmailRole, got.CreatedAt}
+	w := derived{want.CompanyKey, want.LegalForm, want.PhoneExt, want.Currency, want.EmailFreemail, want.EmailRole, want.CreatedAt}
+	if g != w {
+		t.Errorf("derived facts\n got %+v\nwant %+v", g, w)
+	}
+	if len(got.Custom) != 0 || len(want.Custom) != 0 {
+		if !reflect.DeepEqual(got.Custom, want.Custom) {
+			t.Errorf("Custom = %q, want %q", got.Custom, want.Custom)
+		}
+	}
+	if !reflect.DeepEqual(got.Warnings, want.Warnings) {
+		t.Errorf("Warnings = %q, want %q", got.Warnings, want.Warnings)
+	}
+	if got.Status != "" || got.Stage != "" {
+		t.Errorf("Build set status %q / stage %q; that is the pipeline's job", got.Status, got.Stage)
+	}
+}
+
+func TestBuildRejects(t *testing.T) {
+	tests := []struct {
+		name      string
+		header    string
+		row       string
+		wantField string
+		wantMsg   string
+	}{
+		{
+			name:   "nothing reachable, nothing invalid",
+			header: "Vorname;Nachname;Position",
+			row:    "Lea;Schulz;CEO",
+			wantMsg: "leads.csv row 2: no way to reach the person: no valid e-mail, phone or postal address, " +
+				"and no name plus company",
+		},
+		{
+			name:      "invalid values cause it",
+			header:    "Vorname;Nachname;E-Mail;Telefon;Straße",
+			row:       "Lea;Schulz;lea.schulz@;12;Hauptstraße 1",
+			wantField: "email",
+			wantMsg:   "leads.csv row 2 field email: no way to reach the person (email: not a valid e-mail address; phone: not a valid phone number)",
+		},
+		{
+			name:    "company without a name",
+			header:  "Firma;Land",
+			row:     "Acme GmbH;DE",
+			wantMsg: "leads.csv row 2: no way to reach the person: no valid e-mail, phone or postal address, and no name plus company",
+		},
+		{
+			name:    "empty row",
+			header:  "Vorname;Nachname;E-Mail",
+			row:     ";;",
+			wantMsg: "leads.csv row 2: no way to reach the person: no valid e-mail, phone or postal address, and no name plus company",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, h := testBuilder(t, tt.header, BuildOptions{Region: "DE", Now: fixedNow})
+			r := rec(t, h, tt.row)
+			l, err := b.Build(r)
+			if err == nil {
+				t.Fatalf("Build accepted the row: %+v", l)
+			}
+			var re *crm.RowError
+			if !errors.As(err, &re) {
+				t.Fatalf("error %T %v is no *crm.RowError", err, err)
+			}
+			if !errors.Is(err, crm.ErrUnreachable) {
+				t.Errorf("error %v does not wrap crm.ErrUnreachable", err)
+			}
+			if re.File != "leads.csv" || re.Row != 2 || re.Field != tt.wantField {
+				t.Errorf("position %s/%d/%q, want leads.csv/2/%q", re.File, re.Row, re.Field, tt.wantField)
+			}
+			if err.Error() != tt.wantMsg {
+				t.Errorf("message\n  %s\nwant\n  %s", err, tt.wantMsg)
+			}
+			for _, v := range r.Fields {
+				if len(v) >= 3 && strings.Contains(err.Error(), v) {
+					t.Errorf("message repeats the value %q", v)
+				}
+			}
+		})
+	}
+}
+
+func TestBuildStructuralError(t *testing.T) {
+	b, h := testBuilder(t, "E-Mail;Telefon", BuildOptions{})
+	structural := &crm.RowError{File: "leads.csv", Row: 7, Err: crm.ErrFieldCount}
+	r := Record{File: "leads.csv", Row: 7, Fields: []string{"a@example.de", "1", "extra"}, Err: structural}
+	l, err := b.Build(r)
+	if l != nil || err != structural {
+		t.Errorf("Build = %v, %v; want nil and the record's own error", l, err)
+	}
+	// A plain error is wrapped into a positioned RowError.
+	r.Err = crm.ErrEncoding
+	_, err = b.Build(r)
+	var re *crm.RowError
+	if !errors.As(err, &re) || re.Row != 7 || !errors.Is(err, crm.ErrEncoding) {
+		t.Errorf("Build = %v, want a RowError at row 7 wrapping ErrEncoding", err)
+	}
+	_ = h
+}
+
+// TestBuildDateOrder: slashed dates follow the column's detected order,
+// dotted ones are always day-first, an option or the mapping file forces.
+func TestBuildDateOrder(t *testing.T) {
+	header := "E-Mail;Erstellt am"
+	rows := []string{"a@example.de;03/15/2024", "b@example.de;04/01/2024", "c@example.de;15.03.2024"}
+	tests := []struct {
+		name string
+		opts BuildOptions
+		want []string
+	}{
+		{"detected mdy", BuildOptions{}, []string{"2024-03-15", "2024-04-01", "2024-03-15"}},
+		{"forced dmy", BuildOptions{DateOrder: "dmy"}, []string{"", "2024-01-04", "2024-03-15"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.opts.Now = fixedNow
+			b, h := testBuilder(t, header, tt.opts)
+			var recs []Record
+			for _, row := range rows {
+				recs = append(recs, rec(t, h, row))
+			}
+			b.Prime(recs)
+			for i, r := range recs {
+				l, err := b.Build(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := ""
+				if !l.CreatedAt.IsZero() {
+					got = l.CreatedAt.Format(time.DateOnly)
+				}
+				if got != tt.want[i] {
+					t.Errorf("row %d: created %q, want %q (warnings %q)", i, got, tt.want[i], l.Warnings)
+				}
+			}
+		})
+	}
+}
+
+// TestBuildConcurrent runs Build from several goroutines (go test -race).
+func TestBuildConcurrent(t *testing.T) {
+	b, h := testBuilder(t, hdrBench, BuildOptions{Region: "DE", Now: fixedNow})
+	rows := benchRows(t, h, 64)
+	want := make([]*crm.Lead, len(rows))
+	for i, r := range rows {
+		want[i], _ = b.Build(r)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, r := range rows {
+				l, err := b.Build(r)
+				if (err == nil) != (want[i] != nil) || (l != nil && !reflect.DeepEqual(l, want[i])) {
+					t.Errorf("row %d differs between runs", i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// benchRows makes n rows in the benchmark generator's format
+// (shared/bench/gen_leads.go): German, Polish and US people with the
+// generator's phone, budget and date spellings.
+func benchRows(t testing.TB, header []string, n int) []Record {
+	t.Helper()
+	rows := []string{
+		`L0000001,Jürgen,Müller,Müller Logistik GmbH,Geschäftsführer,j.mueller@mueller-logistik.de,+49 30 1234567,Hauptstraße 12,10115,Berlin,DE,trade fair,"83.500,00 €",15.03.2024,"called back, interested"`,
+		`L0000002,Katarzyna,Wiśniewska,Nowak & Kowalski Sp. z o.o.,Dyrektor handlowy,k.wisniewska@wp.pl,601-234-567,ul. Długa 5/3,00-950,Warszawa,PL,webinar,50000,2023-11-02,`,
+		`L0000003,Jennifer,Smith,"Acme Holdings, Inc.",VP Engineering,jennifer.smith@acme.com,(212) 555-0199,12 Main St,10001,New York,US,LinkedIn,"$1,200",03/15/2024,sent brochure`,
+		`L0000004,Lukas,Schmidt,Nord Data AG,CTO,lukas_schmidt@norddata.de,0049 89 7654321,Gartenweg 3,80331,München,Germany,Messe,25k,2022-07-19,`,
+		`L0000005,Anna,Nowak,Global Tech S.A.,Prezes Zarządu,anna.nowak12@globaltech.pl,+48 22 123 45 67,al. Jerozolimskie 100/12,02-001,Warszawa,pl,referral,120000,2021-01-05,"""very interested"" said the assistant"`,
+		`L0000006,Michael,Brown,Brown & Garcia LLC,Sales Manager,mbrown@browngarcia.com,212.555.0123,500 Broadway,10012,New York,US,cold call,7500,2020-12-01,left voicemail`,
+	}
+	recs := make([]Record, n)
+	for i := range recs {
+		r := csvLine(t, rows[i%len(rows)])
+		if len(r) != len(header) {
+			t.Fatalf("bench row %d: %d fields, header %d", i%len(rows), len(r), len(header))
+		}
+		recs[i] = Record{File: "leads_1m.csv", Row: i + 2, Fields: r}
+	}
+	return recs
+}
+
+func csvLine(t testing.TB, s string) []string {
+	t.Helper()
+	r := csv.NewReader(strings.NewReader(s))
+	rec, err := r.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+// BenchmarkBuild: one row of the benchmark generator's file per op.
+// Phone parsing dominates and normalize caches numbers it has seen, so
+// there are three cases: the phone column mapped to custom (no parsing),
+// the few numbers of the sample rows (all cache hits: the steady state for
+// duplicates), and a new number on every row (all misses: the worst case
+// of a large file).
+func BenchmarkBuild(b *testing.B) {
+	for _, bc := range []string{"without-phone", "phone-cached", "phone-distinct"} {
+		b.Run(bc, func(b *testing.B) {
+			hdr := splitHeader(b, hdrBench)
+			rows := benchRows(b, hdr, 600)
+			phoneCol := slices.Index(hdr, "phone")
+			if bc == "without-phone" {
+				hdr[phoneCol] = "telephone_note" // same cells, mapped to custom
+			}
+			m, err := NewMapping(hdr, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bl := NewBuilder(m, BuildOptions{Region: "DE"})
+			bl.Prime(rows)
+			var size int64
+			for _, r := range rows {
+				for _, f := range r.Fields {
+					size += int64(len(f)) + 1
+				}
+			}
+			b.SetBytes(size / int64(len(rows)))
+			b.ReportAllocs()
+			var num []byte
+			i := 0
+			for b.Loop() {
+				r := rows[i%len(rows)]
+				if bc == "phone-distinct" {
+					// +49 30 and seven or eight digits: a valid Berlin number.
+					num = strconv.AppendInt(append(num[:0], "+49 30 "...), int64(1000000+i%90000000), 10)
+					r.Fields[phoneCol] = string(num)
+				}
+				if _, err := bl.Build(r); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+			b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "rows/s")
+		})
+	}
+}
+
+// FuzzBuild feeds random cells to a fixed header: Build never panics,
+// returns a lead or a *crm.RowError, and keeps every non-empty cell.
+func FuzzBuild(f *testing.F) {
+	hdr := splitHeader(f, "Anrede,Vorname,Nachname,Name,Firma,E-Mail,E-mail 2 Address,Telefon,Mobil,Straße,Hausnummer,PLZ,Ort,Land,Business Street,Business City,USt-IdNr.,Quelle,Budget,Erstellt am,Notizen,")
+	m, err := NewMapping(hdr, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	b := NewBuilder(m, BuildOptions{Region: "DE", Now: fixedNow})
+	f.Add("Herr|Jürgen|Müller||Müller GmbH|j.mueller@example.de||030 1234567||Hauptstraße|5|10115|Berlin|DE|||DE136695976|Messe|83.500,00 €|15.03.2024|n|x")
+	f.Add("|||Dr. Anna Weber|Weber AG|bad@|a@b.de|12|0151 23456789||||||Industriestr. 1|Köln|PL5260250274||50k|03/15/2024||")
+	f.Add("||||||||||||||||||||||")
+	f.Add("\u200b|\ufeff| |\x00|\xff\xfe|::: ; ,|@@|+|(0)|/|0|00-950|ö|xx||||NIP|€|31.02.2024|\n|\r")
+	f.Fuzz(func(t *testing.T, row string) {
+		cells := strings.Split(row, "|")
+		cells = fitWidth(cells, len(hdr))
+		r := Record{File: "fuzz.csv", Row: 2, Fields: cells}
+		b.Prime([]Record{r})
+		l, err := b.Build(r)
+		if err != nil {
+			var re *crm.RowError
+			if !errors.As(err, &re) || re.Row != 2 || re.File != "fuzz.csv" {
+				t.Fatalf("error %v is no positioned *crm.RowError", err)
+			}
+			if !errors.Is(err, crm.ErrUnreachable) {
+				t.Fatalf("unexpected rejection %v", err)
+			}
+			return
+		}
+		if l == nil {
+			t.Fatal("nil lead and nil error")
+		}
+		checkNothingLost(t, r, l)
+		for _, w := range l.Warnings {
+			for _, v := range cells {
+				if v = strings.TrimSpace(v); len(v) >= 4 && strings.Contains(w, v) {
+					t.Fatalf("warning %q repeats a value", w)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,296 @@
+package importer
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// Mapping says, for every column of an input file, which lead field it
+// fills. It is built once per file from the header by NewMapping and is
+// read-only afterwards.
+type Mapping struct {
+	// Columns has one entry per header column, in file order.
+	Columns []Column
+	// Family names the dictionary that knew the most headers ("Outlook
+	// (de)", "HubSpot", ...); "" when no dictionary knew any.
+	Family string
+	// DateOrder comes from the mapping file: "", "dmy" or "mdy".
+	DateOrder string
+	// Warnings are findings the caller should print, e.g. a mapping-file
+	// entry whose column is not in the header. They name the mapping file,
+	// its line and the column, never a value.
+	Warnings []string
+}
+
+// Column is the mapping decision for one column.
+type Column struct {
+	Index  int    // 0-based position in the header
+	Header string // header text as read
+	// Field is the target: a core data field (crm.DataFields),
+	// crm.FieldCreatedAt, FieldFullName, FieldStreet2, FieldStreet3,
+	// FieldHouseNumber, or FieldCustom.
+	Field string
+	// Custom is the unique name under which the column's value is kept as
+	// a custom field: always for FieldCustom columns, and for a column of
+	// a core field when another column supplied that field in a row.
+	// Duplicate headers become "Notes", "Notes (2)"; a header equal to a
+	// core field name gets a suffix too; an empty header is "Column 7".
+	Custom string
+	// Priority orders the columns of one field (and address group):
+	// 1 is the first choice. In a row the first non-empty column wins (for
+	// e-mail and phone the first valid one). 0 for custom columns.
+	Priority int
+	// Group is the address group of an address column ("business",
+	// "home", "other", "address 1", ...), "" for none. A row takes all
+	// address parts from one group.
+	Group string
+	// Source says where the decision came from: "dictionary: Outlook
+	// (de)", "mapping file map.yaml line 3", or "custom".
+	Source string
+
+	target    target
+	groupRank int
+	prio      int // raw priority before ranking
+}
+
+// NewMapping maps a header to lead fields with the built-in dictionaries,
+// overridden by the mapping file mf (which may be nil).
+func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
+	if len(header) == 0 {
+		return nil, errors.New("the header has no columns")
+	}
+	ks := make([]headerKeys, len(header))
+	for i, h := range header {
+		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
+	}
+	family := detectFamily(ks)
+
+	m := &Mapping{Columns: make([]Column, len(header))}
+	if family != nil {
+		m.Family = family.name
+	}
+
+	// Mapping-file entries, matched by exact trimmed header first, then by
+	// folded key.
+	var entries []MapColumn
+	usedEntry := map[int]bool{}
+	if mf != nil {
+		entries = mf.Columns
+		m.DateOrder = mf.DateOrder
+	}
+	findEntry := func(i int) int {
+		h := strings.TrimSpace(header[i])
+		for j, en := range entries {
+			if strings.TrimSpace(en.Header) == h {
+				return j
+			}
+		}
+		for j, en := range entries {
+			if k := headerKey(en.Header); k != "" && k == ks[i].exact {
+				return j
+			}
+		}
+		return -1
+	}
+
+	for i, h := range header {
+		c := Column{Index: i, Header: h, target: tCustom, Source: "custom"}
+		match, known := lookupHeader(family, ks[i].exact, ks[i].strip, ks[i].stripAE)
+		if j := findEntry(i); j >= 0 {
+			en := entries[j]
+			usedEntry[j] = true
+			t, ok := targetByName(en.Field)
+			if !ok {
+				return nil, fmt.Errorf("%s line %d: unknown field %q (known: %s)", mf.Path, en.Line, en.Field, strings.Join(Targets(), ", "))
+			}
+			c.target = t
+			c.Source = fmt.Sprintf("mapping file %s line %d", mf.Path, en.Line)
+			c.prio = -1 // an explicit choice beats the dictionary's candidates
+			if known && match.entry.target == t {
+				// Same decision as the dictionary: keep its address group.
+				c.Group, c.prio = match.entry.group, match.entry.prio
+			}
+		} else if known {
+			c.target = match.entry.target
+			c.Group = match.entry.group
+			c.prio = match.entry.prio
+			c.Source = "dictionary: " + match.table.name
+		}
+		c.Field = c.target.String()
+		c.groupRank = groupRank(c.Group)
+		m.Columns[i] = c
+	}
+
+	// German lists write "Vorname; Name": next to a first-name column and
+	// with no last-name column, "Name" is the surname, not a full name.
+	if m.has(tFirstName) && !m.has(tLastName) {
+		for i := range m.Columns {
+			c := &m.Columns[i]
+			if c.target == tFullName && strings.HasPrefix(c.Source, "dictionary") && ks[i].exact == "name" {
+				c.target, c.Field = tLastName, crm.FieldLastName
+				c.Source += " (surname next to a first-name column)"
+				break
+			}
+		}
+	}
+
+	m.rank()
+	m.nameCustom()
+
+	if mf != nil {
+		for j, en := range entries {
+			if !usedEntry[j] {
+				m.Warnings = append(m.Warnings, fmt.Sprintf("%s line %d: column %q is not in the input header", mf.Path, en.Line, en.Header))
+			}
+		}
+	}
+	mapped := false
+	for _, c := range m.Columns {
+		if c.target != tCustom {
+			mapped = true
+			break
+		}
+	}
+	if !mapped {
+		m.Warnings = append(m.Warnings, "no column maps to a lead field, so every row will be rejected: is the first row the header? A mapping file (--map) can name the columns")
+	}
+	return m, nil
+}
+
+func (m *Mapping) has(t target) bool {
+	for _, c := range m.Columns {
+		if c.target == t {
+			return true
+		}
+	}
+	return false
+}
+
+// rank turns raw priorities into choice numbers 1..n per field and group.
+func (m *Mapping) rank() {
+	idx := make([]int, 0, len(m.Columns))
+	for i := range m.Columns {
+		if m.Columns[i].target != tCustom {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		ca, cb := &m.Columns[a], &m.Columns[b]
+		return cmp.Or(
+			cmp.Compare(ca.target, cb.target),
+			cmp.Compare(ca.groupRank, cb.groupRank),
+			strings.Compare(ca.Group, cb.Group),
+			cmp.Compare(ca.prio, cb.prio),
+			cmp.Compare(a, b),
+		)
+	})
+	for k, i := range idx {
+		c := &m.Columns[i]
+		if k > 0 {
+			p := &m.Columns[idx[k-1]]
+			if p.target == c.target && p.Group == c.Group {
+				c.Priority = p.Priority + 1
+				continue
+			}
+		}
+		c.Priority = 1
+	}
+}
+
+// nameCustom gives every column a unique custom-field name: the first
+// column with a header keeps it, later duplicates get " (2)", " (3)", ...;
+// names of core fields are never used, so a custom field cannot shadow one.
+func (m *Mapping) nameCustom() {
+	taken := make(map[string]bool, len(m.Columns)+len(crm.CoreFields))
+	for _, f := range crm.CoreFields {
+		taken[f] = true
+	}
+	var pending []int
+	next := map[string]int{} // next suffix to try per base name
+	for i := range m.Columns {
+		c := &m.Columns[i]
+		h := strings.TrimSpace(c.Header)
+		if h == "" || taken[h] {
+			pending = append(pending, i)
+			continue
+		}
+		taken[h] = true
+		c.Custom = h
+	}
+	for _, i := range pending {
+		c := &m.Columns[i]
+		base := strings.TrimSpace(c.Header)
+		if base == "" {
+			base = "Column " + strconv.Itoa(i+1)
+			if !taken[base] {
+				taken[base] = true
+				c.Custom = base
+				continue
+			}
+		}
+		for n := max(next[base], 2); ; n++ {
+			name := base + " (" + strconv.Itoa(n) + ")"
+			if !taken[name] {
+				taken[name] = true
+				c.Custom = name
+				next[base] = n + 1
+				break
+			}
+		}
+	}
+}
+
+// Describe returns one line per column for `leadpipe inspect`:
+//
+//	 3  E-Mail-Adresse              → email (choice 1 of 3)          dictionary: Outlook (de)
+//	 9  Straße geschäftlich         → street, business address       dictionary: Outlook (de)
+//	50  Notizen                     → custom "Notizen"               dictionary: Outlook (de)
+func (m *Mapping) Describe() []string {
+	count := map[string]int{}
+	for _, c := range m.Columns {
+		if c.target != tCustom {
+			count[c.Field+"\x00"+c.Group]++
+		}
+	}
+	hw, tw := 0, 0
+	what := make([]string, len(m.Columns))
+	for i, c := range m.Columns {
+		var s string
+		switch {
+		case c.target == tCustom:
+			s = "custom " + strconv.Quote(c.Custom)
+		default:
+			s = c.Field
+			if c.Group != "" {
+				s += ", " + c.Group + " address"
+			}
+			if n := count[c.Field+"\x00"+c.Group]; n > 1 {
+				s += fmt.Sprintf(" (choice %d of %d)", c.Priority, n)
+			}
+		}
+		what[i] = s
+		hw = max(hw, len([]rune(c.Header)))
+		tw = max(tw, len([]rune(s)))
+	}
+	hw, tw = min(hw, 40), min(tw, 50)
+	nw := len(strconv.Itoa(len(m.Columns)))
+	lines := make([]string, len(m.Columns))
+	for i, c := range m.Columns {
+		lines[i] = fmt.Sprintf("%*d  %s → %s  %s", nw, i+1, padRunes(c.Header, hw), padRunes(what[i], tw), c.Source)
+	}
+	return lines
+}
+
+// padRunes right-pads s with spaces to w runes.
+func padRunes(s string, w int) string {
+	if n := len([]rune(s)); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}

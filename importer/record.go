@@ -1,0 +1,59 @@
+package importer
+
+// Record is one data row of an input file, with its position.
+type Record struct {
+	File string // the file name as given by the user
+	// Row is the row number a spreadsheet program shows for this record:
+	// the header on the first line is row 1. For a CSV record with quoted
+	// line breaks it is the line on which the record starts, counted in
+	// records, not physical lines, exactly as Excel numbers the rows.
+	Row    int
+	Fields []string // padded or trimmed to the header width when Err is nil
+	// Err is set when the row is structurally broken (more fields than the
+	// header, undecodable bytes, over the size limit). It is a *crm.RowError.
+	// The record still carries whatever fields could be read, so that the
+	// rejects file can hold them.
+	Err error
+}
+
+// Detection describes what the reader found out about a file; `leadpipe
+// inspect` prints it.
+type Detection struct {
+	Format    string   `json:"format"`              // "csv" or "xlsx"
+	Encoding  string   `json:"encoding,omitempty"`  // csv: "UTF-8", "UTF-8 BOM", "UTF-16LE", "windows-1252", "ISO-8859-2", ...
+	Delimiter string   `json:"delimiter,omitempty"` // csv: ",", ";", "\t" or "|"
+	Sheet     string   `json:"sheet,omitempty"`     // xlsx: the sheet read
+	Date1904  bool     `json:"date1904,omitempty"`  // xlsx: workbook uses the 1904 date system
+	HeaderRow int      `json:"header_row"`          // spreadsheet row number of the header
+	Notes     []string `json:"notes,omitempty"`     // how each choice was made, e.g. "encoding from BOM"
+}
+
+// Reader streams the records of one input file.
+type Reader interface {
+	// Header returns the header cells, trimmed, one per column.
+	Header() []string
+	// Detection tells how the file was read.
+	Detection() Detection
+	// Next returns the next data record, or io.EOF after the last one.
+	// Entirely empty rows are skipped (they are not records). A structural
+	// problem with one row is reported in Record.Err, not as the error;
+	// the error is for failures that end the file (I/O, zip bomb, ...).
+	Next() (Record, error)
+	// Progress returns bytes consumed so far and the total (0 if unknown),
+	// for a progress bar.
+	Progress() (done, total int64)
+	Close() error
+}
+
+// Options control how files are read. The zero value sniffs everything.
+type Options struct {
+	Encoding  string // force an encoding by name (htmlindex names: "windows-1252", "iso-8859-2", "utf-8", "utf-16le", ...)
+	Delimiter string // force a delimiter: ",", ";", "\t" (or "tab"), "|"
+	Sheet     string // xlsx: read this sheet instead of the first non-empty one
+	// Limits against hostile files; zero means the default.
+	MaxUnzipSize   int64 // total decompressed size of an XLSX (default 512 MiB)
+	MaxXMLPartSize int64 // one decompressed XML part held in memory (default 16 MiB)
+	MaxFieldBytes  int   // one field (default 1 MiB)
+	MaxColumns     int   // columns per row (default 4096)
+	TempDir        string
+}

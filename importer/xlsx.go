@@ -1,0 +1,1165 @@
+package importer
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// An XLSX file is read in two streams over the same worksheet part:
+//
+//	excelize Rows/Columns(RawCellValue) ─┐  cell values: shared and inline
+//	                                      ├─ strings, rich text, cached
+//	sheetScanner (encoding/xml, zip)   ───┘  formula values
+//	                                         cell types and styles, row
+//	                                         numbers, the end of sheetData
+//
+// excelize's raw values alone cannot tell a date serial from a number or a
+// boolean 1 from the number 1: that needs each cell's t and s attributes,
+// which its streaming API does not expose (GetCellStyle and GetMergeCells
+// load the whole sheet into memory). excelize's Rows.Next also stops
+// silently at an XML syntax error, so a truncated sheet would look like a
+// short one; the scanner reads to </sheetData> and reports it. Merged
+// header cells come from a byte scan of the part for <mergeCell>, since
+// they are stored after the rows.
+
+// sheetInfo is one sheet of the workbook, from workbook.xml and its
+// relationships.
+type sheetInfo struct {
+	name  string
+	state string // "" or "visible", "hidden", "veryHidden"
+	part  string // zip name of the sheet part
+	kind  string // "worksheet", "chartsheet", ...
+}
+
+func (s sheetInfo) visible() bool { return s.state == "" || s.state == "visible" }
+
+type xlsxReader struct {
+	name     string
+	zr       *zip.ReadCloser
+	f        *excelize.File
+	sheet    sheetInfo
+	rows     *excelize.Rows
+	scan     *sheetScanner
+	date1904 bool
+	formats  map[int]numFormat
+	det      Detection
+	header   []string
+	maxField int
+	maxCols  int
+	pending  []rawRecord
+	rowNum   int
+	total    int64
+	sstCount int // strings in a shared-string table too large for memory, else -1
+	err      error
+}
+
+func openXLSX(name string, opts Options) (Reader, error) {
+	opts = opts.withDefaults()
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable XLSX file: %w", name, err)
+	}
+	r, err := newXLSXReader(name, zr, opts)
+	if err != nil {
+		zr.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, error) {
+	// Refuse a zip bomb from the central directory, before anything is
+	// inflated. archive/zip fails on a part that inflates to more than it
+	// declares, so the declared sizes can be trusted.
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > uint64(opts.MaxUnzipSize) || zf.UncompressedSize64 > uint64(opts.MaxUnzipSize) {
+			return nil, fmt.Errorf("%s expands to more than %s: refusing (zip bomb?): %w", name, mib(opts.MaxUnzipSize), ErrLimit)
+		}
+	}
+	wb, err := workbookSheets(&zr.Reader, opts.MaxXMLPartSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	sheets := wb.sheets
+	// excelize reads shared strings and styles only from their usual
+	// places; elsewhere every string would read as empty and every date
+	// as a number.
+	for _, p := range []struct{ got, want string }{{wb.strings, "xl/sharedStrings.xml"}, {wb.styles, "xl/styles.xml"}} {
+		if p.got != "" && !strings.EqualFold(p.got, p.want) {
+			return nil, fmt.Errorf("%s keeps part %s where leadpipe expects %s: open it in Excel or LibreOffice and save it again", name, p.got, p.want)
+		}
+	}
+	f, err := excelize.OpenFile(name, excelize.Options{
+		UnzipSizeLimit:    opts.MaxUnzipSize,
+		UnzipXMLSizeLimit: opts.MaxXMLPartSize,
+		TmpDir:            opts.TempDir,
+	})
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, fmt.Errorf("%s expands to more than %s: refusing (zip bomb?): %w", name, mib(opts.MaxUnzipSize), ErrLimit)
+		}
+		return nil, fmt.Errorf("%s: not a readable XLSX file: %w", name, err)
+	}
+	date1904 := false
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	sstCount, err := checkSharedStrings(&zr.Reader, "xl/sharedStrings.xml", opts.MaxXMLPartSize)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+
+	var order []sheetInfo
+	if opts.Sheet != "" {
+		s, err := pickSheet(sheets, opts.Sheet)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		order = []sheetInfo{s}
+	} else {
+		for _, s := range sheets {
+			if s.kind == "worksheet" && s.visible() {
+				order = append(order, s)
+			}
+		}
+		for _, s := range sheets {
+			if s.kind == "worksheet" && !s.visible() {
+				order = append(order, s)
+			}
+		}
+	}
+	for _, s := range order {
+		r := &xlsxReader{
+			name:     name,
+			zr:       zr,
+			f:        f,
+			sheet:    s,
+			date1904: date1904,
+			formats:  map[int]numFormat{},
+			maxField: opts.MaxFieldBytes,
+			maxCols:  opts.MaxColumns,
+			sstCount: sstCount,
+			det:      Detection{Format: "xlsx", Sheet: s.name, Date1904: date1904},
+		}
+		found, err := r.start(&zr.Reader)
+		if err != nil {
+			r.closeSheet()
+			f.Close()
+			return nil, err
+		}
+		if found {
+			if opts.Sheet != "" {
+				r.det.Notes = append(r.det.Notes, "sheet from --sheet")
+			} else if !s.visible() {
+				r.det.Notes = append(r.det.Notes, "every visible sheet is empty: reading hidden sheet "+strconv.Quote(s.name))
+			} else {
+				r.det.Notes = append(r.det.Notes, "first non-empty visible worksheet")
+			}
+			return r, nil
+		}
+		r.closeSheet()
+	}
+	f.Close()
+	if opts.Sheet != "" {
+		return nil, fmt.Errorf("%s sheet %q: %w", name, opts.Sheet, ErrNoHeader)
+	}
+	return nil, fmt.Errorf("%s: %w", name, ErrNoHeader)
+}
+
+func mib(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// pickSheet finds the sheet named by --sheet: exactly, else ignoring case
+// (as Excel does). The name is only compared, never used in a path.
+func pickSheet(sheets []sheetInfo, want string) (sheetInfo, error) {
+	var names []string
+	for _, s := range sheets {
+		if s.name == want {
+			return checkKind(s)
+		}
+		names = append(names, strconv.Quote(s.name))
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s.name, want) {
+			return checkKind(s)
+		}
+	}
+	return sheetInfo{}, fmt.Errorf("no sheet named %q; the sheets are %s", want, strings.Join(names, ", "))
+}
+
+func checkKind(s sheetInfo) (sheetInfo, error) {
+	if s.kind != "worksheet" {
+		return sheetInfo{}, fmt.Errorf("sheet %q is a %s, not a worksheet with rows", s.name, s.kind)
+	}
+	return s, nil
+}
+
+// start opens the sheet's streams and reads rows until the header is found.
+// It reports false when the sheet has no non-empty row.
+func (r *xlsxReader) start(zr *zip.Reader) (bool, error) {
+	zf := findPart(zr, r.sheet.part)
+	if zf == nil {
+		return false, fmt.Errorf("%s: sheet %q: part %s is missing", r.name, r.sheet.name, r.sheet.part)
+	}
+	r.total = int64(zf.UncompressedSize64)
+	scan, err := newSheetScanner(zf)
+	if err != nil {
+		return false, fmt.Errorf("%s: sheet %q: %w", r.name, r.sheet.name, err)
+	}
+	r.scan = scan
+	rows, err := r.f.Rows(r.sheet.name)
+	if err != nil {
+		return false, fmt.Errorf("%s: sheet %q: %w", r.name, r.sheet.name, err)
+	}
+	r.rows = rows
+
+	var top []rawRecord
+	for len(top) < headerScanRows {
+		raw, err := r.readRaw()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return false, err
+		}
+		top = append(top, raw)
+	}
+	if len(top) == 0 {
+		return false, nil
+	}
+	merges, err := scanMerges(zf)
+	if err != nil {
+		return false, fmt.Errorf("%s: sheet %q: %w", r.name, r.sheet.name, err)
+	}
+	rows2 := make([][]string, len(top))
+	for i, t := range top {
+		rows2[i] = t.fields
+	}
+	h := findHeader(rows2)
+	hdr := top[h]
+	if hdr.err != nil {
+		return false, fmt.Errorf("%s sheet %q row %d: header: %w", r.name, r.sheet.name, hdr.row, hdr.err)
+	}
+	r.header = makeHeader(fillMerged(top, h, merges))
+	r.det.HeaderRow = hdr.row
+	if h > 0 {
+		r.det.Notes = append(r.det.Notes, fmt.Sprintf("header in row %d below %d title rows", hdr.row, h))
+	}
+	r.pending = top[h+1:]
+	return true, nil
+}
+
+// fillMerged returns the cells of header row top[h] with each merged range
+// that covers the header row filled with the value of its top-left cell
+// across its columns: a header "Kontakt" merged over C1:D1 names both C
+// and D. Ranges whose top-left cell is in a title row above are taken from
+// that row.
+func fillMerged(top []rawRecord, h int, merges []cellRange) []string {
+	row := top[h].row
+	cells := append([]string(nil), top[h].fields...)
+	for _, m := range merges {
+		if m.r1 > row || m.r2 < row || (m.c1 == m.c2 && m.r1 == m.r2) {
+			continue
+		}
+		var v string
+		for _, t := range top[:h+1] {
+			if t.row == m.r1 && m.c1-1 < len(t.fields) {
+				v = t.fields[m.c1-1]
+			}
+		}
+		if isBlank(v) {
+			continue
+		}
+		for len(cells) < m.c2 {
+			cells = append(cells, "")
+		}
+		for c := m.c1 - 1; c < m.c2; c++ {
+			if isBlank(cells[c]) {
+				cells[c] = v
+			}
+		}
+	}
+	return cells
+}
+
+func (r *xlsxReader) Header() []string { return r.header }
+
+func (r *xlsxReader) Detection() Detection {
+	d := r.det
+	d.Notes = append([]string(nil), r.det.Notes...)
+	return d
+}
+
+// Progress counts the inflated bytes of the sheet XML read so far.
+func (r *xlsxReader) Progress() (done, total int64) {
+	if r.scan == nil {
+		return 0, r.total
+	}
+	return r.scan.count.n.Load(), r.total
+}
+
+func (r *xlsxReader) closeSheet() {
+	if r.rows != nil {
+		r.rows.Close()
+		r.rows = nil
+	}
+	if r.scan != nil {
+		r.scan.rc.Close()
+		r.scan = nil
+	}
+}
+
+func (r *xlsxReader) Close() error {
+	r.closeSheet()
+	var errs []error
+	if r.f != nil {
+		errs = append(errs, r.f.Close())
+		r.f = nil
+	}
+	if r.zr != nil {
+		errs = append(errs, r.zr.Close())
+		r.zr = nil
+	}
+	return errors.Join(errs...)
+}
+
+func (r *xlsxReader) Next() (Record, error) {
+	var raw rawRecord
+	if len(r.pending) > 0 {
+		raw = r.pending[0]
+		r.pending = r.pending[1:]
+	} else {
+		var err error
+		if raw, err = r.readRaw(); err != nil {
+			return Record{}, err
+		}
+	}
+	var field string
+	if raw.err != nil && raw.col >= 0 {
+		field = columnName(r.header, raw.col, true)
+	}
+	return shapeRecord(r.name, raw.row, raw.fields, len(r.header), raw.err, field), nil
+}
+
+// readRaw reads the next non-empty row, with cell values converted.
+func (r *xlsxReader) readRaw() (rawRecord, error) {
+	if r.err != nil {
+		return rawRecord{}, r.err
+	}
+	for {
+		if !r.rows.Next() {
+			if err := r.rows.Error(); err != nil {
+				r.err = fmt.Errorf("%s sheet %q after row %d: %w", r.name, r.sheet.name, r.rowNum, err)
+				return rawRecord{}, r.err
+			}
+			if err := r.scan.finish(); err != nil {
+				r.err = fmt.Errorf("%s sheet %q after row %d: %w", r.name, r.sheet.name, r.rowNum, err)
+				return rawRecord{}, r.err
+			}
+			r.err = io.EOF
+			return rawRecord{}, r.err
+		}
+		r.rowNum++
+		cols, err := r.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			r.err = fmt.Errorf("%s sheet %q row %d: %w", r.name, r.sheet.name, r.rowNum, err)
+			return rawRecord{}, r.err
+		}
+		metas, err := r.scan.row(r.rowNum)
+		if err == nil {
+			err = r.checkStrings(cols, metas)
+		}
+		if err != nil {
+			r.err = fmt.Errorf("%s sheet %q row %d: %w", r.name, r.sheet.name, r.rowNum, err)
+			return rawRecord{}, r.err
+		}
+		if isEmptyRow(cols) {
+			continue
+		}
+		raw := rawRecord{row: r.rowNum, col: -1}
+		if len(cols) > r.maxCols {
+			cols = cols[:r.maxCols]
+			raw.err = fmt.Errorf("%w: more than %d columns", crm.ErrRowTooLong, r.maxCols)
+		}
+		m := 0
+		for j, v := range cols {
+			if v == "" {
+				continue
+			}
+			for m < len(metas) && metas[m].col < j+1 {
+				m++
+			}
+			if m < len(metas) && metas[m].col == j+1 {
+				v = r.cellValue(v, metas[m])
+			} else {
+				v = r.cellValue(v, cellMeta{})
+			}
+			if len(v) > r.maxField {
+				v = truncateUTF8(v, r.maxField)
+				if raw.err == nil {
+					raw.err = fmt.Errorf("%w: a field longer than %d bytes", crm.ErrRowTooLong, r.maxField)
+					raw.col = j
+				}
+			}
+			if !utf8.ValidString(v) {
+				v = strings.ToValidUTF8(v, "\uFFFD")
+			}
+			if strings.IndexByte(v, '\r') >= 0 {
+				// Line breaks inside a cell come out as "\n", as from CSV.
+				v = strings.ReplaceAll(strings.ReplaceAll(v, "\r\n", "\n"), "\r", "\n")
+			}
+			cols[j] = v
+		}
+		raw.fields = cols
+		return raw, nil
+	}
+}
+
+// checkStrings makes sure that every shared-string cell got its string:
+// excelize returns "" for an index outside the table instead of an error.
+func (r *xlsxReader) checkStrings(cols []string, metas []cellMeta) error {
+	for _, m := range metas {
+		if m.typ != "s" || m.v == "" || (m.col <= len(cols) && cols[m.col-1] != "") {
+			continue
+		}
+		n := r.sstCount
+		if n < 0 && r.f.SharedStrings != nil {
+			n = len(r.f.SharedStrings.SI)
+		}
+		if i, err := strconv.Atoi(m.v); err != nil || i < 0 || (n >= 0 && i >= n) {
+			return fmt.Errorf("column %s: the cell refers to a shared string that the file does not have (damaged file)", columnLetters(m.col-1))
+		}
+	}
+	return nil
+}
+
+// numFormat is what a cell's number format makes of a number.
+type numFormat uint8
+
+const (
+	fmtNumber numFormat = iota
+	fmtDate
+	fmtTime
+	fmtDateTime
+	fmtDuration // elapsed time: [h]:mm:ss
+)
+
+// cellValue turns excelize's raw value of a cell into the text a lead
+// field wants: dates as ISO 8601, booleans as TRUE/FALSE, numbers without
+// float noise, everything else as stored.
+func (r *xlsxReader) cellValue(v string, m cellMeta) string {
+	switch m.typ {
+	case "b":
+		switch v {
+		case "1":
+			return "TRUE"
+		case "0":
+			return "FALSE"
+		}
+		return v
+	case "s", "str", "inlineStr", "e":
+		return v
+	case "d":
+		return isoDateValue(v)
+	}
+	switch r.format(m.style) {
+	case fmtDate:
+		return serialToDate(v, r.date1904, fmtDate)
+	case fmtTime:
+		return serialToDate(v, r.date1904, fmtTime)
+	case fmtDateTime:
+		return serialToDate(v, r.date1904, fmtDateTime)
+	case fmtDuration:
+		return serialToDuration(v)
+	}
+	return cleanNumber(v)
+}
+
+// format classifies a cell style's number format, once per style.
+func (r *xlsxReader) format(style int) numFormat {
+	if style <= 0 {
+		return fmtNumber
+	}
+	if k, ok := r.formats[style]; ok {
+		return k
+	}
+	k := fmtNumber
+	if st, err := r.f.GetStyle(style); err == nil && st != nil {
+		if st.CustomNumFmt != nil {
+			k = classifyNumFormat(*st.CustomNumFmt)
+		} else {
+			k = builtinNumFormat(st.NumFmt)
+		}
+	}
+	r.formats[style] = k
+	return k
+}
+
+// builtinNumFormat classifies Excel's built-in number formats: 14-17 dates,
+// 18-21, 45 and 47 times, 22 date and time, 46 elapsed time; 27-36 and
+// 50-58 are the date formats of East Asian locales.
+func builtinNumFormat(id int) numFormat {
+	switch {
+	case id >= 14 && id <= 17, id >= 27 && id <= 36, id >= 50 && id <= 58:
+		return fmtDate
+	case id >= 18 && id <= 21, id == 45, id == 47:
+		return fmtTime
+	case id == 22:
+		return fmtDateTime
+	case id == 46:
+		return fmtDuration
+	}
+	return fmtNumber
+}
+
+// classifyNumFormat tells a custom number format that shows a date or time
+// from one that shows a number: it looks for d, m, y, h and s outside
+// quoted text, escapes, fill and padding characters and [...] sections
+// (colours, locales, conditions). A format with elapsed time ([h], [mm],
+// [ss]) and no date shows a duration.
+func classifyNumFormat(code string) numFormat {
+	elapsed := false
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i] // the section for positive numbers decides
+	}
+	var b strings.Builder
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				i = len(code)
+			} else {
+				i += j + 1
+			}
+		case '\\', '_', '*':
+			i++ // the next character is literal
+		case '[':
+			j := strings.IndexByte(code[i:], ']')
+			if j < 0 {
+				i = len(code)
+				continue
+			}
+			inner := strings.ToLower(code[i+1 : i+j])
+			if inner != "" && strings.Trim(inner, "hms") == "" {
+				b.WriteString(inner)
+				elapsed = true
+			}
+			i += j
+		default:
+			b.WriteByte(c)
+		}
+	}
+	s := strings.ToLower(b.String())
+	s = strings.ReplaceAll(s, "general", "")
+	hasTime := strings.ContainsAny(s, "hs") || strings.Contains(s, "am/pm") || strings.Contains(s, "a/p")
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "am/pm", ""), "a/p", "")
+	hasDate := strings.ContainsAny(s, "dy") || (strings.ContainsRune(s, 'm') && !hasTime)
+	switch {
+	case elapsed && !strings.ContainsAny(s, "dy"):
+		return fmtDuration
+	case hasDate && hasTime:
+		return fmtDateTime
+	case hasDate:
+		return fmtDate
+	case hasTime:
+		return fmtTime
+	}
+	return fmtNumber
+}
+
+// serialToDate converts an Excel date serial to "2006-01-02", adding
+// "T15:04:05" when the format shows a time or the value has one, or to
+// "15:04:05" for a time format and a value below one day. In the 1900
+// system serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that
+// never was (serial 60); in the 1904 system serial 0 is 1904-01-01.
+func serialToDate(v string, date1904 bool, kind numFormat) string {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f >= 2958466 {
+		return cleanNumber(v)
+	}
+	days := math.Floor(f)
+	secs := math.Round((f - days) * 86400)
+	if secs >= 86400 {
+		days++
+		secs = 0
+	}
+	clock := time.Duration(secs) * time.Second
+	if kind == fmtTime && days == 0 {
+		return time.Time{}.Add(clock).Format("15:04:05")
+	}
+	var t time.Time
+	switch {
+	case date1904:
+		t = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	case days == 60:
+		if kind == fmtDate && secs == 0 {
+			return "1900-02-29"
+		}
+		return "1900-02-29T" + time.Time{}.Add(clock).Format("15:04:05")
+	case days < 60:
+		t = time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	default:
+		t = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days))
+	}
+	t = t.Add(clock)
+	if kind == fmtDate && secs == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02T15:04:05")
+}
+
+// serialToDuration shows a number of days as elapsed hours, minutes and
+// seconds, "255:10:10", as Excel's [h]:mm:ss does; the date system does not
+// matter.
+func serialToDuration(v string) string {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e9 {
+		return cleanNumber(v)
+	}
+	sign := ""
+	if f < 0 {
+		sign, f = "-", -f
+	}
+	secs := int64(math.Round(f * 86400))
+	return fmt.Sprintf("%s%d:%02d:%02d", sign, secs/3600, secs/60%60, secs%60)
+}
+
+// isoDateValue normalises an ISO 8601 date cell (t="d") like serialToDate
+// does; a value it cannot parse stays as it is.
+func isoDateValue(v string) string {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02", "15:04:05.999999999"} {
+		t, err := time.Parse(layout, v)
+		if err != nil {
+			continue
+		}
+		if layout == "15:04:05.999999999" {
+			return t.Format("15:04:05")
+		}
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+			return t.Format("2006-01-02")
+		}
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return v
+}
+
+// cleanNumber returns a stored number as Excel shows it in General format,
+// up to its 15 significant digits and never in E notation: "4.930123456E9"
+// becomes "4930123456" and "0.10000000000000001" becomes "0.1". Integers
+// written out in full (long ids) stay exactly as stored.
+func cleanNumber(v string) string {
+	s := strings.TrimSpace(v)
+	if isPlainInteger(s) {
+		return s
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return v
+	}
+	f, _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func isPlainInteger(s string) bool {
+	if strings.HasPrefix(s, "-") {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- workbook structure ----
+
+type xmlRel struct {
+	id, typ, target string
+}
+
+// findPart looks a zip part up by name, ignoring case and backslashes as
+// excelize and Excel do.
+func findPart(zr *zip.Reader, name string) *zip.File {
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			return zf
+		}
+	}
+	for _, zf := range zr.File {
+		if strings.EqualFold(strings.ReplaceAll(zf.Name, `\`, "/"), name) {
+			return zf
+		}
+	}
+	return nil
+}
+
+// readPart reads a small XML part, refusing one larger than limit.
+func readPart(zr *zip.Reader, name string, limit int64) ([]byte, error) {
+	zf := findPart(zr, name)
+	if zf == nil {
+		return nil, nil
+	}
+	if zf.UncompressedSize64 > uint64(limit) {
+		return nil, fmt.Errorf("part %s expands to more than %s: %w", name, mib(limit), ErrLimit)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", name, err)
+	}
+	return b, nil
+}
+
+func readRels(zr *zip.Reader, name string, limit int64) ([]xmlRel, error) {
+	b, err := readPart(zr, name, limit)
+	if err != nil || b == nil {
+		return nil, err
+	}
+	var rels []xmlRel
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return rels, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("part %s: %w", name, err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" {
+			var rel xmlRel
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "Id":
+					rel.id = a.Value
+				case "Type":
+					rel.typ = a.Value
+				case "Target":
+					rel.target = a.Value
+				}
+			}
+			rels = append(rels, rel)
+		}
+	}
+}
+
+// resolveTarget resolves a relationship target against the folder of the
+// part that holds the relationship.
+func resolveTarget(base, target string) string {
+	target = strings.ReplaceAll(target, `\`, "/")
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(target), "/")
+	}
+	return strings.TrimPrefix(path.Join(path.Dir(base), target), "/")
+}
+
+// workbookInfo is where the parts of a workbook are.
+type workbookInfo struct {
+	sheets  []sheetInfo
+	strings string // shared-string part, "" if none
+	styles  string // styles part, "" if none
+}
+
+// workbookSheets lists the sheets in workbook order by following the
+// package relationships (_rels/.rels → workbook → sheet parts), never
+// assuming the xl/ folder: SheetJS and others put parts elsewhere.
+func workbookSheets(zr *zip.Reader, limit int64) (workbookInfo, error) {
+	var info workbookInfo
+	rootRels, err := readRels(zr, "_rels/.rels", limit)
+	if err != nil {
+		return info, err
+	}
+	wbPath := "xl/workbook.xml"
+	for _, rel := range rootRels {
+		if strings.HasSuffix(rel.typ, "/officeDocument") {
+			wbPath = resolveTarget("", rel.target)
+		}
+	}
+	wb, err := readPart(zr, wbPath, limit)
+	if err != nil {
+		return info, err
+	}
+	if wb == nil {
+		return info, fmt.Errorf("not an XLSX workbook: no %s", wbPath)
+	}
+	relsPath := path.Join(path.Dir(wbPath), "_rels", path.Base(wbPath)+".rels")
+	rels, err := readRels(zr, relsPath, limit)
+	if err != nil {
+		return info, err
+	}
+	byID := map[string]xmlRel{}
+	for _, rel := range rels {
+		byID[rel.id] = rel
+		switch {
+		case strings.HasSuffix(rel.typ, "/sharedStrings"):
+			info.strings = resolveTarget(wbPath, rel.target)
+		case strings.HasSuffix(rel.typ, "/styles"):
+			info.styles = resolveTarget(wbPath, rel.target)
+		}
+	}
+	var sheets []sheetInfo
+	d := xml.NewDecoder(bytes.NewReader(wb))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return info, fmt.Errorf("part %s: %w", wbPath, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "sheet" {
+			continue
+		}
+		var s sheetInfo
+		var id string
+		for _, a := range se.Attr {
+			switch {
+			case a.Name.Local == "name":
+				s.name = a.Value
+			case a.Name.Local == "state":
+				s.state = a.Value
+			case a.Name.Local == "id" && strings.Contains(a.Name.Space, "relationships"):
+				id = a.Value
+			}
+		}
+		if rel, ok := byID[id]; ok {
+			s.part = resolveTarget(wbPath, rel.target)
+			s.kind = rel.typ[strings.LastIndexByte(rel.typ, '/')+1:]
+		}
+		sheets = append(sheets, s)
+	}
+	if len(sheets) == 0 {
+		return info, errors.New("the workbook lists no sheets")
+	}
+	info.sheets = sheets
+	return info, nil
+}
+
+// checkSharedStrings parses a shared-string table that excelize will spill
+// to disk (over limit), and counts its strings: excelize's reader for that
+// case drops XML errors, which would turn every later string into an
+// empty cell. It returns -1 for a table that stays in memory.
+func checkSharedStrings(zr *zip.Reader, part string, limit int64) (int, error) {
+	zf := findPart(zr, part)
+	if zf == nil || zf.UncompressedSize64 <= uint64(limit) {
+		return -1, nil
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return 0, fmt.Errorf("shared strings: %w", err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(bufio.NewReader(rc))
+	n := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return 0, fmt.Errorf("shared strings: %w", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
+			n++
+		}
+	}
+}
+
+// ---- the sheet scanner ----
+
+// cellMeta is what the scanner keeps of a cell: column (1-based), style
+// index and type.
+type cellMeta struct {
+	col   int
+	style int
+	typ   string
+	v     string // the <v> text of a shared-string cell: its index
+}
+
+// sheetScanner reads the worksheet XML for the row numbers and the cell
+// types and styles, and to make sure the XML is complete.
+type sheetScanner struct {
+	rc     io.ReadCloser
+	count  *countingReader
+	dec    *xml.Decoder
+	inData bool
+	done   bool
+	held   bool // cells holds row cur, not yet asked for
+	cur    int
+	last   int
+	cells  []cellMeta
+}
+
+func newSheetScanner(zf *zip.File) (*sheetScanner, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	count := &countingReader{r: rc}
+	return &sheetScanner{rc: rc, count: count, dec: xml.NewDecoder(bufio.NewReaderSize(count, 64<<10))}, nil
+}
+
+// row returns the cells of sheet row n, or nil if the sheet has no such row.
+func (s *sheetScanner) row(n int) ([]cellMeta, error) {
+	for {
+		if s.held {
+			if s.cur == n {
+				s.held = false
+				return s.cells, nil
+			}
+			if s.cur > n {
+				return nil, nil
+			}
+			s.held = false
+		}
+		if s.done {
+			return nil, nil
+		}
+		if err := s.advance(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// finish reads the rest of the part and reports XML errors, such as a
+// sheet cut off in the middle.
+func (s *sheetScanner) finish() error {
+	for !s.done {
+		if err := s.advance(); err != nil {
+			return err
+		}
+	}
+	for {
+		_, err := s.dec.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("sheet XML: %w", err)
+		}
+	}
+}
+
+// advance reads up to the next row element, or to the end of sheetData.
+func (s *sheetScanner) advance() error {
+	for {
+		tok, err := s.dec.RawToken()
+		if err == io.EOF {
+			return errors.New("sheet XML ends before its rows do (a truncated file?)")
+		}
+		if err != nil {
+			return fmt.Errorf("sheet XML: %w", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "sheetData":
+				s.inData = true
+			case "row":
+				if s.inData {
+					return s.readRow(t)
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "sheetData" {
+				s.done = true
+				return nil
+			}
+		}
+	}
+}
+
+func (s *sheetScanner) readRow(start xml.StartElement) error {
+	n := 0
+	for _, a := range start.Attr {
+		if a.Name.Local == "r" {
+			n, _ = strconv.Atoi(a.Value)
+		}
+	}
+	if n == 0 {
+		n = s.last + 1
+	}
+	if n <= s.last || n > excelize.TotalRows {
+		return fmt.Errorf("sheet XML: row %d after row %d", n, s.last)
+	}
+	s.last, s.cur, s.held = n, n, true
+	s.cells = s.cells[:0]
+	col := 0
+	depth := 0
+	for {
+		tok, err := s.dec.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				return errors.New("sheet XML ends inside a row (a truncated file?)")
+			}
+			return fmt.Errorf("sheet XML: %w", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth != 1 || t.Name.Local != "c" {
+				continue
+			}
+			c := cellMeta{col: col + 1}
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "r":
+					if cc, ok := parseColumn(a.Value); ok {
+						c.col = cc
+					}
+				case "s":
+					c.style, _ = strconv.Atoi(a.Value)
+				case "t":
+					c.typ = a.Value
+				}
+			}
+			col = c.col
+			s.cells = append(s.cells, c)
+		case xml.CharData:
+			// The index of a shared-string cell, to check that excelize
+			// found the string.
+			if depth == 2 && len(s.cells) > 0 && s.cells[len(s.cells)-1].typ == "s" {
+				s.cells[len(s.cells)-1].v += strings.TrimSpace(string(t))
+			}
+		case xml.EndElement:
+			if depth == 0 {
+				return nil // </row>
+			}
+			depth--
+		}
+	}
+}
+
+// parseColumn returns the 1-based column of a cell reference such as "AB12".
+func parseColumn(ref string) (int, bool) {
+	col, i := 0, 0
+	for ; i < len(ref); i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		if col > excelize.MaxColumns {
+			return 0, false
+		}
+	}
+	return col, i > 0
+}
+
+// cellRange is a merged range, 1-based and inclusive.
+type cellRange struct{ c1, r1, c2, r2 int }
+
+// maxMerges bounds the merged ranges kept from one sheet.
+const maxMerges = 100000
+
+// scanMerges finds the <mergeCell ref="A1:B2"/> elements of a sheet part
+// by scanning its bytes; the XML scanners would have to parse every cell
+// first, since merges are stored after the rows.
+func scanMerges(zf *zip.File) ([]cellRange, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	const overlap = 512
+	var (
+		out []cellRange
+		buf = make([]byte, 0, 1<<20)
+		pat = []byte("mergeCell")
+	)
+	for {
+		n, err := io.ReadFull(rc, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		eof := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !eof {
+			return nil, err
+		}
+		limit := len(buf)
+		if !eof {
+			limit -= overlap
+		}
+		for i := 0; i < limit; {
+			j := bytes.Index(buf[i:], pat)
+			if j < 0 || i+j >= limit {
+				break
+			}
+			at := i + j
+			i = at + len(pat)
+			if at == 0 || (buf[at-1] != '<' && buf[at-1] != ':') || i >= len(buf) ||
+				!(buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r') {
+				continue
+			}
+			end := bytes.IndexByte(buf[i:], '>')
+			if end < 0 {
+				continue
+			}
+			if m, ok := parseMergeRef(buf[i : i+end]); ok && len(out) < maxMerges {
+				out = append(out, m)
+			}
+		}
+		if eof {
+			return out, nil
+		}
+		buf = buf[:copy(buf, buf[limit:])]
+	}
+}
+
+// parseMergeRef reads the ref attribute out of the attributes of a
+// mergeCell element.
+func parseMergeRef(attrs []byte) (cellRange, bool) {
+	k := bytes.Index(attrs, []byte("ref="))
+	if k < 0 || k+5 > len(attrs) {
+		return cellRange{}, false
+	}
+	q := attrs[k+4]
+	rest := attrs[k+5:]
+	e := bytes.IndexByte(rest, q)
+	if (q != '"' && q != '\'') || e < 0 {
+		return cellRange{}, false
+	}
+	a, b, ok := strings.Cut(string(rest[:e]), ":")
+	if !ok {
+		b = a
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return cellRange{}, false
+	}
+	return cellRange{c1: min(c1, c2), r1: min(r1, r2), c2: max(c1, c2), r2: max(r1, r2)}, true
+}

@@ -1,0 +1,36 @@
+// Package normalize cleans single field values of lead data: names, e-mail
+// addresses, phone numbers, company names and legal forms, countries, postal
+// codes, dates, money amounts and tax ids, plus the folding used for match
+// keys. Every function is pure, safe for concurrent use, never panics on any
+// input, and reports problems as errors that never contain the value itself
+// (values are personal data).
+//
+// # Topics
+//
+//   - Text and Fold/FoldUmlaut (text.go, fold.go): cleaning every field and
+//     building match keys.
+//   - Names (name.go): Salutation, SplitPrefix, SplitFullName, NameCase.
+//   - ParseEmail (email.go), ParsePhone (phone.go), ParseCompany
+//     (company.go), Country (country.go), PostalCode (postal.go),
+//     ParseDate/ExcelSerial/DetectDateOrder (date.go), ParseMoney
+//     (money.go), TaxID (taxid.go).
+//
+// # Errors
+//
+// Parsers return one of the sentinel errors below, possibly wrapped; test
+// with errors.Is. Empty input (after Text) gives ErrEmpty.
+package normalize
+
+import "errors"
+
+// Sentinel errors; wrap them, never put the input value into a message.
+var (
+	ErrEmpty          = errors.New("empty")
+	ErrInvalidEmail   = errors.New("not a valid e-mail address")
+	ErrInvalidPhone   = errors.New("not a valid phone number")
+	ErrInvalidPostal  = errors.New("not a valid postal code for the country")
+	ErrInvalidCountry = errors.New("unknown country")
+	ErrInvalidDate    = errors.New("not a valid date")
+	ErrInvalidMoney   = errors.New("not a valid amount")
+	ErrInvalidTaxID   = errors.New("not a valid tax id")
+)

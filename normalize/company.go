@@ -1,0 +1,335 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Company is a company name with its legal form recognised.
+type Company struct {
+	Name      string // cleaned display name, legal form kept: "Müller GmbH & Co. KG"
+	Base      string // without legal form: "Müller"
+	LegalForm string // canonical legal form: "GmbH & Co. KG", "Sp. z o.o.", "Inc.", ...
+	Key       string // Fold(Base) with punctuation removed, for matching
+}
+
+// legalForm is one legal form: its canonical spelling and the spellings
+// recognised, written the way people write them; they are compared in
+// compact form (see compactForm).
+type legalForm struct {
+	canon    string
+	spelling []string
+	// dotted forms are recognised only when written with a dot, since
+	// without one they are ordinary words or abbreviations ("Spa", "EU").
+	dotted bool
+	// partnership forms may follow another legal form without "& Co.":
+	// "Sp. z o.o. sp.k.".
+	partnership bool
+}
+
+var legalForms = []legalForm{
+	// Germany, Austria, Switzerland
+	{canon: "GmbH", spelling: []string{"GmbH", "Gesellschaft mit beschränkter Haftung", "Ges.m.b.H.", "GesmbH", "Ges.mbH", "G.m.b.H."}},
+	{canon: "gGmbH", spelling: []string{"gGmbH"}},
+	{canon: "mbH", spelling: []string{"mbH", "m.b.H."}},
+	{canon: "AG", spelling: []string{"AG", "Aktiengesellschaft"}},
+	{canon: "KG", spelling: []string{"KG", "Kommanditgesellschaft"}},
+	{canon: "KGaA", spelling: []string{"KGaA", "Kommanditgesellschaft auf Aktien"}},
+	{canon: "OHG", spelling: []string{"OHG", "oHG", "offene Handelsgesellschaft"}},
+	{canon: "OG", spelling: []string{"OG", "offene Gesellschaft"}},
+	{canon: "GbR", spelling: []string{"GbR", "Gesellschaft bürgerlichen Rechts"}},
+	{canon: "PartG mbB", spelling: []string{"PartG mbB", "PartGmbB"}},
+	{canon: "PartG", spelling: []string{"PartG", "Partnerschaftsgesellschaft"}},
+	{canon: "UG (haftungsbeschränkt)", spelling: []string{"UG (haftungsbeschränkt)", "UG (haftungsbeschraenkt)", "UG (hb)", "UG haftungsbeschränkt", "UG"}},
+	{canon: "SE", spelling: []string{"SE", "Societas Europaea"}},
+	{canon: "e.K.", spelling: []string{"e.K.", "e.Kfm.", "e.Kfr.", "eingetragener Kaufmann", "eingetragene Kauffrau"}, dotted: true},
+	{canon: "e.V.", spelling: []string{"e.V.", "eingetragener Verein"}, dotted: true},
+	{canon: "e.U.", spelling: []string{"e.U.", "eingetragenes Unternehmen"}, dotted: true},
+	{canon: "eG", spelling: []string{"eG", "e.G.", "eingetragene Genossenschaft"}},
+	// Poland
+	{canon: "Sp. z o.o.", spelling: []string{"Sp. z o.o.", "spółka z ograniczoną odpowiedzialnością", "spolka z ograniczona odpowiedzialnoscia"}},
+	{canon: "S.A.", spelling: []string{"S.A.", "SA", "Spółka Akcyjna", "Spolka Akcyjna"}},
+	{canon: "P.S.A.", spelling: []string{"P.S.A.", "prosta spółka akcyjna"}},
+	{canon: "sp.k.", spelling: []string{"sp.k.", "spółka komandytowa", "spolka komandytowa"}, partnership: true},
+	{canon: "S.K.A.", spelling: []string{"S.K.A.", "spółka komandytowo-akcyjna"}, partnership: true},
+	{canon: "sp.j.", spelling: []string{"sp.j.", "spółka jawna", "spolka jawna"}, partnership: true},
+	{canon: "sp.p.", spelling: []string{"sp.p.", "spółka partnerska"}, partnership: true},
+	{canon: "s.c.", spelling: []string{"s.c.", "spółka cywilna", "spolka cywilna"}, dotted: true},
+	// English-speaking countries
+	{canon: "Ltd.", spelling: []string{"Ltd.", "Limited", "Ltd"}},
+	{canon: "Pty Ltd", spelling: []string{"Pty Ltd", "Pty. Ltd.", "Pty Limited", "Proprietary Limited"}},
+	{canon: "PLC", spelling: []string{"PLC", "public limited company"}},
+	{canon: "LLP", spelling: []string{"LLP", "L.L.P."}},
+	{canon: "L.P.", spelling: []string{"L.P.", "LP"}},
+	{canon: "LLC", spelling: []string{"LLC", "L.L.C."}},
+	{canon: "Inc.", spelling: []string{"Inc.", "Incorporated"}},
+	{canon: "Corp.", spelling: []string{"Corp.", "Corporation"}},
+	{canon: "Co.", spelling: []string{"Co."}},
+	{canon: "Co., Ltd.", spelling: []string{"Co., Ltd.", "Company Limited"}},
+	// France, Benelux, southern Europe
+	{canon: "SARL", spelling: []string{"SARL", "S.à r.l.", "société à responsabilité limitée"}},
+	{canon: "SAS", spelling: []string{"SAS", "S.A.S.", "société par actions simplifiée"}},
+	{canon: "SASU", spelling: []string{"SASU"}},
+	{canon: "EURL", spelling: []string{"EURL"}},
+	{canon: "SNC", spelling: []string{"SNC"}},
+	{canon: "B.V.", spelling: []string{"B.V.", "Besloten Vennootschap"}},
+	{canon: "N.V.", spelling: []string{"N.V.", "Naamloze Vennootschap"}},
+	{canon: "BVBA", spelling: []string{"BVBA", "B.V.B.A."}},
+	{canon: "S.r.l.", spelling: []string{"S.r.l.", "Società a responsabilità limitata"}},
+	{canon: "S.p.A.", spelling: []string{"S.p.A.", "Società per azioni"}, dotted: true},
+	{canon: "S.L.", spelling: []string{"S.L.", "SL", "Sociedad Limitada"}},
+	{canon: "S.L.U.", spelling: []string{"S.L.U.", "SLU"}},
+	{canon: "S.A.U.", spelling: []string{"S.A.U.", "SAU"}},
+	{canon: "Lda.", spelling: []string{"Lda.", "Limitada"}},
+	// Nordics, Czechia, Slovakia
+	{canon: "AB", spelling: []string{"AB", "Aktiebolag"}},
+	{canon: "AB (publ)", spelling: []string{"AB (publ)"}},
+	{canon: "AS", spelling: []string{"AS", "Aksjeselskap"}},
+	{canon: "ASA", spelling: []string{"ASA"}},
+	{canon: "A/S", spelling: []string{"A/S"}},
+	{canon: "ApS", spelling: []string{"ApS"}},
+	{canon: "Oy", spelling: []string{"Oy"}},
+	{canon: "Oyj", spelling: []string{"Oyj"}},
+	{canon: "s.r.o.", spelling: []string{"s.r.o.", "spol. s r.o."}},
+	{canon: "a.s.", spelling: []string{"a.s."}, dotted: true},
+	{canon: "Kft.", spelling: []string{"Kft.", "Kft"}},
+	{canon: "Zrt.", spelling: []string{"Zrt.", "Zrt"}},
+	{canon: "d.o.o.", spelling: []string{"d.o.o."}},
+}
+
+// coConnectors join two legal forms or a name and a form: "GmbH & Co. KG".
+var coConnectors = []string{"&Co.", "&Cie.", "und Co.", "u. Co.", "+Co."}
+
+const coCanon = "& Co."
+
+// legalFormIndex maps the compact form of each spelling to its form. For a
+// compact key shared by an undotted and a dotted spelling ("as": "AS" and
+// Czech "a.s."), the undotted form wins and the dotted one is kept in
+// dottedIndex.
+var legalFormIndex, dottedIndex, maxFormKey = func() (m, dm map[string]*legalForm, maxLen int) {
+	m = make(map[string]*legalForm)
+	dm = make(map[string]*legalForm)
+	for i := range legalForms {
+		f := &legalForms[i]
+		for _, sp := range f.spelling {
+			k := compactForm(sp)
+			if f.dotted {
+				dm[k] = f
+			} else if _, dup := m[k]; !dup {
+				m[k] = f
+			}
+			maxLen = max(maxLen, len(k))
+		}
+	}
+	return m, dm, maxLen
+}()
+
+var coKeys = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, c := range coConnectors {
+		m[compactForm(c)] = true
+	}
+	return m
+}()
+
+// compactForm is the comparison form of a legal form: folded, with only
+// letters, digits, '&', '+' and '/' kept ("Sp. z o. o." -> "spzoo").
+func compactForm(s string) string {
+	c, _ := compactWithOffsets(s)
+	return c
+}
+
+// compactWithOffsets returns compactForm(s) and, for each byte of it, the
+// offset in s of the rune it came from.
+func compactWithOffsets(s string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	off := make([]int, 0, len(s))
+	for i, r := range s {
+		var f string
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '&', c == '/', c == '+':
+			default:
+				continue
+			}
+			b.WriteByte(c)
+			off = append(off, i)
+			continue
+		case r < rune(len(foldLatin)):
+			f = foldLatin[r]
+		default:
+			f = foldRune(r)
+		}
+		for j := 0; j < len(f); j++ {
+			if f[j] != ' ' {
+				b.WriteByte(f[j])
+				off = append(off, i)
+			}
+		}
+	}
+	return b.String(), off
+}
+
+// ParseCompany recognises legal forms (GmbH, GmbH & Co. KG, AG, UG
+// (haftungsbeschränkt), KG, OHG, e.K., SE, Sp. z o.o., S.A., sp.k., sp.j.,
+// Ltd, Limited, PLC, LLP, Inc., LLC, Corp., Co., SARL, SAS, B.V., N.V., ...) in
+// any spelling and case at the end of the name.
+//
+// Spelling, case, accents, spaces and dots are ignored when matching
+// ("gmbh & co kg", "Sp. z o. o.", "spółka z ograniczoną odpowiedzialnością",
+// "Sàrl"). A form must stand after a word break and leave a non-empty Base.
+// Combined forms are recognised as one: "GmbH & Co. KG", "AG & Co. KGaA",
+// "Sp. z o.o. sp.k.", and a bare "& Co." / "& Co. KG" after a name.
+//
+// Name is Base, a space and the canonical LegalForm ("Acme Holdings, Inc." ->
+// "Acme Holdings Inc."), so ParseCompany(c.Name) == c. Base keeps its words
+// and case as written (cleaned with Text).
+//
+// Key is the match key of Base: Fold after removing dots and apostrophes
+// inside words ("A.B.C." and "ABC" share "abc"), with the connectors "&",
+// "+", "und", "u", "and", "et", "i" dropped, so "Müller & Söhne" and "Müller
+// und Söhne" share "muller sohne". Umlauts are not expanded; use
+// FoldUmlaut(Base) for a second key.
+func ParseCompany(s string) Company {
+	t := Text(s)
+	base, form := splitLegalForm(t)
+	c := Company{Base: base, LegalForm: form, Name: base}
+	if form != "" {
+		c.Name = base + " " + form
+	}
+	c.Key = companyKey(base)
+	return c
+}
+
+// splitLegalForm finds the legal form at the end of t.
+func splitLegalForm(t string) (base, form string) {
+	compact, off := compactWithOffsets(t)
+	end := len(compact)
+	outer, start, ok := matchFormAt(t, compact, off, end)
+	if !ok {
+		return t, ""
+	}
+	form = outer.canon
+	// Separators that trimBase removes from the base must not hide a
+	// connector or form before them ("X &Co& AB"), or a second parse of
+	// Name would find one.
+	start = skipSeparators(compact, start)
+	// "& Co." before the form, and an inner form before that.
+	if co, ok := matchCoAt(t, compact, off, start); ok {
+		start = co
+		form = coCanon + " " + form
+		if inner, s, ok := matchFormAt(t, compact, off, start); ok && trimBase(t[:off[s]]) != "" {
+			start = s
+			form = inner.canon + " " + form
+		}
+	} else if outer.partnership {
+		if inner, s, ok := matchFormAt(t, compact, off, skipSeparators(compact, start)); ok && trimBase(t[:off[s]]) != "" {
+			start = s
+			form = inner.canon + " " + form
+		}
+	}
+	base = trimBase(t[:off[start]])
+	if base == "" {
+		return t, ""
+	}
+	return base, form
+}
+
+// skipSeparators moves end back over '&', '+' and '/' in compact.
+func skipSeparators(compact string, end int) int {
+	for end > 0 && strings.IndexByte("&+/", compact[end-1]) >= 0 {
+		end--
+	}
+	return end
+}
+
+// matchCoAt matches a connector or a bare "& Co." ending at compact[:end];
+// it also accepts "& Co." at the very end of the name ("Müller & Co.").
+func matchCoAt(t, compact string, off []int, end int) (int, bool) {
+	for k := range coKeys {
+		if strings.HasSuffix(compact[:end], k) {
+			start := end - len(k)
+			if start > 0 && (k[0] == '&' || k[0] == '+' || atWordStart(t, off[start])) {
+				return start, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// matchFormAt finds the longest legal form ending at compact[:end] that
+// starts at a word break, leaving something before it.
+func matchFormAt(t, compact string, off []int, end int) (*legalForm, int, bool) {
+	if co, ok := matchCoAt(t, compact, off, end); ok && end == len(compact) {
+		// "Müller & Co." ends in a connector: the form is "& Co." itself.
+		return &legalForm{canon: coCanon}, co, true
+	}
+	for n := min(maxFormKey, end); n > 0; n-- {
+		start := end - n
+		k := compact[start:end]
+		f, ok := legalFormIndex[k]
+		df, dok := dottedIndex[k]
+		if !ok && !dok {
+			continue
+		}
+		if !atWordStart(t, off[start]) {
+			continue
+		}
+		// the original text of the form, to check for a dot
+		spanEnd := len(t)
+		if end < len(off) {
+			spanEnd = off[end]
+		}
+		dotted := strings.Contains(t[off[start]:spanEnd], ".")
+		switch {
+		case dok && dotted:
+			return df, start, true
+		case ok:
+			return f, start, true
+		}
+	}
+	return nil, 0, false
+}
+
+// atWordStart reports whether the rune before offset i in t is no letter or
+// digit, and i > 0.
+func atWordStart(t string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// trimBase removes the separators left between a name and its form.
+func trimBase(s string) string {
+	return strings.TrimRight(s, " ,;-–—/(&+")
+}
+
+// keyDrop are the connector words left out of a company key.
+var keyDrop = map[string]bool{"und": true, "u": true, "and": true, "et": true, "i": true, "y": true}
+
+// companyKey builds Company.Key from a base name.
+func companyKey(base string) string {
+	joined := strings.Map(func(r rune) rune {
+		switch r {
+		case '.', '\'', '’', '`', '´', 'ʼ':
+			return -1
+		}
+		return r
+	}, base)
+	words := strings.Fields(Fold(joined))
+	kept := words[:0]
+	for _, w := range words {
+		if !keyDrop[w] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}

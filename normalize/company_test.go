@@ -1,0 +1,87 @@
+package normalize
+
+import "testing"
+
+func TestParseCompany(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     Company
+	}{
+		{"empty", "", Company{}},
+		{"no form", "Müller Bau", Company{Name: "Müller Bau", Base: "Müller Bau", Key: "muller bau"}},
+		{"gmbh", "Müller GmbH", Company{Name: "Müller GmbH", Base: "Müller", LegalForm: "GmbH", Key: "muller"}},
+		{"gmbh lower", "müller gmbh", Company{Name: "müller GmbH", Base: "müller", LegalForm: "GmbH", Key: "muller"}},
+		{"gmbh co kg upper", "MÜLLER GMBH & CO. KG", Company{Name: "MÜLLER GmbH & Co. KG", Base: "MÜLLER", LegalForm: "GmbH & Co. KG", Key: "muller"}},
+		{"gmbh co kg lower no dot", "müller gmbh & co kg", Company{Name: "müller GmbH & Co. KG", Base: "müller", LegalForm: "GmbH & Co. KG", Key: "muller"}},
+		{"gmbh co kg glued", "Müller GmbH&Co.KG", Company{Name: "Müller GmbH & Co. KG", Base: "Müller", LegalForm: "GmbH & Co. KG", Key: "muller"}},
+		{"co kg without inner", "Müller & Co. KG", Company{Name: "Müller & Co. KG", Base: "Müller", LegalForm: "& Co. KG", Key: "muller"}},
+		{"and co", "Schmidt & Co.", Company{Name: "Schmidt & Co.", Base: "Schmidt", LegalForm: "& Co.", Key: "schmidt"}},
+		{"ug", "Start UG (haftungsbeschränkt)", Company{Name: "Start UG (haftungsbeschränkt)", Base: "Start", LegalForm: "UG (haftungsbeschränkt)", Key: "start"}},
+		{"ug co kg", "Start UG (haftungsbeschränkt) & Co. KG", Company{Name: "Start UG (haftungsbeschränkt) & Co. KG", Base: "Start", LegalForm: "UG (haftungsbeschränkt) & Co. KG", Key: "start"}},
+		{"ag", "Siemens AG", Company{Name: "Siemens AG", Base: "Siemens", LegalForm: "AG", Key: "siemens"}},
+		{"aktiengesellschaft", "Beispiel Aktiengesellschaft", Company{Name: "Beispiel AG", Base: "Beispiel", LegalForm: "AG", Key: "beispiel"}},
+		{"ek", "Blumen Meier e.K.", Company{Name: "Blumen Meier e.K.", Base: "Blumen Meier", LegalForm: "e.K.", Key: "blumen meier"}},
+		{"ev", "Sportverein Nord e.V.", Company{Name: "Sportverein Nord e.V.", Base: "Sportverein Nord", LegalForm: "e.V.", Key: "sportverein nord"}},
+		{"ohg", "Weber OHG", Company{Name: "Weber OHG", Base: "Weber", LegalForm: "OHG", Key: "weber"}},
+		{"gbr", "Praxis Dr. Braun GbR", Company{Name: "Praxis Dr. Braun GbR", Base: "Praxis Dr. Braun", LegalForm: "GbR", Key: "praxis dr braun"}},
+		{"se", "Allianz SE", Company{Name: "Allianz SE", Base: "Allianz", LegalForm: "SE", Key: "allianz"}},
+		{"sp z oo", "Kowalski Sp. z o.o.", Company{Name: "Kowalski Sp. z o.o.", Base: "Kowalski", LegalForm: "Sp. z o.o.", Key: "kowalski"}},
+		{"sp z o o spaced", "Kowalski Sp. z o. o.", Company{Name: "Kowalski Sp. z o.o.", Base: "Kowalski", LegalForm: "Sp. z o.o.", Key: "kowalski"}},
+		{"sp z oo lower", "kowalski sp. z o.o.", Company{Name: "kowalski Sp. z o.o.", Base: "kowalski", LegalForm: "Sp. z o.o.", Key: "kowalski"}},
+		{"sp z oo long", "Nowak spółka z ograniczoną odpowiedzialnością", Company{Name: "Nowak Sp. z o.o.", Base: "Nowak", LegalForm: "Sp. z o.o.", Key: "nowak"}},
+		{"sp z oo sp k", "Nowak Sp. z o.o. sp.k.", Company{Name: "Nowak Sp. z o.o. sp.k.", Base: "Nowak", LegalForm: "Sp. z o.o. sp.k.", Key: "nowak"}},
+		{"sa", "Orlen S.A.", Company{Name: "Orlen S.A.", Base: "Orlen", LegalForm: "S.A.", Key: "orlen"}},
+		{"sa undotted", "Orlen SA", Company{Name: "Orlen S.A.", Base: "Orlen", LegalForm: "S.A.", Key: "orlen"}},
+		{"spolka akcyjna", "Orlen Spółka Akcyjna", Company{Name: "Orlen S.A.", Base: "Orlen", LegalForm: "S.A.", Key: "orlen"}},
+		{"sp j", "Kowalski i Wspólnicy sp.j.", Company{Name: "Kowalski i Wspólnicy sp.j.", Base: "Kowalski i Wspólnicy", LegalForm: "sp.j.", Key: "kowalski wspolnicy"}},
+		{"ltd", "Acme Ltd.", Company{Name: "Acme Ltd.", Base: "Acme", LegalForm: "Ltd.", Key: "acme"}},
+		{"limited", "Acme Limited", Company{Name: "Acme Ltd.", Base: "Acme", LegalForm: "Ltd.", Key: "acme"}},
+		{"inc", "Acme Inc", Company{Name: "Acme Inc.", Base: "Acme", LegalForm: "Inc.", Key: "acme"}},
+		{"holdings inc", "Acme Holdings, Inc.", Company{Name: "Acme Holdings Inc.", Base: "Acme Holdings", LegalForm: "Inc.", Key: "acme holdings"}},
+		{"corp", "Acme Corp.", Company{Name: "Acme Corp.", Base: "Acme", LegalForm: "Corp.", Key: "acme"}},
+		{"llc dotted", "Acme L.L.C.", Company{Name: "Acme LLC", Base: "Acme", LegalForm: "LLC", Key: "acme"}},
+		{"plc", "Barclays plc", Company{Name: "Barclays PLC", Base: "Barclays", LegalForm: "PLC", Key: "barclays"}},
+		{"bv", "Philips B.V.", Company{Name: "Philips B.V.", Base: "Philips", LegalForm: "B.V.", Key: "philips"}},
+		{"bv undotted", "Philips BV", Company{Name: "Philips B.V.", Base: "Philips", LegalForm: "B.V.", Key: "philips"}},
+		{"nv", "Philips N.V.", Company{Name: "Philips N.V.", Base: "Philips", LegalForm: "N.V.", Key: "philips"}},
+		{"sarl", "Dupont SARL", Company{Name: "Dupont SARL", Base: "Dupont", LegalForm: "SARL", Key: "dupont"}},
+		{"sarl swiss", "Dupont Sàrl", Company{Name: "Dupont SARL", Base: "Dupont", LegalForm: "SARL", Key: "dupont"}},
+		{"sas", "Dupont SAS", Company{Name: "Dupont SAS", Base: "Dupont", LegalForm: "SAS", Key: "dupont"}},
+		{"srl", "Rossi S.r.l.", Company{Name: "Rossi S.r.l.", Base: "Rossi", LegalForm: "S.r.l.", Key: "rossi"}},
+		{"spa", "Fiat S.p.A.", Company{Name: "Fiat S.p.A.", Base: "Fiat", LegalForm: "S.p.A.", Key: "fiat"}},
+		{"spa is a word", "Wellness Spa", Company{Name: "Wellness Spa", Base: "Wellness Spa", Key: "wellness spa"}},
+		{"ab", "Volvo AB", Company{Name: "Volvo AB", Base: "Volvo", LegalForm: "AB", Key: "volvo"}},
+		{"as", "Equinor AS", Company{Name: "Equinor AS", Base: "Equinor", LegalForm: "AS", Key: "equinor"}},
+		{"czech as", "Škoda a.s.", Company{Name: "Škoda a.s.", Base: "Škoda", LegalForm: "a.s.", Key: "skoda"}},
+		{"oy", "Nokia Oy", Company{Name: "Nokia Oy", Base: "Nokia", LegalForm: "Oy", Key: "nokia"}},
+		{"form alone is a name", "GmbH", Company{Name: "GmbH", Base: "GmbH", Key: "gmbh"}},
+		{"form inside word", "Bagmbh", Company{Name: "Bagmbh", Base: "Bagmbh", Key: "bagmbh"}},
+		{"key punctuation", "A.B.C. Consulting GmbH", Company{Name: "A.B.C. Consulting GmbH", Base: "A.B.C. Consulting", LegalForm: "GmbH", Key: "abc consulting"}},
+		{"key connector", "Müller und Söhne GmbH", Company{Name: "Müller und Söhne GmbH", Base: "Müller und Söhne", LegalForm: "GmbH", Key: "muller sohne"}},
+		{"key ampersand", "Müller & Söhne GmbH", Company{Name: "Müller & Söhne GmbH", Base: "Müller & Söhne", LegalForm: "GmbH", Key: "muller sohne"}},
+		{"double spaces", "Müller  Bau   GmbH", Company{Name: "Müller Bau GmbH", Base: "Müller Bau", LegalForm: "GmbH", Key: "muller bau"}},
+		{"parenthesised form", "Müller (GmbH)", Company{Name: "Müller GmbH", Base: "Müller", LegalForm: "GmbH", Key: "muller"}},
+		{"gesmbh austria", "Huber Ges.m.b.H.", Company{Name: "Huber GmbH", Base: "Huber", LegalForm: "GmbH", Key: "huber"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ParseCompany(tt.in)
+			if got != tt.want {
+				t.Errorf("ParseCompany(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+			if again := ParseCompany(got.Name); again != got {
+				t.Errorf("ParseCompany(%q) = %+v, want it unchanged", got.Name, again)
+			}
+		})
+	}
+}
+
+func TestLegalFormTable(t *testing.T) {
+	// every canonical form must be recognised as itself
+	for _, f := range legalForms {
+		c := ParseCompany("Beispiel " + f.canon)
+		if c.LegalForm != f.canon {
+			t.Errorf("ParseCompany(%q).LegalForm = %q", "Beispiel "+f.canon, c.LegalForm)
+		}
+	}
+}

@@ -1,0 +1,469 @@
+package normalize
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Name is a person's name split into its parts.
+type Name struct {
+	Salutation    string // canonical: "Herr", "Frau", "Mr", "Mrs", "Ms", "Pan", "Pani", ...
+	AcademicTitle string // "Dr.", "Prof. Dr.", "Dipl.-Ing.", "dr inż.", ...
+	First         string
+	Last          string
+}
+
+// salutations maps a salutation, lower-case and without dots, to its
+// canonical form.
+var salutations = map[string]string{
+	"herr": "Herr", "herrn": "Herr", "hr": "Herr", "hrn": "Herr",
+	"frau": "Frau", "fr": "Frau", "fräulein": "Frau", "frl": "Frau",
+	"mr": "Mr", "mister": "Mr",
+	"mrs": "Mrs", "missus": "Mrs",
+	"ms": "Ms", "miss": "Miss", "mx": "Mx",
+	"pan": "Pan", "pani": "Pani",
+	"monsieur": "Monsieur", "madame": "Madame", "mme": "Madame",
+	"mademoiselle": "Mademoiselle", "mlle": "Mademoiselle",
+	"signor": "Signor", "sig": "Signor", "signore": "Signor",
+	"signora": "Signora", "sigra": "Signora",
+	"señor": "Señor", "senor": "Señor", "sr": "Señor",
+	"señora": "Señora", "senora": "Señora", "sra": "Señora",
+	"mevrouw": "Mevrouw", "mevr": "Mevrouw",
+}
+
+// Salutation maps "Herr", "Hr.", "Mr.", "Mister", "Frau", "Fr.", "Mrs", "Ms.",
+// "Pan", "Pani", "Monsieur", "Madame", ... to its canonical form; ok is
+// false when s is no salutation. Case, dots and a trailing colon or comma
+// are ignored.
+func Salutation(s string) (canonical string, ok bool) {
+	t := strings.TrimRight(Text(s), ":,")
+	if t == "" || len(t) > 20 {
+		return "", false
+	}
+	canonical, ok = salutations[strings.ReplaceAll(strings.ToLower(t), ".", "")]
+	return canonical, ok
+}
+
+// Academic titles. A title token is compared lower-case with its trailing
+// dot removed.
+var (
+	// prefixTitles are titles that stand on their own before a name. The
+	// second form is used when the title was written all lower-case, which
+	// is how Polish writes them ("dr", "prof.").
+	prefixTitles = map[string][2]string{
+		"dr":        {"Dr.", "dr"},
+		"prof":      {"Prof.", "prof."},
+		"dr.-ing":   {"Dr.-Ing.", "Dr.-Ing."},
+		"dr-ing":    {"Dr.-Ing.", "Dr.-Ing."},
+		"mag":       {"Mag.", "Mag."},
+		"mag.a":     {"Mag.a", "Mag.a"},
+		"mgr":       {"mgr", "mgr"},
+		"inż":       {"inż.", "inż."},
+		"inz":       {"inż.", "inż."},
+		"lic":       {"lic.", "lic."},
+		"lek":       {"lek.", "lek."},
+		"priv.-doz": {"Priv.-Doz.", "Priv.-Doz."},
+		"pd":        {"PD", "PD"},
+	}
+	// dottedTitles count as titles only when written with their dot, since
+	// without it they are also given names or initials ("Ing", "Doc").
+	dottedTitles = map[string]string{
+		"ing":  "Ing.",
+		"doc":  "doc.",
+		"dipl": "Dipl.",
+		"dkfm": "DKfm.",
+	}
+	// facultyTitles follow "Dr." (and "lek."): "Dr. med.", "Dr. rer. nat.",
+	// "dr hab.", "Dr. h.c.", "dr n. med.". The bool says whether the
+	// faculty is recognised without its dot.
+	facultyTitles = map[string]struct {
+		canon    string
+		undotted bool
+	}{
+		"med": {"med.", true}, "dent": {"dent.", true}, "vet": {"vet.", true},
+		"rer": {"rer.", true}, "habil": {"habil.", true}, "hab": {"hab.", true},
+		"jur": {"jur.", true}, "iur": {"iur.", true}, "theol": {"theol.", true},
+		"h.c": {"h.c.", true}, "hc": {"h.c.", true},
+		"nat": {"nat.", false}, "pol": {"pol.", false}, "oec": {"oec.", false},
+		"soc": {"soc.", false}, "phil": {"phil.", false}, "techn": {"techn.", false},
+		"mont": {"mont.", false}, "paed": {"paed.", false}, "sc": {"sc.", false},
+		"pharm": {"pharm.", false}, "agr": {"agr.", false}, "wet": {"wet.", false},
+		"mult": {"mult.", false}, "sportwiss": {"sportwiss.", false},
+	}
+	// diplSuffixes complete "Dipl." written as two words: "Dipl. Ing.".
+	diplSuffixes = map[string]bool{
+		"ing": true, "kfm": true, "kff": true, "inf": true, "math": true,
+		"phys": true, "chem": true, "biol": true, "psych": true, "oec": true,
+		"vw": true, "bw": true, "betriebsw": true, "volksw": true, "des": true,
+		"soz": true, "jur": true, "geol": true, "geogr": true, "päd": true,
+		"pol": true, "wirt.-ing": true, "wi.-ing": true, "wirt-ing": true,
+		"hdl": true, "verw": true, "sozpäd": true, "arch": true, "übers": true,
+	}
+	// postTitles are degrees written after the name, matched as written
+	// (case-sensitive, since "Ma" and "Md" are also names).
+	postTitles = map[string]string{
+		"PhD": "PhD", "Ph.D.": "PhD", "Ph.D": "PhD", "PHD": "PhD", "DPhil": "DPhil",
+		"MBA": "MBA", "M.B.A.": "MBA", "EMBA": "EMBA",
+		"MSc": "M.Sc.", "M.Sc.": "M.Sc.", "M.Sc": "M.Sc.", "MSC": "M.Sc.",
+		"BSc": "B.Sc.", "B.Sc.": "B.Sc.", "B.Sc": "B.Sc.", "BSC": "B.Sc.",
+		"LL.M.": "LL.M.", "LL.M": "LL.M.", "LLM": "LL.M.",
+		"M.A.": "M.A.", "B.A.": "B.A.", "MA.": "M.A.", "BA.": "B.A.",
+		"MD": "MD", "M.D.": "MD", "MPH": "MPH", "DDS": "DDS",
+		"B.Eng.": "B.Eng.", "BEng": "B.Eng.", "M.Eng.": "M.Eng.", "MEng": "M.Eng.",
+		"MBA.": "MBA", "CPA": "CPA", "CFA": "CFA",
+	}
+	// nameSuffixes stay with the last name: "Smith Jr.".
+	nameSuffixes = map[string]bool{
+		"jr": true, "jr.": true, "sr.": true, "ii": true, "iii": true, "iv": true, "jun.": true, "sen.": true,
+	}
+	// particles start a last name ("van Beethoven", "von der Heide") and
+	// stay lower-case in NameCase unless they end the name.
+	particles = map[string]bool{
+		"von": true, "van": true, "der": true, "den": true, "de": true,
+		"la": true, "le": true, "du": true, "da": true, "di": true,
+		"del": true, "della": true, "zu": true, "ten": true, "ter": true,
+		"vom": true, "zum": true, "zur": true, "dos": true, "das": true,
+		"do": true, "des": true, "dem": true, "het": true, "'t": true,
+	}
+)
+
+// titleKey is the lookup form of a title token: lower-case without its
+// trailing dot.
+func titleKey(tok string) string {
+	return strings.TrimSuffix(strings.ToLower(tok), ".")
+}
+
+// matchTitle recognises an academic title at the start of toks and returns
+// its canonical form and the number of tokens it spans (0 if none).
+func matchTitle(toks []string) (string, int) {
+	if len(toks) == 0 {
+		return "", 0
+	}
+	tok := toks[0]
+	key := titleKey(tok)
+	dotted := strings.HasSuffix(tok, ".")
+	var canon string
+	switch forms, ok := prefixTitles[key]; {
+	case ok:
+		canon = forms[0]
+		if tok == strings.ToLower(tok) {
+			canon = forms[1]
+		}
+	case strings.HasPrefix(key, "dipl.-") || strings.HasPrefix(key, "dipl-"):
+		canon = diplTitle(key)
+	case dotted && dottedTitles[key] != "":
+		canon = dottedTitles[key]
+		if key == "dipl" && len(toks) > 1 && diplSuffixes[titleKey(toks[1])] {
+			return diplTitle("dipl-" + titleKey(toks[1])), 2
+		}
+	default:
+		return "", 0
+	}
+	n := 1
+	if key == "dr" || key == "dr.-ing" || key == "dr-ing" || key == "lek" || key == "prof" {
+		// faculties: "Dr. med. dent.", "dr hab.", "dr n. med."
+		for n < len(toks) {
+			f := toks[n]
+			fk := titleKey(f)
+			ft, ok := facultyTitles[fk]
+			if fk == "n" && strings.HasSuffix(f, ".") && n+1 < len(toks) {
+				if _, next := facultyTitles[titleKey(toks[n+1])]; next {
+					canon += " n."
+					n++
+					continue
+				}
+			}
+			if !ok || (!ft.undotted && !strings.HasSuffix(f, ".")) {
+				break
+			}
+			if key == "prof" && fk != "h.c" && fk != "hc" {
+				break // "Prof. Dr." is two titles; only "Prof. h.c." binds
+			}
+			canon += " " + ft.canon
+			n++
+		}
+	}
+	if strings.HasPrefix(canon, "Dipl.-") && n < len(toks) {
+		switch strings.ToUpper(toks[n]) {
+		case "(FH)", "(TU)", "(UNIV.)", "(UNIV)", "(BA)", "(DH)", "(TH)":
+			canon += " " + toks[n]
+			n++
+		}
+	}
+	return canon, n
+}
+
+// diplTitle renders "dipl.-ing" or "dipl-wirt.-ing" as "Dipl.-Ing.",
+// "Dipl.-Wirt.-Ing.".
+func diplTitle(key string) string {
+	parts := strings.FieldsFunc(key, func(r rune) bool { return r == '-' || r == '.' })
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('-')
+		}
+		rs := []rune(p)
+		rs[0] = unicode.ToUpper(rs[0])
+		b.WriteString(string(rs))
+		b.WriteByte('.')
+	}
+	return b.String()
+}
+
+// isPrefixWord reports whether tok alone is a salutation or an academic
+// title, for splitting "Dr.Müller" into "Dr." and "Müller".
+func isPrefixWord(tok string) bool {
+	if _, ok := Salutation(tok); ok {
+		return true
+	}
+	_, n := matchTitle([]string{tok})
+	return n == 1
+}
+
+// nameTokens splits a cleaned name into words, separating salutations and
+// titles glued to the next word by a dot ("Prof.Dr.Müller").
+func nameTokens(s string) []string {
+	var toks []string
+	for _, f := range strings.Fields(s) {
+		for f != "" {
+			if isPrefixWord(f) {
+				break
+			}
+			split := false
+			// titles and salutations are short: look for their dot early on
+			for i := 0; i < min(len(f)-1, 24); i++ {
+				if f[i] == '.' && isPrefixWord(f[:i+1]) {
+					toks = append(toks, f[:i+1])
+					f = f[i+1:]
+					split = true
+					break
+				}
+			}
+			if !split {
+				break
+			}
+		}
+		if f != "" {
+			toks = append(toks, f)
+		}
+	}
+	return toks
+}
+
+// parsePrefix takes salutations and academic titles off the front of toks.
+func parsePrefix(toks []string) (salutation string, titles []string, rest []string) {
+	for len(toks) > 0 {
+		if salutation == "" {
+			if c, ok := Salutation(toks[0]); ok {
+				salutation = c
+				toks = toks[1:]
+				continue
+			}
+		}
+		if c, n := matchTitle(toks); n > 0 {
+			titles = append(titles, c)
+			toks = toks[n:]
+			continue
+		}
+		break
+	}
+	return salutation, titles, toks
+}
+
+// parsePost takes degrees ("PhD", "MBA") off the end of toks.
+func parsePost(toks []string) (titles []string, rest []string) {
+	for len(toks) > 0 {
+		c, ok := postTitles[strings.TrimSuffix(toks[len(toks)-1], ",")]
+		if !ok {
+			break
+		}
+		titles = append(titles, c)
+		toks = toks[:len(toks)-1]
+	}
+	slices.Reverse(titles)
+	return titles, toks
+}
+
+// SplitPrefix takes salutation and academic title off the front of a single
+// name part ("Dr. Anna" -> AcademicTitle "Dr.", First "Anna"). rest is
+// cleaned with Text but not name-cased.
+func SplitPrefix(s string) (salutation, academicTitle, rest string) {
+	sal, titles, toks := parsePrefix(nameTokens(Text(s)))
+	return sal, strings.Join(titles, " "), strings.Join(toks, " ")
+}
+
+// SplitFullName splits a single full-name cell: "Dr. Jürgen Müller",
+// "Müller, Jürgen", "Frau Prof. Dr. Anna-Lena von der Heide", "Ludwig van
+// Beethoven". An upper-case surname written first ("MÜLLER Jürgen") is not
+// guessed: the last word is taken as the last name.
+//
+// Salutations and academic titles are taken off the front, degrees ("PhD",
+// "MBA") off the end; the AcademicTitle holds the prefix titles, then ", "
+// and the degrees. A particle (von, van, de, da, ...) after the first word
+// starts the last name; otherwise the last word is the last name (plus a
+// suffix such as "Jr."). A single word is a last name. First and Last are
+// name-cased with NameCase.
+func SplitFullName(s string) Name {
+	t := Text(s)
+	var n Name
+	var pre, post []string
+	addPrefix := func(sal string, titles []string) {
+		if n.Salutation == "" {
+			n.Salutation = sal
+		}
+		pre = append(pre, titles...)
+	}
+	// "Last, First", with parts that hold only titles ("Müller, Jürgen, Dr.")
+	// taken as titles.
+	var keep [][]string
+	for p := range strings.SplitSeq(t, ",") {
+		toks := nameTokens(p)
+		if len(toks) == 0 {
+			continue
+		}
+		if pt, rest := parsePost(toks); len(rest) == 0 {
+			post = append(post, pt...)
+			continue
+		}
+		if sal, titles, rest := parsePrefix(toks); len(rest) == 0 {
+			addPrefix(sal, titles)
+			continue
+		}
+		keep = append(keep, toks)
+	}
+	var first, last []string
+	if len(keep) == 2 {
+		sal, titles, lastToks := parsePrefix(keep[0])
+		addPrefix(sal, titles)
+		sal, titles, firstToks := parsePrefix(keep[1])
+		addPrefix(sal, titles)
+		pt, firstToks := parsePost(firstToks)
+		post = append(post, pt...)
+		pt, lastToks = parsePost(lastToks)
+		post = append(post, pt...)
+		first, last = firstToks, lastToks
+	} else {
+		var toks []string
+		for _, k := range keep {
+			toks = append(toks, k...)
+		}
+		sal, titles, rest := parsePrefix(toks)
+		addPrefix(sal, titles)
+		pt, rest := parsePost(rest)
+		post = append(pt, post...)
+		first, last = splitWords(rest)
+	}
+	n.First = NameCase(strings.Join(first, " "))
+	n.Last = NameCase(strings.Join(last, " "))
+	n.AcademicTitle = strings.Join(pre, " ")
+	if len(post) > 0 {
+		if n.AcademicTitle != "" {
+			n.AcademicTitle += ", "
+		}
+		n.AcademicTitle += strings.Join(post, ", ")
+	}
+	return n
+}
+
+// splitWords splits "First [Middle] Last" with the rules of SplitFullName.
+func splitWords(toks []string) (first, last []string) {
+	switch len(toks) {
+	case 0:
+		return nil, nil
+	case 1:
+		return nil, toks
+	}
+	for i := 1; i < len(toks)-1; i++ {
+		if particles[strings.ToLower(toks[i])] {
+			return toks[:i], toks[i:]
+		}
+	}
+	end := len(toks) - 1
+	if end >= 2 && nameSuffixes[strings.ToLower(toks[end])] {
+		end--
+	}
+	return toks[:end], toks[end:]
+}
+
+// NameCase fixes ALL CAPS or all-lowercase names ("JÜRGEN MÜLLER-LÜDENSCHEIDT"
+// -> "Jürgen Müller-Lüdenscheidt", "o'brien" -> "O'Brien", "mcdonald" ->
+// "McDonald", "VAN DER BERG" -> "van der Berg", "de la cruz" -> "de la Cruz")
+// and leaves mixed-case input alone ("DeSantis", "van Gogh" stay as they are).
+//
+// Every part after a hyphen, dot or slash starts upper-case, and so does the
+// part after an apostrophe that follows a single letter (O'Brien, D'Angelo).
+// "Mc" is followed by a capital; "Mac" is not (Macintosh, Mack). Particles
+// (von, van, der, de, la, da, di, zu, ten, ...) stay lower-case wherever they
+// are, unless they are the last word. The result is cleaned with Text.
+func NameCase(s string) string {
+	t := Text(s)
+	upper, lower := false, false
+	for _, r := range t {
+		switch {
+		case isCasedUpper(r):
+			upper = true
+		case isCasedLower(r):
+			lower = true
+		}
+	}
+	if upper == lower {
+		return t // mixed case, or no cased letters
+	}
+	words := strings.Split(t, " ")
+	for i, w := range words {
+		lw := lowerRunes(w)
+		if i < len(words)-1 && particles[lw] {
+			words[i] = lw
+			continue
+		}
+		words[i] = capitalize(lw)
+	}
+	return norm.NFC.String(strings.Join(words, " "))
+}
+
+func isCasedUpper(r rune) bool {
+	return (unicode.IsUpper(r) || unicode.IsTitle(r)) && unicode.ToLower(r) != r
+}
+
+func isCasedLower(r rune) bool {
+	return unicode.IsLower(r) && unicode.ToUpper(r) != r
+}
+
+func lowerRunes(s string) string {
+	return strings.Map(unicode.ToLower, s)
+}
+
+// capitalize upper-cases the start of each part of a lower-case word.
+func capitalize(w string) string {
+	rs := []rune(w)
+	start, seg := true, 0
+	for i, r := range rs {
+		switch r {
+		case '-', '.', '/', '(', '‐', '‑', '–':
+			start, seg = true, i+1
+			continue
+		case '\'', '’', 'ʼ':
+			if i-seg == 1 && unicode.IsLetter(rs[seg]) && i+1 < len(rs) {
+				start, seg = true, i+1
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			start = false
+			continue
+		}
+		if start {
+			rs[i] = unicode.ToTitle(r)
+			start = false
+			continue
+		}
+		// McDonald: the letter after a leading "Mc".
+		if i == seg+2 && rs[seg+1] == 'c' && (rs[seg] == 'M' || rs[seg] == 'm') {
+			rs[i] = unicode.ToTitle(r)
+		}
+	}
+	return string(rs)
+}

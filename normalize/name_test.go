@@ -1,0 +1,145 @@
+package normalize
+
+import "testing"
+
+func TestNameCase(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", ""},
+		{"upper german", "JÜRGEN MÜLLER-LÜDENSCHEIDT", "Jürgen Müller-Lüdenscheidt"},
+		{"lower", "jürgen müller", "Jürgen Müller"},
+		{"mixed kept", "DeSantis", "DeSantis"},
+		{"mixed van kept", "van Gogh", "van Gogh"},
+		{"o'brien", "o'brien", "O'Brien"},
+		{"d'angelo", "D'ANGELO", "D'Angelo"},
+		{"mcdonald", "mcdonald", "McDonald"},
+		{"mac stays", "MACDONALD", "Macdonald"},
+		{"van der", "VAN DER BERG", "van der Berg"},
+		{"de la", "de la cruz", "de la Cruz"},
+		{"von der", "von der heide", "von der Heide"},
+		{"particle last word", "HANS VON", "Hans Von"},
+		{"single particle", "de", "De"},
+		{"polish", "ŁUKASZ ŻÓŁĆ", "Łukasz Żółć"},
+		{"polish lower", "małgorzata świątek-kowalska", "Małgorzata Świątek-Kowalska"},
+		{"eszett upper", "STRAUSS", "Strauss"},
+		{"eszett in upper", "GROß", "Groß"},
+		{"initials", "J.R.R. TOLKIEN", "J.R.R. Tolkien"},
+		{"cleans space", "  HANS   MEIER ", "Hans Meier"},
+		{"no letters", "123", "123"},
+		{"apostrophe not after one letter", "BA'ATH", "Ba'ath"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NameCase(tt.in); got != tt.want {
+				t.Errorf("NameCase(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSalutation(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"herr", "Herr", "Herr", true},
+		{"hr.", "Hr.", "Herr", true},
+		{"herrn", "HERRN", "Herr", true},
+		{"frau", "frau", "Frau", true},
+		{"fr.", "Fr.", "Frau", true},
+		{"mr.", "Mr.", "Mr", true},
+		{"mister", "Mister", "Mr", true},
+		{"mrs", "Mrs", "Mrs", true},
+		{"ms.", "Ms.", "Ms", true},
+		{"pan", "Pan", "Pan", true},
+		{"pani", "PANI", "Pani", true},
+		{"monsieur", "Monsieur", "Monsieur", true},
+		{"mme", "Mme", "Madame", true},
+		{"colon", "Herr:", "Herr", true},
+		{"name", "Hans", "", false},
+		{"empty", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Salutation(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Salutation(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestSplitPrefix(t *testing.T) {
+	tests := []struct {
+		name, in             string
+		sal, title, restWant string
+	}{
+		{"dr anna", "Dr. Anna", "", "Dr.", "Anna"},
+		{"herr dr", "Herr Dr. Hans", "Herr", "Dr.", "Hans"},
+		{"prof dr", "Prof. Dr. Anna-Lena", "", "Prof. Dr.", "Anna-Lena"},
+		{"glued", "Prof.Dr.Müller", "", "Prof. Dr.", "Müller"},
+		{"dipl-ing", "Dipl.-Ing. Klaus", "", "Dipl.-Ing.", "Klaus"},
+		{"dipl ing two words", "Dipl. Ing. Klaus", "", "Dipl.-Ing.", "Klaus"},
+		{"dipl-ing fh", "Dipl.-Ing. (FH) Klaus", "", "Dipl.-Ing. (FH)", "Klaus"},
+		{"dr med", "Dr. med. Eva", "", "Dr. med.", "Eva"},
+		{"dr rer nat", "Dr. rer. nat. Eva", "", "Dr. rer. nat.", "Eva"},
+		{"dr phil without dot is a name", "Dr. Phil", "", "Dr.", "Phil"},
+		{"polish dr hab", "dr hab. Jan", "", "dr hab.", "Jan"},
+		{"polish mgr inz", "Pan mgr inż. Piotr", "Pan", "mgr inż.", "Piotr"},
+		{"polish prof dr hab", "prof. dr hab. inż. Anna", "", "prof. dr hab. inż.", "Anna"},
+		{"mag", "Mag. Eva", "", "Mag.", "Eva"},
+		{"none", "Anna", "", "", "Anna"},
+		{"salutation only", "Frau", "Frau", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sal, title, rest := SplitPrefix(tt.in)
+			if sal != tt.sal || title != tt.title || rest != tt.restWant {
+				t.Errorf("SplitPrefix(%q) = %q, %q, %q, want %q, %q, %q", tt.in, sal, title, rest, tt.sal, tt.title, tt.restWant)
+			}
+		})
+	}
+}
+
+func TestSplitFullName(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     Name
+	}{
+		{"empty", "", Name{}},
+		{"simple", "Jürgen Müller", Name{First: "Jürgen", Last: "Müller"}},
+		{"dr", "Dr. Jürgen Müller", Name{AcademicTitle: "Dr.", First: "Jürgen", Last: "Müller"}},
+		{"last comma first", "Müller, Jürgen", Name{First: "Jürgen", Last: "Müller"}},
+		{"last comma first upper", "MÜLLER, JÜRGEN", Name{First: "Jürgen", Last: "Müller"}},
+		{"full german", "Frau Prof. Dr. Anna-Lena von der Heide", Name{Salutation: "Frau", AcademicTitle: "Prof. Dr.", First: "Anna-Lena", Last: "von der Heide"}},
+		{"upper surname first not guessed", "MÜLLER Jürgen", Name{First: "Müller", Last: "Jürgen"}},
+		{"van", "Ludwig van Beethoven", Name{First: "Ludwig", Last: "van Beethoven"}},
+		{"middle name", "Anna Maria Schmidt", Name{First: "Anna Maria", Last: "Schmidt"}},
+		{"single token", "Müller", Name{Last: "Müller"}},
+		{"salutation and last", "Herr Müller", Name{Salutation: "Herr", Last: "Müller"}},
+		{"phd at end", "Anna Kowalska PhD", Name{AcademicTitle: "PhD", First: "Anna", Last: "Kowalska"}},
+		{"dr and mba", "Dr. John Smith, MBA", Name{AcademicTitle: "Dr., MBA", First: "John", Last: "Smith"}},
+		{"comma title part", "Müller, Jürgen, Dr.", Name{AcademicTitle: "Dr.", First: "Jürgen", Last: "Müller"}},
+		{"title in first part", "Müller, Dr. Jürgen", Name{AcademicTitle: "Dr.", First: "Jürgen", Last: "Müller"}},
+		{"polish", "Pan dr inż. Łukasz Wiśniewski", Name{Salutation: "Pan", AcademicTitle: "dr inż.", First: "Łukasz", Last: "Wiśniewski"}},
+		{"polish upper", "PANI MGR ANNA NOWAK-KOWALSKA", Name{Salutation: "Pani", AcademicTitle: "mgr", First: "Anna", Last: "Nowak-Kowalska"}},
+		{"dr med", "Dr. med. Eva Braun", Name{AcademicTitle: "Dr. med.", First: "Eva", Last: "Braun"}},
+		{"dipl-ing", "Dipl.-Ing. Klaus Weber", Name{AcademicTitle: "Dipl.-Ing.", First: "Klaus", Last: "Weber"}},
+		{"mag austria", "Mag. Katharina Gruber", Name{AcademicTitle: "Mag.", First: "Katharina", Last: "Gruber"}},
+		{"dr hab", "dr hab. Jan Kowalski", Name{AcademicTitle: "dr hab.", First: "Jan", Last: "Kowalski"}},
+		{"mr jr", "Mr. John Smith Jr.", Name{Salutation: "Mr", First: "John", Last: "Smith Jr."}},
+		{"lower", "jürgen müller", Name{First: "Jürgen", Last: "Müller"}},
+		{"da silva", "Maria da Silva", Name{First: "Maria", Last: "da Silva"}},
+		{"von at start of last", "Hans von der Heide", Name{First: "Hans", Last: "von der Heide"}},
+		{"mcdonald lower", "ronald mcdonald", Name{First: "Ronald", Last: "McDonald"}},
+		{"extra spaces", "  Jürgen   Müller  ", Name{First: "Jürgen", Last: "Müller"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SplitFullName(tt.in); got != tt.want {
+				t.Errorf("SplitFullName(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}

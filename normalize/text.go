@@ -1,0 +1,117 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text trims, applies NFC, removes control and zero-width characters and
+// collapses runs of white space (including NBSP) to one space.
+//
+// White-space control characters (tab, CR, LF, VT, FF, NEL) count as white
+// space, so "Hans\tMüller" becomes "Hans Müller"; every other control
+// character (Cc) and every format character (Cf: zero-width space, joiners,
+// BOM, soft hyphen, direction marks) is dropped. Invalid UTF-8 becomes
+// U+FFFD, so the result is always valid UTF-8.
+//
+// Text runs on every field of every row, so it returns s itself, without
+// allocating, when s is already clean: ASCII or NFC text with single spaces
+// and nothing to trim or drop.
+func Text(s string) string {
+	if isCleanText(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is pending: written before the next kept rune
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' || (c >= '\t' && c <= '\r'):
+				space = b.Len() > 0
+			case c < 0x20 || c == 0x7f:
+				// control: dropped
+			default:
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteByte(c)
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			// invalid byte: written as U+FFFD below
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		case unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
+}
+
+// isCleanText reports whether Text(s) == s without building anything: no
+// leading, trailing or double space, no control, format or non-ASCII white
+// space, valid UTF-8 and NFC.
+func isCleanText(s string) bool {
+	if s == "" {
+		return true
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		case c < 0x20 || c == 0x7f:
+			return false
+		}
+	}
+	if ascii {
+		return true
+	}
+	// Runes below U+0300 (Latin-1, Latin Extended-A/B, IPA, spacing
+	// modifiers) are NFC on their own and compose with nothing before them,
+	// so a string of them is NFC; this covers German and Polish text
+	// without asking norm, which allocates.
+	latin := true
+	for i, r := range s {
+		if r < 0x300 {
+			// C1 controls (with NEL), NBSP and the soft hyphen are the only
+			// runes here that Text changes.
+			if r >= utf8.RuneSelf && (r <= 0x9f || r == 0xa0 || r == 0xad) {
+				return false
+			}
+			continue
+		}
+		latin = false
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return false
+			}
+		}
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return latin || norm.NFC.IsNormalString(s)
+}

@@ -1,0 +1,72 @@
+package pipeline
+
+import (
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/importer"
+)
+
+// ImportOptions controls an import.
+type ImportOptions struct {
+	Files   []string
+	Reader  importer.Options
+	Build   importer.BuildOptions
+	MapFile *importer.MapFile
+	// DryRun runs everything but writes nothing to the store.
+	DryRun bool
+	// BatchSize is the number of rows per transaction (default 10000).
+	BatchSize int
+	// Workers is the number of goroutines that normalize rows (default GOMAXPROCS).
+	Workers int
+	// NewImportID makes the import id; tests inject a fixed one.
+	NewImportID func() string
+}
+
+// Observer receives what happens during an import. Calls come from one
+// goroutine, in input order.
+type Observer interface {
+	// FileStarted is called when a file has been opened and its header mapped.
+	FileStarted(f FileInfo)
+	// Row is called once for every data row with its outcome.
+	Row(o *crm.Outcome, rec *importer.Record)
+	// Progress reports bytes read of the current file.
+	Progress(file string, done, total int64)
+	// FileDone is called after the last row of a file.
+	FileDone(f FileSummary)
+}
+
+// FileInfo describes an input file once it is open.
+type FileInfo struct {
+	Name      string
+	Detection importer.Detection
+	Header    []string
+	Mapping   *importer.Mapping
+}
+
+// FileSummary holds the counts of one file.
+type FileSummary struct {
+	File string `json:"file"`
+	crm.Counts
+	Warnings int `json:"warnings"`
+	// Detection tells how the file was read.
+	Detection importer.Detection `json:"detected"`
+}
+
+// Summary is the result of an import: the totals at the top level, and the
+// same counts per file.
+type Summary struct {
+	ImportID string `json:"import_id"`
+	DryRun   bool   `json:"dry_run"`
+	crm.Counts
+	Warnings int `json:"warnings"`
+	// Written is false when nothing changed and the store was not touched.
+	Written bool          `json:"written"`
+	Files   []FileSummary `json:"files"`
+}
+
+// NopObserver ignores everything.
+type NopObserver struct{}
+
+func (NopObserver) FileStarted(FileInfo)               {}
+func (NopObserver) Row(*crm.Outcome, *importer.Record) {}
+func (NopObserver) Progress(string, int64, int64)      {}
+func (NopObserver) FileDone(FileSummary)               {}

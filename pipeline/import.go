@@ -1,0 +1,605 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/dedupe"
+	"github.com/leadpipe/leadpipe/importer"
+)
+
+const (
+	defaultBatchSize = 10000
+	jobSize          = 512  // records per unit of parallel work
+	primeRows        = 1000 // records the builder sees before deciding per-column formats
+)
+
+// NewImportID returns a sortable, unique import id such as
+// "20261123T101500Z-3f2a9c".
+func NewImportID(now time.Time) string {
+	var b [3]byte
+	_, _ = rand.Read(b[:])
+	return now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// Import reads every file, gives every data row exactly one outcome, and
+// commits the created and merged leads in batches of opts.BatchSize rows,
+// each batch in one transaction together with the import record. An import
+// that changes nothing writes nothing: not even its record.
+//
+// A failure to open any file is reported before anything is written. When
+// ctx is cancelled, the rows processed so far are committed and ctx's error
+// is returned.
+func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer) (*Summary, error) {
+	if obs == nil {
+		obs = NopObserver{}
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = defaultBatchSize
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	now := time.Now
+	if opts.Build.Now != nil {
+		now = opts.Build.Now
+	} else {
+		opts.Build.Now = now
+	}
+	started := now()
+	importID := ""
+	if opts.NewImportID != nil {
+		importID = opts.NewImportID()
+	} else {
+		importID = NewImportID(started)
+	}
+
+	// Open every file first: a missing or unreadable file fails the run
+	// before anything is written.
+	files := make([]*inputFile, 0, len(opts.Files))
+	defer func() {
+		for _, f := range files {
+			f.close()
+		}
+	}()
+	for _, path := range opts.Files {
+		f, err := openInput(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+
+	im, err := newRun(st, importID, started, opts)
+	if err != nil {
+		return nil, err
+	}
+	im.now = now
+	for _, f := range files {
+		im.record.Files = append(im.record.Files, crm.ImportFile{Name: f.name})
+	}
+
+	sum := &Summary{ImportID: importID, DryRun: opts.DryRun}
+	for i, f := range files {
+		fs, err := im.importFile(ctx, i, f, obs)
+		sum.Files = append(sum.Files, fs)
+		sum.Counts = sum.Counts.Plus(fs.Counts)
+		sum.Warnings += fs.Warnings
+		if err != nil {
+			// Commit what was done, so every counted row is accounted for.
+			if ferr := im.flush(false); ferr != nil {
+				return sum, errors.Join(err, ferr)
+			}
+			sum.Written = im.wrote
+			return sum, err
+		}
+	}
+	if err := im.flush(true); err != nil {
+		return sum, err
+	}
+	sum.Written = im.wrote
+	return sum, nil
+}
+
+// inputFile is an opened input with its mapping and builder.
+type inputFile struct {
+	name    string
+	reader  importer.Reader
+	mapping *importer.Mapping
+	builder *importer.Builder
+	// digest is computed concurrently with the import.
+	digest chan fileDigest
+}
+
+type fileDigest struct {
+	size int64
+	sum  string
+	err  error
+}
+
+func openInput(path string, opts ImportOptions) (*inputFile, error) {
+	r, err := importer.Open(path, opts.Reader)
+	if err != nil {
+		return nil, err
+	}
+	m, err := importer.NewMapping(r.Header(), opts.MapFile)
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	f := &inputFile{name: path, reader: r, mapping: m, builder: importer.NewBuilder(m, opts.Build), digest: make(chan fileDigest, 1)}
+	go func() { f.digest <- digestFile(path) }()
+	return f, nil
+}
+
+func (f *inputFile) close() {
+	if f.reader != nil {
+		f.reader.Close()
+		f.reader = nil
+	}
+}
+
+func digestFile(path string) fileDigest {
+	fh, err := os.Open(path)
+	if err != nil {
+		return fileDigest{err: err}
+	}
+	defer fh.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, fh)
+	return fileDigest{size: n, sum: hex.EncodeToString(h.Sum(nil)), err: err}
+}
+
+// importRun holds the state of one run: the in-memory match index, the
+// leads changed since the last commit, and the import record.
+type importRun struct {
+	st     crm.Store
+	opts   ImportOptions
+	now    func() time.Time
+	record crm.Import
+
+	// Index loaded from the store at the start; read-only during the run,
+	// so that workers may consult storeSigs without locking.
+	storeKeys map[uint64]crm.ID
+	storeSigs map[uint64]crm.ID
+	// Keys and signatures added by this run; consulted first.
+	runKeys map[uint64]crm.ID
+	runSigs map[uint64]crm.ID
+
+	lastID crm.ID
+	// Leads created or changed since the last commit, and their index entries.
+	dirty   map[crm.ID]*crm.Lead
+	entries map[crm.ID]*crm.IndexEntry
+	// In a dry run nothing is committed, so changed leads stay here.
+	rowsSinceFlush int
+	wrote          bool
+}
+
+func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions) (*importRun, error) {
+	im := &importRun{
+		st:        st,
+		opts:      opts,
+		record:    crm.Import{ID: importID, StartedAt: started.UTC(), Options: describeOptions(opts)},
+		storeKeys: map[uint64]crm.ID{},
+		storeSigs: map[uint64]crm.ID{},
+		runKeys:   map[uint64]crm.ID{},
+		runSigs:   map[uint64]crm.ID{},
+		dirty:     map[crm.ID]*crm.Lead{},
+		entries:   map[crm.ID]*crm.IndexEntry{},
+	}
+	var err error
+	if im.lastID, err = st.LastID(); err != nil {
+		return nil, fmt.Errorf("read store %s: %w", st.Path(), err)
+	}
+	err = st.ForEachIndex(func(e crm.IndexEntry) error {
+		for _, k := range e.Keys {
+			im.storeKeys[k] = e.ID
+		}
+		for _, s := range e.RowSigs {
+			im.storeSigs[s] = e.ID
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read store index %s: %w", st.Path(), err)
+	}
+	return im, nil
+}
+
+func describeOptions(o ImportOptions) []string {
+	var d []string
+	add := func(k, v string) {
+		if v != "" {
+			d = append(d, k+"="+v)
+		}
+	}
+	add("source", o.Build.Source)
+	add("region", o.Build.Region)
+	add("date_order", o.Build.DateOrder)
+	add("encoding", o.Reader.Encoding)
+	add("delimiter", o.Reader.Delimiter)
+	add("sheet", o.Reader.Sheet)
+	if o.MapFile != nil {
+		d = append(d, "map")
+	}
+	if o.DryRun {
+		d = append(d, "dry_run")
+	}
+	return d
+}
+
+// job is a slice of records normalized by a worker.
+type job struct {
+	recs     []importer.Record
+	sigs     []uint64
+	leads    []*crm.Lead // nil where known or rejected
+	errs     []error     // rejection causes
+	known    []crm.ID    // lead that already absorbed the row (store signature)
+	progress int64
+	total    int64
+	err      error // the file cannot be read further
+	done     chan struct{}
+}
+
+func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs Observer) (FileSummary, error) {
+	fs := FileSummary{File: f.name, Detection: f.reader.Detection()}
+	obs.FileStarted(FileInfo{Name: f.name, Detection: fs.Detection, Header: f.reader.Header(), Mapping: f.mapping})
+
+	// Prime the builder with the first records (per-column date order).
+	var head []importer.Record
+	var headErr error
+	for len(head) < primeRows {
+		rec, err := f.reader.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			headErr = err
+			break
+		}
+		head = append(head, rec)
+	}
+	f.builder.Prime(head)
+
+	work := make(chan *job)
+	order := make(chan *job, 2*im.opts.Workers+2)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range im.opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				im.normalize(f.builder, j)
+				close(j.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(work)
+		send := func(j *job) bool {
+			select {
+			case order <- j:
+			case <-stop:
+				return false
+			}
+			if j.err != nil || len(j.recs) == 0 {
+				close(j.done)
+				return true
+			}
+			select {
+			case work <- j:
+				return true
+			case <-stop:
+				close(j.done)
+				return false
+			}
+		}
+		newJob := func() *job { return &job{recs: make([]importer.Record, 0, jobSize), done: make(chan struct{})} }
+		j := newJob()
+		for _, rec := range head {
+			j.recs = append(j.recs, rec)
+			if len(j.recs) == jobSize {
+				j.progress, j.total = f.reader.Progress()
+				if !send(j) {
+					return
+				}
+				j = newJob()
+			}
+		}
+		if headErr != nil {
+			j.err = headErr
+			send(j)
+			return
+		}
+		if len(head) < primeRows {
+			j.progress, j.total = f.reader.Progress()
+			send(j)
+			return
+		}
+		for {
+			if ctx.Err() != nil {
+				j.progress, j.total = f.reader.Progress()
+				send(j)
+				return
+			}
+			rec, err := f.reader.Next()
+			if err == io.EOF {
+				j.progress, j.total = f.reader.Progress()
+				send(j)
+				return
+			}
+			if err != nil {
+				j.err = err
+				send(j)
+				return
+			}
+			j.recs = append(j.recs, rec)
+			if len(j.recs) == jobSize {
+				j.progress, j.total = f.reader.Progress()
+				if !send(j) {
+					return
+				}
+				j = newJob()
+			}
+		}
+	}()
+	defer func() {
+		close(stop)
+		for range order {
+		}
+		wg.Wait()
+	}()
+
+	var fatal error
+	for j := range order {
+		<-j.done
+		for i := range j.recs {
+			o := im.sequence(j, i)
+			fs.Counts.Add(o.Kind)
+			fs.Warnings += len(o.Warnings)
+			obs.Row(o, &j.recs[i])
+			im.rowsSinceFlush++
+			if im.rowsSinceFlush >= im.opts.BatchSize {
+				im.record.Files[idx].Counts = fs.Counts
+				if err := im.flush(false); err != nil {
+					return fs, err
+				}
+			}
+		}
+		if j.total > 0 || j.progress > 0 {
+			obs.Progress(f.name, j.progress, j.total)
+		}
+		if j.err != nil {
+			fatal = j.err
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			fatal = err
+			break
+		}
+	}
+	im.record.Files[idx].Counts = fs.Counts
+	d := <-f.digest
+	if d.err == nil {
+		im.record.Files[idx].Size = d.size
+		im.record.Files[idx].SHA256 = d.sum
+	}
+	obs.FileDone(fs)
+	if fatal != nil {
+		if errors.Is(fatal, context.Canceled) || errors.Is(fatal, context.DeadlineExceeded) {
+			return fs, fatal
+		}
+		return fs, fmt.Errorf("import %s after row %d: %w", f.name, lastRow(fs), fatal)
+	}
+	return fs, nil
+}
+
+func lastRow(fs FileSummary) int { return fs.Rows }
+
+// normalize runs on a worker: signatures for every record, and a built
+// lead for every record the store has not absorbed already.
+func (im *importRun) normalize(b *importer.Builder, j *job) {
+	n := len(j.recs)
+	j.sigs = make([]uint64, n)
+	j.leads = make([]*crm.Lead, n)
+	j.errs = make([]error, n)
+	j.known = make([]crm.ID, n)
+	for i := range j.recs {
+		rec := &j.recs[i]
+		if rec.Err == nil {
+			j.sigs[i] = b.Signature(*rec)
+			if id, ok := im.storeSigs[j.sigs[i]]; ok {
+				j.known[i] = id
+				continue
+			}
+		}
+		j.leads[i], j.errs[i] = b.Build(*rec)
+		if j.errs[i] == nil && j.leads[i] == nil {
+			j.errs[i] = &crm.RowError{File: rec.File, Row: rec.Row, Err: errors.New("no lead built")}
+		}
+	}
+}
+
+// sequence decides the outcome of record i of job j. It runs on one
+// goroutine, in input order, and is the only place that changes the index.
+func (im *importRun) sequence(j *job, i int) *crm.Outcome {
+	rec := &j.recs[i]
+	o := &crm.Outcome{File: rec.File, Row: rec.Row}
+	if id := j.known[i]; id != 0 {
+		o.Kind, o.LeadID, o.Reason = crm.Unchanged, id, "row already imported"
+		return o
+	}
+	if err := j.errs[i]; err != nil {
+		o.Kind, o.Err, o.Reason = crm.Rejected, err, reason(err)
+		return o
+	}
+	sig := j.sigs[i]
+	if id, ok := im.runSigs[sig]; ok {
+		o.Kind, o.LeadID, o.Reason = crm.Unchanged, id, "same row as an earlier one"
+		return o
+	}
+	nl := j.leads[i]
+	o.Warnings = nl.Warnings
+	keys := dedupe.ExactKeys(nl)
+	target, via := im.match(keys)
+	if target == 0 {
+		im.create(nl, keys, sig)
+		o.Kind, o.LeadID = crm.Created, nl.ID
+		return o
+	}
+	lead, entry, err := im.load(target)
+	if err != nil {
+		// The index names a lead the store cannot give back: treat the
+		// row as new rather than lose it, and say so.
+		im.create(nl, keys, sig)
+		o.Kind, o.LeadID = crm.Created, nl.ID
+		o.Warnings = append(slices.Clone(o.Warnings), fmt.Sprintf("matched lead %s could not be read (%v); created a new lead", target, err))
+		return o
+	}
+	o.LeadID = target
+	if lead.Status == crm.StatusConverted {
+		o.Kind, o.Reason = crm.Unchanged, fmt.Sprintf("%s matches converted lead %s, which is read-only", via, target)
+		return o
+	}
+	changed := lead.Merge(nl, im.record.ID, im.now().UTC())
+	if changed == nil {
+		o.Kind, o.Reason = crm.Unchanged, via.String()+": nothing new"
+		return o
+	}
+	o.Kind, o.Changed, o.Reason = crm.Merged, changed, via.String()
+	im.dirty[target] = lead
+	for _, k := range keys {
+		if !slices.Contains(entry.Keys, k.Hash) {
+			entry.Keys = append(entry.Keys, k.Hash)
+		}
+		im.runKeys[k.Hash] = target
+	}
+	entry.RowSigs = append(entry.RowSigs, sig)
+	im.runSigs[sig] = target
+	return o
+}
+
+func reason(err error) string {
+	var re *crm.RowError
+	if errors.As(err, &re) {
+		if re.Field != "" {
+			return re.Field + ": " + re.Err.Error()
+		}
+		return re.Err.Error()
+	}
+	return err.Error()
+}
+
+func (im *importRun) match(keys []dedupe.Key) (crm.ID, dedupe.KeyKind) {
+	for _, k := range keys {
+		if id, ok := im.runKeys[k.Hash]; ok {
+			return id, k.Kind
+		}
+		if id, ok := im.storeKeys[k.Hash]; ok {
+			return id, k.Kind
+		}
+	}
+	return 0, 0
+}
+
+// load returns the current state of a lead and its index entry: from the
+// leads changed in this batch, or from the store.
+func (im *importRun) load(id crm.ID) (*crm.Lead, *crm.IndexEntry, error) {
+	if l, ok := im.dirty[id]; ok {
+		return l, im.entries[id], nil
+	}
+	l, err := im.st.Lead(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := im.st.Index(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	e.ID = id
+	// Not dirty yet: the caller marks it when the merge changes something.
+	im.entries[id] = &e
+	return l, &e, nil
+}
+
+func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64) {
+	im.lastID++
+	now := im.now().UTC()
+	l.ID = im.lastID
+	l.Status, l.Stage = crm.StatusNew, crm.StageLead
+	if l.CreatedAt.IsZero() {
+		l.CreatedAt = now
+	}
+	l.UpdatedAt = now
+	l.Imports = []string{im.record.ID}
+	im.dirty[l.ID] = l
+	e := &crm.IndexEntry{ID: l.ID, Keys: dedupe.Hashes(keys), RowSigs: []uint64{sig}}
+	im.entries[l.ID] = e
+	for _, k := range keys {
+		im.runKeys[k.Hash] = l.ID
+	}
+	im.runSigs[sig] = l.ID
+}
+
+// flush commits the changed leads with the import record. In a dry run it
+// only resets the row counter: the changed leads stay in memory so that
+// later rows see them.
+func (im *importRun) flush(final bool) error {
+	im.rowsSinceFlush = 0
+	if im.opts.DryRun {
+		return nil
+	}
+	if len(im.dirty) == 0 && !(final && im.wrote) {
+		// Nothing changed: leave the store untouched.
+		im.entries = map[crm.ID]*crm.IndexEntry{}
+		return nil
+	}
+	b := &crm.Batch{Leads: make([]*crm.Lead, 0, len(im.dirty)), Index: make([]crm.IndexEntry, 0, len(im.dirty))}
+	for id, l := range im.dirty {
+		b.Leads = append(b.Leads, l)
+		b.Index = append(b.Index, *im.entries[id])
+	}
+	slices.SortFunc(b.Leads, func(a, b *crm.Lead) int { return cmpID(a.ID, b.ID) })
+	slices.SortFunc(b.Index, func(a, b crm.IndexEntry) int { return cmpID(a.ID, b.ID) })
+	rec := im.record
+	rec.Counts = crm.Counts{}
+	for _, f := range rec.Files {
+		rec.Counts = rec.Counts.Plus(f.Counts)
+	}
+	if final {
+		rec.Done = true
+		rec.FinishedAt = im.now().UTC()
+	}
+	rec.Files = slices.Clone(rec.Files)
+	b.Import = &rec
+	if err := im.st.Apply(b); err != nil {
+		return fmt.Errorf("commit to store %s: %w", im.st.Path(), err)
+	}
+	im.wrote = true
+	im.dirty = map[crm.ID]*crm.Lead{}
+	im.entries = map[crm.ID]*crm.IndexEntry{}
+	return nil
+}
+
+func cmpID(a, b crm.ID) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

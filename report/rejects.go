@@ -1,0 +1,266 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The annotation columns a rejects file adds after the original columns.
+// When a rejects file is imported again, the importer ignores them; when one
+// of its rows is rejected again, they are replaced, not repeated.
+const (
+	ColumnRow    = "leadpipe_row"
+	ColumnReason = "leadpipe_reason"
+)
+
+// bom makes Excel read the file as UTF-8.
+const bom = "\uFEFF"
+
+// RejectsWriter writes the rejected rows of an import so that they can be
+// corrected in a spreadsheet and imported again as they are: the input
+// file's own header and columns, in its delimiter, plus the columns
+// leadpipe_row (the row number a spreadsheet shows in the input) and
+// leadpipe_reason (field and cause; never the value). The file is UTF-8 with
+// a byte-order mark so that Excel opens it correctly; values that a
+// spreadsheet would run as a formula are escaped (see escapeCell).
+//
+// Rows of several input files go into one file when all of them have the
+// same header and delimiter. Otherwise each input file gets its own file,
+// named after the path given with the input's base name added:
+// rejects.csv → rejects-fair.csv, rejects-web.csv. Close returns the paths.
+// When no row was rejected, no file is written.
+//
+// Call StartFile for each input file, Write for each rejected row, and
+// Close (or Abort) at the end. A RejectsWriter is not safe for concurrent
+// use.
+type RejectsWriter struct {
+	path  string
+	parts []*rejectsPart
+	cur   *rejectsPart
+}
+
+// rejectsPart holds the rejected rows of one input file in a temporary
+// file, without a header, until Close decides where they go.
+type rejectsPart struct {
+	input  string
+	header []string // output header, without the annotation columns
+	keep   []int    // input columns written: all but old annotation columns
+	width  int      // columns of the input header
+	delim  rune
+	tmp    *os.File
+	csv    *csv.Writer
+	rows   int
+}
+
+// NewRejectsWriter returns a writer for the rejects file at path. It checks
+// at once that the directory takes new files, so that a bad path fails the
+// run before any work is done; the file itself is written only when a row
+// is rejected.
+func NewRejectsWriter(path string) (*RejectsWriter, error) {
+	probe, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".probe-*")
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, unwrapPath(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return &RejectsWriter{path: path}, nil
+}
+
+// StartFile begins the rejects of one input file: its name as the user gave
+// it, its header cells and its delimiter ("" for a spreadsheet, which gets a
+// comma).
+func (w *RejectsWriter) StartFile(input string, header []string, delimiter string) {
+	p := &rejectsPart{input: input, width: len(header), delim: delimiterRune(delimiter)}
+	for i, h := range header {
+		if isAnnotation(h) {
+			continue
+		}
+		p.keep = append(p.keep, i)
+		p.header = append(p.header, h)
+	}
+	w.parts = append(w.parts, p)
+	w.cur = p
+}
+
+func isAnnotation(h string) bool {
+	h = strings.TrimSpace(h)
+	return strings.EqualFold(h, ColumnRow) || strings.EqualFold(h, ColumnReason)
+}
+
+func delimiterRune(d string) rune {
+	switch d {
+	case ";":
+		return ';'
+	case "\t", "tab", `\t`:
+		return '\t'
+	case "|":
+		return '|'
+	}
+	return ','
+}
+
+// Write adds one rejected row of the current input file: its row number,
+// the fields as read (a row with more fields than the header keeps the
+// surplus in its last column, joined by the delimiter, so nothing is lost),
+// and the reason.
+func (w *RejectsWriter) Write(row int, fields []string, reason string) error {
+	p := w.cur
+	if p == nil {
+		return fmt.Errorf("write %s: no input file started", w.path)
+	}
+	if p.tmp == nil {
+		tmp, err := os.CreateTemp(filepath.Dir(w.path), "."+filepath.Base(w.path)+".part-*")
+		if err != nil {
+			return fmt.Errorf("create %s: %w", w.path, unwrapPath(err))
+		}
+		p.tmp = tmp
+		p.csv = csv.NewWriter(tmp)
+		p.csv.Comma = p.delim
+	}
+	cells := make([]string, 0, len(p.keep)+2)
+	for _, i := range p.keep {
+		v := ""
+		if i < len(fields) {
+			v = fields[i]
+		}
+		cells = append(cells, v)
+	}
+	switch {
+	case len(p.keep) == 0:
+		cells = append(cells, fields...)
+	case len(fields) > p.width:
+		last := len(cells) - 1
+		cells[last] = strings.Join(append([]string{cells[last]}, fields[p.width:]...), string(p.delim))
+	}
+	cells = append(cells, strconv.Itoa(row), reason)
+	for i := range cells {
+		cells[i] = escapeCell(cells[i])
+	}
+	if err := p.csv.Write(cells); err != nil {
+		return fmt.Errorf("write %s: %w", w.path, unwrapPath(err))
+	}
+	p.rows++
+	return nil
+}
+
+// Rows returns the number of rows written so far.
+func (w *RejectsWriter) Rows() int {
+	n := 0
+	for _, p := range w.parts {
+		n += p.rows
+	}
+	return n
+}
+
+// Close writes the rejects file, or one per input file, and returns the
+// paths written; none when no row was rejected. On error nothing is left
+// behind but the files completed before it.
+func (w *RejectsWriter) Close() ([]string, error) {
+	defer w.Abort()
+	var parts []*rejectsPart
+	for _, p := range w.parts {
+		if p.rows == 0 {
+			continue
+		}
+		p.csv.Flush()
+		if err := p.csv.Error(); err != nil {
+			return nil, fmt.Errorf("write %s: %w", w.path, unwrapPath(err))
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return nil, nil
+	}
+	if sameLayout(parts) {
+		if err := writeRejects(w.path, parts); err != nil {
+			return nil, err
+		}
+		return []string{w.path}, nil
+	}
+	var paths []string
+	used := map[string]bool{}
+	for _, p := range parts {
+		path := perInputPath(w.path, p.input, used)
+		if err := writeRejects(path, []*rejectsPart{p}); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// Abort removes the temporary files and writes nothing.
+func (w *RejectsWriter) Abort() {
+	for _, p := range w.parts {
+		if p.tmp != nil {
+			p.tmp.Close()
+			os.Remove(p.tmp.Name())
+			p.tmp = nil
+		}
+	}
+}
+
+func sameLayout(parts []*rejectsPart) bool {
+	for _, p := range parts[1:] {
+		if p.delim != parts[0].delim || !slices.Equal(p.header, parts[0].header) {
+			return false
+		}
+	}
+	return true
+}
+
+// perInputPath names the rejects file of one input: rejects.csv and
+// fair.xlsx give rejects-fair.csv. Two inputs with the same base name get
+// -2, -3, ... added.
+func perInputPath(path, input string, used map[string]bool) string {
+	ext := filepath.Ext(path)
+	stem := strings.TrimSuffix(path, ext)
+	base := filepath.Base(input)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	name := stem + "-" + base + ext
+	for n := 2; used[name]; n++ {
+		name = fmt.Sprintf("%s-%s-%d%s", stem, base, n, ext)
+	}
+	used[name] = true
+	return name
+}
+
+// writeRejects writes the header of parts[0] and the rows of every part.
+func writeRejects(path string, parts []*rejectsPart) error {
+	f, err := CreateAtomic(path, 0o600)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if _, err := io.WriteString(f, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(f)
+	cw.Comma = parts[0].delim
+	header := make([]string, 0, len(parts[0].header)+2)
+	for _, h := range parts[0].header {
+		header = append(header, escapeCell(h))
+	}
+	if err := cw.Write(append(header, ColumnRow, ColumnReason)); err != nil {
+		return err
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if _, err := p.tmp.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		}
+		if _, err := io.Copy(f, p.tmp); err != nil {
+			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		}
+	}
+	return f.Close()
+}

@@ -1,0 +1,75 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// RowReportHeader is the header of the row report, exactly.
+var RowReportHeader = []string{"file", "row", "outcome", "lead_id", "reason"}
+
+// RowReportWriter writes the row report: one CSV line per input row with its
+// outcome, the lead it went to and why. It holds positions and field names
+// only, never values, so it can be shared and kept freely. It is plain
+// UTF-8 without a byte-order mark, meant for programs as much as people.
+type RowReportWriter struct {
+	f   *AtomicFile
+	csv *csv.Writer
+}
+
+// NewRowReportWriter starts the row report at path. It fails at once when
+// the file cannot be created, before the import does any work.
+func NewRowReportWriter(path string) (*RowReportWriter, error) {
+	f, err := CreateAtomic(path, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	w := &RowReportWriter{f: f, csv: csv.NewWriter(f)}
+	if err := w.csv.Write(RowReportHeader); err != nil {
+		f.Abort()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Path is where the report goes.
+func (w *RowReportWriter) Path() string { return w.f.Path() }
+
+// Write adds the line of one row.
+func (w *RowReportWriter) Write(o *crm.Outcome) error {
+	id := ""
+	if o.LeadID != 0 {
+		id = o.LeadID.String()
+	}
+	return w.csv.Write([]string{escapeCell(o.File), strconv.Itoa(o.Row), string(o.Kind), id, escapeCell(RowReason(o))})
+}
+
+// RowReason is the reason column of an outcome: the rejection cause, or for
+// a merge how the lead was found and which fields changed.
+func RowReason(o *crm.Outcome) string {
+	if o.Kind == crm.Merged && len(o.Changed) > 0 {
+		changed := "changed " + strings.Join(o.Changed, ", ")
+		if o.Reason == "" {
+			return changed
+		}
+		return o.Reason + "; " + changed
+	}
+	return o.Reason
+}
+
+// Close completes the report and moves it into place.
+func (w *RowReportWriter) Close() error {
+	w.csv.Flush()
+	if err := w.csv.Error(); err != nil {
+		w.f.Abort()
+		return fmt.Errorf("write %s: %w", w.f.Path(), unwrapPath(err))
+	}
+	return w.f.Close()
+}
+
+// Abort discards the report; a file already at the path stays as it was.
+func (w *RowReportWriter) Abort() { w.f.Abort() }

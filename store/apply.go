@@ -1,0 +1,129 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	"github.com/leadpipe/leadpipe/crm"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Apply writes a batch in one transaction: every lead (replacing a stored
+// lead with the same id), every index entry, and the import record under
+// its id. It raises the store's last id to the highest lead id of the batch.
+// Either all of the batch is stored or, on any error, nothing of it.
+//
+// A batch holding a nil lead or one with id 0, an index entry with id 0 or
+// for a lead that is neither in the batch nor in the store, or an import
+// record without an id fails, and nothing of it is written. An empty batch
+// writes nothing (no transaction at all); a batch may carry only an import
+// record.
+//
+// Every Apply commits, and a commit rewrites bbolt's meta page even when all
+// values are unchanged: skip Apply when there is nothing new.
+func (db *DB) Apply(b *crm.Batch) error {
+	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil) {
+		return nil
+	}
+	for i, l := range b.Leads {
+		if l == nil {
+			return fmt.Errorf("apply batch to store %s: lead %d of %d is nil", db.path, i+1, len(b.Leads))
+		}
+		if l.ID == 0 {
+			return fmt.Errorf("apply batch to store %s: lead %d of %d has no id", db.path, i+1, len(b.Leads))
+		}
+	}
+	for i := range b.Index {
+		if b.Index[i].ID == 0 {
+			return fmt.Errorf("apply batch to store %s: index entry %d of %d has no lead id", db.path, i+1, len(b.Index))
+		}
+	}
+	var imp []byte
+	if b.Import != nil {
+		if b.Import.ID == "" {
+			return fmt.Errorf("apply batch to store %s: import record has no id", db.path)
+		}
+		var err error
+		if imp, err = json.Marshal(b.Import); err != nil {
+			return fmt.Errorf("apply batch to store %s: import %s: %w", db.path, b.Import.ID, err)
+		}
+	}
+
+	// Encode everything before the transaction, into one buffer: keys and
+	// values must stay unchanged until the commit, and one allocation is
+	// cheaper than one per lead.
+	buf := make([]byte, 0, 800*len(b.Leads)+64*len(b.Index)) // a typical lead is ~700 bytes
+	type kv struct{ k, v []byte }
+	leads := make([]kv, len(b.Leads))
+	for i, l := range b.Leads {
+		at := len(buf)
+		buf = binary.BigEndian.AppendUint64(buf, uint64(l.ID))
+		buf = appendLead(buf, l)
+		leads[i] = kv{buf[at : at+8 : at+8], buf[at+8 : len(buf) : len(buf)]}
+	}
+	index := make([]kv, len(b.Index))
+	for i := range b.Index {
+		at := len(buf)
+		buf = binary.BigEndian.AppendUint64(buf, uint64(b.Index[i].ID))
+		buf = appendIndex(buf, &b.Index[i])
+		index[i] = kv{buf[at : at+8 : at+8], buf[at+8 : len(buf) : len(buf)]}
+	}
+
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		lb, ib, meta := tx.Bucket(bucketLeads), tx.Bucket(bucketIndex), tx.Bucket(bucketMeta)
+		lb.FillPercent, ib.FillPercent = fillPercent, fillPercent
+		last, err := metaU64(meta, keyLastID)
+		if err != nil {
+			return err
+		}
+		count, err := metaU64(meta, keyLeadCount)
+		if err != nil {
+			return err
+		}
+		last0, count0 := last, count
+		for i, e := range leads {
+			// Ids above the last one are new without a lookup.
+			if id := uint64(b.Leads[i].ID); id > last {
+				last = id
+				count++
+			} else if lb.Get(e.k) == nil {
+				count++
+			}
+			if err := lb.Put(e.k, e.v); err != nil {
+				return fmt.Errorf("lead %s: %w", b.Leads[i].ID, err)
+			}
+		}
+		for i, e := range index {
+			// The usual batch pairs lead i with index entry i; anything
+			// else must name a lead of the batch or of the store.
+			if !(i < len(leads) && bytes.Equal(leads[i].k, e.k)) && lb.Get(e.k) == nil {
+				return fmt.Errorf("index entry for lead %s, which does not exist", b.Index[i].ID)
+			}
+			if err := ib.Put(e.k, e.v); err != nil {
+				return fmt.Errorf("index entry for lead %s: %w", b.Index[i].ID, err)
+			}
+		}
+		if imp != nil {
+			if err := tx.Bucket(bucketImports).Put([]byte(b.Import.ID), imp); err != nil {
+				return fmt.Errorf("import %s: %w", b.Import.ID, err)
+			}
+		}
+		if last != last0 {
+			if err := meta.Put(keyLastID, u64(last)); err != nil {
+				return err
+			}
+		}
+		if count != count0 {
+			if err := meta.Put(keyLeadCount, u64(count)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return db.writeError("apply batch", err)
+	}
+	return nil
+}

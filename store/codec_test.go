@@ -1,0 +1,320 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// canary is a value that must never appear in an error message.
+const canary = "canary-7f3a@example.org"
+
+var t0 = time.Date(2026, 11, 23, 10, 15, 0, 123456789, time.UTC)
+
+// fullLead sets every field of a lead, with personal data in several
+// scripts, custom fields, raw values and history.
+func fullLead(id crm.ID) *crm.Lead {
+	return &crm.Lead{
+		ID:            id,
+		Salutation:    "Frau",
+		AcademicTitle: "Dr.",
+		FirstName:     "Zofia",
+		LastName:      "Łukasiewicz-Müller",
+		Company:       "Straße & Söhne Sp. z o.o.",
+		Title:         "Leiterin Einkauf",
+		Email:         canary,
+		Phone:         "+4930123456",
+		Mobile:        "+48601234567",
+		Street:        "Żółkiewskiego 12",
+		PostalCode:    "00-950",
+		City:          "Łódź",
+		Country:       "PL",
+		TaxID:         "PL5260250274",
+		Source:        "Messe 2026 🎪",
+		Budget:        "83500.00",
+		CompanyKey:    "strasse sohne",
+		LegalForm:     "Sp. z o.o.",
+		EmailFreemail: true,
+		EmailRole:     true,
+		PhoneExt:      "204",
+		Currency:      "EUR",
+		CreatedAt:     t0,
+		UpdatedAt:     t0.Add(36 * time.Hour),
+		Status:        crm.StatusWorking,
+		Stage:         crm.StageMQL,
+		Custom:        map[string]string{"Interesse": "Bücher", "Größe": "XL", "": "empty header", "nul\x00byte": "bad \xff utf-8"},
+		Raw:           map[string]string{crm.FieldEmail: " ZOFIA@Example.ORG ", crm.FieldPhone: "030 / 123 456-204", "Interesse": "Bücher"},
+		Imports:       []string{"20261123T101500Z-1a2b", "20261124T080000Z-ffff"},
+		History: []crm.Change{
+			{At: t0, ImportID: "20261124T080000Z-ffff", By: "import", Field: crm.FieldCity, Old: "Lodz", New: "Łódź", Reason: "newer value"},
+			{At: t0.Add(time.Hour), By: "rule:hot", Field: crm.FieldStatus, Old: "New", New: "Working"},
+		},
+		Warnings:            []string{"phone: extension split off", "postal_code: looks German"},
+		PossibleDuplicateOf: 7,
+	}
+}
+
+// typicalLead is what a real import produces: the 15-odd fields of a CRM
+// export, their raw values, one import and no history.
+func typicalLead(i int) *crm.Lead {
+	l := &crm.Lead{
+		ID:            crm.ID(i),
+		Salutation:    "Herr",
+		FirstName:     fmt.Sprintf("Jürgen%d", i),
+		LastName:      "Schäfer",
+		Company:       fmt.Sprintf("Schäfer Maschinenbau %d GmbH", i%5000),
+		Title:         "Geschäftsführer",
+		Email:         fmt.Sprintf("j.schaefer%d@schaefer-maschinenbau.de", i),
+		Phone:         fmt.Sprintf("+49711%07d", i),
+		Street:        "Hauptstraße 12",
+		PostalCode:    "70173",
+		City:          "Stuttgart",
+		Country:       "DE",
+		TaxID:         "DE811907980",
+		Source:        "Messe Hannover",
+		Budget:        "25000.00",
+		CompanyKey:    fmt.Sprintf("schafer maschinenbau %d", i%5000),
+		LegalForm:     "GmbH",
+		Currency:      "EUR",
+		CreatedAt:     t0,
+		UpdatedAt:     t0,
+		Status:        crm.StatusNew,
+		Stage:         crm.StageLead,
+		Custom:        map[string]string{"Branche": "Maschinenbau", "Mitarbeiter": "250"},
+		Imports:       []string{"20261123T101500Z-1a2b"},
+		Warnings:      nil,
+		PhoneExt:      "",
+		EmailRole:     false,
+		AcademicTitle: "",
+	}
+	l.Raw = map[string]string{}
+	for _, f := range crm.DataFields {
+		if v := l.Get(f); v != "" {
+			l.Raw[f] = v
+		}
+	}
+	l.Raw["Branche"] = "Maschinenbau"
+	l.Raw["Mitarbeiter"] = "250"
+	return l
+}
+
+func mustDecode(t testing.TB, b []byte) *crm.Lead {
+	t.Helper()
+	l, err := decodeLead(b)
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	return l
+}
+
+func TestLeadCodecRoundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		lead *crm.Lead
+	}{
+		{"id only", &crm.Lead{ID: 1}},
+		{"all fields", fullLead(42)},
+		{"typical", typicalLead(1234567)},
+		{"max id", &crm.Lead{ID: 1<<64 - 1, PossibleDuplicateOf: 1<<64 - 1}},
+		{"times before 1678 and after 2262", &crm.Lead{
+			ID:        3,
+			CreatedAt: time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC),
+			UpdatedAt: time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+			History:   []crm.Change{{At: time.Date(1500, 6, 1, 0, 0, 0, 0, time.UTC)}},
+		}},
+		{"time near the nanosecond limits", &crm.Lead{
+			ID:        4,
+			CreatedAt: time.Unix(0, -1<<63).UTC(),
+			UpdatedAt: time.Unix(0, 1<<63-1).UTC(),
+		}},
+		{"unix epoch", &crm.Lead{ID: 5, CreatedAt: time.Unix(0, 0).UTC()}},
+		{"empty strings in lists", &crm.Lead{ID: 6, Imports: []string{""}, Warnings: []string{"", ""}, History: []crm.Change{{}}}},
+		{"long value", &crm.Lead{ID: 7, Street: strings.Repeat("ü", 70000)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			enc := appendLead(nil, tt.lead)
+			got := mustDecode(t, enc)
+			if !reflect.DeepEqual(got, tt.lead) {
+				t.Errorf("round trip differs:\n got %+v\nwant %+v", got, tt.lead)
+			}
+			if again := appendLead(nil, got); !bytes.Equal(again, enc) {
+				t.Errorf("re-encoding differs")
+			}
+		})
+	}
+}
+
+func TestLeadCodecDeterministic(t *testing.T) {
+	l := fullLead(9)
+	for i := range 50 {
+		l.Custom[fmt.Sprintf("k%02d", i)] = "v"
+	}
+	want := appendLead(nil, l)
+	for range 20 {
+		// A map copy has a new random iteration order.
+		c := l.Clone()
+		if got := appendLead(nil, c); !bytes.Equal(got, want) {
+			t.Fatal("same lead, different bytes")
+		}
+	}
+	// The same instant in another zone, and with a monotonic reading.
+	c := l.Clone()
+	berlin := time.FixedZone("CET", 3600)
+	c.CreatedAt = l.CreatedAt.In(berlin)
+	c.UpdatedAt = time.Now()
+	l.UpdatedAt = c.UpdatedAt.Round(0).UTC()
+	if !bytes.Equal(appendLead(nil, c), appendLead(nil, l)) {
+		t.Error("zone or monotonic clock changed the encoding")
+	}
+	// Nil and empty collections encode alike.
+	e1 := &crm.Lead{ID: 1, Custom: map[string]string{}, Imports: []string{}}
+	e2 := &crm.Lead{ID: 1}
+	if !bytes.Equal(appendLead(nil, e1), appendLead(nil, e2)) {
+		t.Error("empty and nil collections encode differently")
+	}
+}
+
+func TestDecodeLeadDamaged(t *testing.T) {
+	valid := appendLead(nil, fullLead(42))
+	// Every truncation fails cleanly.
+	for n := range len(valid) {
+		if _, err := decodeLead(valid[:n]); err == nil {
+			t.Fatalf("truncated to %d of %d bytes: no error", n, len(valid))
+		}
+	}
+	unordered := appendLead(nil, &crm.Lead{ID: 1})
+	unordered = unordered[:len(unordered)-1] // cut PossibleDuplicateOf
+	unordered = append(unordered, 0)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "empty"},
+		{"unknown version", append([]byte{9}, valid[1:]...), "version 9"},
+		{"trailing byte", append(bytes.Clone(valid), 0), "trailing"},
+		{"huge length", []byte{leadCodecV1, 1, 0xff, 0xff, 0xff, 0xff, 0x0f}, "exceeds"},
+		{"bad varint", []byte{leadCodecV1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "varint"},
+		{"unordered map", mapRecord([][2]string{{"b", canary}, {"a", canary}}), "out of order"},
+		{"duplicate map key", mapRecord([][2]string{{"a", canary}, {"a", canary}}), "out of order"},
+		{"unknown flags", flagRecord(0x80), "flags"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := decodeLead(tt.data)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, errDamaged) {
+				t.Errorf("error %v does not wrap errDamaged", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not mention %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), canary) {
+				t.Errorf("error %q repeats a field value", err)
+			}
+		})
+	}
+}
+
+// mapRecord builds a record whose Custom map has the given pairs in the
+// given order, bypassing appendMap's sorting.
+func mapRecord(pairs [][2]string) []byte {
+	head := appendLead(nil, &crm.Lead{ID: 1})
+	// Everything of an empty lead up to Custom: version, id, 18 strings,
+	// flags, 2 strings, 2 times, 2 strings, all one byte each.
+	n := 1 + 1 + 18 + 1 + 2 + 2 + 2
+	b := append([]byte{}, head[:n]...)
+	b = append(b, byte(len(pairs)))
+	for _, p := range pairs {
+		b = appendString(b, p[0])
+		b = appendString(b, p[1])
+	}
+	return append(b, head[n+1:]...)
+}
+
+func flagRecord(flags byte) []byte {
+	b := appendLead(nil, &crm.Lead{ID: 1})
+	b[1+1+18] = flags
+	return b
+}
+
+func TestIndexCodec(t *testing.T) {
+	tests := []crm.IndexEntry{
+		{ID: 1},
+		{ID: 2, Keys: []uint64{0, 1<<64 - 1, 42}},
+		{ID: 3, RowSigs: []uint64{7}},
+		{ID: 4, Keys: []uint64{1, 2}, RowSigs: []uint64{3, 4, 5}},
+	}
+	for _, e := range tests {
+		enc := appendIndex(nil, &e)
+		got, err := decodeIndex(e.ID, enc)
+		if err != nil {
+			t.Fatalf("entry %v: %v", e.ID, err)
+		}
+		if !reflect.DeepEqual(got, e) {
+			t.Errorf("round trip: got %+v, want %+v", got, e)
+		}
+		for n := range len(enc) {
+			if _, err := decodeIndex(e.ID, enc[:n]); err == nil {
+				t.Errorf("entry %v truncated to %d bytes: no error", e.ID, n)
+			}
+		}
+		if _, err := decodeIndex(e.ID, append(enc, 0)); err == nil {
+			t.Errorf("entry %v with a trailing byte: no error", e.ID)
+		}
+	}
+}
+
+// The JSON codec is only here for comparison in the benchmarks; check that
+// it round-trips too, so the comparison is fair.
+func TestJSONCodecRoundTrip(t *testing.T) {
+	l := typicalLead(3)
+	b, err := json.Marshal(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got crm.Lead
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(&got, l) {
+		t.Errorf("json round trip differs")
+	}
+}
+
+// The decoder rejects keys out of order, so a round trip proves that
+// appendMap sorted them; keys share long prefixes, hold NUL and 0xff bytes,
+// and the maps are on both sides of the on-stack limit.
+func TestAppendMapOrder(t *testing.T) {
+	parts := []string{"", "\x00", "a", "first_na", "me", "\xff", "Ü", "12345678"}
+	r := uint64(1)
+	next := func(n int) int { r = r*6364136223846793005 + 1442695040888963407; return int(r>>33) % n }
+	for size := range 2 * smallMap {
+		m := map[string]string{}
+		for len(m) < size {
+			var k string
+			for range 1 + next(4) {
+				k += parts[next(len(parts))]
+			}
+			m[k] = k
+		}
+		l := &crm.Lead{ID: 1, Raw: m}
+		if size == 0 {
+			l.Raw = nil
+		}
+		got := mustDecode(t, appendLead(nil, l))
+		if !reflect.DeepEqual(got, l) {
+			t.Fatalf("size %d: round trip differs", size)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// FuzzDecodeLead feeds arbitrary bytes to the decoder: it must not panic,
+// and it either fails with errDamaged or returns a lead that survives
+// another round trip unchanged.
+func FuzzDecodeLead(f *testing.F) {
+	f.Add(appendLead(nil, fullLead(42)))
+	f.Add(appendLead(nil, typicalLead(7)))
+	f.Add(appendLead(nil, &crm.Lead{ID: 1}))
+	f.Add(appendLead(nil, &crm.Lead{ID: 2, CreatedAt: time.Date(1, 2, 3, 4, 5, 6, 7, time.UTC)}))
+	f.Add(mapRecord([][2]string{{"b", "1"}, {"a", "2"}}))
+	f.Add([]byte{})
+	f.Add([]byte{leadCodecV1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := decodeLead(data)
+		if err != nil {
+			if l != nil || !errors.Is(err, errDamaged) {
+				t.Fatalf("decode error %v with lead %v", err, l)
+			}
+			return
+		}
+		enc := appendLead(nil, l)
+		l2, err := decodeLead(enc)
+		if err != nil {
+			t.Fatalf("re-decode: %v", err)
+		}
+		if !reflect.DeepEqual(l, l2) {
+			t.Fatalf("round trip differs:\n%+v\n%+v", l, l2)
+		}
+		if !bytes.Equal(appendLead(nil, l2), enc) {
+			t.Fatal("encoding is not stable")
+		}
+	})
+}
+
+// FuzzLeadRoundTrip builds leads from fuzzed values: decode(encode(l)) must
+// equal l, and encoding it again must give the same bytes.
+func FuzzLeadRoundTrip(f *testing.F) {
+	f.Add(uint64(42), "Zofia", "Łukasiewicz", canary, "Größe", "XL", "email", int64(1795000000), int64(123), byte(3), "rule:x")
+	f.Add(uint64(1), "", "", "", "", "", "", int64(0), int64(0), byte(0), "")
+	f.Add(uint64(1<<64-1), "\xff", "\x00", "a\nb", "", "\xff", "\x00", int64(-62135596800), int64(999999999), byte(1), "ü")
+	f.Fuzz(func(t *testing.T, id uint64, first, last, email, ck, cv, rk string, sec, nsec int64, flags byte, by string) {
+		at := time.Unix(sec%(1<<40), nsec%1e9).UTC() // years ±35 000: beyond any real date
+		l := &crm.Lead{
+			ID: crm.ID(id), FirstName: first, LastName: last, Email: email,
+			EmailFreemail: flags&1 != 0, EmailRole: flags&2 != 0,
+			CreatedAt: at, UpdatedAt: at.Add(time.Duration(nsec)),
+			Status: crm.Status(by), Stage: crm.Stage(first),
+			Custom:              map[string]string{ck: cv, ck + "x": cv},
+			Raw:                 map[string]string{rk: email, crm.FieldFirstName: first},
+			Imports:             []string{by, last},
+			History:             []crm.Change{{At: at, ImportID: by, By: by, Field: ck, Old: cv, New: first, Reason: last}},
+			Warnings:            []string{rk},
+			PossibleDuplicateOf: crm.ID(id / 3),
+		}
+		enc := appendLead(nil, l)
+		got, err := decodeLead(enc)
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		if !reflect.DeepEqual(got, l) {
+			t.Fatalf("round trip differs:\n got %+v\nwant %+v", got, l)
+		}
+		if !bytes.Equal(appendLead(nil, got), enc) {
+			t.Fatal("re-encoding differs")
+		}
+	})
+}

@@ -1,0 +1,335 @@
+package store
+
+import (
+	"cmp"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/leadpipe/leadpipe/crm"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Chunk sizes of ForEachLead and ForEachIndex: how many records are decoded
+// in one read transaction before the callback sees them.
+const (
+	leadChunk  = 256
+	indexChunk = 4096
+)
+
+// LastID returns the highest lead id ever stored (0 for an empty store).
+func (db *DB) LastID() (crm.ID, error) {
+	var last uint64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		last, err = metaU64(tx.Bucket(bucketMeta), keyLastID)
+		return err
+	})
+	return crm.ID(last), db.readError(err)
+}
+
+// Lead returns the lead with the given id, or an error wrapping
+// crm.ErrNotFound ("lead L0000042: not found").
+func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
+	var l *crm.Lead
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var v []byte
+		if b := tx.Bucket(bucketLeads); b != nil {
+			v = b.Get(key(id))
+		}
+		if v == nil {
+			return fmt.Errorf("lead %s: %w", id, crm.ErrNotFound)
+		}
+		var err error
+		l, err = decodeStoredLead(id, v)
+		return err
+	})
+	if err != nil {
+		return nil, db.readError(err)
+	}
+	return l, nil
+}
+
+// Index returns the index entry of one lead; a lead without one (or no lead
+// at all) gets an empty entry carrying the id.
+func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
+	e := crm.IndexEntry{ID: id}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var v []byte
+		if b := tx.Bucket(bucketIndex); b != nil {
+			v = b.Get(key(id))
+		}
+		if v == nil {
+			return nil
+		}
+		var err error
+		e, err = decodeStoredIndex(id, v)
+		return err
+	})
+	if err != nil {
+		return crm.IndexEntry{}, db.readError(err)
+	}
+	return e, nil
+}
+
+// decodeStoredLead decodes the value under the key of id and checks that
+// the lead carries that id.
+func decodeStoredLead(id crm.ID, v []byte) (*crm.Lead, error) {
+	l, err := decodeLead(v)
+	if err != nil {
+		return nil, fmt.Errorf("lead %s: %w", id, err)
+	}
+	if l.ID != id {
+		return nil, fmt.Errorf("lead %s: %w: the record holds id %s", id, errDamaged, l.ID)
+	}
+	return l, nil
+}
+
+// ForEachLead calls fn for every lead in id order. It stops at the first
+// error of fn and returns it unchanged.
+//
+// Leads are decoded in chunks, each in its own read transaction, and fn runs
+// between transactions: fn may take its time and may call Apply. A lead that
+// fn (or another goroutine) writes ahead of the iteration is seen in its new
+// state.
+func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
+	return forEach(db, bucketLeads, leadChunk, decodeStoredLead, fn)
+}
+
+// ForEachIndex calls fn for the index entry of every lead in id order, in
+// the same chunked way as ForEachLead.
+func (db *DB) ForEachIndex(fn func(crm.IndexEntry) error) error {
+	return forEach(db, bucketIndex, indexChunk, decodeStoredIndex, fn)
+}
+
+func decodeStoredIndex(id crm.ID, v []byte) (crm.IndexEntry, error) {
+	e, err := decodeIndex(id, v)
+	if err != nil {
+		return e, fmt.Errorf("index entry for lead %s: %w", id, err)
+	}
+	return e, nil
+}
+
+// forEach walks a bucket keyed by lead id: it decodes up to chunk records in
+// a read transaction, closes it, hands them to fn, and resumes after the last
+// key. No byte of bbolt's memory outlives its transaction.
+func forEach[T any](db *DB, bucket []byte, chunk int, decode func(crm.ID, []byte) (T, error), fn func(T) error) error {
+	items := make([]T, 0, chunk)
+	from := make([]byte, 8) // key to resume at
+	for {
+		items = items[:0]
+		done := true
+		err := db.bolt.View(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucket)
+			if b == nil {
+				return nil
+			}
+			c := b.Cursor()
+			for k, v := c.Seek(from); k != nil; k, v = c.Next() {
+				if len(k) != 8 {
+					return fmt.Errorf("bucket %s: %w: key of %d bytes", bucket, errDamaged, len(k))
+				}
+				id := binary.BigEndian.Uint64(k)
+				if len(items) == chunk {
+					copy(from, k)
+					done = false
+					return nil
+				}
+				item, err := decode(crm.ID(id), v)
+				if err != nil {
+					return err
+				}
+				items = append(items, item)
+			}
+			return nil
+		})
+		if err != nil {
+			return db.readError(err)
+		}
+		for _, item := range items {
+			if err := fn(item); err != nil {
+				return err
+			}
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+// Imports returns the recorded imports, oldest first: by start time, then
+// by id.
+func (db *DB) Imports() ([]crm.Import, error) {
+	var imps []crm.Import
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketImports)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var imp crm.Import
+			if err := json.Unmarshal(v, &imp); err != nil {
+				return fmt.Errorf("import %s: %w: %v", k, errDamaged, err)
+			}
+			imps = append(imps, imp)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, db.readError(err)
+	}
+	slices.SortFunc(imps, func(a, b crm.Import) int {
+		return cmp.Or(a.StartedAt.Compare(b.StartedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return imps, nil
+}
+
+// Stats describes a store.
+type Stats struct {
+	Leads    int    // leads stored
+	Imports  int    // import records
+	LastID   crm.ID // highest lead id allocated
+	FileSize int64  // size of the store file in bytes
+}
+
+// Stats returns the store's counts. It reads counters, not the leads, so it
+// is cheap on any size of store.
+func (db *DB) Stats() (Stats, error) {
+	var st Stats
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		last, err := metaU64(meta, keyLastID)
+		if err != nil {
+			return err
+		}
+		count, err := metaU64(meta, keyLeadCount)
+		if err != nil {
+			return err
+		}
+		st.LastID, st.Leads = crm.ID(last), int(count)
+		if b := tx.Bucket(bucketImports); b != nil {
+			st.Imports = b.Stats().KeyN
+		}
+		return nil
+	})
+	if err != nil {
+		return Stats{}, db.readError(err)
+	}
+	fi, err := os.Stat(db.bolt.Path())
+	if err != nil {
+		return Stats{}, db.readError(err)
+	}
+	st.FileSize = fi.Size()
+	return st, nil
+}
+
+// Check verifies the store: bbolt's own page-level check (tx.Check), then
+// leadpipe's invariants: every lead decodes and carries the id of its key,
+// the lead count and last id in meta match the leads, every index entry
+// decodes and belongs to a stored lead, and every import record parses. It
+// returns nil or the first problem found (with the number of problems
+// bbolt reported). It reads every lead, so it takes about as long as an
+// export.
+func (db *DB) Check() error {
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		// Drain the channel: the checker goroutine uses tx until it closes it.
+		var first error
+		n := 0
+		for err := range tx.Check(bolt.WithKVStringer(redacted{})) {
+			if first == nil {
+				first = err
+			}
+			n++
+		}
+		if n == 1 {
+			return fmt.Errorf("corrupt: %w", first)
+		}
+		if n > 1 {
+			return fmt.Errorf("corrupt (%d problems, the first): %w", n, first)
+		}
+		return checkInvariants(tx)
+	})
+	if err != nil {
+		return fmt.Errorf("check store %s: %w", db.path, err)
+	}
+	return nil
+}
+
+func checkInvariants(tx *bolt.Tx) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		if k, _ := tx.Cursor().First(); k != nil {
+			return fmt.Errorf("meta bucket missing")
+		}
+		return nil // never initialised: empty
+	}
+	leads, index, imports := tx.Bucket(bucketLeads), tx.Bucket(bucketIndex), tx.Bucket(bucketImports)
+	if leads == nil || index == nil || imports == nil {
+		return fmt.Errorf("a bucket is missing")
+	}
+	var count, maxID uint64
+	err := leads.ForEach(func(k, v []byte) error {
+		if len(k) != 8 || binary.BigEndian.Uint64(k) == 0 {
+			return fmt.Errorf("leads: %w: bad key of %d bytes", errDamaged, len(k))
+		}
+		id := binary.BigEndian.Uint64(k)
+		if _, err := decodeStoredLead(crm.ID(id), v); err != nil {
+			return err
+		}
+		count++
+		maxID = max(maxID, id)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	wantCount, err := metaU64(meta, keyLeadCount)
+	if err != nil {
+		return err
+	}
+	last, err := metaU64(meta, keyLastID)
+	if err != nil {
+		return err
+	}
+	if wantCount != count {
+		return fmt.Errorf("meta counts %d leads, the leads bucket holds %d", wantCount, count)
+	}
+	if last < maxID {
+		return fmt.Errorf("meta last id %s is below the highest lead id %s", crm.ID(last), crm.ID(maxID))
+	}
+	err = index.ForEach(func(k, v []byte) error {
+		if len(k) != 8 {
+			return fmt.Errorf("index: %w: bad key of %d bytes", errDamaged, len(k))
+		}
+		id := crm.ID(binary.BigEndian.Uint64(k))
+		if _, err := decodeStoredIndex(id, v); err != nil {
+			return err
+		}
+		if leads.Get(k) == nil {
+			return fmt.Errorf("index entry for lead %s, which does not exist", id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return imports.ForEach(func(k, v []byte) error {
+		var imp crm.Import
+		if err := json.Unmarshal(v, &imp); err != nil {
+			return fmt.Errorf("import %s: %w: %v", k, errDamaged, err)
+		}
+		if imp.ID != string(k) {
+			return fmt.Errorf("import %s: %w: the record holds another id", k, errDamaged)
+		}
+		return nil
+	})
+}
+
+// redacted prints keys and values in bbolt's check messages by size only: a
+// damaged page may hold personal data where a key should be.
+type redacted struct{}
+
+func (redacted) KeyToString(k []byte) string   { return fmt.Sprintf("<%d-byte key>", len(k)) }
+func (redacted) ValueToString(v []byte) string { return fmt.Sprintf("<%d-byte value>", len(v)) }

@@ -1,0 +1,267 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// DefaultTimeout is how long Open waits for another run to release the store
+// when Options.Timeout is not set.
+const DefaultTimeout = time.Second
+
+// Options configures Open.
+type Options struct {
+	// Timeout is how long Open waits for the store's lock. Zero or negative
+	// means DefaultTimeout: unlike bbolt, Open never waits forever.
+	Timeout time.Duration
+	// ReadOnly opens the store for reading only, under a shared lock: any
+	// number of readers may share the store, but not with a writer. A
+	// missing store is an error instead of being created.
+	ReadOnly bool
+	// MaxSize caps the store file in bytes; an Apply that would grow the
+	// file beyond it fails and writes nothing. Zero or negative: no limit.
+	MaxSize int64
+
+	// openFile replaces os.OpenFile in tests.
+	openFile func(string, int, os.FileMode) (*os.File, error)
+}
+
+// DB is an open store. It holds the store's lock until Close. Its methods are
+// safe for concurrent use; bbolt runs one write transaction at a time.
+type DB struct {
+	bolt    *bolt.DB
+	path    string
+	maxSize int64
+}
+
+var _ crm.Store = (*DB)(nil)
+
+var (
+	bucketLeads   = []byte("leads")
+	bucketIndex   = []byte("index")
+	bucketImports = []byte("imports")
+	bucketMeta    = []byte("meta")
+
+	keySchema    = []byte("schema")
+	keyLastID    = []byte("last_id")
+	keyLeadCount = []byte("lead_count")
+)
+
+// schemaVersion is the layout version kept under meta/schema.
+const schemaVersion = 1
+
+// fillPercent for the buckets written in key order: new leads go to the
+// right edge of the tree, so fuller pages mean a smaller file. Some room is
+// left for merges that make a stored lead longer.
+const fillPercent = 0.9
+
+// Open opens the store at path, creating it with mode 0600 unless
+// opts.ReadOnly is set, and locks it until Close. When another run holds the
+// store, Open waits up to opts.Timeout and then fails with an error wrapping
+// crm.ErrLocked. Keep the store on a local disk: flock, which guards it, is
+// unreliable on network file systems.
+func Open(path string, opts Options) (*DB, error) {
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	bopts := &bolt.Options{
+		Timeout:  timeout,
+		ReadOnly: opts.ReadOnly,
+		OpenFile: opts.openFile,
+	}
+	if opts.MaxSize > 0 {
+		bopts.MaxSize = int(opts.MaxSize)
+	}
+	if opts.ReadOnly {
+		// bbolt would try to initialise an empty file, and fail to write.
+		if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+			return nil, fmt.Errorf("store %s is empty: it was created but never written; a command that writes will initialise it", path)
+		}
+	}
+	bdb, err := bolt.Open(path, 0o600, bopts)
+	if err != nil {
+		return nil, openError(path, timeout, opts.ReadOnly, err)
+	}
+	db := &DB{bolt: bdb, path: path, maxSize: opts.MaxSize}
+	if err := db.init(opts.ReadOnly); err != nil {
+		_ = bdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// storeError is an error with a message written for people and the causes
+// callers test with errors.Is (crm.ErrLocked, bbolt's and the OS's errors).
+type storeError struct {
+	msg    string
+	causes []error
+}
+
+func (e *storeError) Error() string   { return e.msg }
+func (e *storeError) Unwrap() []error { return e.causes }
+
+// openError turns bbolt's and the OS's errors into messages that name the
+// store and say what to do.
+func openError(path string, timeout time.Duration, readOnly bool, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return &storeError{
+			msg:    fmt.Sprintf("store %s is in use by another leadpipe run (gave up after %s)", path, timeout),
+			causes: []error{crm.ErrLocked, err},
+		}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch),
+		strings.HasPrefix(err.Error(), "file size too small"): // bbolt has no sentinel for this one
+		return fmt.Errorf("store %s is not a leadpipe store: not a bbolt database, or its header pages are damaged: %w", path, err)
+	case errors.Is(err, berrors.ErrMaxSizeReached):
+		return fmt.Errorf("store %s is larger than its size limit: %w", path, err)
+	}
+	// The path is in our message already; keep only the OS's reason.
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && readOnly:
+		return fmt.Errorf("store %s does not exist: %w", path, err)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("store %s cannot be created: its directory does not exist: %w", path, err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("store %s: permission denied: check the permissions of the file and its directory: %w", path, err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("store %s is on a read-only file system: move it to a writable disk: %w", path, err)
+	case errors.Is(err, syscall.EISDIR):
+		return fmt.Errorf("store %s is a directory, not a store file: %w", path, err)
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("store %s cannot be created: no space left on device: %w", path, err)
+	}
+	return fmt.Errorf("open store %s: %w", path, err)
+}
+
+// init checks the layout and creates the buckets of a new store. It writes
+// only when the store is new, so opening an existing store never changes it.
+// A read-only store that was never initialised reads as empty.
+func (db *DB) init(readOnly bool) error {
+	fresh := false
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			if k, _ := tx.Cursor().First(); k != nil {
+				return fmt.Errorf("store %s is a bbolt database, but not a leadpipe store", db.path)
+			}
+			fresh = true
+			return nil
+		}
+		v := meta.Get(keySchema)
+		if len(v) != 8 {
+			return fmt.Errorf("store %s is damaged: no schema version", db.path)
+		}
+		if n := binary.BigEndian.Uint64(v); n != schemaVersion {
+			return fmt.Errorf("store %s has schema version %d; this leadpipe reads version %d", db.path, n, schemaVersion)
+		}
+		for _, name := range [][]byte{bucketLeads, bucketIndex, bucketImports} {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("store %s is damaged: bucket %s is missing", db.path, name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err // names the store already
+	}
+	if !fresh || readOnly {
+		return nil
+	}
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketLeads, bucketIndex, bucketImports, bucketMeta} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion))
+	})
+	if err != nil {
+		return db.writeError("initialise", err)
+	}
+	return nil
+}
+
+// readError names the store in an error of a read. A missing lead keeps
+// its plain "lead L0000042: not found".
+func (db *DB) readError(err error) error {
+	if err == nil || errors.Is(err, crm.ErrNotFound) {
+		return err
+	}
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
+		return fmt.Errorf("store %s is closed: %w", db.path, err)
+	}
+	return fmt.Errorf("store %s: %w", db.path, err)
+}
+
+// writeError explains why a write transaction failed. bbolt rolled it back,
+// so nothing of it is in the store.
+func (db *DB) writeError(op string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrMaxSizeReached):
+		return &storeError{
+			msg:    fmt.Sprintf("%s: store %s reached its size limit of %d bytes; nothing of this write was stored", op, db.path, db.maxSize),
+			causes: []error{err},
+		}
+	case errors.Is(err, syscall.ENOSPC):
+		return &storeError{
+			msg:    fmt.Sprintf("%s: store %s: no space left on device; nothing of this write was stored", op, db.path),
+			causes: []error{err},
+		}
+	case errors.Is(err, berrors.ErrDatabaseReadOnly):
+		return fmt.Errorf("%s: store %s was opened read-only: %w", op, db.path, err)
+	case errors.Is(err, berrors.ErrDatabaseNotOpen):
+		return fmt.Errorf("%s: store %s is closed: %w", op, db.path, err)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: store %s: %s: %w", op, db.path, pe.Op, pe.Err)
+	}
+	return fmt.Errorf("%s: store %s: %w", op, db.path, err)
+}
+
+// Path returns the store's file name as it was given to Open.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the store's lock. Closing twice is harmless.
+func (db *DB) Close() error {
+	if err := db.bolt.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// key returns the bucket key of a lead id: 8 bytes, big-endian, so that key
+// order is id order.
+func key(id crm.ID) []byte { return u64(uint64(id)) }
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(make([]byte, 0, 8), v) }
+
+// metaU64 reads a counter from the meta bucket; missing means 0.
+func metaU64(meta *bolt.Bucket, k []byte) (uint64, error) {
+	if meta == nil {
+		return 0, nil
+	}
+	v := meta.Get(k)
+	if v == nil {
+		return 0, nil
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("meta %s: %w: %d bytes, want 8", k, errDamaged, len(v))
+	}
+	return binary.BigEndian.Uint64(v), nil
+}

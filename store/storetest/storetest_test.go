@@ -1,0 +1,69 @@
+package storetest
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+func TestOpenTest(t *testing.T) {
+	db := OpenTest(t)
+	lead := &crm.Lead{ID: 1, LastName: "Nowak"}
+	if err := db.Apply(&crm.Batch{Leads: []*crm.Lead{lead}, Index: []crm.IndexEntry{{ID: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Lead(1)
+	if err != nil || got.LastName != "Nowak" {
+		t.Fatalf("Lead(1) = %v, %v", got, err)
+	}
+}
+
+// recorder is a testing.TB that keeps failures and cleanups to itself.
+type recorder struct {
+	testing.TB
+	failures []string
+	cleanups []func()
+}
+
+func (r *recorder) Helper()          {}
+func (r *recorder) Cleanup(f func()) { r.cleanups = append(r.cleanups, f) }
+func (r *recorder) Errorf(format string, a ...any) {
+	r.failures = append(r.failures, fmt.Sprintf(format, a...))
+}
+func (r *recorder) Fatalf(format string, a ...any) {
+	r.Errorf(format, a...)
+	r.TB.FailNow()
+}
+
+func (r *recorder) runCleanups() {
+	for i := len(r.cleanups) - 1; i >= 0; i-- {
+		r.cleanups[i]()
+	}
+}
+
+func TestCleanupCatchesCorruption(t *testing.T) {
+	r := &recorder{TB: t}
+	db := OpenTest(r)
+	if err := db.Apply(&crm.Batch{Leads: []*crm.Lead{{ID: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Overwrite both meta pages.
+	f, err := os.OpenFile(db.Path(), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt(make([]byte, 8192), 0); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	r.runCleanups()
+	if len(r.failures) != 1 || !strings.Contains(r.failures[0], "is not a leadpipe store") {
+		t.Errorf("failures = %q, want one reporting the damaged store", r.failures)
+	}
+}
