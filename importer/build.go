@@ -54,6 +54,8 @@ type Builder struct {
 	// groups the grouped ones, in rank order.
 	shared addrCols
 	groups []addrCols
+	// ignored are leadpipe's own annotation columns (FieldIgnore).
+	ignored []int
 
 	sigPrefix uint64 // Signature's hash state after the fingerprint
 }
@@ -92,7 +94,6 @@ func addrSlot(t target) int {
 
 // addrCols holds the columns of one address group, per slot in choice order.
 type addrCols struct {
-	name string
 	cols [numSlots][]int
 	all  []int // every column of the group, for the "any non-empty?" test
 }
@@ -153,6 +154,10 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		if t == tCustom {
 			continue
 		}
+		if t == tIgnore {
+			b.ignored = append(b.ignored, i)
+			continue
+		}
 		s := addrSlot(t)
 		if s < 0 {
 			b.cand[t] = append(b.cand[t], i)
@@ -167,7 +172,7 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		if !ok {
 			k = len(b.groups)
 			groupAt[g] = k
-			b.groups = append(b.groups, addrCols{name: g})
+			b.groups = append(b.groups, addrCols{})
 		}
 		b.groups[k].cols[s] = append(b.groups[k].cols[s], i)
 		b.groups[k].all = append(b.groups[k].all, i)
@@ -214,22 +219,18 @@ func (b *Builder) Prime(samples []Record) {
 	b.sigPrefix = b.fingerprint()
 }
 
-// isDottedDate reports a date written with dots and no slash ("15.03.2024"):
-// the German and Polish style, which is day-first wherever it is used, so
-// it is read as dmy whatever order the column's slashed dates follow.
-// Lists merged from several sources mix "15.03.2024" and "03/15/2024" in
-// one column.
+// isDottedDate reports a date written with dots ("15.03.2024", "1.3.24
+// 10:30"): the German and Polish style, which is day-first wherever it is
+// used, so it is read as dmy whatever order the column's slashed dates
+// follow. Lists merged from several sources mix "15.03.2024" and
+// "03/15/2024" in one column.
 func isDottedDate(s string) bool {
-	dot := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '.':
-			dot = true
-		case c == '/' || c == ':' || c == 'T':
-			return false
-		}
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
 	}
-	return dot
+	return i > 0 && i <= 2 && i < len(s) && s[i] == '.'
 }
 
 // cellBlank reports whether a cell holds nothing but white space.
@@ -306,7 +307,8 @@ func errReason(err, fallback error, value string) string {
 // *crm.RowError wrapping crm.ErrUnreachable. Invalid values alone are not a
 // rejection: the field stays empty, Raw keeps the value and Lead.Warnings
 // names the field. Every non-empty cell ends up in Raw, under its field or
-// its custom name, so nothing is lost. Safe for concurrent use.
+// its custom name, so nothing is lost; the only exception are leadpipe's
+// own rejects-file annotations (FieldIgnore). Safe for concurrent use.
 func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	if rec.Err != nil {
 		if re, ok := rec.Err.(*crm.RowError); ok {
@@ -327,6 +329,9 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 			r.filled[c>>6] |= 1 << (c & 63)
 			nonBlank++
 		}
+	}
+	for _, c := range b.ignored {
+		r.use(c) // consumed by nothing: dropped
 	}
 	if nonBlank > 0 {
 		r.l.Raw = make(map[string]string, nonBlank)

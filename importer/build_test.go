@@ -529,3 +529,29 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+// TestBuildRejectsFileAnnotations: leadpipe_row and leadpipe_reason, which a
+// rejects file adds, are dropped when the corrected file is imported.
+func TestBuildRejectsFileAnnotations(t *testing.T) {
+	b, h := testBuilder(t, "Vorname;Nachname;Firma;E-Mail;leadpipe_row;leadpipe_reason", BuildOptions{Region: "DE"})
+	for _, c := range b.m.Columns[4:] {
+		if c.Field != FieldIgnore {
+			t.Errorf("%q → %s, want %s", c.Header, c.Field, FieldIgnore)
+		}
+	}
+	l, err := b.Build(rec(t, h, "Zofia;Wójcik;;zofia@wojcik.pl;3;no way to reach the person"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Custom) != 0 {
+		t.Errorf("Custom = %q, want none", l.Custom)
+	}
+	for k := range l.Raw {
+		if strings.HasPrefix(k, "leadpipe_") {
+			t.Errorf("Raw has %q", k)
+		}
+	}
+	if _, err := ParseMapFile("map.yaml", []byte("columns:\n  Kundennr.: ignore\n")); err == nil {
+		t.Error("a mapping file may map a column to ignore")
+	}
+}

@@ -272,7 +272,7 @@ func (r *csvReader) record(raw rawRecord) Record {
 			raw.err = crm.ErrQuote
 		}
 	}
-	if raw.err == nil && (raw.check || r.generic) {
+	if raw.check || r.generic {
 		for i, f := range raw.fields {
 			if utf8.ValidString(f) && !(r.generic && strings.ContainsRune(f, utf8.RuneError)) {
 				continue

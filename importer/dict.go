@@ -27,6 +27,11 @@ const (
 	FieldHouseNumber = "house_number"
 	// FieldCustom keeps the column as a custom field under its header.
 	FieldCustom = "custom"
+	// FieldIgnore marks leadpipe's own annotation columns of a rejects
+	// file (leadpipe_row, leadpipe_reason): when a corrected rejects file
+	// is imported again they are not data and are dropped. It is the only
+	// target that drops a value, so it is not offered to mapping files.
+	FieldIgnore = "ignore"
 )
 
 // target is the internal form of a mapping target. The first values follow
@@ -56,6 +61,7 @@ const (
 	tStreet3
 	tHouseNumber
 	tCustom
+	tIgnore
 	numTargets
 )
 
@@ -65,6 +71,7 @@ var targetNames = [numTargets]string{
 	crm.FieldStreet, crm.FieldPostalCode, crm.FieldCity, crm.FieldCountry, crm.FieldTaxID,
 	crm.FieldSource, crm.FieldBudget,
 	FieldFullName, crm.FieldCreatedAt, FieldStreet2, FieldStreet3, FieldHouseNumber, FieldCustom,
+	FieldIgnore,
 }
 
 func (t target) String() string {
@@ -72,16 +79,6 @@ func (t target) String() string {
 		return targetNames[t]
 	}
 	return "target(" + strconv.Itoa(int(t)) + ")"
-}
-
-// isAddress reports whether t belongs to a postal address, whose parts must
-// all come from the same address group of a row.
-func (t target) isAddress() bool {
-	switch t {
-	case tStreet, tStreet2, tStreet3, tHouseNumber, tPostalCode, tCity, tCountry:
-		return true
-	}
-	return false
 }
 
 // targetByName maps a target name to its internal form.
@@ -94,10 +91,10 @@ func targetByName(name string) (target, bool) {
 	return 0, false
 }
 
-// Targets lists every name a column can be mapped to, in the order of
-// crm.DataFields followed by the roles: the vocabulary of mapping files.
+// Targets lists every name a mapping file can map a column to, in the order
+// of crm.DataFields followed by the roles (FieldIgnore is not among them).
 func Targets() []string {
-	return append([]string(nil), targetNames[:]...)
+	return append([]string(nil), targetNames[:tIgnore]...)
 }
 
 // Address groups. A file may carry several addresses per person (Outlook:
@@ -199,6 +196,8 @@ func dictSource() []*dictTable {
 				e("street2", tStreet2), e("street3", tStreet3), e("house_number", tHouseNumber),
 			},
 			custom("id", "lead_id", "notes", "status", "stage", "updated_at"),
+			// The annotation columns of a rejects file (package report).
+			[]dictEntry{e("leadpipe_row", tIgnore), e("leadpipe_reason", tIgnore)},
 		)},
 		{name: "common (en)", entries: cat(
 			[]dictEntry{

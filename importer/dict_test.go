@@ -107,8 +107,13 @@ func TestDictAccentFallbackAcrossTables(t *testing.T) {
 
 func TestTargets(t *testing.T) {
 	got := Targets()
-	if len(got) != int(numTargets) {
-		t.Fatalf("Targets() has %d names, want %d", len(got), numTargets)
+	if len(got) != int(tIgnore) {
+		t.Fatalf("Targets() has %d names, want %d", len(got), tIgnore)
+	}
+	for _, name := range got {
+		if name == FieldIgnore {
+			t.Error("Targets() offers ignore to mapping files")
+		}
 	}
 	for i, name := range got {
 		tg, ok := targetByName(name)

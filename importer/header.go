@@ -19,18 +19,20 @@ const headerScanRows = 10
 // Exports from trade-fair scanners and reports often start with a title
 // ("Messe XY 2026 – Leads"), a date line or a "Region:;Deutschland" block
 // above the real header. Such rows have few filled cells compared with the
-// widest row nearby. The header is the first row with at least half of
-// that width filled (and at least two cells) and some letter or digit in
-// it (so a "*****;*****" rule is not a header). When no row qualifies, for
-// example in a one-column file, the first row is the header.
+// data below. The header is the first row with at least half as many
+// filled cells (and at least two) as the widest of the later half of the
+// rows, which are data; it must hold two different values and a letter or
+// digit, so that a "*****" rule or a stray row of equal cells is not taken.
+// When no row qualifies, for example in a one-column file, the first row
+// is the header.
 func findHeader(rows [][]string) int {
 	width := 0
-	for _, r := range rows {
+	for _, r := range rows[len(rows)/2:] {
 		width = max(width, countNonEmpty(r))
 	}
 	need := max(2, (width+1)/2)
 	for i, r := range rows {
-		if countNonEmpty(r) >= need && hasAlnum(r) {
+		if countNonEmpty(r) >= need && hasTwoValues(r) && hasAlnum(r) {
 			return i
 		}
 	}
@@ -56,6 +58,21 @@ func isEmptyRow(row []string) bool {
 		}
 	}
 	return true
+}
+
+func hasTwoValues(row []string) bool {
+	first := ""
+	for _, c := range row {
+		c = strings.TrimSpace(c)
+		switch {
+		case c == "":
+		case first == "":
+			first = c
+		case c != first:
+			return true
+		}
+	}
+	return false
 }
 
 func hasAlnum(row []string) bool {
@@ -84,7 +101,7 @@ func makeHeader(row []string) []string {
 	row = trimTrailingEmpty(row)
 	h := make([]string, len(row))
 	for i, c := range row {
-		h[i] = strings.TrimSpace(strings.TrimPrefix(c, "\uFEFF"))
+		h[i] = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c), "\uFEFF"))
 		if !utf8.ValidString(h[i]) {
 			h[i] = strings.ToValidUTF8(h[i], "\uFFFD")
 		}

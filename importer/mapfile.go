@@ -107,7 +107,7 @@ func ParseMapFile(name string, data []byte) (*MapFile, error) {
 			return nil, fmt.Errorf("%s line %d: column %q must map to one field name", name, v.Line, header)
 		}
 		field := strings.ToLower(strings.TrimSpace(v.Value))
-		if _, ok := targetByName(field); !ok {
+		if t, ok := targetByName(field); !ok || t == tIgnore {
 			return nil, fmt.Errorf("%s line %d: unknown field %q (known: %s)", name, v.Line, v.Value, strings.Join(Targets(), ", "))
 		}
 		key := headerKey(header)

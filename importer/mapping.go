@@ -106,7 +106,7 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 			en := entries[j]
 			usedEntry[j] = true
 			t, ok := targetByName(en.Field)
-			if !ok {
+			if !ok || t == tIgnore {
 				return nil, fmt.Errorf("%s line %d: unknown field %q (known: %s)", mf.Path, en.Line, en.Field, strings.Join(Targets(), ", "))
 			}
 			c.target = t
@@ -152,7 +152,7 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 	}
 	mapped := false
 	for _, c := range m.Columns {
-		if c.target != tCustom {
+		if c.target != tCustom && c.target != tIgnore {
 			mapped = true
 			break
 		}
@@ -176,7 +176,7 @@ func (m *Mapping) has(t target) bool {
 func (m *Mapping) rank() {
 	idx := make([]int, 0, len(m.Columns))
 	for i := range m.Columns {
-		if m.Columns[i].target != tCustom {
+		if t := m.Columns[i].target; t != tCustom && t != tIgnore {
 			idx = append(idx, i)
 		}
 	}
@@ -254,7 +254,7 @@ func (m *Mapping) nameCustom() {
 func (m *Mapping) Describe() []string {
 	count := map[string]int{}
 	for _, c := range m.Columns {
-		if c.target != tCustom {
+		if c.target != tCustom && c.target != tIgnore {
 			count[c.Field+"\x00"+c.Group]++
 		}
 	}
@@ -265,6 +265,8 @@ func (m *Mapping) Describe() []string {
 		switch {
 		case c.target == tCustom:
 			s = "custom " + strconv.Quote(c.Custom)
+		case c.target == tIgnore:
+			s = "ignored (rejects-file annotation)"
 		default:
 			s = c.Field
 			if c.Group != "" {

@@ -497,7 +497,7 @@ func FuzzNewMapping(f *testing.F) {
 	for _, h := range []string{hdrOutlookEN, hdrOutlookDE, hdrOutlookPL, hdrGoogle, hdrBench, hdrPlainDE, hdrPretix} {
 		f.Add(strings.Join(splitHeader(f, h), "|"))
 	}
-	f.Add("|||Notes|Notes|email|Email|E-MAIL|status|Column 1|Column 1 (2)|\ufeff|\u200b|ß|ẞ|İ|\xff")
+	f.Add("|||Notes|Notes|email|Email|E-MAIL|status|Column 1|Column 1 (2)|leadpipe_row|LEADPIPE-REASON|\ufeff|\u200b|ß|ẞ|İ|\xff")
 	f.Fuzz(func(t *testing.T, s string) {
 		header := strings.Split(s, "|")
 		m, err := NewMapping(header, nil)
@@ -516,7 +516,7 @@ func FuzzNewMapping(f *testing.F) {
 				t.Fatalf("column %d: custom name %q empty or taken", i, c.Custom)
 			}
 			names[c.Custom] = true
-			if c.Field != FieldCustom && c.Priority < 1 {
+			if c.Field != FieldCustom && c.Field != FieldIgnore && c.Priority < 1 {
 				t.Fatalf("column %d: priority %d", i, c.Priority)
 			}
 		}

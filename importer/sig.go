@@ -49,12 +49,16 @@ func fnvField(h uint64, s string) uint64 { return fnvString(fnvLen(h, len(s)), s
 // fingerprint hashes everything besides the cells that shapes what Build
 // makes of a row: the version, region, default source, the date order of
 // every column, and each column's header, target, group and priority.
+// Ignored columns (a rejects file's annotations) are left out, so a
+// corrected rejects file fingerprints like the file it came from.
 func (b *Builder) fingerprint() uint64 {
 	h := fnvField(fnvOffset64, sigVersion)
 	h = fnvField(h, b.region)
 	h = fnvField(h, b.opts.Source)
-	h = fnvLen(h, len(b.m.Columns))
 	for i, c := range b.m.Columns {
+		if b.targets[i] == tIgnore {
+			continue
+		}
 		h = fnvField(h, c.Header)
 		h = fnvField(h, b.targets[i].String())
 		h = fnvField(h, c.Group)
@@ -78,14 +82,18 @@ func (b *Builder) fingerprint() uint64 {
 // allocate. Safe for concurrent use; call Prime first.
 func (b *Builder) Signature(rec Record) uint64 {
 	h := b.sigPrefix
-	h = fnvLen(h, len(rec.Fields))
+	n := 0
 	for c, v := range rec.Fields {
 		t := byte(0xff)
 		if c < len(b.targets) {
+			if b.targets[c] == tIgnore {
+				continue
+			}
 			t = byte(b.targets[c])
 		}
 		h = fnvByte(h, t)
 		h = fnvField(h, strings.TrimSpace(v))
+		n++
 	}
-	return h
+	return fnvLen(h, n)
 }

@@ -411,13 +411,14 @@ func sepLine(text []byte) (delim rune, n int, ok bool) {
 	return r, i, true
 }
 
-// delimiterCandidates in the order that breaks ties.
-var delimiterCandidates = [...]byte{',', ';', '\t', '|'}
+// delimiterCandidates in the order that breaks ties: the rarer a character
+// is in text, the likelier a steady count of it is the delimiter.
+var delimiterCandidates = [...]byte{'\t', ';', '|', ','}
 
 // sniffDelimiter picks the delimiter whose count per record is the same on
 // the most records of the sample, counting outside quotes. Title lines
 // without delimiters and a varying count of decimal commas lose against a
-// steady count of semicolons.
+// steady count of semicolons; on a tie the rarer character wins.
 func sniffDelimiter(text []byte, atEOF bool) (byte, string) {
 	counts := countDelimiters(text, atEOF, true)
 	if len(counts) < 2 {
@@ -440,7 +441,7 @@ func sniffDelimiter(text []byte, atEOF bool) (byte, string) {
 				mode, f = m, n
 			}
 		}
-		if f > bestFreq || (f == bestFreq && f > 0 && mode > bestMode) {
+		if f > bestFreq {
 			best, bestFreq, bestMode = k, f, mode
 		}
 	}

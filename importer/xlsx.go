@@ -379,7 +379,7 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 				return rawRecord{}, r.err
 			}
 			if err := r.scan.finish(); err != nil {
-				r.err = fmt.Errorf("%s sheet %q after row %d: %w", r.name, r.sheet.name, r.rowNum, err)
+				r.err = fmt.Errorf("%s sheet %q: %w", r.name, r.sheet.name, err)
 				return rawRecord{}, r.err
 			}
 			r.err = io.EOF
@@ -392,10 +392,11 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 			return rawRecord{}, r.err
 		}
 		metas, err := r.scan.row(r.rowNum)
-		if err == nil {
-			err = r.checkStrings(cols, metas)
-		}
 		if err != nil {
+			r.err = fmt.Errorf("%s sheet %q: %w", r.name, r.sheet.name, err)
+			return rawRecord{}, r.err
+		}
+		if err := r.checkStrings(cols, metas); err != nil {
 			r.err = fmt.Errorf("%s sheet %q row %d: %w", r.name, r.sheet.name, r.rowNum, err)
 			return rawRecord{}, r.err
 		}
@@ -923,6 +924,35 @@ type sheetScanner struct {
 	cur    int
 	last   int
 	cells  []cellMeta
+	// next is the start of the row after cur, read ahead to check the
+	// order of rows before cur is handed out (excelize would merge a row
+	// that comes after a higher one into that one).
+	next *xml.StartElement
+	// open elements: RawToken does not check that end tags match.
+	stack []xml.Name
+}
+
+// token reads the next token and checks that elements nest.
+func (s *sheetScanner) token() (xml.Token, error) {
+	tok, err := s.dec.RawToken()
+	if err != nil {
+		if err == io.EOF && len(s.stack) > 0 {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		s.stack = append(s.stack, t.Name)
+	case xml.EndElement:
+		n := len(s.stack)
+		if n == 0 || s.stack[n-1] != t.Name {
+			line, _ := s.dec.InputPos()
+			return nil, &xml.SyntaxError{Msg: "end tag </" + t.Name.Local + "> does not match", Line: line}
+		}
+		s.stack = s.stack[:n-1]
+	}
+	return tok, nil
 }
 
 func newSheetScanner(zf *zip.File) (*sheetScanner, error) {
@@ -965,25 +995,48 @@ func (s *sheetScanner) finish() error {
 		}
 	}
 	for {
-		_, err := s.dec.RawToken()
+		_, err := s.token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("sheet XML: %w", err)
+			return fmt.Errorf("sheet XML after its rows: %w", err)
 		}
 	}
 }
 
+// endedEarly tells the end of the part, or XML cut off, from other errors.
+func endedEarly(err error) bool {
+	var se *xml.SyntaxError
+	return err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Msg == "unexpected EOF")
+}
+
+// scanError describes an XML error after row last (in the row when inRow).
+func scanError(err error, last int, inRow bool) error {
+	switch {
+	case endedEarly(err) && inRow:
+		return fmt.Errorf("sheet XML ends inside row %d (a truncated file?)", last)
+	case endedEarly(err) && last == 0:
+		return errors.New("sheet XML ends before its rows (a truncated file?)")
+	case endedEarly(err):
+		return fmt.Errorf("sheet XML ends after row %d, before the end of the rows (a truncated file?)", last)
+	case inRow:
+		return fmt.Errorf("sheet XML in row %d: %w", last, err)
+	}
+	return fmt.Errorf("sheet XML after row %d: %w", last, err)
+}
+
 // advance reads up to the next row element, or to the end of sheetData.
 func (s *sheetScanner) advance() error {
+	if s.next != nil {
+		start := *s.next
+		s.next = nil
+		return s.readRow(start)
+	}
 	for {
-		tok, err := s.dec.RawToken()
-		if err == io.EOF {
-			return errors.New("sheet XML ends before its rows do (a truncated file?)")
-		}
+		tok, err := s.token()
 		if err != nil {
-			return fmt.Errorf("sheet XML: %w", err)
+			return scanError(err, s.last, false)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -1005,29 +1058,21 @@ func (s *sheetScanner) advance() error {
 }
 
 func (s *sheetScanner) readRow(start xml.StartElement) error {
-	n := 0
-	for _, a := range start.Attr {
-		if a.Name.Local == "r" {
-			n, _ = strconv.Atoi(a.Value)
-		}
-	}
+	n := rowNumber(start)
 	if n == 0 {
 		n = s.last + 1
 	}
 	if n <= s.last || n > excelize.TotalRows {
-		return fmt.Errorf("sheet XML: row %d after row %d", n, s.last)
+		return fmt.Errorf("sheet XML: row %d comes after row %d", n, s.last)
 	}
 	s.last, s.cur, s.held = n, n, true
 	s.cells = s.cells[:0]
 	col := 0
 	depth := 0
 	for {
-		tok, err := s.dec.RawToken()
+		tok, err := s.token()
 		if err != nil {
-			if err == io.EOF {
-				return errors.New("sheet XML ends inside a row (a truncated file?)")
-			}
-			return fmt.Errorf("sheet XML: %w", err)
+			return scanError(err, n, true)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -1058,11 +1103,49 @@ func (s *sheetScanner) readRow(start xml.StartElement) error {
 			}
 		case xml.EndElement:
 			if depth == 0 {
-				return nil // </row>
+				return s.readAhead() // </row>
 			}
 			depth--
 		}
 	}
+}
+
+// readAhead reads up to the start of the next row, or the end of
+// sheetData, and checks that the next row comes after the current one.
+func (s *sheetScanner) readAhead() error {
+	for {
+		tok, err := s.token()
+		if err != nil {
+			return scanError(err, s.cur, false)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "row" {
+				continue
+			}
+			if n := rowNumber(t); n != 0 && n <= s.cur {
+				return fmt.Errorf("sheet XML: row %d comes after row %d", n, s.cur)
+			}
+			start := xml.CopyToken(t).(xml.StartElement)
+			s.next = &start
+			return nil
+		case xml.EndElement:
+			if t.Name.Local == "sheetData" {
+				s.done = true
+				return nil
+			}
+		}
+	}
+}
+
+func rowNumber(start xml.StartElement) int {
+	for _, a := range start.Attr {
+		if a.Name.Local == "r" {
+			n, _ := strconv.Atoi(a.Value)
+			return n
+		}
+	}
+	return 0
 }
 
 // parseColumn returns the 1-based column of a cell reference such as "AB12".

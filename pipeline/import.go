@@ -98,7 +98,11 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		sum.Warnings += fs.Warnings
 		if err != nil {
 			// Commit what was done, so every counted row is accounted for.
-			if ferr := im.flush(false); ferr != nil {
+			ferr := im.flush(false)
+			if werr := im.wait(); ferr == nil {
+				ferr = werr
+			}
+			if ferr != nil {
 				return sum, errors.Join(err, ferr)
 			}
 			sum.Written = im.wrote
@@ -173,11 +177,15 @@ type importRun struct {
 	// so that workers may consult storeSigs without locking.
 	storeKeys map[uint64]crm.ID
 	storeSigs map[uint64]crm.ID
-	// Keys and signatures added by this run; consulted first.
+	// Keys added by this run; consulted first. Signatures of rows seen in
+	// this run are kept only for leads without keys: the others are found
+	// again by their keys.
 	runKeys map[uint64]crm.ID
 	runSigs map[uint64]crm.ID
 
 	lastID crm.ID
+	// inflight is the commit running in the background, if any.
+	inflight *commit
 	// Leads created or changed since the last commit, and their index entries.
 	dirty   map[crm.ID]*crm.Lead
 	entries map[crm.ID]*crm.IndexEntry
@@ -447,13 +455,16 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		return o
 	}
 	sig := j.sigs[i]
-	if id, ok := im.runSigs[sig]; ok {
-		o.Kind, o.LeadID, o.Reason = crm.Unchanged, id, "same row as an earlier one"
-		return o
-	}
 	nl := j.leads[i]
 	o.Warnings = nl.Warnings
 	keys := dedupe.ExactKeys(nl)
+	if len(keys) == 0 {
+		// Without match keys only the row itself can tell a repeat.
+		if id, ok := im.runSigs[sig]; ok {
+			o.Kind, o.LeadID, o.Reason = crm.Unchanged, id, "same row as an earlier one"
+			return o
+		}
+	}
 	target, via := im.match(keys)
 	if target == 0 {
 		im.create(nl, keys, sig)
@@ -488,7 +499,6 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		im.runKeys[k.Hash] = target
 	}
 	entry.RowSigs = append(entry.RowSigs, sig)
-	im.runSigs[sig] = target
 	return o
 }
 
@@ -521,6 +531,15 @@ func (im *importRun) load(id crm.ID) (*crm.Lead, *crm.IndexEntry, error) {
 	if l, ok := im.dirty[id]; ok {
 		return l, im.entries[id], nil
 	}
+	if c := im.inflight; c != nil {
+		if _, ok := c.leads[id]; ok {
+			// Being written right now: let the commit finish, then read
+			// the lead back as it was committed.
+			if err := im.wait(); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
 	l, err := im.st.Lead(id)
 	if err != nil {
 		return nil, nil, err
@@ -551,16 +570,24 @@ func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64) {
 	for _, k := range keys {
 		im.runKeys[k.Hash] = l.ID
 	}
-	im.runSigs[sig] = l.ID
+	if len(keys) == 0 {
+		im.runSigs[sig] = l.ID
+	}
 }
 
-// flush commits the changed leads with the import record. In a dry run it
-// only resets the row counter: the changed leads stay in memory so that
-// later rows see them.
+// flush hands the changed leads, with the import record, to a commit that
+// runs while the next rows are being matched: reading and normalizing go on
+// during the fsync. Only one commit is in flight; flush waits for the
+// previous one first, and for its own when final. In a dry run it only
+// resets the row counter: the changed leads stay in memory so that later
+// rows see them.
 func (im *importRun) flush(final bool) error {
 	im.rowsSinceFlush = 0
 	if im.opts.DryRun {
 		return nil
+	}
+	if err := im.wait(); err != nil {
+		return err
 	}
 	if len(im.dirty) == 0 && !(final && im.wrote) {
 		// Nothing changed: leave the store untouched.
@@ -585,12 +612,35 @@ func (im *importRun) flush(final bool) error {
 	}
 	rec.Files = slices.Clone(rec.Files)
 	b.Import = &rec
-	if err := im.st.Apply(b); err != nil {
-		return fmt.Errorf("commit to store %s: %w", im.st.Path(), err)
-	}
+	c := &commit{leads: im.dirty, done: make(chan error, 1)}
+	go func() { c.done <- im.st.Apply(b) }()
+	im.inflight = c
 	im.wrote = true
 	im.dirty = map[crm.ID]*crm.Lead{}
 	im.entries = map[crm.ID]*crm.IndexEntry{}
+	if final {
+		return im.wait()
+	}
+	return nil
+}
+
+// commit is a batch being written by Store.Apply on its own goroutine.
+// Its leads must not be touched until done delivers.
+type commit struct {
+	leads map[crm.ID]*crm.Lead
+	done  chan error
+}
+
+// wait waits for the commit in flight, if any.
+func (im *importRun) wait() error {
+	c := im.inflight
+	if c == nil {
+		return nil
+	}
+	im.inflight = nil
+	if err := <-c.done; err != nil {
+		return fmt.Errorf("commit to store %s: %w", im.st.Path(), err)
+	}
 	return nil
 }
 

@@ -21,11 +21,17 @@ import (
 //	PhoneExt, Currency                          string each
 //	CreatedAt, UpdatedAt                        time each
 //	Status, Stage                               string each
-//	Custom, Raw                                 map each
+//	Custom                                      map
+//	Raw      map of the raw values that differ from the normalized ones,
+//	         then uvarint bit mask: bit i set means Raw[crm.DataFields[i]]
+//	         equals that field's normalized value (most raw values do:
+//	         storing them once halves a typical lead)
 //	Imports                                     strings
 //	History  uvarint n, then n × (At time; ImportID, By, Field, Old, New, Reason string)
 //	Warnings                                    strings
 //	PossibleDuplicateOf                         uvarint
+//	Score varint, Grade string, ScoreRules uvarint n × (Rule string, Points varint)
+//	ConvertedAt time, AccountID, ContactID, OpportunityID uvarint, StatusBeforeConv string
 //
 //	string   uvarint length, bytes
 //	strings  uvarint n, n × string
@@ -88,8 +94,14 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 	dst = appendTime(dst, l.UpdatedAt)
 	dst = appendString(dst, string(l.Status))
 	dst = appendString(dst, string(l.Stage))
-	dst = appendMap(dst, l.Custom)
-	dst = appendMap(dst, l.Raw)
+	dst = appendMap(dst, l.Custom, nil)
+	mask := rawSameMask(l)
+	if mask == 0 {
+		dst = appendMap(dst, l.Raw, nil)
+	} else {
+		dst = appendMap(dst, l.Raw, func(k string) bool { return rawSame(mask, k) })
+	}
+	dst = binary.AppendUvarint(dst, mask)
 	dst = appendStrings(dst, l.Imports)
 	dst = binary.AppendUvarint(dst, uint64(len(l.History)))
 	for i := range l.History {
@@ -104,8 +116,49 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 	}
 	dst = appendStrings(dst, l.Warnings)
 	dst = binary.AppendUvarint(dst, uint64(l.PossibleDuplicateOf))
+	dst = binary.AppendVarint(dst, int64(l.Score))
+	dst = appendString(dst, string(l.Grade))
+	dst = binary.AppendUvarint(dst, uint64(len(l.ScoreRules)))
+	for _, h := range l.ScoreRules {
+		dst = appendString(dst, h.Rule)
+		dst = binary.AppendVarint(dst, int64(h.Points))
+	}
+	dst = appendTime(dst, l.ConvertedAt)
+	dst = binary.AppendUvarint(dst, uint64(l.AccountID))
+	dst = binary.AppendUvarint(dst, uint64(l.ContactID))
+	dst = binary.AppendUvarint(dst, uint64(l.OpportunityID))
+	dst = appendString(dst, string(l.StatusBeforeConv))
 	return dst
 }
+
+// rawSameMask has bit i set when the lead's raw value of crm.DataFields[i]
+// equals its normalized value.
+func rawSameMask(l *crm.Lead) uint64 {
+	var mask uint64
+	if len(l.Raw) == 0 {
+		return 0
+	}
+	for i, f := range crm.DataFields {
+		if v, ok := l.Raw[f]; ok && v == l.Get(f) {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// rawSame reports whether key k is a data field marked in mask.
+func rawSame(mask uint64, k string) bool {
+	i, ok := dataFieldIndex[k]
+	return ok && mask&(1<<i) != 0
+}
+
+var dataFieldIndex = func() map[string]int {
+	m := make(map[string]int, len(crm.DataFields))
+	for i, f := range crm.DataFields {
+		m[f] = i
+	}
+	return m
+}()
 
 func appendString(dst []byte, s string) []byte {
 	dst = binary.AppendUvarint(dst, uint64(len(s)))
@@ -122,15 +175,26 @@ func appendStrings(dst []byte, ss []string) []byte {
 
 // appendMap writes m with its keys in ascending order, which makes the
 // encoding independent of Go's random map iteration order.
-func appendMap(dst []byte, m map[string]string) []byte {
-	dst = binary.AppendUvarint(dst, uint64(len(m)))
-	if len(m) == 0 {
+// Keys for which omit returns true are left out.
+func appendMap(dst []byte, m map[string]string, omit func(k string) bool) []byte {
+	n := len(m)
+	if omit != nil {
+		for k := range m {
+			if omit(k) {
+				n--
+			}
+		}
+	}
+	dst = binary.AppendUvarint(dst, uint64(n))
+	if n == 0 {
 		return dst
 	}
 	if len(m) > smallMap {
 		keys := make([]string, 0, len(m))
 		for k := range m {
-			keys = append(keys, k)
+			if omit == nil || !omit(k) {
+				keys = append(keys, k)
+			}
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
@@ -149,8 +213,11 @@ func appendMap(dst []byte, m map[string]string) []byte {
 		pre        [smallMap]uint64
 		order      [smallMap]uint8
 	)
-	n := 0
+	n = 0
 	for k, v := range m {
+		if omit != nil && omit(k) {
+			continue
+		}
 		keys[n], vals[n], pre[n], order[n] = k, v, prefix(k), uint8(n)
 		n++
 	}
@@ -236,6 +303,23 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 	l.Stage = crm.Stage(d.str())
 	l.Custom = d.strMap()
 	l.Raw = d.strMap()
+	if mask := d.uvarint(); mask != 0 {
+		if mask>>len(crm.DataFields) != 0 {
+			d.fail("unknown raw mask bits %#x", mask)
+		} else {
+			if l.Raw == nil {
+				l.Raw = make(map[string]string, 16)
+			}
+			for i, f := range crm.DataFields {
+				if mask&(1<<i) != 0 {
+					if _, dup := l.Raw[f]; dup {
+						d.fail("raw value of %s stored twice", f)
+					}
+					l.Raw[f] = l.Get(f)
+				}
+			}
+		}
+	}
 	l.Imports = d.strs()
 	if n := d.count(8); n > 0 { // a change is at least 8 bytes
 		l.History = make([]crm.Change, n)
@@ -252,6 +336,20 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 	}
 	l.Warnings = d.strs()
 	l.PossibleDuplicateOf = crm.ID(d.uvarint())
+	l.Score = int(d.varint())
+	l.Grade = crm.Grade(d.str())
+	if n := d.count(2); n > 0 {
+		l.ScoreRules = make([]crm.RuleHit, n)
+		for i := range l.ScoreRules {
+			l.ScoreRules[i].Rule = d.str()
+			l.ScoreRules[i].Points = int(d.varint())
+		}
+	}
+	l.ConvertedAt = d.time()
+	l.AccountID = crm.ID(d.uvarint())
+	l.ContactID = crm.ID(d.uvarint())
+	l.OpportunityID = crm.ID(d.uvarint())
+	l.StatusBeforeConv = crm.Status(d.str())
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d trailing bytes", len(data)-d.off)
 	}

@@ -65,6 +65,9 @@ const schemaVersion = 1
 // left for merges that make a stored lead longer.
 const fillPercent = 0.9
 
+// initialMmapSize is the address space mapped for the store at open.
+const initialMmapSize = 1 << 30
+
 // Open opens the store at path, creating it with mode 0600 unless
 // opts.ReadOnly is set, and locks it until Close. When another run holds the
 // store, Open waits up to opts.Timeout and then fails with an error wrapping
@@ -79,9 +82,19 @@ func Open(path string, opts Options) (*DB, error) {
 		Timeout:  timeout,
 		ReadOnly: opts.ReadOnly,
 		OpenFile: opts.openFile,
+		// A large initial mapping (address space only; pages are resident
+		// only when touched) spares the import the remaps of a growing
+		// file: each remap makes bbolt copy every node the write
+		// transaction holds (measured: 17% of the allocations of a
+		// 100k-row import).
+		InitialMmapSize: initialMmapSize,
+		// The hash-map freelist allocates pages in O(1) instead of
+		// scanning an array (bbolt's own recommendation for large stores).
+		FreelistType: bolt.FreelistMapType,
 	}
 	if opts.MaxSize > 0 {
 		bopts.MaxSize = int(opts.MaxSize)
+		bopts.InitialMmapSize = min(initialMmapSize, int(opts.MaxSize))
 	}
 	if opts.ReadOnly {
 		// bbolt would try to initialise an empty file, and fail to write.
