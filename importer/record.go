@@ -32,7 +32,9 @@ type Detection struct {
 type Reader interface {
 	// Header returns the header cells, trimmed, one per column.
 	Header() []string
-	// Detection tells how the file was read.
+	// Detection tells how the file was read. A CSV file whose first 64 KiB
+	// are ASCII gets its encoding at the first non-ASCII byte, so Encoding
+	// and Notes can change while reading; ask again at the end.
 	Detection() Detection
 	// Next returns the next data record, or io.EOF after the last one.
 	// Entirely empty rows are skipped (they are not records). A structural

@@ -93,6 +93,13 @@ type sniffResult struct {
 // sniff decides encoding, delimiter and Excel's sep= line from the first
 // bytes of a file. atEOF tells that sample is the whole file. Options
 // override the sniffers. The only errors are bad option values.
+//
+// The steps, first decision wins: --encoding (htmlindex names); a BOM;
+// UTF-16 by its NUL bytes; (nearly) valid UTF-8; the 8-bit code page whose
+// letters fit German and Polish best. The BOM is checked here rather than
+// with x/text's unicode.BOMOverride, which would not tell which BOM it
+// found, and the decoders are the textReader's own, which mark undecodable
+// input instead of replacing it.
 func sniff(sample []byte, atEOF bool, opts Options) (sniffResult, error) {
 	var res sniffResult
 	switch {

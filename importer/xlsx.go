@@ -214,6 +214,9 @@ func pickSheet(sheets []sheetInfo, want string) (sheetInfo, error) {
 }
 
 func checkKind(s sheetInfo) (sheetInfo, error) {
+	if s.kind == "" {
+		return sheetInfo{}, fmt.Errorf("sheet %q has no part in the file (damaged workbook)", s.name)
+	}
 	if s.kind != "worksheet" {
 		return sheetInfo{}, fmt.Errorf("sheet %q is a %s, not a worksheet with rows", s.name, s.kind)
 	}
@@ -1014,6 +1017,9 @@ func endedEarly(err error) bool {
 // scanError describes an XML error after row last (in the row when inRow).
 func scanError(err error, last int, inRow bool) error {
 	switch {
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):
+		// archive/zip stops a part that inflates to more than it declares.
+		return fmt.Errorf("the sheet part is damaged or inflates to more than the zip directory declares: %w", err)
 	case endedEarly(err) && inRow:
 		return fmt.Errorf("sheet XML ends inside row %d (a truncated file?)", last)
 	case endedEarly(err) && last == 0:

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"encoding/csv"
 	"errors"
@@ -396,8 +397,9 @@ func (s *spaceReader) Read(p []byte) (int, error) {
 }
 
 // bombXLSX writes a valid workbook whose sheet1.xml is size bytes, nearly
-// all whitespace, compressed on the fly to well under a MiB.
-func bombXLSX(t testing.TB, size int64) string {
+// all whitespace, compressed on the fly to well under a MiB. With lie > 0
+// the zip directory declares lie bytes instead.
+func bombXLSX(t testing.TB, size, lie int64) string {
 	t.Helper()
 	path := craftXLSX(t, false, nil, []craftSheet{{name: "Bomb", xml: "placeholder"}}, nil)
 	// Rewrite the archive with the sheet streamed from spaceReader.
@@ -414,16 +416,33 @@ func bombXLSX(t testing.TB, size int64) string {
 	zw := zip.NewWriter(f)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	for _, zf := range src.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			head := `<?xml version="1.0"?><worksheet ` + nsMain + `><sheetData>`
+			tail := `</sheetData></worksheet>`
+			body := io.MultiReader(strings.NewReader(head), &spaceReader{n: size - int64(len(head)+len(tail))}, strings.NewReader(tail))
+			if lie > 0 {
+				var raw bytes.Buffer
+				fw, _ := flate.NewWriter(&raw, flate.BestSpeed)
+				_, err = io.Copy(fw, body)
+				must(t, err)
+				must(t, fw.Close())
+				w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, CompressedSize64: uint64(raw.Len()), UncompressedSize64: uint64(lie)})
+				must(t, err)
+				_, err = w.Write(raw.Bytes())
+				must(t, err)
+				continue
+			}
+			w, err := zw.Create(zf.Name)
+			must(t, err)
+			_, err = io.Copy(w, body)
+			must(t, err)
+			continue
+		}
 		w, err := zw.Create(zf.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if zf.Name == "xl/worksheets/sheet1.xml" {
-			head := `<?xml version="1.0"?><worksheet ` + nsMain + `><sheetData>`
-			tail := `</sheetData></worksheet>`
-			body := &spaceReader{n: size - int64(len(head)+len(tail))}
-			_, err = io.Copy(w, io.MultiReader(strings.NewReader(head), body, strings.NewReader(tail)))
-		} else {
+		{
 			var rc io.ReadCloser
 			if rc, err = zf.Open(); err == nil {
 				_, err = io.Copy(w, rc)
@@ -453,7 +472,7 @@ func TestXLSXZipBomb(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := bombXLSX(t, tt.size)
+			path := bombXLSX(t, tt.size, 0)
 			st, _ := os.Stat(path)
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
@@ -471,6 +490,22 @@ func TestXLSXZipBomb(t *testing.T) {
 				t.Errorf("took %v and %d MiB", elapsed, alloc>>20)
 			}
 		})
+	}
+}
+
+// TestXLSXZipBombLying: a part that declares a small size in the zip
+// directory but inflates to more. excelize reads the declared bytes only
+// (a sheet cut short); the scanner's archive/zip stream fails at the
+// declared size.
+func TestXLSXZipBombLying(t *testing.T) {
+	path := bombXLSX(t, 100<<20, 4<<10)
+	start := time.Now()
+	_, err := Open(path, Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), path+` sheet "Bomb": the sheet part is damaged or inflates to more than the zip directory declares`) {
+		t.Fatalf("got %v", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
 	}
 }
 

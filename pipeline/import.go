@@ -210,6 +210,11 @@ func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions
 	if im.lastID, err = st.LastID(); err != nil {
 		return nil, fmt.Errorf("read store %s: %w", st.Path(), err)
 	}
+	// Sized up front (a lead has about three keys and one signature): a
+	// map that grows by doubling leaves its old tables behind as garbage.
+	n := int(min(im.lastID, 50_000_000))
+	im.storeKeys = make(map[uint64]crm.ID, 3*n)
+	im.storeSigs = make(map[uint64]crm.ID, n+n/4)
 	err = st.ForEachIndex(func(e crm.IndexEntry) error {
 		for _, k := range e.Keys {
 			im.storeKeys[k] = e.ID
@@ -279,6 +284,7 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 		head = append(head, rec)
 	}
 	f.builder.Prime(head)
+	im.presize(len(head), f.reader)
 
 	work := make(chan *job)
 	order := make(chan *job, 2*im.opts.Workers+2)
@@ -413,6 +419,24 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 		return fs, fmt.Errorf("import %s after row %d: %w", f.name, lastRow(fs), fatal)
 	}
 	return fs, nil
+}
+
+// presize grows the map of this run's keys once, to what the file will
+// need, judged by the bytes the first rows took.
+func (im *importRun) presize(rows int, r importer.Reader) {
+	done, total := r.Progress()
+	if rows == 0 || done <= 0 || total <= done {
+		return
+	}
+	want := 3 * int(min(int64(rows)*total/done, 50_000_000))
+	if want <= 2*len(im.runKeys)+jobSize {
+		return
+	}
+	m := make(map[uint64]crm.ID, want+len(im.runKeys))
+	for k, v := range im.runKeys {
+		m[k] = v
+	}
+	im.runKeys = m
 }
 
 func lastRow(fs FileSummary) int { return fs.Rows }

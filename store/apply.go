@@ -125,5 +125,6 @@ func (db *DB) Apply(b *crm.Batch) error {
 	if err != nil {
 		return db.writeError("apply batch", err)
 	}
+	db.releaseMapped()
 	return nil
 }
