@@ -29,7 +29,7 @@ demo: build
 	    ../fixtures/messe-hannover-2026.csv ../fixtures/targi-poznan-2026.csv \
 	    ../fixtures/outlook-contacts.csv ../fixtures/webform-export.xlsx; \
 	  rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 3 ] || exit $$rc
-	@echo; echo "rejected rows: .demo/rejects.csv   per-row outcomes: .demo/rows.csv"; echo
+	@echo; echo "rejected rows: .demo/rejects*.csv   per-row outcomes: .demo/rows.csv"; echo
 	@cd .demo && ../$(BIN) leads list
 
 # bench runs the Go benchmarks and the end-to-end import benchmark at

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // ID identifies a stored object. IDs are allocated in increasing order, so
@@ -268,10 +269,30 @@ func (l *Lead) CustomNames() []string {
 	return names
 }
 
+// caseVariant reports whether nv differs from old in letter case only, and
+// is no better cased: "MÜLLER GMBH" never replaces "Müller GmbH", while
+// "Müller GmbH" does replace "MÜLLER GMBH".
+func caseVariant(old, nv string) bool {
+	return old != "" && strings.EqualFold(old, nv) && !(shouting(old) && !shouting(nv))
+}
+
+// shouting reports whether s has letters and none of them is lower case.
+func shouting(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsUpper(r)
+	}
+	return letters
+}
+
 // Merge applies the survivorship rules to l, given a newer record in of the
 // same person: an empty field of l is filled; where both are non-empty and
 // differ, the newer value wins and the replaced one goes into l's history
-// with importID. Custom fields follow the same rules. Empty values in never
+// with importID; a value that differs only in letter case is no new value
+// (unless it replaces an ALL-CAPS one). Custom fields follow the same rules. Empty values in never
 // erase anything. It returns the names of the fields that changed, in
 // DataFields order followed by custom names in sorted order; nil means the
 // merge changed nothing. Derived facts (CompanyKey, ...) follow the field
@@ -287,7 +308,7 @@ func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
 	for _, name := range DataFields {
 		nv := *in.fieldPtr(name)
 		p := l.fieldPtr(name)
-		if nv == "" || nv == *p {
+		if nv == "" || nv == *p || caseVariant(*p, nv) {
 			continue
 		}
 		record(name, *p, nv)
@@ -306,7 +327,7 @@ func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
 	for _, name := range in.CustomNames() {
 		nv := in.Custom[name]
 		old := l.Custom[name]
-		if nv == "" || nv == old {
+		if nv == "" || nv == old || caseVariant(old, nv) {
 			continue
 		}
 		record(name, old, nv)

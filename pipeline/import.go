@@ -284,7 +284,7 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 		head = append(head, rec)
 	}
 	f.builder.Prime(head)
-	im.presize(len(head), f.reader)
+	im.presize(head, f)
 
 	work := make(chan *job)
 	order := make(chan *job, 2*im.opts.Workers+2)
@@ -422,13 +422,25 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 }
 
 // presize grows the map of this run's keys once, to what the file will
-// need, judged by the bytes the first rows took.
-func (im *importRun) presize(rows int, r importer.Reader) {
-	done, total := r.Progress()
-	if rows == 0 || done <= 0 || total <= done {
+// need: the rows the file holds, judged by the bytes its first rows took,
+// times the share of those rows the store has not seen (a re-import adds
+// no keys).
+func (im *importRun) presize(head []importer.Record, f *inputFile) {
+	done, total := f.reader.Progress()
+	if len(head) == 0 || done <= 0 || total <= done {
 		return
 	}
-	want := 3 * int(min(int64(rows)*total/done, 50_000_000))
+	unseen := 0
+	for i := range head {
+		if head[i].Err != nil {
+			continue
+		}
+		if _, ok := im.storeSigs[f.builder.Signature(head[i])]; !ok {
+			unseen++
+		}
+	}
+	rows := min(int64(len(head))*total/done, 50_000_000)
+	want := int(3 * rows * int64(unseen) / int64(len(head)))
 	if want <= 2*len(im.runKeys)+jobSize {
 		return
 	}

@@ -1,0 +1,121 @@
+package crm
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestMerge(t *testing.T) {
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name        string
+		old, in     Lead
+		wantChanged []string
+		wantLead    func(l *Lead) bool
+		wantHistory int
+	}{
+		{
+			name:        "empty field filled, no history",
+			old:         Lead{Email: "a@x.de"},
+			in:          Lead{Phone: "+4930123"},
+			wantChanged: []string{FieldPhone},
+			wantLead:    func(l *Lead) bool { return l.Phone == "+4930123" && l.Email == "a@x.de" },
+		},
+		{
+			name:        "newer value wins, old one in history",
+			old:         Lead{Phone: "+4930111"},
+			in:          Lead{Phone: "+4930222"},
+			wantChanged: []string{FieldPhone},
+			wantLead:    func(l *Lead) bool { return l.Phone == "+4930222" && l.History[0].Old == "+4930111" },
+			wantHistory: 1,
+		},
+		{
+			name:     "empty value never erases",
+			old:      Lead{Phone: "+4930111", City: "Berlin"},
+			in:       Lead{},
+			wantLead: func(l *Lead) bool { return l.Phone == "+4930111" && l.City == "Berlin" },
+		},
+		{
+			name:     "case-only variant is no new value",
+			old:      Lead{Company: "Müller GmbH"},
+			in:       Lead{Company: "MÜLLER GMBH"},
+			wantLead: func(l *Lead) bool { return l.Company == "Müller GmbH" },
+		},
+		{
+			name:        "better-cased value replaces shouting",
+			old:         Lead{LastName: "MÜLLER"},
+			in:          Lead{LastName: "Müller"},
+			wantChanged: []string{FieldLastName},
+			wantLead:    func(l *Lead) bool { return l.LastName == "Müller" },
+			wantHistory: 1,
+		},
+		{
+			name:        "custom fields follow the same rules",
+			old:         Lead{Custom: map[string]string{"Notiz": "alt"}},
+			in:          Lead{Custom: map[string]string{"Notiz": "neu", "Messe": "Hannover"}},
+			wantChanged: []string{"Messe", "Notiz"},
+			wantLead:    func(l *Lead) bool { return l.Custom["Notiz"] == "neu" && l.Custom["Messe"] == "Hannover" },
+			wantHistory: 1,
+		},
+		{
+			name:        "derived facts follow their field",
+			old:         Lead{Company: "Alt AG", CompanyKey: "alt", LegalForm: "AG"},
+			in:          Lead{Company: "Neu GmbH", CompanyKey: "neu", LegalForm: "GmbH", Raw: map[string]string{FieldCompany: "NEU GMBH "}},
+			wantChanged: []string{FieldCompany},
+			wantLead: func(l *Lead) bool {
+				return l.CompanyKey == "neu" && l.LegalForm == "GmbH" && l.Raw[FieldCompany] == "NEU GMBH "
+			},
+			wantHistory: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := tt.old.Clone()
+			got := l.Merge(&tt.in, "imp1", at)
+			if !reflect.DeepEqual(got, tt.wantChanged) {
+				t.Errorf("changed = %v, want %v", got, tt.wantChanged)
+			}
+			if !tt.wantLead(l) {
+				t.Errorf("lead after merge = %+v", l)
+			}
+			if len(l.History) != tt.wantHistory {
+				t.Errorf("history = %+v, want %d entries", l.History, tt.wantHistory)
+			}
+			for _, h := range l.History {
+				if h.ImportID != "imp1" || !h.At.Equal(at) {
+					t.Errorf("history entry %+v lacks the import id or time", h)
+				}
+			}
+			if got == nil && !reflect.DeepEqual(l, tt.old.Clone()) {
+				t.Errorf("a merge that changed nothing modified the lead: %+v", l)
+			}
+		})
+	}
+}
+
+func TestParseID(t *testing.T) {
+	for _, s := range []string{"L0000042", "l42", "42", " L42 "} {
+		if id, err := ParseID(s); err != nil || id != 42 {
+			t.Errorf("ParseID(%q) = %v, %v", s, id, err)
+		}
+	}
+	for _, s := range []string{"", "L", "L0", "X42", "L-1"} {
+		if _, err := ParseID(s); err == nil {
+			t.Errorf("ParseID(%q) accepted", s)
+		}
+	}
+	if got := ID(42).String(); got != "L0000042" {
+		t.Errorf("ID(42) = %q", got)
+	}
+}
+
+func TestCountsBalanced(t *testing.T) {
+	var c Counts
+	for _, k := range []OutcomeKind{Created, Merged, Unchanged, Rejected, Created} {
+		c.Add(k)
+	}
+	if !c.Balanced() || c.Rows != 5 || c.Created != 2 {
+		t.Fatalf("counts = %+v", c)
+	}
+}
