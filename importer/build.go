@@ -525,7 +525,13 @@ func (r *rowBuild) names() {
 		v := r.cell(c)
 		r.use(c)
 		r.raw(field, v)
-		sal, acad, rest := normalize.SplitPrefix(normalize.Text(v))
+		t := normalize.Text(v)
+		sal, acad, rest := normalize.SplitPrefix(t)
+		if rest == "" {
+			// A cell that is nothing but a salutation or title word is a
+			// name that happens to be one ("Signore", "Herr"): keep it.
+			sal, acad, rest = "", "", t
+		}
 		*dst = normalize.NameCase(rest)
 		if sal != "" && l.Salutation == "" {
 			l.Salutation = sal

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"time"
+
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/importer"
 )
@@ -19,6 +21,13 @@ type ImportOptions struct {
 	Workers int
 	// NewImportID makes the import id; tests inject a fixed one.
 	NewImportID func() string
+	// Score, when set, rates a lead this import created or changed, at the
+	// import's clock: it may set the lead's score, grade and stage and
+	// append to its history (the entries it adds get the import's id).
+	// It is not called for unchanged rows, so a re-import still changes
+	// nothing. The command fills it with scoring and lifecycle sync; the
+	// pipeline knows neither.
+	Score func(l *crm.Lead, now time.Time)
 }
 
 // Observer receives what happens during an import. Calls come from one

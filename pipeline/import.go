@@ -182,6 +182,11 @@ type importRun struct {
 	// again by their keys.
 	runKeys map[uint64]crm.ID
 	runSigs map[uint64]crm.ID
+	// absorbed holds the signatures of rows that brought nothing new to
+	// a lead this run has not changed (yet). Should a later row change
+	// the lead, they are stored with it: a re-import must skip them, or
+	// it would turn the lead back to what they say.
+	absorbed map[crm.ID][]uint64
 
 	lastID crm.ID
 	// inflight is the commit running in the background, if any.
@@ -203,6 +208,7 @@ func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions
 		storeSigs: map[uint64]crm.ID{},
 		runKeys:   map[uint64]crm.ID{},
 		runSigs:   map[uint64]crm.ID{},
+		absorbed:  map[crm.ID][]uint64{},
 		dirty:     map[crm.ID]*crm.Lead{},
 		entries:   map[crm.ID]*crm.IndexEntry{},
 	}
@@ -524,18 +530,38 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	changed := lead.Merge(nl, im.record.ID, im.now().UTC())
 	if changed == nil {
 		o.Kind, o.Reason = crm.Unchanged, via.String()+": nothing new"
+		if _, ok := im.dirty[target]; ok {
+			addSig(entry, sig)
+		} else if !slices.Contains(im.absorbed[target], sig) {
+			im.absorbed[target] = append(im.absorbed[target], sig)
+		}
 		return o
 	}
 	o.Kind, o.Changed, o.Reason = crm.Merged, changed, via.String()
+	im.score(lead)
 	im.dirty[target] = lead
-	for _, k := range keys {
+	// The row's keys, and the merged lead's own: a merge can give the
+	// lead a key no single row had (a new company at its stored postal
+	// code), and later rows must find the lead by it.
+	for _, k := range slices.Concat(keys, dedupe.ExactKeys(lead)) {
 		if !slices.Contains(entry.Keys, k.Hash) {
 			entry.Keys = append(entry.Keys, k.Hash)
 		}
 		im.runKeys[k.Hash] = target
 	}
-	entry.RowSigs = append(entry.RowSigs, sig)
+	for _, s := range im.absorbed[target] {
+		addSig(entry, s)
+	}
+	delete(im.absorbed, target)
+	addSig(entry, sig)
 	return o
+}
+
+// addSig records that the lead of e has absorbed the row with signature sig.
+func addSig(e *crm.IndexEntry, sig uint64) {
+	if !slices.Contains(e.RowSigs, sig) {
+		e.RowSigs = append(e.RowSigs, sig)
+	}
 }
 
 func reason(err error) string {
@@ -600,6 +626,7 @@ func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64) {
 	}
 	l.UpdatedAt = now
 	l.Imports = []string{im.record.ID}
+	im.score(l)
 	im.dirty[l.ID] = l
 	e := &crm.IndexEntry{ID: l.ID, Keys: dedupe.Hashes(keys), RowSigs: []uint64{sig}}
 	im.entries[l.ID] = e
@@ -608,6 +635,19 @@ func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64) {
 	}
 	if len(keys) == 0 {
 		im.runSigs[sig] = l.ID
+	}
+}
+
+// score runs the Score hook on a created or changed lead and marks the
+// history entries it adds with the import's id.
+func (im *importRun) score(l *crm.Lead) {
+	if im.opts.Score == nil {
+		return
+	}
+	n := len(l.History)
+	im.opts.Score(l, im.now().UTC())
+	for i := n; i < len(l.History); i++ {
+		l.History[i].ImportID = im.record.ID
 	}
 }
 
