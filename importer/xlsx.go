@@ -20,22 +20,23 @@ import (
 	"github.com/leadpipe/leadpipe/crm"
 )
 
-// An XLSX file is read in two streams over the same worksheet part:
+// An XLSX file is read in one streaming pass over its worksheet part:
 //
-//	excelize Rows/Columns(RawCellValue) ─┐  cell values: shared and inline
-//	                                      ├─ strings, rich text, cached
-//	sheetScanner (encoding/xml, zip)   ───┘  formula values
-//	                                         cell types and styles, row
-//	                                         numbers, the end of sheetData
+//	open:  zip directory (size limits) → _rels/.rels → workbook.xml (sheets,
+//	       date1904) → styles.xml (which cell styles show dates) →
+//	       sharedStrings.xml (the whole table, once: cells refer to it by
+//	       index) → <mergeCell> byte scan of the sheet (for the header)
+//	rows:  sheetScanner over the inflated sheet part (xlsx_scan.go):
+//	       <row r> <c r s t> <v> <is> → values, types and styles together
 //
-// excelize's raw values alone cannot tell a date serial from a number or a
-// boolean 1 from the number 1: that needs each cell's t and s attributes,
-// which its streaming API does not expose (GetCellStyle and GetMergeCells
-// load the whole sheet into memory). excelize's Rows.Next also stops
-// silently at an XML syntax error, so a truncated sheet would look like a
-// short one; the scanner reads to </sheetData> and reports it. Merged
-// header cells come from a byte scan of the part for <mergeCell>, since
-// they are stored after the rows.
+// The sheet is read by a hand-written tokenizer rather than excelize's
+// Rows, which decodes every token with encoding/xml and does not expose
+// the cell types and styles needed to tell a date serial from a number.
+// The tokenizer reads to the end of the part, so a truncated or damaged
+// sheet is an error after the rows before the damage. Memory grows with
+// the shared-string table only, never with the rows. Merged header cells
+// come from a byte scan of the part for <mergeCell>, since they are stored
+// after the rows.
 
 // sheetInfo is one sheet of the workbook, from workbook.xml and its
 // relationships.
@@ -51,20 +52,19 @@ func (s sheetInfo) visible() bool { return s.state == "" || s.state == "visible"
 type xlsxReader struct {
 	name     string
 	zr       *zip.ReadCloser
-	f        *excelize.File
 	sheet    sheetInfo
-	rows     *excelize.Rows
+	rc       io.ReadCloser // the inflated sheet part
+	count    *countingReader
 	scan     *sheetScanner
 	date1904 bool
-	formats  map[int]numFormat
+	formats  []numFormat // by cell style index
 	det      Detection
 	header   []string
 	maxField int
 	maxCols  int
 	pending  []rawRecord
-	rowNum   int
+	width    int // cells in the last row, to size the next
 	total    int64
-	sstCount int // strings in a shared-string table too large for memory, else -1
 	err      error
 }
 
@@ -82,6 +82,11 @@ func openXLSX(name string, opts Options) (Reader, error) {
 	return r, nil
 }
 
+// cellTextLimit is how much of one cell's text is kept: enough that a
+// value over maxField bytes still is after Excel's escapes (_x000D_, seven
+// bytes for one) are decoded, so that it is cut and rejected as before.
+func cellTextLimit(maxField int) int { return 7*maxField + 64 }
+
 func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, error) {
 	// Refuse a zip bomb from the central directory, before anything is
 	// inflated. archive/zip fails on a part that inflates to more than it
@@ -98,35 +103,20 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	sheets := wb.sheets
-	// excelize reads shared strings and styles only from their usual
-	// places; elsewhere every string would read as empty and every date
-	// as a number.
+	// Shared strings and styles are read from their usual places only, as
+	// excelize and most readers do; a workbook that keeps them elsewhere
+	// is refused rather than read with empty strings and no dates.
 	for _, p := range []struct{ got, want string }{{wb.strings, "xl/sharedStrings.xml"}, {wb.styles, "xl/styles.xml"}} {
 		if p.got != "" && !strings.EqualFold(p.got, p.want) {
 			return nil, fmt.Errorf("%s keeps part %s where leadpipe expects %s: open it in Excel or LibreOffice and save it again", name, p.got, p.want)
 		}
 	}
-	f, err := excelize.OpenFile(name, excelize.Options{
-		UnzipSizeLimit:    opts.MaxUnzipSize,
-		UnzipXMLSizeLimit: opts.MaxXMLPartSize,
-		TmpDir:            opts.TempDir,
-	})
+	formats, err := readStyles(&zr.Reader, "xl/styles.xml")
 	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, fmt.Errorf("%s expands to more than %s: refusing (zip bomb?): %w", name, mib(opts.MaxUnzipSize), ErrLimit)
-		}
-		return nil, fmt.Errorf("%s: not a readable XLSX file: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	date1904 := false
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		date1904 = *props.Date1904
-	}
-	sstCount, err := checkSharedStrings(&zr.Reader, "xl/sharedStrings.xml", opts.MaxXMLPartSize)
+	sst, err := loadSharedStrings(&zr.Reader, "xl/sharedStrings.xml", cellTextLimit(opts.MaxFieldBytes))
 	if err != nil {
-		f.Close()
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 
@@ -134,7 +124,6 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 	if opts.Sheet != "" {
 		s, err := pickSheet(sheets, opts.Sheet)
 		if err != nil {
-			f.Close()
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		order = []sheetInfo{s}
@@ -154,19 +143,16 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 		r := &xlsxReader{
 			name:     name,
 			zr:       zr,
-			f:        f,
 			sheet:    s,
-			date1904: date1904,
-			formats:  map[int]numFormat{},
+			date1904: wb.date1904,
+			formats:  formats,
 			maxField: opts.MaxFieldBytes,
 			maxCols:  opts.MaxColumns,
-			sstCount: sstCount,
-			det:      Detection{Format: "xlsx", Sheet: s.name, Date1904: date1904},
+			det:      Detection{Format: "xlsx", Sheet: s.name, Date1904: wb.date1904},
 		}
-		found, err := r.start(&zr.Reader)
+		found, err := r.start(&zr.Reader, sst)
 		if err != nil {
 			r.closeSheet()
-			f.Close()
 			return nil, err
 		}
 		if found {
@@ -181,7 +167,6 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 		}
 		r.closeSheet()
 	}
-	f.Close()
 	if opts.Sheet != "" {
 		return nil, fmt.Errorf("%s sheet %q: %w", name, opts.Sheet, ErrNoHeader)
 	}
@@ -223,24 +208,40 @@ func checkKind(s sheetInfo) (sheetInfo, error) {
 	return s, nil
 }
 
-// start opens the sheet's streams and reads rows until the header is found.
+// loadSharedStrings reads the shared-string table, or returns an empty
+// one when the workbook has none.
+func loadSharedStrings(zr *zip.Reader, part string, limit int) (*sharedStrings, error) {
+	zf := findPart(zr, part)
+	if zf == nil {
+		return &sharedStrings{}, nil
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, fmt.Errorf("shared strings: %w", err)
+	}
+	defer rc.Close()
+	sst, err := readSharedStrings(rc, int64(zf.UncompressedSize64), limit)
+	if err != nil {
+		return nil, fmt.Errorf("shared strings: %w", err)
+	}
+	return sst, nil
+}
+
+// start opens the sheet's stream and reads rows until the header is found.
 // It reports false when the sheet has no non-empty row.
-func (r *xlsxReader) start(zr *zip.Reader) (bool, error) {
+func (r *xlsxReader) start(zr *zip.Reader, sst *sharedStrings) (bool, error) {
 	zf := findPart(zr, r.sheet.part)
 	if zf == nil {
 		return false, fmt.Errorf("%s: sheet %q: part %s is missing", r.name, r.sheet.name, r.sheet.part)
 	}
 	r.total = int64(zf.UncompressedSize64)
-	scan, err := newSheetScanner(zf)
+	rc, err := zf.Open()
 	if err != nil {
 		return false, fmt.Errorf("%s: sheet %q: %w", r.name, r.sheet.name, err)
 	}
-	r.scan = scan
-	rows, err := r.f.Rows(r.sheet.name)
-	if err != nil {
-		return false, fmt.Errorf("%s: sheet %q: %w", r.name, r.sheet.name, err)
-	}
-	r.rows = rows
+	r.rc = rc
+	r.count = &countingReader{r: rc}
+	r.scan = &sheetScanner{sc: newXMLScanner(r.count), sst: sst, limit: cellTextLimit(r.maxField)}
 
 	var top []rawRecord
 	for len(top) < headerScanRows {
@@ -260,11 +261,11 @@ func (r *xlsxReader) start(zr *zip.Reader) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("%s: sheet %q: %w", r.name, r.sheet.name, err)
 	}
-	rows2 := make([][]string, len(top))
+	rows := make([][]string, len(top))
 	for i, t := range top {
-		rows2[i] = t.fields
+		rows[i] = t.fields
 	}
-	h := findHeader(rows2)
+	h := findHeader(rows)
 	hdr := top[h]
 	if hdr.err != nil {
 		return false, fmt.Errorf("%s sheet %q row %d: header: %w", r.name, r.sheet.name, hdr.row, hdr.err)
@@ -321,35 +322,27 @@ func (r *xlsxReader) Detection() Detection {
 
 // Progress counts the inflated bytes of the sheet XML read so far.
 func (r *xlsxReader) Progress() (done, total int64) {
-	if r.scan == nil {
+	if r.count == nil {
 		return 0, r.total
 	}
-	return r.scan.count.n.Load(), r.total
+	return r.count.n.Load(), r.total
 }
 
 func (r *xlsxReader) closeSheet() {
-	if r.rows != nil {
-		r.rows.Close()
-		r.rows = nil
-	}
-	if r.scan != nil {
-		r.scan.rc.Close()
-		r.scan = nil
+	if r.rc != nil {
+		r.rc.Close()
+		r.rc = nil
 	}
 }
 
 func (r *xlsxReader) Close() error {
 	r.closeSheet()
-	var errs []error
-	if r.f != nil {
-		errs = append(errs, r.f.Close())
-		r.f = nil
-	}
 	if r.zr != nil {
-		errs = append(errs, r.zr.Close())
+		err := r.zr.Close()
 		r.zr = nil
+		return err
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 func (r *xlsxReader) Next() (Record, error) {
@@ -376,54 +369,62 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 		return rawRecord{}, r.err
 	}
 	for {
-		if !r.rows.Next() {
-			if err := r.rows.Error(); err != nil {
-				r.err = fmt.Errorf("%s sheet %q after row %d: %w", r.name, r.sheet.name, r.rowNum, err)
-				return rawRecord{}, r.err
-			}
-			if err := r.scan.finish(); err != nil {
-				r.err = fmt.Errorf("%s sheet %q: %w", r.name, r.sheet.name, err)
-				return rawRecord{}, r.err
-			}
+		n, cells, err := r.scan.nextRow()
+		if err == io.EOF {
 			r.err = io.EOF
 			return rawRecord{}, r.err
 		}
-		r.rowNum++
-		cols, err := r.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			r.err = fmt.Errorf("%s sheet %q row %d: %w", r.name, r.sheet.name, r.rowNum, err)
+			var missing *missingStringError
+			if errors.As(err, &missing) {
+				r.err = fmt.Errorf("%s sheet %q row %d: %w", r.name, r.sheet.name, r.scan.last, missing)
+			} else {
+				r.err = fmt.Errorf("%s sheet %q: %w", r.name, r.sheet.name, err)
+			}
 			return rawRecord{}, r.err
 		}
-		metas, err := r.scan.row(r.rowNum)
-		if err != nil {
-			r.err = fmt.Errorf("%s sheet %q: %w", r.name, r.sheet.name, err)
-			return rawRecord{}, r.err
+		empty := true
+		for i := range cells {
+			if !isBlank(cells[i].val) {
+				empty = false
+				break
+			}
 		}
-		if err := r.checkStrings(cols, metas); err != nil {
-			r.err = fmt.Errorf("%s sheet %q row %d: %w", r.name, r.sheet.name, r.rowNum, err)
-			return rawRecord{}, r.err
-		}
-		if isEmptyRow(cols) {
+		if empty {
 			continue
 		}
-		raw := rawRecord{row: r.rowNum, col: -1}
+		// Cells go to the column of their reference; empty cells are
+		// left out, as excelize does (a cell whose reference goes back
+		// goes to the end).
+		cols := make([]string, 0, r.width)
+		kept := cells[:0]
+		for _, c := range cells {
+			if c.val == "" && !c.hasF {
+				continue
+			}
+			for len(cols) < c.col-1 {
+				cols = append(cols, "")
+			}
+			c.col = len(cols) // index in cols from here on
+			cols = append(cols, c.val)
+			kept = append(kept, c)
+		}
+		r.width = len(cols)
+		raw := rawRecord{row: n, col: -1}
 		if len(cols) > r.maxCols {
 			cols = cols[:r.maxCols]
 			raw.err = fmt.Errorf("%w: more than %d columns", crm.ErrRowTooLong, r.maxCols)
 		}
-		m := 0
-		for j, v := range cols {
+		for _, c := range kept {
+			j := c.col
+			if j >= len(cols) {
+				continue
+			}
+			v := cols[j]
 			if v == "" {
 				continue
 			}
-			for m < len(metas) && metas[m].col < j+1 {
-				m++
-			}
-			if m < len(metas) && metas[m].col == j+1 {
-				v = r.cellValue(v, metas[m])
-			} else {
-				v = r.cellValue(v, cellMeta{})
-			}
+			v = r.cellValue(v, c.typ, c.style)
 			if len(v) > r.maxField {
 				v = truncateUTF8(v, r.maxField)
 				if raw.err == nil {
@@ -445,24 +446,6 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 	}
 }
 
-// checkStrings makes sure that every shared-string cell got its string:
-// excelize returns "" for an index outside the table instead of an error.
-func (r *xlsxReader) checkStrings(cols []string, metas []cellMeta) error {
-	for _, m := range metas {
-		if m.typ != "s" || m.v == "" || (m.col <= len(cols) && cols[m.col-1] != "") {
-			continue
-		}
-		n := r.sstCount
-		if n < 0 && r.f.SharedStrings != nil {
-			n = len(r.f.SharedStrings.SI)
-		}
-		if i, err := strconv.Atoi(m.v); err != nil || i < 0 || (n >= 0 && i >= n) {
-			return fmt.Errorf("column %s: the cell refers to a shared string that the file does not have (damaged file)", columnLetters(m.col-1))
-		}
-	}
-	return nil
-}
-
 // numFormat is what a cell's number format makes of a number.
 type numFormat uint8
 
@@ -474,12 +457,12 @@ const (
 	fmtDuration // elapsed time: [h]:mm:ss
 )
 
-// cellValue turns excelize's raw value of a cell into the text a lead
-// field wants: dates as ISO 8601, booleans as TRUE/FALSE, numbers without
-// float noise, everything else as stored.
-func (r *xlsxReader) cellValue(v string, m cellMeta) string {
-	switch m.typ {
-	case "b":
+// cellValue turns the stored value of a cell into the text a lead field
+// wants: dates as ISO 8601, booleans as TRUE/FALSE, numbers without float
+// noise, everything else as stored.
+func (r *xlsxReader) cellValue(v string, typ cellType, style int) string {
+	switch typ {
+	case cellBool:
 		switch v {
 		case "1":
 			return "TRUE"
@@ -487,12 +470,12 @@ func (r *xlsxReader) cellValue(v string, m cellMeta) string {
 			return "FALSE"
 		}
 		return v
-	case "s", "str", "inlineStr", "e":
+	case cellShared, cellFormulaS, cellInline, cellError:
 		return v
-	case "d":
+	case cellDateISO:
 		return isoDateValue(v)
 	}
-	switch r.format(m.style) {
+	switch r.format(style) {
 	case fmtDate:
 		return serialToDate(v, r.date1904, fmtDate)
 	case fmtTime:
@@ -505,24 +488,99 @@ func (r *xlsxReader) cellValue(v string, m cellMeta) string {
 	return cleanNumber(v)
 }
 
-// format classifies a cell style's number format, once per style.
+// format classifies a cell style's number format.
 func (r *xlsxReader) format(style int) numFormat {
-	if style <= 0 {
+	if style <= 0 || style >= len(r.formats) {
 		return fmtNumber
 	}
-	if k, ok := r.formats[style]; ok {
-		return k
+	return r.formats[style]
+}
+
+// readStyles streams the styles part, which excelize too reads whatever its
+// size (bounded by MaxUnzipSize), and classifies the number format of each cell style (<xf> of
+// <cellXfs>, whose index is a cell's s attribute) of the styles part. The
+// number format ids Excel builds in are classified by id, others by their
+// <numFmt> format code; an id that is neither shows a number. A styles
+// part that is not well-formed leaves every cell a number, as in excelize.
+func readStyles(zr *zip.Reader, part string) ([]numFormat, error) {
+	zf := findPart(zr, part)
+	if zf == nil {
+		return nil, nil
 	}
-	k := fmtNumber
-	if st, err := r.f.GetStyle(style); err == nil && st != nil {
-		if st.CustomNumFmt != nil {
-			k = classifyNumFormat(*st.CustomNumFmt)
-		} else {
-			k = builtinNumFormat(st.NumFmt)
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", part, err)
+	}
+	defer rc.Close()
+	codes := map[int]string{}
+	var ids []int // numFmtId of each cellXfs xf, -1 for none
+	d := xml.NewDecoder(bufio.NewReader(rc))
+	inXfs := false
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "cellXfs":
+				inXfs = true
+			case "numFmt":
+				id, code, ok := -1, "", false
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "numFmtId":
+						id, _ = strconv.Atoi(a.Value)
+					case "formatCode":
+						code, ok = a.Value, true
+					}
+				}
+				if ok && id >= 0 {
+					codes[id] = code
+				}
+			case "xf":
+				if !inXfs {
+					continue
+				}
+				id := -1
+				for _, a := range t.Attr {
+					if a.Name.Local == "numFmtId" {
+						if n, err := strconv.Atoi(a.Value); err == nil {
+							id = n
+						}
+					}
+				}
+				ids = append(ids, id)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "cellXfs" {
+				inXfs = false
+			}
 		}
 	}
-	r.formats[style] = k
-	return k
+	formats := make([]numFormat, len(ids))
+	for i, id := range ids {
+		switch code, ok := codes[id]; {
+		case id < 0:
+		case isBuiltinNumFmt(id):
+			formats[i] = builtinNumFormat(id)
+		case ok:
+			formats[i] = classifyNumFormat(code)
+		}
+	}
+	return formats, nil
+}
+
+// isBuiltinNumFmt tells the number format ids that Excel (and excelize)
+// define without a <numFmt>: 0-4, 9-22, 37-49 and those of East Asian
+// locales. A <numFmt> for one of these ids does not change it.
+func isBuiltinNumFmt(id int) bool {
+	return id >= 0 && id <= 4 || id >= 9 && id <= 22 || id >= 37 && id <= 49 ||
+		id >= 27 && id <= 36 || id >= 50 && id <= 62 || id >= 67 && id <= 81
 }
 
 // builtinNumFormat classifies Excel's built-in number formats: 14-17 dates,
@@ -796,6 +854,8 @@ type workbookInfo struct {
 	sheets  []sheetInfo
 	strings string // shared-string part, "" if none
 	styles  string // styles part, "" if none
+	// date1904: the workbook counts dates from 1904 (<workbookPr date1904>).
+	date1904 bool
 }
 
 // workbookSheets lists the sheets in workbook order by following the
@@ -846,6 +906,13 @@ func workbookSheets(zr *zip.Reader, limit int64) (workbookInfo, error) {
 			return info, fmt.Errorf("part %s: %w", wbPath, err)
 		}
 		se, ok := tok.(xml.StartElement)
+		if ok && se.Name.Local == "workbookPr" {
+			for _, a := range se.Attr {
+				if a.Name.Local == "date1904" {
+					info.date1904, _ = strconv.ParseBool(strings.TrimSpace(a.Value))
+				}
+			}
+		}
 		if !ok || se.Name.Local != "sheet" {
 			continue
 		}
@@ -872,302 +939,6 @@ func workbookSheets(zr *zip.Reader, limit int64) (workbookInfo, error) {
 	}
 	info.sheets = sheets
 	return info, nil
-}
-
-// checkSharedStrings parses a shared-string table that excelize will spill
-// to disk (over limit), and counts its strings: excelize's reader for that
-// case drops XML errors, which would turn every later string into an
-// empty cell. It returns -1 for a table that stays in memory.
-func checkSharedStrings(zr *zip.Reader, part string, limit int64) (int, error) {
-	zf := findPart(zr, part)
-	if zf == nil || zf.UncompressedSize64 <= uint64(limit) {
-		return -1, nil
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return 0, fmt.Errorf("shared strings: %w", err)
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(bufio.NewReader(rc))
-	n := 0
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return n, nil
-		}
-		if err != nil {
-			return 0, fmt.Errorf("shared strings: %w", err)
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
-			n++
-		}
-	}
-}
-
-// ---- the sheet scanner ----
-
-// cellMeta is what the scanner keeps of a cell: column (1-based), style
-// index and type.
-type cellMeta struct {
-	col   int
-	style int
-	typ   string
-	v     string // the <v> text of a shared-string cell: its index
-}
-
-// sheetScanner reads the worksheet XML for the row numbers and the cell
-// types and styles, and to make sure the XML is complete.
-type sheetScanner struct {
-	rc     io.ReadCloser
-	count  *countingReader
-	dec    *xml.Decoder
-	inData bool
-	done   bool
-	held   bool // cells holds row cur, not yet asked for
-	cur    int
-	last   int
-	cells  []cellMeta
-	// next is the start of the row after cur, read ahead to check the
-	// order of rows before cur is handed out (excelize would merge a row
-	// that comes after a higher one into that one).
-	next *xml.StartElement
-	// open elements: RawToken does not check that end tags match.
-	stack []xml.Name
-}
-
-// token reads the next token and checks that elements nest.
-func (s *sheetScanner) token() (xml.Token, error) {
-	tok, err := s.dec.RawToken()
-	if err != nil {
-		if err == io.EOF && len(s.stack) > 0 {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, err
-	}
-	switch t := tok.(type) {
-	case xml.StartElement:
-		s.stack = append(s.stack, t.Name)
-	case xml.EndElement:
-		n := len(s.stack)
-		if n == 0 || s.stack[n-1] != t.Name {
-			line, _ := s.dec.InputPos()
-			return nil, &xml.SyntaxError{Msg: "end tag </" + t.Name.Local + "> does not match", Line: line}
-		}
-		s.stack = s.stack[:n-1]
-	}
-	return tok, nil
-}
-
-func newSheetScanner(zf *zip.File) (*sheetScanner, error) {
-	rc, err := zf.Open()
-	if err != nil {
-		return nil, err
-	}
-	count := &countingReader{r: rc}
-	return &sheetScanner{rc: rc, count: count, dec: xml.NewDecoder(bufio.NewReaderSize(count, 64<<10))}, nil
-}
-
-// row returns the cells of sheet row n, or nil if the sheet has no such row.
-func (s *sheetScanner) row(n int) ([]cellMeta, error) {
-	for {
-		if s.held {
-			if s.cur == n {
-				s.held = false
-				return s.cells, nil
-			}
-			if s.cur > n {
-				return nil, nil
-			}
-			s.held = false
-		}
-		if s.done {
-			return nil, nil
-		}
-		if err := s.advance(); err != nil {
-			return nil, err
-		}
-	}
-}
-
-// finish reads the rest of the part and reports XML errors, such as a
-// sheet cut off in the middle.
-func (s *sheetScanner) finish() error {
-	for !s.done {
-		if err := s.advance(); err != nil {
-			return err
-		}
-	}
-	for {
-		_, err := s.token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("sheet XML after its rows: %w", err)
-		}
-	}
-}
-
-// endedEarly tells the end of the part, or XML cut off, from other errors.
-func endedEarly(err error) bool {
-	var se *xml.SyntaxError
-	return err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &se) && se.Msg == "unexpected EOF")
-}
-
-// scanError describes an XML error after row last (in the row when inRow).
-func scanError(err error, last int, inRow bool) error {
-	switch {
-	case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):
-		// archive/zip stops a part that inflates to more than it declares.
-		return fmt.Errorf("the sheet part is damaged or inflates to more than the zip directory declares: %w", err)
-	case endedEarly(err) && inRow:
-		return fmt.Errorf("sheet XML ends inside row %d (a truncated file?)", last)
-	case endedEarly(err) && last == 0:
-		return errors.New("sheet XML ends before its rows (a truncated file?)")
-	case endedEarly(err):
-		return fmt.Errorf("sheet XML ends after row %d, before the end of the rows (a truncated file?)", last)
-	case inRow:
-		return fmt.Errorf("sheet XML in row %d: %w", last, err)
-	}
-	return fmt.Errorf("sheet XML after row %d: %w", last, err)
-}
-
-// advance reads up to the next row element, or to the end of sheetData.
-func (s *sheetScanner) advance() error {
-	if s.next != nil {
-		start := *s.next
-		s.next = nil
-		return s.readRow(start)
-	}
-	for {
-		tok, err := s.token()
-		if err != nil {
-			return scanError(err, s.last, false)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "sheetData":
-				s.inData = true
-			case "row":
-				if s.inData {
-					return s.readRow(t)
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				s.done = true
-				return nil
-			}
-		}
-	}
-}
-
-func (s *sheetScanner) readRow(start xml.StartElement) error {
-	n := rowNumber(start)
-	if n == 0 {
-		n = s.last + 1
-	}
-	if n <= s.last || n > excelize.TotalRows {
-		return fmt.Errorf("sheet XML: row %d comes after row %d", n, s.last)
-	}
-	s.last, s.cur, s.held = n, n, true
-	s.cells = s.cells[:0]
-	col := 0
-	depth := 0
-	for {
-		tok, err := s.token()
-		if err != nil {
-			return scanError(err, n, true)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if depth != 1 || t.Name.Local != "c" {
-				continue
-			}
-			c := cellMeta{col: col + 1}
-			for _, a := range t.Attr {
-				switch a.Name.Local {
-				case "r":
-					if cc, ok := parseColumn(a.Value); ok {
-						c.col = cc
-					}
-				case "s":
-					c.style, _ = strconv.Atoi(a.Value)
-				case "t":
-					c.typ = a.Value
-				}
-			}
-			col = c.col
-			s.cells = append(s.cells, c)
-		case xml.CharData:
-			// The index of a shared-string cell, to check that excelize
-			// found the string.
-			if depth == 2 && len(s.cells) > 0 && s.cells[len(s.cells)-1].typ == "s" {
-				s.cells[len(s.cells)-1].v += strings.TrimSpace(string(t))
-			}
-		case xml.EndElement:
-			if depth == 0 {
-				return s.readAhead() // </row>
-			}
-			depth--
-		}
-	}
-}
-
-// readAhead reads up to the start of the next row, or the end of
-// sheetData, and checks that the next row comes after the current one.
-func (s *sheetScanner) readAhead() error {
-	for {
-		tok, err := s.token()
-		if err != nil {
-			return scanError(err, s.cur, false)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "row" {
-				continue
-			}
-			if n := rowNumber(t); n != 0 && n <= s.cur {
-				return fmt.Errorf("sheet XML: row %d comes after row %d", n, s.cur)
-			}
-			start := xml.CopyToken(t).(xml.StartElement)
-			s.next = &start
-			return nil
-		case xml.EndElement:
-			if t.Name.Local == "sheetData" {
-				s.done = true
-				return nil
-			}
-		}
-	}
-}
-
-func rowNumber(start xml.StartElement) int {
-	for _, a := range start.Attr {
-		if a.Name.Local == "r" {
-			n, _ := strconv.Atoi(a.Value)
-			return n
-		}
-	}
-	return 0
-}
-
-// parseColumn returns the 1-based column of a cell reference such as "AB12".
-func parseColumn(ref string) (int, bool) {
-	col, i := 0, 0
-	for ; i < len(ref); i++ {
-		c := ref[i] | 0x20
-		if c < 'a' || c > 'z' {
-			break
-		}
-		col = col*26 + int(c-'a'+1)
-		if col > excelize.MaxColumns {
-			return 0, false
-		}
-	}
-	return col, i > 0
 }
 
 // cellRange is a merged range, 1-based and inclusive.
