@@ -51,7 +51,7 @@ const (
 
 // Limits applied when Options leaves them zero.
 const (
-	defaultMaxUnzipSize   = 512 << 20
+	defaultMaxUnzipSize   = 4 << 30 // a 1M-row sheet inflates to ~700 MB; it is streamed, never held
 	defaultMaxXMLPartSize = 16 << 20
 	defaultMaxFieldBytes  = 1 << 20
 	defaultMaxColumns     = 4096

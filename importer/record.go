@@ -53,7 +53,7 @@ type Options struct {
 	Delimiter string // force a delimiter: ",", ";", "\t" (or "tab"), "|"
 	Sheet     string // xlsx: read this sheet instead of the first non-empty one
 	// Limits against hostile files; zero means the default.
-	MaxUnzipSize   int64 // total decompressed size of an XLSX (default 512 MiB)
+	MaxUnzipSize   int64 // total decompressed size of an XLSX (default 4 GiB; parts are streamed, and a part over 64 MiB that inflates more than 200 times is refused as a bomb)
 	MaxXMLPartSize int64 // one decompressed XML part held in memory (default 16 MiB)
 	MaxFieldBytes  int   // one field (default 1 MiB)
 	MaxColumns     int   // columns per row (default 4096)

@@ -87,6 +87,14 @@ func openXLSX(name string, opts Options) (Reader, error) {
 // bytes for one) are decoded, so that it is cut and rejected as before.
 func cellTextLimit(maxField int) int { return 7*maxField + 64 }
 
+// A part of more than bombFloor bytes whose compression ratio exceeds
+// maxRatio is refused as a zip bomb. Real sheets measured here compress 5
+// to 15 times; crafted bombs a thousand times and more.
+const (
+	bombFloor = 64 << 20
+	maxRatio  = 200
+)
+
 func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, error) {
 	// Refuse a zip bomb from the central directory, before anything is
 	// inflated. archive/zip fails on a part that inflates to more than it
@@ -96,6 +104,12 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 		total += zf.UncompressedSize64
 		if total > uint64(opts.MaxUnzipSize) || zf.UncompressedSize64 > uint64(opts.MaxUnzipSize) {
 			return nil, fmt.Errorf("%s expands to more than %s: refusing (zip bomb?): %w", name, mib(opts.MaxUnzipSize), ErrLimit)
+		}
+		// Spreadsheet XML compresses about 5-15 to 1; a large part that
+		// claims far more is a bomb, however small the file.
+		if zf.UncompressedSize64 > bombFloor && zf.UncompressedSize64/max(zf.CompressedSize64, 1) > maxRatio {
+			return nil, fmt.Errorf("%s: part %s would expand %d times (%s): refusing (zip bomb?): %w",
+				name, zf.Name, zf.UncompressedSize64/max(zf.CompressedSize64, 1), mib(int64(min(zf.UncompressedSize64, 1<<62))), ErrLimit)
 		}
 	}
 	wb, err := workbookSheets(&zr.Reader, opts.MaxXMLPartSize)
