@@ -14,6 +14,12 @@
 //	  batch_size: 10000   # rows per store transaction
 //	store:
 //	  lock_timeout: 2s    # how long to wait for another run's lock
+//	scoring: ...          # scoring rules and grades (package scoring)
+//	lifecycle: ...        # status gates and stage sync (package lifecycle)
+//
+// The scoring and lifecycle sections are kept as YAML nodes: their own
+// packages read and check them from the raw file (Data), so that their
+// problems name the rule as well as the line.
 package config
 
 import (
@@ -46,9 +52,16 @@ const maxSize = 1 << 20
 type Config struct {
 	Import Import `yaml:"import"`
 	Store  Store  `yaml:"store"`
+	// Scoring and Lifecycle are read by scoring.Load and lifecycle.Load
+	// from Data; here they are only accepted.
+	Scoring   yaml.Node `yaml:"scoring"`
+	Lifecycle yaml.Node `yaml:"lifecycle"`
 
 	// File is the path the configuration was read from; empty when none was.
 	File string `yaml:"-"`
+	// Data is the file's content, for the packages that read a section of
+	// their own (scoring.Load, lifecycle.Load); nil when there is no file.
+	Data []byte `yaml:"-"`
 }
 
 // Import holds the defaults of `leadpipe import`.
@@ -128,7 +141,10 @@ func Parse(name string, data []byte) (*Config, error) {
 	if len(data) > maxSize {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("larger than %d bytes; is it the right file?", maxSize)}
 	}
-	c := &Config{File: name}
+	c := &Config{File: name, Data: data}
+	if c.Data == nil {
+		c.Data = []byte{}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && err != io.EOF {
@@ -243,7 +259,7 @@ var sectionOf = func() map[string]string {
 	m := map[string]string{}
 	t := reflect.TypeFor[Config]()
 	for f := range t.Fields() {
-		if tag := yamlName(f); tag != "" && f.Type.Kind() == reflect.Struct {
+		if tag := yamlName(f); tag != "" && f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeFor[yaml.Node]() {
 			m[f.Type.String()] = tag
 		}
 	}

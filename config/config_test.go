@@ -29,6 +29,14 @@ func TestParse(t *testing.T) {
 		},
 		{name: "empty sections", in: "import:\nstore:\n", want: Config{}},
 		{name: "document marker", in: "---\nimport: {region: PL}\n", want: Config{Import: Import{Region: "PL"}}},
+		{
+			// The rule sections are accepted here and checked by their
+			// own packages from Data.
+			name: "scoring and lifecycle sections",
+			in: "import: {region: PL}\nscoring:\n  rules:\n    - name: big budget\n      when: budget >= 50000\n      points: 30\n" +
+				"  grades: {hot: 60, warm: 30}\nlifecycle:\n  gates:\n    Qualified: {require: [company]}\n",
+			want: Config{Import: Import{Region: "PL"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,8 +45,11 @@ func TestParse(t *testing.T) {
 				t.Fatalf("Parse: %v", err)
 			}
 			tt.want.File = "leadpipe.yaml"
-			if *got != tt.want {
+			if got.Import != tt.want.Import || got.Store != tt.want.Store || got.File != tt.want.File {
 				t.Errorf("got %+v, want %+v", *got, tt.want)
+			}
+			if string(got.Data) != tt.in {
+				t.Errorf("Data = %q, want the file's content %q", got.Data, tt.in)
 			}
 		})
 	}
@@ -51,7 +62,7 @@ func TestParseErrors(t *testing.T) {
 		want string // the whole message: file, line and what is wrong
 	}{
 		{name: "unknown section", in: "import:\n  region: DE\nscoring2:\n  x: 1\n",
-			want: `leadpipe.yaml:3: unknown section "scoring2" (known: import, store)`},
+			want: `leadpipe.yaml:3: unknown section "scoring2" (known: import, store, scoring, lifecycle)`},
 		{name: "unknown key", in: "import:\n  region: DE\n  regoin: PL\n",
 			want: `leadpipe.yaml:3: unknown key "regoin" in section import`},
 		{name: "unknown store key", in: "store:\n  timeout: 2s\n",

@@ -11,7 +11,11 @@ import (
 	"github.com/leadpipe/leadpipe/crm"
 )
 
-// derivedColumns follow the core fields in an export: facts leadpipe derives
+// scoreColumns follow the core fields (whose last is stage): the stored
+// score and grade, both empty for a lead that was never scored.
+var scoreColumns = []string{"score", "grade"}
+
+// derivedColumns follow the score columns in an export: facts leadpipe derives
 // from them, and when the lead last changed. updated_at changes only when an
 // import changes data, so re-importing the same file still exports the same
 // bytes.
@@ -22,7 +26,8 @@ var derivedColumns = []string{"legal_form", "phone_ext", "currency", "email_free
 const customPrefix = "custom."
 
 // WriteLeadsCSV writes every lead as CSV, sorted by id, with stable columns:
-// the core fields in crm.CoreFields order, the derived columns, then the
+// the core fields in crm.CoreFields order, score and grade, the derived
+// columns, then the
 // custom fields of all leads (the union, sorted by name; empty where a lead
 // lacks one). It reads the store twice: once for the custom field names and
 // once for the rows, so memory does not grow with the number of leads.
@@ -51,7 +56,7 @@ func WriteLeadsCSV(w io.Writer, leads crm.LeadReader) error {
 	}
 	slices.Sort(custom)
 
-	fixed := append(slices.Clone(crm.CoreFields), derivedColumns...)
+	fixed := slices.Concat(crm.CoreFields, scoreColumns, derivedColumns)
 	header := slices.Clone(fixed)
 	for _, name := range custom {
 		if slices.Contains(fixed, name) {
@@ -69,6 +74,7 @@ func WriteLeadsCSV(w io.Writer, leads crm.LeadReader) error {
 		for _, name := range crm.CoreFields {
 			row = append(row, l.Get(name))
 		}
+		row = append(row, scoreColumn(l), string(l.Grade))
 		row = append(row, l.LegalForm, l.PhoneExt, l.Currency,
 			boolColumn(l.Email != "", l.EmailFreemail), boolColumn(l.Email != "", l.EmailRole), timestamp(l.UpdatedAt))
 		for _, name := range custom {
@@ -84,6 +90,15 @@ func WriteLeadsCSV(w io.Writer, leads crm.LeadReader) error {
 		return fmt.Errorf("write export: %w", err)
 	}
 	return nil
+}
+
+// scoreColumn writes the stored score; empty when the lead was never
+// scored (it has no grade then).
+func scoreColumn(l *crm.Lead) string {
+	if l.Grade == "" {
+		return ""
+	}
+	return strconv.Itoa(l.Score)
 }
 
 // boolColumn writes a derived boolean; empty when the field it derives from is.

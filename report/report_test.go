@@ -335,7 +335,7 @@ func TestWriteLeadsCSV(t *testing.T) {
 			Custom: map[string]string{"Messe-Stand": "B12", "status": "VIP"}},
 		{ID: 2, FirstName: "Zofia", LastName: "Wójcik", Company: "Kraków, \"Sp. z o.o.\"", Email: "zofia@wp.pl", EmailFreemail: true,
 			Country: "PL", PostalCode: "30-001", CreatedAt: at, UpdatedAt: at.Add(time.Hour),
-			Status: crm.StatusWorking, Stage: crm.StageMQL, Custom: map[string]string{"Branża": "IT"}},
+			Status: crm.StatusWorking, Stage: crm.StageMQL, Score: 65, Grade: crm.GradeHot, Custom: map[string]string{"Branża": "IT"}},
 		{ID: 3, LastName: "Nowak", Company: "Biuro", Email: "biuro@nowak.pl", EmailRole: true,
 			CreatedAt: at, Status: crm.StatusNew, Stage: crm.StageLead},
 	}
@@ -367,7 +367,7 @@ func TestWriteLeadsCSVEmpty(t *testing.T) {
 	if err := WriteLeadsCSV(&buf, db); err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Join(crm.CoreFields, ",") + ",legal_form,phone_ext,currency,email_freemail,email_role,updated_at\n"
+	want := strings.Join(crm.CoreFields, ",") + ",score,grade,legal_form,phone_ext,currency,email_freemail,email_role,updated_at\n"
 	if buf.String() != want {
 		t.Errorf("empty export = %q, want %q", buf.String(), want)
 	}

@@ -32,7 +32,8 @@ func newExportCommand(g *globalOptions, ios *IOStreams, runF func(context.Contex
 		Long: withExitStatus(`Export writes every lead, sorted by id, with stable columns: the core
 fields (id, salutation, academic_title, first_name, last_name, company,
 title, email, phone, mobile, street, postal_code, city, country, tax_id,
-source, budget, created_at, status, stage), then legal_form, phone_ext,
+source, budget, created_at, status, stage), then score and grade (empty
+for a lead never scored), then legal_form, phone_ext,
 currency, email_freemail, email_role and updated_at, then every custom field
 of any lead, sorted by name. Values are the normalized ones (E.164 phone
 numbers, ISO country codes, plain decimal budgets).

@@ -10,13 +10,16 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/importer"
+	"github.com/leadpipe/leadpipe/lifecycle"
 	"github.com/leadpipe/leadpipe/pipeline"
 	"github.com/leadpipe/leadpipe/report"
+	"github.com/leadpipe/leadpipe/scoring"
 	"github.com/leadpipe/leadpipe/store"
 )
 
@@ -136,6 +139,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		observer = multiObserver{bar, obs}
 	}
 
+	sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
 	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
 		Files:     opts.Files,
 		Reader:    opts.readerOptions(),
@@ -143,7 +147,9 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		MapFile:   mf,
 		DryRun:    opts.DryRun,
 		BatchSize: opts.BatchSize,
+		Score:     sc.score,
 	}, observer)
+	defer sc.warn(ios.ErrOut, g.Quiet)
 	if err != nil && (sum == nil || !(sum.Written || errors.Is(err, context.Canceled))) {
 		// Nothing was committed: leave no reports behind either.
 		return err
@@ -166,6 +172,39 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		return errRowsRejected
 	}
 	return nil
+}
+
+// importScorer scores the leads an import creates or changes, then lets
+// the sync rules move their stage (a hot grade reaches MQL).
+type importScorer struct {
+	eng *scoring.Engine
+	m   *lifecycle.Machine
+	// failed counts the leads a rule could not be evaluated for; first is
+	// the first such error (positions and rule names, no lead data).
+	failed int
+	first  error
+}
+
+func (s *importScorer) score(l *crm.Lead, now time.Time) {
+	if s.eng != nil {
+		if _, err := s.eng.Apply(l, now, "import"); err != nil {
+			if s.failed++; s.first == nil {
+				s.first = err
+			}
+		}
+	}
+	if s.m != nil {
+		s.m.Sync(l, "import", now)
+	}
+}
+
+// warn says on stderr that some rules could not be evaluated: those leads
+// were scored without them.
+func (s *importScorer) warn(w io.Writer, quiet bool) {
+	if s.failed == 0 || quiet {
+		return
+	}
+	fmt.Fprintf(w, "warning: %s scored without a rule that could not be evaluated, e.g. %v\n", plural(s.failed, "lead", "leads"), s.first)
 }
 
 // openImportStore opens the store for writing. A dry run reads an
@@ -428,5 +467,8 @@ func plural(n int, one, many string) string {
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	// Conditions such as budget >= 50000 stay readable: the output is not
+	// embedded in HTML.
+	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -12,6 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/rules"
+	"github.com/leadpipe/leadpipe/scoring"
 )
 
 func newLeadsCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
@@ -31,7 +34,10 @@ type leadsListOptions struct {
 	Status string
 	Stage  string
 	Source string
+	Where  string
 	Limit  int
+	// Now is the run's clock for --where (days_since_created); tests set it.
+	Now time.Time
 
 	status crm.Status
 	stage  crm.Stage
@@ -41,11 +47,19 @@ func newLeadsListCommand(g *globalOptions, ios *IOStreams, runF func(context.Con
 	opts := &leadsListOptions{}
 	cmd := &cobra.Command{
 		Use:   "list [flags]",
-		Short: "List leads, optionally filtered by status, stage or source",
+		Short: "List leads, optionally filtered by status, stage, source or a condition",
 		Long: withExitStatus(`List prints one line per lead, in id order: id, name, company, e-mail,
-status and stage. With --json it prints a JSON array of the full lead
-objects.`),
+status, stage, score and grade. With --json it prints a JSON array of the
+full lead objects.
+
+--where keeps the leads for which a condition holds, written in the
+language of the scoring rules, with the fields named as in the export
+header: grade == "hot" && country == "DE", budget >= 50000,
+title matches "(?i)prezes", present("phone"), days_since_created <= 30,
+custom("Messestand") == "B12". The filters combine with AND. A condition
+that does not compile is a usage error showing where it went wrong.`),
 		Example: `  leadpipe leads list --status new --source messe-2026
+  leadpipe leads list --where 'grade == "hot" && country == "DE"'
   leadpipe leads list --stage mql --limit 20 --json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -62,6 +76,7 @@ objects.`),
 	f.StringVar(&opts.Status, "status", "", "only leads with this status (New, Working, Nurturing, Qualified, Disqualified, Converted)")
 	f.StringVar(&opts.Stage, "stage", "", "only leads in this stage (Lead, MQL, SQL, Opportunity, Customer)")
 	f.StringVar(&opts.Source, "source", "", "only leads from this source")
+	f.StringVar(&opts.Where, "where", "", "only leads for which `EXPR` holds, e.g. 'grade == \"hot\" && country == \"DE\"'")
 	f.IntVar(&opts.Limit, "limit", 0, "print at most `N` leads (0: all)")
 	return cmd
 }
@@ -94,15 +109,41 @@ func (o *leadsListOptions) match(l *crm.Lead) bool {
 var errEnough = errors.New("enough leads")
 
 func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) error {
+	var where *rules.Matcher
+	if opts.Where != "" {
+		now := opts.Now
+		if now.IsZero() {
+			now = time.Now().UTC()
+		}
+		var err error
+		if where, err = compileWhere(opts.Where, now); err != nil {
+			return err
+		}
+	}
 	db, err := g.openStore(true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	leads := []*crm.Lead{}
+	// Leads the condition could not be evaluated for do not match; they are
+	// counted and the first cause is shown (a position, never a value).
+	failed, firstFail := 0, error(nil)
 	err = db.ForEachLead(func(l *crm.Lead) error {
 		if !opts.match(l) {
 			return nil
+		}
+		if where != nil {
+			ok, err := where.Match(l)
+			if err != nil {
+				if failed++; firstFail == nil {
+					firstFail = err
+				}
+				return nil
+			}
+			if !ok {
+				return nil
+			}
 		}
 		leads = append(leads, l)
 		if opts.Limit > 0 && len(leads) >= opts.Limit {
@@ -113,6 +154,9 @@ func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) erro
 	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
+	if failed > 0 && !g.Quiet {
+		fmt.Fprintf(ios.ErrOut, "warning: --where could not be evaluated for %s (left out): %v\n", plural(failed, "lead", "leads"), firstFail)
+	}
 	if len(leads) == 0 && !g.Quiet && !g.JSON {
 		fmt.Fprintln(ios.ErrOut, "no leads match")
 	}
@@ -121,6 +165,11 @@ func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) erro
 
 type leadsShowOptions struct {
 	ID crm.ID
+	// Explain scores the lead afresh with the current rules and shows the
+	// working.
+	Explain bool
+	// Now is the run's clock for --explain; tests set it.
+	Now time.Time
 }
 
 func newLeadsShowCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *leadsShowOptions) error) *cobra.Command {
@@ -129,10 +178,17 @@ func newLeadsShowCommand(g *globalOptions, ios *IOStreams, runF func(context.Con
 		Use:   "show ID",
 		Short: "Show one lead with every field, raw value, custom field and its history",
 		Long: withExitStatus(`Show prints one lead: every core field with the value as the source file
-had it where that differs, derived facts, custom fields, the imports that
-touched it, warnings and the history of replaced values. ID is written as
-in the list (L0000042) or as a plain number.`),
+had it where that differs, derived facts, the stored score with its grade
+and the rules that fired, custom fields, the imports that touched it,
+warnings and the history: replaced values and every change of status,
+stage, score and grade, with who made it and why. ID is written as in the
+list (L0000042) or as a plain number.
+
+--explain scores the lead afresh with the current rules (leadpipe.yaml)
+and shows the working: the rules that fired and did not, the thresholds,
+and whether the stored score differs. It changes nothing.`),
 		Example: `  leadpipe leads show L0000042
+  leadpipe leads show L0000042 --explain
   leadpipe leads show 42 --json`,
 		Args: exactArgs(1, "show needs exactly one lead ID"),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -141,12 +197,16 @@ in the list (L0000042) or as a plain number.`),
 				return &usageError{err}
 			}
 			opts.ID = id
+			if opts.Explain && g.JSON {
+				return usageErrorf("--explain prints text; --json does not apply (the JSON lead has score, grade and score_rules)")
+			}
 			if runF != nil {
 				return runF(c.Context(), opts)
 			}
 			return runLeadsShow(g, ios, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "score the lead afresh with the current rules and show the working")
 	return cmd
 }
 
@@ -163,7 +223,28 @@ func runLeadsShow(g *globalOptions, ios *IOStreams, opts *leadsShowOptions) erro
 	if err != nil {
 		return err
 	}
-	return leadsPresenterFor(g.JSON, ios.Out).show(l)
+	if err := leadsPresenterFor(g.JSON, ios.Out).show(l); err != nil {
+		return err
+	}
+	if opts.Explain {
+		now := opts.Now
+		if now.IsZero() {
+			now = time.Now().UTC()
+		}
+		_, err = io.WriteString(ios.Out, "\nwith the current rules:\n"+indent(g.Scoring.Explain(l, now)))
+	}
+	return err
+}
+
+// indent puts two spaces before every line of s.
+func indent(s string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		if l != "" && l != "\n" {
+			lines[i] = "  " + l
+		}
+	}
+	return strings.Join(lines, "")
 }
 
 // leadsPresenter shows leads as text or JSON, chosen once from --json.
@@ -191,10 +272,14 @@ func (p textLeadsPresenter) list(leads []*crm.Lead) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tSTATUS\tSTAGE")
+	fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tSTATUS\tSTAGE\tSCORE\tGRADE")
 	for _, l := range leads {
 		name := strings.TrimSpace(l.FirstName + " " + l.LastName)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, cell(name), cell(l.Company), cell(l.Email), l.Status, l.Stage)
+		score := "-"
+		if l.Grade != "" {
+			score = strconv.Itoa(l.Score)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, cell(name), cell(l.Company), cell(l.Email), l.Status, l.Stage, score, cell(string(l.Grade)))
 	}
 	return tw.Flush()
 }
@@ -240,6 +325,12 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 		fmt.Fprintf(tw, "possible_duplicate_of\t%s\n", l.PossibleDuplicateOf)
 	}
 	tw.Flush()
+	if l.Grade != "" {
+		b.WriteString("\n" + scoring.Explain(l))
+		if !strings.HasSuffix(b.String(), "\n") {
+			b.WriteString("\n")
+		}
+	}
 	if names := l.CustomNames(); len(names) > 0 {
 		b.WriteString("\ncustom fields:\n")
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)

@@ -32,7 +32,7 @@ var exitStatuses = []struct {
 	{exitOK, "success"},
 	{exitFailure, "failure; nothing was written (if a file broke off midway, the batches before the break are committed and the message names the row)"},
 	{exitUsage, "usage error: unknown flag, wrong arguments or a bad configuration file"},
-	{exitRejected, "finished, but some rows were rejected; every other row was committed"},
+	{exitRejected, "finished, but some rows were rejected (import) or some leads refused (status set); every other row or change was committed"},
 	{exitLocked, "the store is in use by another leadpipe run (see --lock-timeout)"},
 	{exitInterrupted, "interrupted; the rows processed so far are committed"},
 }
@@ -93,7 +93,7 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.Is(err, crm.ErrLocked):
 		return exitLocked
-	case errors.Is(err, errRowsRejected):
+	case errors.Is(err, errRowsRejected), errors.Is(err, errLeadsRefused):
 		return exitRejected
 	}
 	return exitFailure
@@ -103,7 +103,7 @@ func exitCode(err error) int {
 // under --json one JSON object {"error": ..., "exit_code": ...}. usageHint
 // names the command whose --help to read after a usage error.
 func printError(w io.Writer, asJSON bool, err error, code int, usageHint string) {
-	if err == nil || errors.Is(err, errRowsRejected) {
+	if err == nil || errors.Is(err, errRowsRejected) || errors.Is(err, errLeadsRefused) || errors.Is(err, errConfigProblems) {
 		return
 	}
 	msg := err.Error()

@@ -99,3 +99,44 @@ func (m multiObserver) FileDone(f pipeline.FileSummary) {
 		o.FileDone(f)
 	}
 }
+
+// leadBar draws a bar of leads read on stderr for the commands that go
+// through the whole store (score, status set). Its progress method fits
+// the Progress callbacks of scoring.Rescore and lifecycle.BulkSetStatus.
+type leadBar struct {
+	bar *progressbar.ProgressBar
+}
+
+// newLeadBar returns a bar over total leads, or a bar that draws nothing
+// when show is false.
+func newLeadBar(w io.Writer, show bool, total int, desc string) *leadBar {
+	if !show {
+		return &leadBar{}
+	}
+	max := int64(total)
+	if max <= 0 {
+		max = -1
+	}
+	return &leadBar{bar: progressbar.NewOptions64(max,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionThrottle(65*time.Millisecond),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetDescription(desc),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *leadBar) progress(read, _ int) {
+	if p.bar != nil {
+		_ = p.bar.Set64(int64(read))
+	}
+}
+
+// close stops the bar; safe to call at any time, and more than once.
+func (p *leadBar) close() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+		_ = p.bar.Exit()
+		p.bar = nil
+	}
+}

@@ -14,6 +14,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadpipe/leadpipe/config"
+	"github.com/leadpipe/leadpipe/lifecycle"
+	"github.com/leadpipe/leadpipe/rules/ruleconf"
+	"github.com/leadpipe/leadpipe/scoring"
 	"github.com/leadpipe/leadpipe/store"
 )
 
@@ -39,7 +42,17 @@ type globalOptions struct {
 	// Config is the configuration file's content, loaded before any command
 	// runs; an empty Config when there is no file.
 	Config *config.Config
+	// Scoring and Lifecycle are compiled from the configuration's scoring
+	// and lifecycle sections (the defaults without them) before any
+	// command runs: no command runs on rules that do not compile.
+	Scoring   *scoring.Engine
+	Lifecycle *lifecycle.Machine
 }
+
+// annotChecksConfig marks a command that reads the configuration file
+// itself (config check, config default): resolve neither loads nor
+// checks it, so that a broken file can still be checked.
+const annotChecksConfig = "leadpipe/checks-config"
 
 // run executes one command line and returns the exit code. SIGINT and
 // SIGTERM cancel the context; a second signal kills the process the usual
@@ -86,7 +99,10 @@ exactly one JSON document, and a fatal error is printed to standard error as
 
 The store is ` + "`leadpipe.db`" + ` in the working directory unless --store or
 $` + envStore + ` names another. Defaults for the flags can be kept in
-leadpipe.yaml (see --config); flags given on the command line win.`),
+leadpipe.yaml (see --config); flags given on the command line win. The same
+file holds the scoring rules and the lifecycle (gates and stage sync rules);
+leadpipe config check names any problem in it, and no other command runs
+while it has one.`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          noSubcommand,
@@ -113,7 +129,10 @@ leadpipe.yaml (see --config); flags given on the command line win.`),
 		newImportCommand(g, ios, nil),
 		newInspectCommand(g, ios, nil),
 		newLeadsCommand(g, ios),
+		newScoreCommand(g, ios, nil),
+		newStatusCommand(g, ios),
 		newExportCommand(g, ios, nil),
+		newConfigCommand(g, ios),
 	)
 	return cmd
 }
@@ -133,6 +152,9 @@ func (g *globalOptions) resolve(cmd *cobra.Command) error {
 	}
 
 	g.Config = &config.Config{}
+	if cmd.Annotations[annotChecksConfig] != "" {
+		return nil
+	}
 	c, err := config.Load(g.ConfigPath)
 	switch {
 	case err == nil:
@@ -149,7 +171,43 @@ func (g *globalOptions) resolve(cmd *cobra.Command) error {
 	if g.LockTimeout <= 0 {
 		return usageErrorf("--lock-timeout must be positive, such as 2s or 500ms")
 	}
-	return nil
+	g.Scoring, g.Lifecycle, err = loadRules(g.Config)
+	return err
+}
+
+// loadRules compiles the scoring and lifecycle sections of a loaded
+// configuration (the defaults when there is no file). The error is a usage
+// error listing every problem in the words of `leadpipe config check`.
+func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, error) {
+	data, file := c.Data, c.File
+	if file == "" {
+		data, file = nil, config.DefaultFile
+	}
+	eng, serr := scoring.Load(data, file)
+	m, lerr := lifecycle.Load(data, file)
+	problems := append(problemsOf(serr), problemsOf(lerr)...)
+	if len(problems) == 0 {
+		return eng, m, nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "bad configuration file %s: %s (see leadpipe config check)", file, plural(len(problems), "problem", "problems"))
+	for _, p := range ruleconf.Sort(problems) {
+		b.WriteString("\n  " + p.Error())
+	}
+	return nil, nil, &usageError{errors.New(b.String())}
+}
+
+// problemsOf splits an error of scoring.Load or lifecycle.Load into its
+// problems.
+func problemsOf(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var es *ruleconf.Errors
+	if errors.As(err, &es) {
+		return es.Errs
+	}
+	return []error{err}
 }
 
 // openStore opens the store for this run. A read-only open takes a shared
@@ -206,4 +264,24 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return usageErrorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0])
 	}
 	return nil
+}
+
+// openExistingStore opens the store for a command that changes leads but
+// never creates a store: without one there is nothing to change. A
+// read-only open (a dry run) takes a shared lock.
+func (g *globalOptions) openExistingStore(readOnly bool) (*store.DB, error) {
+	if _, err := os.Stat(g.StorePath); errors.Is(err, fs.ErrNotExist) {
+		return g.openStore(true) // the read-only open explains what to do
+	}
+	return g.openStore(readOnly)
+}
+
+// leadCount is the number of leads in the store, for a progress bar; 0 when
+// it cannot be told.
+func leadCount(db *store.DB) int {
+	st, err := db.Stats()
+	if err != nil {
+		return 0
+	}
+	return st.Leads
 }

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/leadpipe/leadpipe/config"
+	"github.com/leadpipe/leadpipe/lifecycle"
+	"github.com/leadpipe/leadpipe/rules/ruleconf"
+	"github.com/leadpipe/leadpipe/scoring"
+)
+
+// errConfigProblems is returned by config check when it found problems,
+// after listing them: exit 2 (a bad configuration file), nothing more printed.
+var errConfigProblems = &usageError{errors.New("the configuration file has problems")}
+
+func newConfigCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config <command>",
+		Short: "Check the configuration file, or print the default rules",
+		Long: withExitStatus(`The config commands read leadpipe.yaml (or the file --config names)
+themselves: they run even when the file has problems, which every other
+command refuses.`),
+		Args: noSubcommand,
+		RunE: showHelp,
+	}
+	cmd.AddCommand(newConfigCheckCommand(g, ios, nil), newConfigDefaultCommand(ios))
+	return cmd
+}
+
+type configCheckOptions struct {
+	// Path is the file to check; Given says whether --config named it.
+	Path  string
+	Given bool
+}
+
+func newConfigCheckCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *configCheckOptions) error) *cobra.Command {
+	opts := &configCheckOptions{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check the configuration file and name every problem",
+		Long: withExitStatus(`Check reads the configuration file (leadpipe.yaml, or the file --config
+names) and lists every problem, each with its line and, in the scoring and
+lifecycle sections, the rule or gate: unknown keys, expressions that do not
+compile, grade thresholds out of order, unknown statuses and stages. Every
+other command refuses to run on such a file, with the same messages.
+
+Without a file it says so: the defaults apply. It exits with 2 when there
+are problems. With --json it prints {"file": ..., "problems": [...]}.`),
+		Example: `  leadpipe config check
+  leadpipe --config team.yaml config check --json`,
+		Args:        noArgs,
+		Annotations: map[string]string{annotChecksConfig: "true"},
+		RunE: func(c *cobra.Command, _ []string) error {
+			opts.Path, opts.Given = g.ConfigPath, c.Flags().Changed("config")
+			if runF != nil {
+				return runF(c.Context(), opts)
+			}
+			return runConfigCheck(g, ios, opts)
+		},
+	}
+	return cmd
+}
+
+// configProblem is one problem of a configuration file.
+type configProblem struct {
+	Line    int    `json:"line,omitempty"`
+	Where   string `json:"where,omitempty"` // the rule or gate, when there is one
+	Message string `json:"message"`         // the whole message, as other commands print it
+}
+
+type configCheckResult struct {
+	File string `json:"file"`
+	// Found is false when there is no file: the defaults apply.
+	Found    bool            `json:"found"`
+	Problems []configProblem `json:"problems"`
+}
+
+func runConfigCheck(g *globalOptions, ios *IOStreams, opts *configCheckOptions) error {
+	res := configCheckResult{File: opts.Path, Problems: []configProblem{}}
+	data, err := os.ReadFile(opts.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !opts.Given:
+		// No file: the defaults apply, and they are fine.
+	case err != nil:
+		return &usageError{fmt.Errorf("read configuration: %w", err)}
+	default:
+		res.Found = true
+		res.Problems = checkConfig(opts.Path, data)
+	}
+	if err := configCheckPresenterFor(g.JSON, ios.Out).present(res); err != nil {
+		return err
+	}
+	if len(res.Problems) > 0 {
+		return errConfigProblems
+	}
+	return nil
+}
+
+// checkConfig lists every problem of a configuration file: those of the
+// sections the config package reads, then those of scoring and lifecycle,
+// in file order.
+func checkConfig(file string, data []byte) []configProblem {
+	var errs []error
+	if _, err := config.Parse(file, data); err != nil {
+		errs = append(errs, unjoin(err)...)
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil {
+		// The rule sections can be read: a file that is not YAML at all
+		// was reported once above.
+		errs = append(errs, scoring.Check(data, file)...)
+		errs = append(errs, lifecycle.Check(data, file)...)
+	}
+	out := []configProblem{}
+	for _, e := range sortProblems(errs) {
+		p := configProblem{Message: e.Error()}
+		var re *ruleconf.Error
+		var ce *config.Error
+		switch {
+		case errors.As(e, &re):
+			p.Line, p.Where = re.Line, re.Where
+		case errors.As(e, &ce):
+			p.Line = ce.Line
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// sortProblems orders problems by line, keeping the order of those on the
+// same line.
+func sortProblems(errs []error) []error {
+	line := func(e error) int {
+		var re *ruleconf.Error
+		var ce *config.Error
+		switch {
+		case errors.As(e, &re):
+			return re.Line
+		case errors.As(e, &ce):
+			return ce.Line
+		}
+		return 0
+	}
+	out := make([]error, 0, len(errs))
+	for _, e := range errs {
+		i := len(out)
+		for i > 0 && line(out[i-1]) > line(e) {
+			i--
+		}
+		out = append(out[:i], append([]error{e}, out[i:]...)...)
+	}
+	return out
+}
+
+// unjoin splits an errors.Join error into its parts.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+type configCheckPresenter interface {
+	present(configCheckResult) error
+}
+
+func configCheckPresenterFor(asJSON bool, w io.Writer) configCheckPresenter {
+	if asJSON {
+		return jsonConfigCheckPresenter{w}
+	}
+	return textConfigCheckPresenter{w}
+}
+
+type jsonConfigCheckPresenter struct{ w io.Writer }
+
+func (p jsonConfigCheckPresenter) present(r configCheckResult) error { return writeJSON(p.w, r) }
+
+type textConfigCheckPresenter struct{ w io.Writer }
+
+// present prints one problem per line, in the words other commands use:
+//
+//	leadpipe.yaml line 4 rule "big budget": when: unknown name budgte (1:1); did you mean budget?
+//	leadpipe.yaml: 1 problem
+func (p textConfigCheckPresenter) present(r configCheckResult) error {
+	var b strings.Builder
+	switch {
+	case !r.Found:
+		fmt.Fprintf(&b, "no configuration file %s found: the defaults apply (see leadpipe config default)\n", r.File)
+	case len(r.Problems) == 0:
+		fmt.Fprintf(&b, "%s: ok\n", r.File)
+	default:
+		for _, pr := range r.Problems {
+			b.WriteString(pr.Message + "\n")
+		}
+		fmt.Fprintf(&b, "%s: %s\n", r.File, plural(len(r.Problems), "problem", "problems"))
+	}
+	_, err := io.WriteString(p.w, b.String())
+	return err
+}
+
+func newConfigDefaultCommand(ios *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "default",
+		Short: "Print the default scoring and lifecycle sections, to copy into leadpipe.yaml",
+		Long: withExitStatus(`Default prints the scoring rules and the lifecycle (gates, sync rules)
+that apply when leadpipe.yaml has no scoring or lifecycle section, in the
+file's own format: copy them into leadpipe.yaml and adjust.`),
+		Example:     `  leadpipe config default >> leadpipe.yaml`,
+		Args:        noArgs,
+		Annotations: map[string]string{annotChecksConfig: "true"},
+		RunE: func(*cobra.Command, []string) error {
+			_, err := io.WriteString(ios.Out, scoring.DefaultYAML+"\n"+lifecycle.DefaultYAML)
+			return err
+		},
+	}
+}

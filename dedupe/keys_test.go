@@ -1,0 +1,92 @@
+package dedupe
+
+import (
+	"testing"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+func TestExactKeys(t *testing.T) {
+	base := crm.Lead{Email: "j.mueller@mueller.de", Phone: "+495111234567", FirstName: "Jürgen", LastName: "Müller", CompanyKey: "muller maschinenbau", PostalCode: "30159", Country: "DE"}
+	tests := []struct {
+		name  string
+		a, b  func(l *crm.Lead)
+		kinds []KeyKind // kinds that must agree between a and b
+		apart []KeyKind // kinds that must differ
+	}{
+		{name: "same lead", kinds: []KeyKind{KeyEmail, KeyPhoneLast, KeyNameCompany}},
+		{name: "umlaut spelled out", b: func(l *crm.Lead) { l.LastName, l.FirstName = "Mueller", "Juergen" }, kinds: []KeyKind{KeyEmail, KeyPhoneLast, KeyNameCompany}},
+		{name: "other town", b: func(l *crm.Lead) { l.PostalCode = "80331" }, kinds: []KeyKind{KeyEmail, KeyPhoneLast}, apart: []KeyKind{KeyNameCompany}},
+		{name: "other last name", b: func(l *crm.Lead) { l.LastName = "Schmidt" }, kinds: []KeyKind{KeyEmail}, apart: []KeyKind{KeyPhoneLast, KeyNameCompany}},
+		{name: "city when no postal code", a: func(l *crm.Lead) { l.PostalCode, l.City = "", "Hannover" }, b: func(l *crm.Lead) { l.PostalCode, l.City = "", "Hannover" }, kinds: []KeyKind{KeyNameCompany}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := base, base
+			if tt.a != nil {
+				tt.a(&a)
+			}
+			if tt.b != nil {
+				tt.b(&b)
+			}
+			ka, kb := byKind(ExactKeys(&a)), byKind(ExactKeys(&b))
+			for _, k := range tt.kinds {
+				if ka[k] == 0 || ka[k] != kb[k] {
+					t.Errorf("%v: keys %x and %x should agree", k, ka[k], kb[k])
+				}
+			}
+			for _, k := range tt.apart {
+				if ka[k] == kb[k] {
+					t.Errorf("%v: keys should differ", k)
+				}
+			}
+		})
+	}
+}
+
+func TestExactKeysNeedTheirParts(t *testing.T) {
+	if k := ExactKeys(&crm.Lead{Phone: "+4930123456"}); len(k) != 0 {
+		t.Errorf("phone without last name gave keys %v", k)
+	}
+	if k := ExactKeys(&crm.Lead{FirstName: "Anna", LastName: "Nowak"}); len(k) != 0 {
+		t.Errorf("name without company gave keys %v", k)
+	}
+	if k := ExactKeys(&crm.Lead{Email: "a@b.pl"}); len(k) != 1 || k[0].Kind != KeyEmail {
+		t.Errorf("e-mail only gave keys %v", k)
+	}
+}
+
+// TestHashStable pins the hash (FNV-1a 64 of "e", 0, "a@b.de", checked
+// independently): the store keeps these values, so a change
+// would make every stored lead unmatchable.
+func TestHashStable(t *testing.T) {
+	if got, want := hash(KeyEmail, "a@b.de"), uint64(0x2ead5eccb4c4df0a); got != want {
+		t.Fatalf("hash changed: %#x, was %#x", got, want)
+	}
+}
+
+func byKind(keys []Key) map[KeyKind]uint64 {
+	m := map[KeyKind]uint64{}
+	for _, k := range keys {
+		if _, ok := m[k.Kind]; !ok {
+			m[k.Kind] = k.Hash
+		}
+	}
+	return m
+}
+
+func FuzzExactKeys(f *testing.F) {
+	f.Add("a@b.de", "+4930123", "Jürgen", "Müller", "muller", "30159", "")
+	f.Fuzz(func(t *testing.T, email, phone, first, last, company, postal, city string) {
+		l := &crm.Lead{Email: email, Phone: phone, FirstName: first, LastName: last, CompanyKey: company, PostalCode: postal, City: city}
+		k1, k2 := ExactKeys(l), ExactKeys(l)
+		if len(k1) != len(k2) {
+			t.Fatal("keys not deterministic")
+		}
+		for i := range k1 {
+			if k1[i] != k2[i] {
+				t.Fatal("keys not deterministic")
+			}
+		}
+	})
+}
