@@ -20,7 +20,7 @@ import (
 
 // errConfigProblems is returned by config check when it found problems,
 // after listing them: exit 2 (a bad configuration file), nothing more printed.
-var errConfigProblems = &usageError{errors.New("the configuration file has problems")}
+var errConfigProblems = &usageError{err: errors.New("the configuration file has problems"), config: true}
 
 func newConfigCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
@@ -91,7 +91,7 @@ func runConfigCheck(g *globalOptions, ios *IOStreams, opts *configCheckOptions) 
 	case errors.Is(err, fs.ErrNotExist) && !opts.Given:
 		// No file: the defaults apply, and they are fine.
 	case err != nil:
-		return &usageError{fmt.Errorf("read configuration: %w", err)}
+		return &usageError{err: fmt.Errorf("read configuration: %w", err)}
 	default:
 		res.Found = true
 		res.Problems = checkConfig(opts.Path, data)

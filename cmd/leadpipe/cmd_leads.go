@@ -85,12 +85,12 @@ func (o *leadsListOptions) complete() error {
 	var err error
 	if o.Status != "" {
 		if o.status, err = crm.ParseStatus(o.Status); err != nil {
-			return &usageError{fmt.Errorf("--status: %w", err)}
+			return &usageError{err: fmt.Errorf("--status: %w", err)}
 		}
 	}
 	if o.Stage != "" {
 		if o.stage, err = crm.ParseStage(o.Stage); err != nil {
-			return &usageError{fmt.Errorf("--stage: %w", err)}
+			return &usageError{err: fmt.Errorf("--stage: %w", err)}
 		}
 	}
 	if o.Limit < 0 {
@@ -194,7 +194,7 @@ and whether the stored score differs. It changes nothing.`),
 		RunE: func(c *cobra.Command, args []string) error {
 			id, err := crm.ParseID(args[0])
 			if err != nil {
-				return &usageError{err}
+				return &usageError{err: err}
 			}
 			opts.ID = id
 			if opts.Explain && g.JSON {

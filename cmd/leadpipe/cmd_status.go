@@ -113,7 +113,7 @@ exits with 3.`),
 func (o *statusSetOptions) complete(c *cobra.Command) error {
 	var err error
 	if o.to, err = crm.ParseStatus(o.Status); err != nil {
-		return &usageError{fmt.Errorf("status set: %w", err)}
+		return &usageError{err: fmt.Errorf("status set: %w", err)}
 	}
 	hasIDs, hasWhere := c.Flags().Changed("id"), c.Flags().Changed("where")
 	switch {
@@ -128,7 +128,7 @@ func (o *statusSetOptions) complete(c *cobra.Command) error {
 	for _, s := range o.IDs {
 		id, err := crm.ParseID(strings.TrimSpace(s))
 		if err != nil {
-			return &usageError{fmt.Errorf("--id: %w", err)}
+			return &usageError{err: fmt.Errorf("--id: %w", err)}
 		}
 		o.ids = append(o.ids, id)
 	}

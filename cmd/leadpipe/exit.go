@@ -67,13 +67,16 @@ func withExitStatus(long string) string {
 
 // usageError is a mistake on the command line or in the configuration file:
 // a bad flag, a wrong number of arguments, an unknown value.
-type usageError struct{ err error }
+type usageError struct {
+	err    error
+	config bool // the mistake is in the configuration file
+}
 
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usageErrorf(format string, args ...any) error {
-	return &usageError{fmt.Errorf(format, args...)}
+	return &usageError{err: fmt.Errorf(format, args...)}
 }
 
 // errRowsRejected is returned by a run that completed and printed its

@@ -20,7 +20,7 @@ func TestExitCode(t *testing.T) {
 		{"success", nil, 0},
 		{"failure", errors.New("read fair.csv: permission denied"), 1},
 		{"usage", usageErrorf("import needs at least one FILE"), 2},
-		{"wrapped usage", fmt.Errorf("flags: %w", &usageError{errors.New("bad")}), 2},
+		{"wrapped usage", fmt.Errorf("flags: %w", &usageError{err: errors.New("bad")}), 2},
 		{"rows rejected", errRowsRejected, 3},
 		{"leads refused", errLeadsRefused, 3},
 		{"locked", fmt.Errorf("store x.db: %w", crm.ErrLocked), 4},

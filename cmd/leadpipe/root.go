@@ -75,7 +75,10 @@ func run(args []string, ios *IOStreams) int {
 	cmd, err := root.ExecuteC()
 	code := exitCode(err)
 	hint := ""
-	if cmd != nil {
+	var ue *usageError
+	if cmd != nil && !(errors.As(err, &ue) && ue.config) {
+		// A bad configuration file is no misuse of the command line:
+		// its message says where to look instead.
 		hint = cmd.CommandPath()
 	}
 	printError(ios.ErrOut, g.JSON, err, code, hint)
@@ -115,7 +118,7 @@ while it has one.`),
 	cmd.SetOut(ios.Out)
 	cmd.SetErr(ios.ErrOut)
 	cmd.SetIn(ios.In)
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
 
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&g.StorePath, "store", defaultStore, "store `PATH`; $"+envStore+" when not given")
@@ -162,7 +165,7 @@ func (g *globalOptions) resolve(cmd *cobra.Command) error {
 	case errors.Is(err, fs.ErrNotExist) && !flags.Changed("config"):
 		// No leadpipe.yaml here: run with the built-in defaults.
 	default:
-		return &usageError{err}
+		return &usageError{err: err, config: true}
 	}
 
 	if !flags.Changed("lock-timeout") && g.Config.Store.LockTimeout.Duration > 0 {
@@ -194,7 +197,7 @@ func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, error) {
 	for _, p := range ruleconf.Sort(problems) {
 		b.WriteString("\n  " + p.Error())
 	}
-	return nil, nil, &usageError{errors.New(b.String())}
+	return nil, nil, &usageError{err: errors.New(b.String()), config: true}
 }
 
 // problemsOf splits an error of scoring.Load or lifecycle.Load into its
