@@ -197,7 +197,22 @@ func compactWithOffsets(s string) (string, []int) {
 // und Söhne" share "muller sohne". Umlauts are not expanded; use
 // FoldUmlaut(Base) for a second key.
 func ParseCompany(s string) Company {
-	t := Text(s)
+	c := parseCompany(Text(s))
+	// Rendering Name can join a short last word of the base with the form
+	// into another form ("A&SA" -> "A S.A.", which reads as "ASA"). Parse
+	// such names again until they are stable, so that ParseCompany(c.Name)
+	// == c; names whose base ends in a longer word are stable as they are.
+	for i := 0; i < 3 && c.LegalForm != "" && shortLastWord(c.Base); i++ {
+		again := parseCompany(c.Name)
+		if again == c {
+			break
+		}
+		c = again
+	}
+	return c
+}
+
+func parseCompany(t string) Company {
 	base, form := splitLegalForm(t)
 	c := Company{Base: base, LegalForm: form, Name: base}
 	if form != "" {
@@ -205,6 +220,26 @@ func ParseCompany(s string) Company {
 	}
 	c.Key = companyKey(base)
 	return c
+}
+
+// shortLastWord reports whether the last run of letters and digits in s
+// has at most two of them.
+func shortLastWord(s string) bool {
+	n := 0
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if n > 0 {
+				break
+			}
+			continue
+		}
+		if n++; n > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // splitLegalForm finds the legal form at the end of t.
@@ -224,7 +259,7 @@ func splitLegalForm(t string) (base, form string) {
 	if co, ok := matchCoAt(t, compact, off, start); ok {
 		start = co
 		form = coCanon + " " + form
-		if inner, s, ok := matchFormAt(t, compact, off, start); ok && trimBase(t[:off[s]]) != "" {
+		if inner, s, ok := matchFormAt(t, compact, off, skipSeparators(compact, start)); ok && trimBase(t[:off[s]]) != "" {
 			start = s
 			form = inner.canon + " " + form
 		}
@@ -255,7 +290,9 @@ func matchCoAt(t, compact string, off []int, end int) (int, bool) {
 	for k := range coKeys {
 		if strings.HasSuffix(compact[:end], k) {
 			start := end - len(k)
-			if start > 0 && (k[0] == '&' || k[0] == '+' || atWordStart(t, off[start])) {
+			// Something must stand before it, even if only punctuation
+			// that the comparison form drops ("! & Co.").
+			if trimBase(t[:off[start]]) != "" && (k[0] == '&' || k[0] == '+' || atWordStart(t, off[start])) {
 				return start, true
 			}
 		}
@@ -278,15 +315,21 @@ func matchFormAt(t, compact string, off []int, end int) (*legalForm, int, bool) 
 		if !ok && !dok {
 			continue
 		}
-		if !atWordStart(t, off[start]) {
-			continue
+		if !atWordStart(t, off[start]) || trimBase(t[:off[start]]) == "" {
+			continue // not a word of its own, or nothing left for the name
 		}
 		// the original text of the form, to check for a dot
 		spanEnd := len(t)
 		if end < len(off) {
 			spanEnd = off[end]
 		}
-		dotted := strings.Contains(t[off[start]:spanEnd], ".")
+		span := t[off[start]:spanEnd]
+		if strings.ContainsRune(span, ' ') && !afterSpace(t, off[start]) {
+			// A form of several words must stand apart from the name:
+			// in "!A S.A." the A belongs to the name.
+			continue
+		}
+		dotted := strings.Contains(span, ".")
 		switch {
 		case dok && dotted:
 			return df, start, true
@@ -295,6 +338,12 @@ func matchFormAt(t, compact string, off []int, end int) (*legalForm, int, bool) 
 		}
 	}
 	return nil, 0, false
+}
+
+// afterSpace reports whether the byte before offset i in t is a space or
+// one of the separators a legal form may follow: , ; ( /.
+func afterSpace(t string, i int) bool {
+	return i > 0 && strings.IndexByte(" ,;(/", t[i-1]) >= 0
 }
 
 // atWordStart reports whether the rune before offset i in t is no letter or

@@ -73,7 +73,7 @@ the store is not written.`),
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Source, "source", "", "set the source field of leads from these files to `S` (e.g. messe-2026)")
+	f.StringVar(&opts.Source, "source", "", "source `S` for rows whose file has no source column or an empty one (e.g. messe-2026)")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "do everything but write to the store")
 	f.StringVar(&opts.Rejects, "rejects", "", "write rejected rows to `FILE`, ready to correct and import again")
 	f.StringVar(&opts.RowReport, "row-report", "", "write the outcome of every row to `FILE` (CSV)")
