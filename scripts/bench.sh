@@ -50,8 +50,8 @@ for round in $(seq 1 "$ROUNDS"); do
   sum1=$(sha256sum "$tmp/csv.db" | cut -d' ' -f1)
   measure "leadpipe re-import csv ($ROWS)" "$BIN" --store "$tmp/csv.db" --no-progress --json import "$tmp/leads.csv"
   sum2=$(sha256sum "$tmp/csv.db" | cut -d' ' -f1)
-  echo "  first:    $(tr -d '\n' <"$tmp/first.json" | grep -o '"rows":[0-9]*,"created":[0-9]*,"merged":[0-9]*,"unchanged":[0-9]*,"rejected":[0-9]*' | head -1)"
-  echo "  re-import: $(tr -d '\n' <"$tmp/out.txt" | grep -o '"rows":[0-9]*,"created":[0-9]*,"merged":[0-9]*,"unchanged":[0-9]*,"rejected":[0-9]*' | head -1)"
+  echo "  first:    $(tr -d ' \n' <"$tmp/first.json" | grep -o '"rows":[0-9]*,"created":[0-9]*,"merged":[0-9]*,"unchanged":[0-9]*,"rejected":[0-9]*' | head -1)"
+  echo "  re-import: $(tr -d ' \n' <"$tmp/out.txt" | grep -o '"rows":[0-9]*,"created":[0-9]*,"merged":[0-9]*,"unchanged":[0-9]*,"rejected":[0-9]*' | head -1)"
   if [ "$sum1" = "$sum2" ]; then echo "  store file unchanged by the re-import"; else echo "  STORE FILE CHANGED by the re-import"; fi
   echo "  store size: $(du -h "$tmp/csv.db" | cut -f1)"
   if command -v ssconvert >/dev/null; then
