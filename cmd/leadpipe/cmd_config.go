@@ -96,7 +96,7 @@ func runConfigCheck(g *globalOptions, ios *IOStreams, opts *configCheckOptions) 
 		res.Found = true
 		res.Problems = checkConfig(opts.Path, data)
 	}
-	if err := configCheckPresenterFor(g.JSON, ios.Out).present(res); err != nil {
+	if err := presenterFor(g.JSON, ios.Out, writeConfigCheckText).present(res); err != nil {
 		return err
 	}
 	if len(res.Problems) > 0 {
@@ -169,28 +169,11 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-type configCheckPresenter interface {
-	present(configCheckResult) error
-}
-
-func configCheckPresenterFor(asJSON bool, w io.Writer) configCheckPresenter {
-	if asJSON {
-		return jsonConfigCheckPresenter{w}
-	}
-	return textConfigCheckPresenter{w}
-}
-
-type jsonConfigCheckPresenter struct{ w io.Writer }
-
-func (p jsonConfigCheckPresenter) present(r configCheckResult) error { return writeJSON(p.w, r) }
-
-type textConfigCheckPresenter struct{ w io.Writer }
-
-// present prints one problem per line, in the words other commands use:
+// writeConfigCheckText prints one problem per line, in the words other commands use:
 //
 //	leadpipe.yaml line 4 rule "big budget": when: unknown name budgte (1:1); did you mean budget?
 //	leadpipe.yaml: 1 problem
-func (p textConfigCheckPresenter) present(r configCheckResult) error {
+func writeConfigCheckText(w io.Writer, r configCheckResult) error {
 	var b strings.Builder
 	switch {
 	case !r.Found:
@@ -203,7 +186,7 @@ func (p textConfigCheckPresenter) present(r configCheckResult) error {
 		}
 		fmt.Fprintf(&b, "%s: %s\n", r.File, plural(len(r.Problems), "problem", "problems"))
 	}
-	_, err := io.WriteString(p.w, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

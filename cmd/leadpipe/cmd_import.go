@@ -161,7 +161,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 	}
 	obs.printListed(ios.ErrOut)
 	if !g.Quiet || g.JSON {
-		if perr := importPresenterFor(g.JSON, ios.Out).present(res); perr != nil {
+		if perr := presenterFor(g.JSON, ios.Out, writeImportText).present(res); perr != nil {
 			return errors.Join(err, perr)
 		}
 	}
@@ -335,28 +335,7 @@ type importResult struct {
 	RejectsGiven bool `json:"-"`
 }
 
-// importPresenter shows the result of an import. It is chosen once, from
-// --json, so runImport has no output branches.
-type importPresenter interface {
-	present(r *importResult) error
-}
-
-func importPresenterFor(asJSON bool, w io.Writer) importPresenter {
-	if asJSON {
-		return jsonImportPresenter{w}
-	}
-	return textImportPresenter{w}
-}
-
-type jsonImportPresenter struct{ w io.Writer }
-
-func (p jsonImportPresenter) present(r *importResult) error {
-	return writeJSON(p.w, r)
-}
-
-type textImportPresenter struct{ w io.Writer }
-
-// present prints the human summary:
+// writeImportText prints the human summary of an import:
 //
 //	import 20261123T101500Z-3f2a: 3 files, 1,204 rows
 //	  created    1,100
@@ -364,7 +343,7 @@ type textImportPresenter struct{ w io.Writer }
 //	  unchanged     20
 //	  rejected       4  (see rejects.csv)
 //	fair.csv (windows-1252, ';'): 400 rows: 380 created, 15 merged, 3 unchanged, 2 rejected
-func (p textImportPresenter) present(r *importResult) error {
+func writeImportText(w io.Writer, r *importResult) error {
 	s := r.Summary
 	var b strings.Builder
 	fmt.Fprintf(&b, "import %s: %s, %s\n", s.ImportID, plural(len(s.Files), "file", "files"), plural(s.Rows, "row", "rows"))
@@ -393,7 +372,7 @@ func (p textImportPresenter) present(r *importResult) error {
 	case !s.Written:
 		b.WriteString("nothing new: the store was not changed\n")
 	}
-	_, err := io.WriteString(p.w, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 

@@ -77,7 +77,7 @@ func TestImportSummaryText(t *testing.T) {
 				t.Fatal("test summary does not add up")
 			}
 			var buf bytes.Buffer
-			if err := importPresenterFor(false, &buf).present(r); err != nil {
+			if err := presenterFor(false, &buf, writeImportText).present(r); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, tt.name, buf.Bytes())
@@ -88,7 +88,7 @@ func TestImportSummaryText(t *testing.T) {
 func TestImportSummaryJSON(t *testing.T) {
 	var buf bytes.Buffer
 	r := &importResult{Summary: testSummary(), RejectsFiles: []string{"rejects.csv"}}
-	if err := importPresenterFor(true, &buf).present(r); err != nil {
+	if err := presenterFor(true, &buf, writeImportText).present(r); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {

@@ -75,30 +75,12 @@ func runInspect(g *globalOptions, ios *IOStreams, opts *inspectOptions) error {
 		}
 		all = append(all, in)
 	}
-	return inspectPresenterFor(g.JSON, ios.Out).present(all)
+	return presenterFor(g.JSON, ios.Out, writeInspectText).present(all)
 }
 
-// inspectPresenter shows inspections: a JSON array, or text for people.
-type inspectPresenter interface {
-	present([]*pipeline.Inspection) error
-}
-
-func inspectPresenterFor(asJSON bool, w io.Writer) inspectPresenter {
-	if asJSON {
-		return jsonInspectPresenter{w}
-	}
-	return textInspectPresenter{w}
-}
-
-type jsonInspectPresenter struct{ w io.Writer }
-
-func (p jsonInspectPresenter) present(all []*pipeline.Inspection) error {
-	return writeJSON(p.w, all)
-}
-
-type textInspectPresenter struct{ w io.Writer }
-
-func (p textInspectPresenter) present(all []*pipeline.Inspection) error {
+// writeInspectText prints inspections for people; --json prints them as a
+// JSON array.
+func writeInspectText(w io.Writer, all []*pipeline.Inspection) error {
 	var b strings.Builder
 	for i, in := range all {
 		if i > 0 {
@@ -106,7 +88,7 @@ func (p textInspectPresenter) present(all []*pipeline.Inspection) error {
 		}
 		writeInspection(&b, in)
 	}
-	_, err := io.WriteString(p.w, trimLines(b.String()))
+	_, err := io.WriteString(w, trimLines(b.String()))
 	return err
 }
 

@@ -72,29 +72,12 @@ func runScore(ctx context.Context, g *globalOptions, ios *IOStreams, opts *score
 	}
 	// What was written is reported, even when the run stopped early.
 	if !g.Quiet || g.JSON {
-		if perr := scorePresenterFor(g.JSON, ios.Out).present(rep); perr != nil && err == nil {
+		if perr := presenterFor(g.JSON, ios.Out, writeScoreText).present(rep); perr != nil && err == nil {
 			err = perr
 		}
 	}
 	return err
 }
 
-// scorePresenter shows a rescore report as text or JSON, chosen once.
-type scorePresenter interface {
-	present(scoring.Report) error
-}
-
-func scorePresenterFor(asJSON bool, w io.Writer) scorePresenter {
-	if asJSON {
-		return jsonScorePresenter{w}
-	}
-	return textScorePresenter{w}
-}
-
-type jsonScorePresenter struct{ w io.Writer }
-
-func (p jsonScorePresenter) present(r scoring.Report) error { return writeJSON(p.w, r) }
-
-type textScorePresenter struct{ w io.Writer }
-
-func (p textScorePresenter) present(r scoring.Report) error { return r.WriteText(p.w) }
+// writeScoreText prints a rescore report for people.
+func writeScoreText(w io.Writer, r scoring.Report) error { return r.WriteText(w) }

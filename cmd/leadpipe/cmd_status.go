@@ -171,7 +171,7 @@ func runStatusSet(ctx context.Context, g *globalOptions, ios *IOStreams, opts *s
 	}
 	// What was written is reported, even when the run stopped early.
 	if !g.Quiet || g.JSON {
-		if perr := statusPresenterFor(g.JSON, ios.Out).present(rep); perr != nil && err == nil {
+		if perr := presenterFor(g.JSON, ios.Out, writeStatusText).present(rep); perr != nil && err == nil {
 			err = perr
 		}
 	}
@@ -198,24 +198,7 @@ func compileWhere(src string, now time.Time) (*rules.Matcher, error) {
 	return nil, usageErrorf("--where: %v", err)
 }
 
-// statusPresenter shows a bulk status report as text or JSON, chosen once.
-type statusPresenter interface {
-	present(lifecycle.BulkReport) error
-}
-
-func statusPresenterFor(asJSON bool, w io.Writer) statusPresenter {
-	if asJSON {
-		return jsonStatusPresenter{w}
-	}
-	return textStatusPresenter{w}
-}
-
-type jsonStatusPresenter struct{ w io.Writer }
-
-func (p jsonStatusPresenter) present(r lifecycle.BulkReport) error { return writeJSON(p.w, r) }
-
-type textStatusPresenter struct{ w io.Writer }
-
-func (p textStatusPresenter) present(r lifecycle.BulkReport) error {
-	return r.WriteText(p.w, maxListedRefusals)
+// writeStatusText prints a bulk status report for people.
+func writeStatusText(w io.Writer, r lifecycle.BulkReport) error {
+	return r.WriteText(w, maxListedRefusals)
 }
