@@ -125,12 +125,50 @@ var legalFormIndex, dottedIndex, maxFormKey = func() (m, dm map[string]*legalFor
 	return m, dm, maxLen
 }()
 
-var coKeys = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, c := range coConnectors {
-		m[compactForm(c)] = true
+// formEntry is what formIndex holds for one compact key: the undotted form
+// of legalFormIndex and the dotted one of dottedIndex, either may be nil.
+type formEntry struct{ f, df *legalForm }
+
+// formIndex merges legalFormIndex and dottedIndex, so that matchFormAt
+// looks a key up once.
+var formIndex = func() map[string]formEntry {
+	m := make(map[string]formEntry, len(legalFormIndex)+len(dottedIndex))
+	for k, f := range legalFormIndex {
+		e := m[k]
+		e.f = f
+		m[k] = e
+	}
+	for k, f := range dottedIndex {
+		e := m[k]
+		e.df = f
+		m[k] = e
 	}
 	return m
+}()
+
+// formLens has, per last byte of a compact key, bit n set when some key of
+// formIndex with n bytes ends in that byte; matchFormAt skips the lengths
+// no key can have. It is unused (formLensOK false) if a key is 64 bytes or
+// longer.
+var formLens, formLensOK = func() (t [256]uint64, ok bool) {
+	for k := range formIndex {
+		if len(k) >= 64 {
+			return t, false
+		}
+		t[k[len(k)-1]] |= 1 << len(k)
+	}
+	return t, true
+}()
+
+// coKeys are the compact forms of coConnectors. No key is a suffix of
+// another, so at most one matches at a given end and their order does not
+// matter.
+var coKeys = func() []string {
+	ks := make([]string, 0, len(coConnectors))
+	for _, c := range coConnectors {
+		ks = append(ks, compactForm(c))
+	}
+	return ks
 }()
 
 // compactForm is the comparison form of a legal form: folded, with only
@@ -287,7 +325,7 @@ func skipSeparators(compact string, end int) int {
 // matchCoAt matches a connector or a bare "& Co." ending at compact[:end];
 // it also accepts "& Co." at the very end of the name ("Müller & Co.").
 func matchCoAt(t, compact string, off []int, end int) (int, bool) {
-	for k := range coKeys {
+	for _, k := range coKeys {
 		if strings.HasSuffix(compact[:end], k) {
 			start := end - len(k)
 			// Something must stand before it, even if only punctuation
@@ -307,14 +345,22 @@ func matchFormAt(t, compact string, off []int, end int) (*legalForm, int, bool) 
 		// "Müller & Co." ends in a connector: the form is "& Co." itself.
 		return &legalForm{canon: coCanon}, co, true
 	}
+	var lens uint64
+	if end > 0 {
+		lens = formLens[compact[end-1]]
+	}
 	for n := min(maxFormKey, end); n > 0; n-- {
+		if formLensOK && lens&(1<<n) == 0 {
+			continue // no key of n bytes ends in this byte
+		}
 		start := end - n
 		k := compact[start:end]
-		f, ok := legalFormIndex[k]
-		df, dok := dottedIndex[k]
-		if !ok && !dok {
+		e, found := formIndex[k]
+		if !found {
 			continue
 		}
+		f, ok := e.f, e.f != nil
+		df, dok := e.df, e.df != nil
 		if !atWordStart(t, off[start]) || trimBase(t[:off[start]]) == "" {
 			continue // not a word of its own, or nothing left for the name
 		}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -291,8 +292,29 @@ func parsePost(toks []string) (titles []string, rest []string) {
 // name part ("Dr. Anna" -> AcademicTitle "Dr.", First "Anna"). rest is
 // cleaned with Text but not name-cased.
 func SplitPrefix(s string) (salutation, academicTitle, rest string) {
-	sal, titles, toks := parsePrefix(nameTokens(Text(s)))
+	t := Text(s)
+	if singlePlainWord(t) && !isPrefixWord(t) {
+		// The common case, one word that is no prefix: nameTokens yields
+		// it alone and parsePrefix takes nothing off.
+		return "", "", t
+	}
+	sal, titles, toks := parsePrefix(nameTokens(t))
 	return sal, strings.Join(titles, " "), strings.Join(toks, " ")
+}
+
+// singlePlainWord reports whether nameTokens(t) is []string{t} unless t is
+// a prefix word: t is not empty, holds no white space and no dot before its
+// last byte.
+func singlePlainWord(t string) bool {
+	if t == "" {
+		return false
+	}
+	for i, r := range t {
+		if unicode.IsSpace(r) || (r == '.' && i < len(t)-1) {
+			return false
+		}
+	}
+	return true
 }
 
 // SplitFullName splits a single full-name cell: "Dr. Jürgen Müller",
@@ -401,6 +423,21 @@ func splitWords(toks []string) (first, last []string) {
 func NameCase(s string) string {
 	t := Text(s)
 	upper, lower := false, false
+	ascii := true
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case 'a' <= c && c <= 'z':
+			lower = true
+		}
+	}
+	if ascii && upper && lower {
+		return t // mixed case: kept as written
+	}
+	upper, lower = false, false
 	for _, r := range t {
 		switch {
 		case isCasedUpper(r):
