@@ -262,9 +262,10 @@ func describeOptions(o ImportOptions) []string {
 type job struct {
 	recs     []importer.Record
 	sigs     []uint64
-	leads    []*crm.Lead // nil where known or rejected
-	errs     []error     // rejection causes
-	known    []crm.ID    // lead that already absorbed the row (store signature)
+	leads    []*crm.Lead    // nil where known or rejected
+	keys     [][]dedupe.Key // exact match keys of leads[i], computed by the worker
+	errs     []error        // rejection causes
+	known    []crm.ID       // lead that already absorbed the row (store signature)
 	progress int64
 	total    int64
 	err      error // the file cannot be read further
@@ -467,6 +468,7 @@ func (im *importRun) normalize(b *importer.Builder, j *job) {
 	j.leads = make([]*crm.Lead, n)
 	j.errs = make([]error, n)
 	j.known = make([]crm.ID, n)
+	j.keys = make([][]dedupe.Key, n)
 	for i := range j.recs {
 		rec := &j.recs[i]
 		if rec.Err == nil {
@@ -479,6 +481,11 @@ func (im *importRun) normalize(b *importer.Builder, j *job) {
 		j.leads[i], j.errs[i] = b.Build(*rec)
 		if j.errs[i] == nil && j.leads[i] == nil {
 			j.errs[i] = &crm.RowError{File: rec.File, Row: rec.Row, Err: errors.New("no lead built")}
+		}
+		if j.errs[i] == nil {
+			// Keys depend on the built lead alone: compute them here,
+			// off the sequencer.
+			j.keys[i] = dedupe.ExactKeys(j.leads[i])
 		}
 	}
 }
@@ -499,7 +506,7 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	sig := j.sigs[i]
 	nl := j.leads[i]
 	o.Warnings = nl.Warnings
-	keys := dedupe.ExactKeys(nl)
+	keys := j.keys[i]
 	if len(keys) == 0 {
 		// Without match keys only the row itself can tell a repeat.
 		if id, ok := im.runSigs[sig]; ok {
