@@ -100,8 +100,13 @@ func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
 
 // ForEachIndex calls fn for the index entry of every lead in id order, in
 // the same chunked way as ForEachLead.
+// A full scan touches every page of the index: they are released from the
+// resident set afterwards (see releaseMapped), since an import reads the
+// index once, at its start.
 func (db *DB) ForEachIndex(fn func(crm.IndexEntry) error) error {
-	return forEach(db, bucketIndex, indexChunk, decodeStoredIndex, fn)
+	err := forEach(db, bucketIndex, indexChunk, decodeStoredIndex, fn)
+	db.releaseMapped()
+	return err
 }
 
 func decodeStoredIndex(id crm.ID, v []byte) (crm.IndexEntry, error) {
