@@ -11,7 +11,7 @@
 //	  source: messe-2026  # value of the source field for imported leads
 //	  date_order: dmy     # dmy or mdy, for ambiguous nn/nn/yyyy dates
 //	  map: mapping.yaml   # mapping file, relative to this file
-//	  batch_size: 10000   # rows per store transaction
+//	  batch_size: 4000    # rows per store transaction
 //	store:
 //	  lock_timeout: 2s    # how long to wait for another run's lock
 //	scoring: ...          # scoring rules and grades (package scoring)

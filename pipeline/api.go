@@ -15,7 +15,7 @@ type ImportOptions struct {
 	MapFile *importer.MapFile
 	// DryRun runs everything but writes nothing to the store.
 	DryRun bool
-	// BatchSize is the number of rows per transaction (default 10000).
+	// BatchSize is the number of rows per transaction (default 4000).
 	BatchSize int
 	// Workers is the number of goroutines that normalize rows (default GOMAXPROCS).
 	Workers int

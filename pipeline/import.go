@@ -20,7 +20,12 @@ import (
 )
 
 const (
-	defaultBatchSize = 10000
+	// defaultBatchSize rows per transaction: measured on 1M rows, 4,000
+	// beat 10,000 in time (18.9-20.5 s vs 21.1 s for CSV, 31 s vs 51-63 s
+	// for XLSX) and in peak RSS (422 vs 466 MB; 433 vs 488-501 MB): two
+	// batches of leads live at a time, and the smaller ones keep the heap
+	// away from the soft memory limit.
+	defaultBatchSize = 4000
 	jobSize          = 512  // records per unit of parallel work
 	primeRows        = 1000 // records the builder sees before deciding per-column formats
 )
