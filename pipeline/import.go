@@ -321,7 +321,9 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 			case <-stop:
 				return false
 			}
-			if j.err != nil || len(j.recs) == 0 {
+			if len(j.recs) == 0 {
+				// Nothing to normalize: a job that only carries the end of
+				// the file or its error.
 				close(j.done)
 				return true
 			}
@@ -390,9 +392,11 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 	}()
 
 	var fatal error
+	lastRow := 0 // spreadsheet row of the last record handled
 	for j := range order {
 		<-j.done
 		for i := range j.recs {
+			lastRow = j.recs[i].Row
 			o := im.sequence(j, i)
 			fs.Counts.Add(o.Kind)
 			fs.Warnings += len(o.Warnings)
@@ -428,7 +432,7 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 		if errors.Is(fatal, context.Canceled) || errors.Is(fatal, context.DeadlineExceeded) {
 			return fs, fatal
 		}
-		return fs, fmt.Errorf("import %s after row %d: %w", f.name, lastRow(fs), fatal)
+		return fs, fmt.Errorf("import %s after row %d: %w", f.name, lastRow, fatal)
 	}
 	return fs, nil
 }
@@ -462,8 +466,6 @@ func (im *importRun) presize(head []importer.Record, f *inputFile) {
 	}
 	im.runKeys = m
 }
-
-func lastRow(fs FileSummary) int { return fs.Rows }
 
 // normalize runs on a worker: signatures for every record, and a built
 // lead for every record the store has not absorbed already.
