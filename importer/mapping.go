@@ -59,6 +59,31 @@ type Column struct {
 	prio      int // raw priority before ranking
 }
 
+// currencyUnits are the units a header may name in brackets after a money
+// column's name: "Budget (EUR)", "Budżet [zł]", "Budget €".
+var currencyUnits = map[string]bool{
+	"eur": true, "€": true, "pln": true, "zł": true, "zl": true, "usd": true, "$": true,
+	"chf": true, "gbp": true, "£": true, "tsd": true, "tsd. €": true, "k€": true, "netto": true, "brutto": true,
+}
+
+// withoutUnit takes a trailing currency unit off a header, in brackets or
+// not, so that "Budget (EUR)" is found as "Budget". Other bracketed parts
+// stay: "Telefon (privat)" is an Outlook header of its own.
+func withoutUnit(h string) string {
+	t := strings.TrimSpace(h)
+	for _, p := range [][2]string{{"(", ")"}, {"[", "]"}} {
+		if strings.HasSuffix(t, p[1]) {
+			if i := strings.LastIndex(t, p[0]); i > 0 && currencyUnits[strings.ToLower(strings.TrimSpace(t[i+1:len(t)-1]))] {
+				return strings.TrimSpace(t[:i])
+			}
+		}
+	}
+	if i := strings.LastIndexByte(t, ' '); i > 0 && currencyUnits[strings.ToLower(t[i+1:])] {
+		return strings.TrimSpace(t[:i])
+	}
+	return h
+}
+
 // NewMapping maps a header to lead fields with the built-in dictionaries,
 // overridden by the mapping file mf (which may be nil).
 func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
@@ -67,6 +92,7 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 	}
 	ks := make([]headerKeys, len(header))
 	for i, h := range header {
+		h = withoutUnit(h)
 		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
 	}
 	family := detectFamily(ks)

@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+
+	"github.com/leadpipe/leadpipe/crm"
 )
 
 // Header lists copied verbatim from shared/reference/crm-formats.md
@@ -565,6 +567,21 @@ func TestPlainWords(t *testing.T) {
 		}
 		if got := m.Columns[0].Field; got != field {
 			t.Errorf("%q → %s, want %s (%s)", h, got, field, m.Columns[0].Source)
+		}
+	}
+}
+
+func TestMappingCurrencyUnitInHeader(t *testing.T) {
+	for _, h := range []string{"Budget (EUR)", "Budżet [zł]", "Budget €", "budget (PLN)"} {
+		m, err := NewMapping([]string{"E-Mail", h, "Telefon (privat)"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Columns[1].Field; got != crm.FieldBudget {
+			t.Errorf("%q maps to %q, want budget", h, got)
+		}
+		if got := m.Columns[2].Field; got != crm.FieldPhone {
+			t.Errorf("Telefon (privat) maps to %q, want phone", got)
 		}
 	}
 }
