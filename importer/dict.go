@@ -292,7 +292,7 @@ func dictSource() []*dictTable {
 				e("Budget", tBudget), e("Etat", tBudget),
 				e("Erstellt am", tCreatedAt), e("Erstellt", tCreatedAt), e("Erstellungsdatum", tCreatedAt),
 				e("Angelegt am", tCreatedAt), e("Anlagedatum", tCreatedAt), e("Erfasst am", tCreatedAt),
-				e("Erfassungsdatum", tCreatedAt),
+				e("Erfassungsdatum", tCreatedAt), e("Eingang", tCreatedAt), e("Eingangsdatum", tCreatedAt), e("Eingegangen am", tCreatedAt),
 			},
 			custom("Notizen", "Notiz", "Bemerkung", "Bemerkungen", "Kommentar", "Webseite", "Bundesland",
 				"Abteilung", "Kundennummer", "Kundennr.", "Steuernummer", "Fax", "Geburtstag"),

@@ -126,6 +126,10 @@ func sample(b *importer.Builder, rec importer.Record) Sample {
 			s.Fields = append(s.Fields, fieldValue(l, name, v))
 		}
 	}
+	if !l.CreatedAt.IsZero() {
+		// Taken from the file (the builder leaves it zero otherwise).
+		s.Fields = append(s.Fields, fieldValue(l, crm.FieldCreatedAt, l.Get(crm.FieldCreatedAt)))
+	}
 	for _, name := range l.CustomNames() {
 		s.Custom = append(s.Custom, fieldValue(l, name, l.Custom[name]))
 	}
