@@ -730,6 +730,10 @@ func (r *rowBuild) simple() {
 			r.warn(crm.FieldBudget, err, normalize.ErrInvalidMoney, v)
 		} else {
 			l.Budget, l.Currency = mo.Amount, mo.Currency
+			if l.Currency == "" {
+				// "Budget (EUR)": the header names the currency.
+				l.Currency = headerCurrency(r.b.m.Columns[c].Header)
+			}
 		}
 	}
 	if c := r.first(r.b.cand[tCreatedAt]); c >= 0 {

@@ -59,29 +59,47 @@ type Column struct {
 	prio      int // raw priority before ranking
 }
 
-// currencyUnits are the units a header may name in brackets after a money
-// column's name: "Budget (EUR)", "Budżet [zł]", "Budget €".
-var currencyUnits = map[string]bool{
-	"eur": true, "€": true, "pln": true, "zł": true, "zl": true, "usd": true, "$": true,
-	"chf": true, "gbp": true, "£": true, "tsd": true, "tsd. €": true, "k€": true, "netto": true, "brutto": true,
+// unitCurrency maps the units a header may name after a money column's
+// name ("Budget (EUR)", "Budżet [zł]", "Budget €") to their ISO 4217 code;
+// units that name no currency map to "".
+var unitCurrency = map[string]string{
+	"eur": "EUR", "€": "EUR", "tsd. €": "EUR", "k€": "EUR", "pln": "PLN", "zł": "PLN", "zl": "PLN",
+	"usd": "USD", "$": "USD", "chf": "CHF", "gbp": "GBP", "£": "GBP",
+	"tsd": "", "netto": "", "brutto": "",
 }
 
-// withoutUnit takes a trailing currency unit off a header, in brackets or
-// not, so that "Budget (EUR)" is found as "Budget". Other bracketed parts
-// stay: "Telefon (privat)" is an Outlook header of its own.
-func withoutUnit(h string) string {
+// headerUnit splits a trailing unit off a header, in brackets or not:
+// "Budget (EUR)" -> "Budget", "eur". Other bracketed parts stay: "Telefon
+// (privat)" is an Outlook header of its own.
+func headerUnit(h string) (name, unit string) {
 	t := strings.TrimSpace(h)
-	for _, p := range [][2]string{{"(", ")"}, {"[", "]"}} {
-		if strings.HasSuffix(t, p[1]) {
-			if i := strings.LastIndex(t, p[0]); i > 0 && currencyUnits[strings.ToLower(strings.TrimSpace(t[i+1:len(t)-1]))] {
-				return strings.TrimSpace(t[:i])
+	if strings.HasSuffix(t, ")") || strings.HasSuffix(t, "]") {
+		if i := strings.LastIndexAny(t, "(["); i > 0 {
+			u := strings.ToLower(strings.TrimSpace(t[i+1 : len(t)-1]))
+			if _, ok := unitCurrency[u]; ok {
+				return strings.TrimSpace(t[:i]), u
 			}
 		}
 	}
-	if i := strings.LastIndexByte(t, ' '); i > 0 && currencyUnits[strings.ToLower(t[i+1:])] {
-		return strings.TrimSpace(t[:i])
+	if i := strings.LastIndexByte(t, ' '); i > 0 {
+		u := strings.ToLower(t[i+1:])
+		if _, ok := unitCurrency[u]; ok {
+			return strings.TrimSpace(t[:i]), u
+		}
 	}
-	return h
+	return h, ""
+}
+
+// withoutUnit is the header without its unit, for the dictionary look-up.
+func withoutUnit(h string) string {
+	name, _ := headerUnit(h)
+	return name
+}
+
+// headerCurrency is the ISO 4217 code of the currency a header names, or "".
+func headerCurrency(h string) string {
+	_, u := headerUnit(h)
+	return unitCurrency[u]
 }
 
 // NewMapping maps a header to lead fields with the built-in dictionaries,

@@ -585,3 +585,25 @@ func TestMappingCurrencyUnitInHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildCurrencyFromHeader(t *testing.T) {
+	tests := []struct{ header, cell, want string }{
+		{"Budget (EUR)", "40000", "EUR"},
+		{"Budżet [zł]", "12 000", "PLN"},
+		{"Budget (EUR)", "$1,200", "USD"}, // the cell's own currency wins
+		{"Budget", "40000", ""},
+	}
+	for _, tt := range tests {
+		m, err := NewMapping([]string{"E-Mail", tt.header}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := NewBuilder(m, BuildOptions{}).Build(Record{File: "f.csv", Row: 2, Fields: []string{"a@example.de", tt.cell}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Currency != tt.want || l.Budget == "" {
+			t.Errorf("%q / %q: budget %q currency %q, want currency %q", tt.header, tt.cell, l.Budget, l.Currency, tt.want)
+		}
+	}
+}
