@@ -16,6 +16,20 @@ type ID uint64
 // LeadID formats a lead id the way users see and type it: "L0000042".
 func (id ID) String() string { return fmt.Sprintf("L%07d", uint64(id)) }
 
+// MarshalText writes the id as users see it, so JSON carries "L0000042"
+// like every other output.
+func (id ID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
+
+// UnmarshalText reads what MarshalText writes (and "42").
+func (id *ID) UnmarshalText(b []byte) error {
+	v, err := ParseID(string(b))
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
 // ParseID accepts "L0000042", "l42" or "42".
 func ParseID(s string) (ID, error) {
 	t := strings.TrimSpace(s)

@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -117,5 +118,20 @@ func TestCountsBalanced(t *testing.T) {
 	}
 	if !c.Balanced() || c.Rows != 5 || c.Created != 2 {
 		t.Fatalf("counts = %+v", c)
+	}
+}
+
+func TestIDJSON(t *testing.T) {
+	b, err := json.Marshal(struct {
+		ID ID `json:"id"`
+	}{42})
+	if err != nil || string(b) != `{"id":"L0000042"}` {
+		t.Fatalf("marshal = %s, %v", b, err)
+	}
+	var v struct {
+		ID ID `json:"id"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil || v.ID != 42 {
+		t.Fatalf("unmarshal = %v, %v", v.ID, err)
 	}
 }
