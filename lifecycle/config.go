@@ -285,11 +285,8 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 			}
 		}
 		if strings.TrimSpace(g.When) != "" {
-			p, err := ruleconf.Compile(file, where, "when", ruleconf.Expr{Src: g.When, Node: g.when}, rules.Bool, opts...)
+			p, err := ruleconf.Compile(file, where, "when", ruleconf.Expr{Src: g.When, Node: g.when, At: g.Line}, rules.Bool, opts...)
 			if err != nil {
-				if ce, ok := err.(*ruleconf.Error); ok && ce.Line == 0 {
-					ce.Line = g.Line
-				}
 				errs = append(errs, err)
 			}
 			cg.when = p
@@ -309,11 +306,8 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 			}
 			continue
 		}
-		p, err := ruleconf.Compile(file, where, "when", ruleconf.Expr{Src: r.When, Node: r.when}, rules.Bool, opts...)
+		p, err := ruleconf.Compile(file, where, "when", ruleconf.Expr{Src: r.When, Node: r.when, At: r.Line}, rules.Bool, opts...)
 		if err != nil {
-			if ce, ok := err.(*ruleconf.Error); ok && ce.Line == 0 {
-				ce.Line = r.Line
-			}
 			errs = append(errs, err)
 			continue
 		}

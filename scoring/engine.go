@@ -81,11 +81,8 @@ func Compile(cfg Config, opts ...rules.Option) (*Engine, []error) {
 			}
 			continue
 		}
-		p, err := ruleconf.Compile(file, where, "when", ruleconf.Expr{Src: r.When, Node: r.when}, rules.Bool, opts...)
+		p, err := ruleconf.Compile(file, where, "when", ruleconf.Expr{Src: r.When, Node: r.when, At: r.Line}, rules.Bool, opts...)
 		if err != nil {
-			if ce, ok := err.(*ruleconf.Error); ok && ce.Line == 0 {
-				ce.Line = r.Line
-			}
 			errs = append(errs, err)
 			continue
 		}

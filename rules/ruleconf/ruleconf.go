@@ -313,6 +313,9 @@ func (d *Doc) Strings(n *yaml.Node, where, key string) ([]string, bool) {
 type Expr struct {
 	Src  string
 	Node *yaml.Node // nil for an expression not read from a file
+	// At is the line of the entry that holds the expression: where a
+	// problem is placed when Node cannot tell.
+	At int
 }
 
 // Line returns the file line of line n (1-based) of the expression. A
@@ -348,6 +351,9 @@ func Compile(file, where, key string, x Expr, kind rules.Kind, opts ...rules.Opt
 	}
 	if e.Line == 0 && x.Node != nil {
 		e.Line = x.Node.Line
+	}
+	if e.Line == 0 {
+		e.Line = x.At
 	}
 	return nil, e
 }
