@@ -5,7 +5,7 @@ PKGS     := ./...
 FUZZTIME ?= 10s
 BENCH_ROWS ?= 1000000
 
-.PHONY: all build test vet demo bench bench-go bench-e2e fuzz fixtures clean
+.PHONY: all build test vet demo bench bench-go bench-e2e eval fuzz fixtures clean
 
 all: build
 
@@ -41,6 +41,12 @@ bench-go:
 
 bench-e2e: build
 	BENCH_ROWS=$(BENCH_ROWS) scripts/bench.sh
+
+# eval measures dedupe quality: pairwise precision, recall and F1 on the
+# corpus's record-linkage sets and on EVAL_ROWS generated leads (temp dir).
+EVAL_ROWS ?= 100000
+eval: build
+	$(GO) run ./eval -bin $(BIN) -n $(EVAL_ROWS)
 
 # fuzz runs every fuzz target for FUZZTIME, one target per go test call.
 fuzz:

@@ -16,6 +16,7 @@
 //	  lock_timeout: 2s    # how long to wait for another run's lock
 //	scoring: ...          # scoring rules and grades (package scoring)
 //	lifecycle: ...        # status gates and stage sync (package lifecycle)
+//	dedupe: ...           # duplicate matching rules (package dedupe)
 //
 // The scoring and lifecycle sections are kept as YAML nodes: their own
 // packages read and check them from the raw file (Data), so that their
@@ -56,6 +57,8 @@ type Config struct {
 	// from Data; here they are only accepted.
 	Scoring   yaml.Node `yaml:"scoring"`
 	Lifecycle yaml.Node `yaml:"lifecycle"`
+	// Dedupe is read by dedupe.Load, the same way.
+	Dedupe yaml.Node `yaml:"dedupe"`
 
 	// File is the path the configuration was read from; empty when none was.
 	File string `yaml:"-"`

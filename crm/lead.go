@@ -290,6 +290,78 @@ func caseVariant(old, nv string) bool {
 	return old != "" && strings.EqualFold(old, nv) && !(shouting(old) && !shouting(nv))
 }
 
+// noBetter reports whether nv, though it differs from old, brings no new
+// information about the field: an initial of the stored first name ("J."
+// for "Jürgen"), or the stored name spelt without its umlauts or accents
+// ("Mueller" for "Müller", "MUELLER GMBH" for "Müller GmbH"). Matching
+// treats such values as equal, so the merge keeps the fuller spelling.
+func noBetter(field, old, nv string) bool {
+	if old == "" {
+		return false
+	}
+	switch field {
+	case FieldFirstName:
+		if r := []rune(strings.TrimSuffix(nv, ".")); len(r) == 1 {
+			o := []rune(old)
+			return unicode.ToLower(o[0]) == unicode.ToLower(r[0]) || plainLetter(o[0]) == unicode.ToLower(r[0])
+		}
+	case FieldEmail, FieldPhone, FieldMobile, FieldPostalCode, FieldCountry, FieldTaxID, FieldBudget, FieldSource:
+		return false
+	}
+	return transliterated(old) == transliterated(nv) && plainer(nv, old)
+}
+
+// transliterated lower-cases s and writes umlauts and ß the way a keyboard
+// without them does: "Müller" and "MUELLER" both become "mueller".
+func transliterated(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'ä':
+			b.WriteString("ae")
+		case 'ö':
+			b.WriteString("oe")
+		case 'ü':
+			b.WriteString("ue")
+		case 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(plainLetter(r))
+		}
+	}
+	return b.String()
+}
+
+// plainer reports whether nv has fewer non-ASCII letters than old, or as
+// many and no better case.
+func plainer(nv, old string) bool {
+	count := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if r > unicode.MaxASCII && unicode.IsLetter(r) {
+				n++
+			}
+		}
+		return n
+	}
+	cn, co := count(nv), count(old)
+	return cn < co || cn == co && shouting(nv) && !shouting(old)
+}
+
+// plainLetter maps the accented lower-case Latin letters of German,
+// Polish and French names to their base letter; other runes stay.
+func plainLetter(r rune) rune {
+	if i := strings.IndexRune(accented, r); i >= 0 {
+		return rune(plain[len([]rune(accented[:i]))])
+	}
+	return r
+}
+
+const (
+	accented = "àáâãåāăąçćčďđèéêëēęěìíîïłńňñòóôõōřśšťùúûůýÿźżž"
+	plain    = "aaaaaaaacccddeeeeeeeiiiilnnnooooorsstuuuuyyzzz"
+)
+
 // shouting reports whether s has letters and none of them is lower case.
 func shouting(s string) bool {
 	letters := false
@@ -322,7 +394,7 @@ func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
 	for _, name := range DataFields {
 		nv := *in.fieldPtr(name)
 		p := l.fieldPtr(name)
-		if nv == "" || nv == *p || caseVariant(*p, nv) {
+		if nv == "" || nv == *p || caseVariant(*p, nv) || noBetter(name, *p, nv) {
 			continue
 		}
 		record(name, *p, nv)

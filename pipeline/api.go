@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"github.com/leadpipe/leadpipe/importer"
 )
 
@@ -28,6 +29,13 @@ type ImportOptions struct {
 	// nothing. The command fills it with scoring and lifecycle sync; the
 	// pipeline knows neither.
 	Score func(l *crm.Lead, now time.Time)
+	// Match, when set, matches rows with the fuzzy rules of package dedupe
+	// (blocking, weighted comparisons, thresholds, guards); nil matches on
+	// the exact keys only.
+	Match *dedupe.Matcher
+	// Distinct lists pairs of leads reviewed as different people: they are
+	// never merged or flagged again.
+	Distinct [][2]crm.ID
 }
 
 // Observer receives what happens during an import. Calls come from one
@@ -68,8 +76,10 @@ type Summary struct {
 	crm.Counts
 	Warnings int `json:"warnings"`
 	// Written is false when nothing changed and the store was not touched.
-	Written bool          `json:"written"`
-	Files   []FileSummary `json:"files"`
+	Written bool `json:"written"`
+	// Dedupe tells how fuzzy matching went; nil with exact keys.
+	Dedupe *DedupeSummary `json:"dedupe,omitempty"`
+	Files  []FileSummary  `json:"files"`
 }
 
 // NopObserver ignores everything.
@@ -79,3 +89,11 @@ func (NopObserver) FileStarted(FileInfo)               {}
 func (NopObserver) Row(*crm.Outcome, *importer.Record) {}
 func (NopObserver) Progress(string, int64, int64)      {}
 func (NopObserver) FileDone(FileSummary)               {}
+
+// DedupeSummary reports the work and findings of fuzzy matching.
+type DedupeSummary struct {
+	dedupe.Stats
+	PairsPerRow float64 `json:"candidate_pairs_per_row"`
+	// PossibleDuplicates counts created leads flagged for review.
+	PossibleDuplicates int `json:"possible_duplicates"`
+}

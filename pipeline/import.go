@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -111,6 +112,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 				return sum, errors.Join(err, ferr)
 			}
 			sum.Written = im.wrote
+			sum.Dedupe = im.dedupeSummary()
 			return sum, err
 		}
 	}
@@ -118,6 +120,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		return sum, err
 	}
 	sum.Written = im.wrote
+	sum.Dedupe = im.dedupeSummary()
 	return sum, nil
 }
 
@@ -194,6 +197,12 @@ type importRun struct {
 	absorbed map[crm.ID][]uint64
 
 	lastID crm.ID
+	// fx is the fuzzy candidate index, built from the store when the
+	// first row needs it (a re-import whose rows are all known never
+	// does); fuzzyHint is the expected number of new leads.
+	fx        *dedupe.Index
+	fuzzyHint int
+	flagged   int
 	// inflight is the commit running in the background, if any.
 	inflight *commit
 	// Leads created or changed since the last commit, and their index entries.
@@ -224,11 +233,16 @@ func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions
 	// Sized up front (a lead has about three keys and one signature): a
 	// map that grows by doubling leaves its old tables behind as garbage.
 	n := int(min(im.lastID, 50_000_000))
-	im.storeKeys = make(map[uint64]crm.ID, 3*n)
+	fuzzy := opts.Match != nil
+	if !fuzzy {
+		im.storeKeys = make(map[uint64]crm.ID, 3*n)
+	}
 	im.storeSigs = make(map[uint64]crm.ID, n+n/4)
 	err = st.ForEachIndex(func(e crm.IndexEntry) error {
-		for _, k := range e.Keys {
-			im.storeKeys[k] = e.ID
+		if !fuzzy {
+			for _, k := range e.Keys {
+				im.storeKeys[k] = e.ID
+			}
 		}
 		for _, s := range e.RowSigs {
 			im.storeSigs[s] = e.ID
@@ -267,10 +281,12 @@ func describeOptions(o ImportOptions) []string {
 type job struct {
 	recs     []importer.Record
 	sigs     []uint64
-	leads    []*crm.Lead    // nil where known or rejected
-	keys     [][]dedupe.Key // exact match keys of leads[i], computed by the worker
-	errs     []error        // rejection causes
-	known    []crm.ID       // lead that already absorbed the row (store signature)
+	leads    []*crm.Lead     // nil where known or rejected
+	keys     [][]dedupe.Key  // exact match keys of leads[i], computed by the worker
+	frecs    []dedupe.Record // fuzzy mode: the matching view of leads[i]
+	bkeys    [][]uint64      // fuzzy mode: its blocking keys
+	errs     []error         // rejection causes
+	known    []crm.ID        // lead that already absorbed the row (store signature)
 	progress int64
 	total    int64
 	err      error // the file cannot be read further
@@ -395,6 +411,11 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 	lastRow := 0 // spreadsheet row of the last record handled
 	for j := range order {
 		<-j.done
+		if im.opts.Match != nil && im.fx == nil && slices.ContainsFunc(j.leads, func(l *crm.Lead) bool { return l != nil }) {
+			if err := im.fuzzyIndex(); err != nil {
+				return fs, err
+			}
+		}
 		for i := range j.recs {
 			lastRow = j.recs[i].Row
 			o := im.sequence(j, i)
@@ -456,6 +477,10 @@ func (im *importRun) presize(head []importer.Record, f *inputFile) {
 		}
 	}
 	rows := min(int64(len(head))*total/done, 50_000_000)
+	if im.opts.Match != nil {
+		im.fuzzyHint = int(rows * int64(unseen) / int64(len(head)))
+		return // no exact-key maps to grow: the fuzzy index is used
+	}
 	want := int(3 * rows * int64(unseen) / int64(len(head)))
 	if want <= 2*len(im.runKeys)+jobSize {
 		return
@@ -476,6 +501,11 @@ func (im *importRun) normalize(b *importer.Builder, j *job) {
 	j.errs = make([]error, n)
 	j.known = make([]crm.ID, n)
 	j.keys = make([][]dedupe.Key, n)
+	m := im.opts.Match
+	if m != nil {
+		j.frecs = make([]dedupe.Record, n)
+		j.bkeys = make([][]uint64, n)
+	}
 	for i := range j.recs {
 		rec := &j.recs[i]
 		if rec.Err == nil {
@@ -493,6 +523,10 @@ func (im *importRun) normalize(b *importer.Builder, j *job) {
 			// Keys depend on the built lead alone: compute them here,
 			// off the sequencer.
 			j.keys[i] = dedupe.ExactKeys(j.leads[i])
+			if m != nil {
+				j.frecs[i] = m.Record(j.leads[i])
+				j.bkeys[i] = m.BlockKeys(&j.frecs[i])
+			}
 		}
 	}
 }
@@ -521,9 +555,29 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 			return o
 		}
 	}
-	target, via := im.match(keys)
+	var target crm.ID
+	var via string
+	if im.opts.Match != nil {
+		best, ok := im.fx.Best(&j.frecs[i], j.bkeys[i])
+		switch im.opts.Match.Decide(best, ok) {
+		case dedupe.Merge:
+			target, via = best.ID, fmt.Sprintf("match score %.1f", best.Score)
+		case dedupe.Review:
+			nl.PossibleDuplicateOf = best.ID
+			o.Reason = fmt.Sprintf("possible duplicate of %s, score %.1f", best.ID, best.Score)
+			if best.Veto != "" {
+				o.Reason += "; not merged: " + best.Veto
+			}
+			im.flagged++
+		}
+	} else {
+		var kind dedupe.KeyKind
+		if target, kind = im.match(keys); target != 0 {
+			via = kind.String()
+		}
+	}
 	if target == 0 {
-		im.create(nl, keys, sig)
+		im.create(nl, keys, sig, j.frecs, j.bkeys, i)
 		o.Kind, o.LeadID = crm.Created, nl.ID
 		return o
 	}
@@ -531,7 +585,7 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	if err != nil {
 		// The index names a lead the store cannot give back: treat the
 		// row as new rather than lose it, and say so.
-		im.create(nl, keys, sig)
+		im.create(nl, keys, sig, j.frecs, j.bkeys, i)
 		o.Kind, o.LeadID = crm.Created, nl.ID
 		o.Warnings = append(slices.Clone(o.Warnings), fmt.Sprintf("matched lead %s could not be read (%v); created a new lead", target, err))
 		return o
@@ -543,7 +597,7 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	}
 	changed := lead.Merge(nl, im.record.ID, im.now().UTC())
 	if changed == nil {
-		o.Kind, o.Reason = crm.Unchanged, via.String()+": nothing new"
+		o.Kind, o.Reason = crm.Unchanged, via+": nothing new"
 		if _, ok := im.dirty[target]; ok {
 			addSig(entry, sig)
 		} else if !slices.Contains(im.absorbed[target], sig) {
@@ -551,9 +605,13 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		}
 		return o
 	}
-	o.Kind, o.Changed, o.Reason = crm.Merged, changed, via.String()
+	o.Kind, o.Changed, o.Reason = crm.Merged, changed, via
 	im.score(lead)
 	im.dirty[target] = lead
+	if m := im.opts.Match; m != nil {
+		r := m.Record(lead)
+		im.fx.Put(r, m.BlockKeys(&r))
+	}
 	// The row's keys, and the merged lead's own: a merge can give the
 	// lead a key no single row had (a new company at its stored postal
 	// code), and later rows must find the lead by it.
@@ -561,7 +619,9 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		if !slices.Contains(entry.Keys, k.Hash) {
 			entry.Keys = append(entry.Keys, k.Hash)
 		}
-		im.runKeys[k.Hash] = target
+		if im.fx == nil {
+			im.runKeys[k.Hash] = target
+		}
 	}
 	for _, s := range im.absorbed[target] {
 		addSig(entry, s)
@@ -569,6 +629,39 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	delete(im.absorbed, target)
 	addSig(entry, sig)
 	return o
+}
+
+func (im *importRun) dedupeSummary() *DedupeSummary {
+	if im.opts.Match == nil {
+		return nil
+	}
+	d := &DedupeSummary{PossibleDuplicates: im.flagged}
+	if im.fx != nil {
+		d.Stats = im.fx.Stats()
+		d.PairsPerRow = math.Round(d.Stats.PairsPerRow()*1000) / 1000
+	}
+	return d
+}
+
+// fuzzyIndex builds the fuzzy candidate index from every lead of the
+// store. It is built when the first row needs matching, before this run
+// has changed anything, so the store's leads are all there is.
+func (im *importRun) fuzzyIndex() error {
+	m := im.opts.Match
+	x := dedupe.NewIndex(m, int(im.lastID)+im.fuzzyHint)
+	err := im.st.ForEachLead(func(l *crm.Lead) error {
+		r := m.Record(l)
+		x.Put(r, m.BlockKeys(&r))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read store %s for matching: %w", im.st.Path(), err)
+	}
+	for _, p := range im.opts.Distinct {
+		x.SetDistinct(p[0], p[1])
+	}
+	im.fx = x
+	return nil
 }
 
 // addSig records that the lead of e has absorbed the row with signature sig.
@@ -630,7 +723,7 @@ func (im *importRun) load(id crm.ID) (*crm.Lead, *crm.IndexEntry, error) {
 	return l, &e, nil
 }
 
-func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64) {
+func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64, frecs []dedupe.Record, bkeys [][]uint64, i int) {
 	im.lastID++
 	now := im.now().UTC()
 	l.ID = im.lastID
@@ -644,8 +737,13 @@ func (im *importRun) create(l *crm.Lead, keys []dedupe.Key, sig uint64) {
 	im.dirty[l.ID] = l
 	e := &crm.IndexEntry{ID: l.ID, Keys: dedupe.Hashes(keys), RowSigs: []uint64{sig}}
 	im.entries[l.ID] = e
-	for _, k := range keys {
-		im.runKeys[k.Hash] = l.ID
+	if im.fx != nil {
+		frecs[i].ID = l.ID
+		im.fx.Put(frecs[i], bkeys[i])
+	} else {
+		for _, k := range keys {
+			im.runKeys[k.Hash] = l.ID
+		}
 	}
 	if len(keys) == 0 {
 		im.runSigs[sig] = l.ID

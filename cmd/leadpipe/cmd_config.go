@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"io"
 	"io/fs"
 	"os"
@@ -119,6 +120,7 @@ func checkConfig(file string, data []byte) []configProblem {
 		// was reported once above.
 		errs = append(errs, scoring.Check(data, file)...)
 		errs = append(errs, lifecycle.Check(data, file)...)
+		errs = append(errs, problemsOf(dedupeCheck(data, file))...)
 	}
 	out := []configProblem{}
 	for _, e := range sortProblems(errs) {
@@ -201,8 +203,14 @@ file's own format: copy them into leadpipe.yaml and adjust.`),
 		Args:        noArgs,
 		Annotations: map[string]string{annotChecksConfig: "true"},
 		RunE: func(*cobra.Command, []string) error {
-			_, err := io.WriteString(ios.Out, scoring.DefaultYAML+"\n"+lifecycle.DefaultYAML)
+			_, err := io.WriteString(ios.Out, scoring.DefaultYAML+"\n"+lifecycle.DefaultYAML+"\n"+dedupe.DefaultYAML())
 			return err
 		},
 	}
+}
+
+// dedupeCheck reads the dedupe section the way import does.
+func dedupeCheck(data []byte, file string) error {
+	_, err := dedupe.Load(data, file)
+	return err
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"io"
 	"os"
 	"path/filepath"
@@ -34,7 +35,8 @@ type importOptions struct {
 	DryRun    bool
 	Rejects   string
 	RowReport string
-	BatchSize int // from the configuration file only
+	Match     string // --match: fuzzy or exact; empty: from the configuration
+	BatchSize int    // from the configuration file only
 }
 
 func newImportCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *importOptions) error) *cobra.Command {
@@ -77,6 +79,7 @@ the store is not written.`),
 	f.BoolVar(&opts.DryRun, "dry-run", false, "do everything but write to the store")
 	f.StringVar(&opts.Rejects, "rejects", "", "write rejected rows to `FILE`, ready to correct and import again")
 	f.StringVar(&opts.RowReport, "row-report", "", "write the outcome of every row to `FILE` (CSV)")
+	f.StringVar(&opts.Match, "match", "", "how rows find their lead: `fuzzy` (weighted comparisons, the default) or exact (same e-mail; same phone and last name; same name, company and place); default from the dedupe section of the configuration")
 	opts.readOptions.bind(f)
 	return cmd
 }
@@ -90,7 +93,24 @@ func (o *importOptions) complete(c *cobra.Command, g *globalOptions) error {
 		o.Source = g.Config.Import.Source
 	}
 	o.BatchSize = g.Config.Import.BatchSize
+	switch dedupe.Mode(o.Match) {
+	case "", dedupe.ModeFuzzy, dedupe.ModeExact:
+	default:
+		return usageErrorf("--match must be fuzzy or exact, not %q", o.Match)
+	}
 	return nil
+}
+
+// matcher returns the fuzzy matcher, or nil for exact keys.
+func (o *importOptions) matcher(cfg dedupe.Config) *dedupe.Matcher {
+	mode := cfg.Mode
+	if o.Match != "" {
+		mode = dedupe.Mode(o.Match)
+	}
+	if mode == dedupe.ModeExact {
+		return nil
+	}
+	return dedupe.NewMatcher(cfg)
 }
 
 func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *importOptions) (err error) {
@@ -148,6 +168,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		DryRun:    opts.DryRun,
 		BatchSize: opts.BatchSize,
 		Score:     sc.score,
+		Match:     opts.matcher(g.Dedupe),
 	}, observer)
 	defer sc.warn(ios.ErrOut, g.Quiet)
 	if err != nil && (sum == nil || !(sum.Written || errors.Is(err, context.Canceled))) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -47,6 +48,9 @@ type globalOptions struct {
 	// command runs: no command runs on rules that do not compile.
 	Scoring   *scoring.Engine
 	Lifecycle *lifecycle.Machine
+	// Dedupe holds the match rules of the dedupe section (the defaults
+	// without one).
+	Dedupe dedupe.Config
 }
 
 // annotChecksConfig marks a command that reads the configuration file
@@ -174,30 +178,31 @@ func (g *globalOptions) resolve(cmd *cobra.Command) error {
 	if g.LockTimeout <= 0 {
 		return usageErrorf("--lock-timeout must be positive, such as 2s or 500ms")
 	}
-	g.Scoring, g.Lifecycle, err = loadRules(g.Config)
+	g.Scoring, g.Lifecycle, g.Dedupe, err = loadRules(g.Config)
 	return err
 }
 
 // loadRules compiles the scoring and lifecycle sections of a loaded
 // configuration (the defaults when there is no file). The error is a usage
 // error listing every problem in the words of `leadpipe config check`.
-func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, error) {
+func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, dedupe.Config, error) {
 	data, file := c.Data, c.File
 	if file == "" {
 		data, file = nil, config.DefaultFile
 	}
 	eng, serr := scoring.Load(data, file)
 	m, lerr := lifecycle.Load(data, file)
-	problems := append(problemsOf(serr), problemsOf(lerr)...)
+	dc, derr := dedupe.Load(data, file)
+	problems := append(append(problemsOf(serr), problemsOf(lerr)...), problemsOf(derr)...)
 	if len(problems) == 0 {
-		return eng, m, nil
+		return eng, m, dc, nil
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "bad configuration file %s: %s (see leadpipe config check)", file, plural(len(problems), "problem", "problems"))
 	for _, p := range ruleconf.Sort(problems) {
 		b.WriteString("\n  " + p.Error())
 	}
-	return nil, nil, &usageError{err: errors.New(b.String()), config: true}
+	return nil, nil, dc, &usageError{err: errors.New(b.String()), config: true}
 }
 
 // problemsOf splits an error of scoring.Load or lifecycle.Load into its

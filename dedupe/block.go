@@ -1,0 +1,316 @@
+package dedupe
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// Blocking key kinds; like the exact keys they are part of the hash.
+const (
+	blockEmail        KeyKind = 'E' // the e-mail address
+	blockPhone        KeyKind = 'P' // a phone or mobile number
+	blockNamePlace    KeyKind = 'L' // phonetic last (or first) name + place
+	blockCompanyPlace KeyKind = 'C' // company key + place
+	blockLocal        KeyKind = 'O' // e-mail local part + place (another domain)
+	blockConfigured   KeyKind = 'X' // a configured key; the index of the key follows
+)
+
+// BlockKeys returns the blocking keys of r: two records become candidates
+// when they share one. Every key is narrow enough that a block stays
+// small on real data, and together they cover the ways one person's
+// records differ (another e-mail, a new phone, a typo in the name, names
+// swapped, the company written differently).
+func (m *Matcher) BlockKeys(r *Record) []uint64 {
+	keys := make([]uint64, 0, 8)
+	if r.Email != "" {
+		keys = append(keys, hash(blockEmail, r.Email))
+		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role {
+			if p := placeKey(r); p != "" {
+				keys = append(keys, hash(blockLocal, local, p))
+			}
+		}
+	}
+	if r.Phone != "" {
+		keys = append(keys, hash(blockPhone, r.Phone))
+	}
+	if r.Mobile != "" {
+		keys = append(keys, hash(blockPhone, r.Mobile))
+	}
+	if p := placeKey(r); p != "" {
+		// The first name too, so that swapped names meet.
+		if r.Last != "" {
+			keys = append(keys, hash(blockNamePlace, phoneticKey(r.Last), p))
+		}
+		if len(r.First) > 1 {
+			keys = append(keys, hash(blockNamePlace, phoneticKey(r.First), p))
+		}
+		if r.Company != "" {
+			keys = append(keys, hash(blockCompanyPlace, r.Company, p))
+		}
+	}
+	for i, bk := range m.cfg.Block {
+		parts := make([]string, 0, len(bk)+1)
+		parts = append(parts, string(rune('0'+i%64)))
+		ok := true
+		for _, part := range bk {
+			v := transform(r, part)
+			if v == "" {
+				ok = false
+				break
+			}
+			parts = append(parts, v)
+		}
+		if ok {
+			keys = append(keys, hash(blockConfigured, parts...))
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// placeKey is the place of a record for blocking: country and postal
+// code, else the folded city. A postal code keeps blocks small however
+// many leads the store holds (so the candidate pairs per row stay flat),
+// where a postal prefix would let them grow with the store.
+func placeKey(r *Record) string {
+	if r.Postal != "" {
+		return r.Postal
+	}
+	return r.City
+}
+
+// phoneticKey is the Kölner Phonetik code of a name, or the name itself
+// when it has no code (no letters the code knows).
+func phoneticKey(s string) string {
+	if c := Cologne(s); c != "" {
+		return c
+	}
+	return s
+}
+
+// field returns the value of a core or configured field of r for a
+// blocking key.
+func transform(r *Record, p BlockPart) string {
+	var v string
+	switch p.Field {
+	case crm.FieldFirstName:
+		v = r.First
+	case crm.FieldLastName:
+		v = r.Last
+	case crm.FieldCompany:
+		v = r.Company
+	case crm.FieldEmail:
+		v = r.Email
+	case crm.FieldPhone:
+		v = r.Phone
+	case crm.FieldMobile:
+		v = r.Mobile
+	case crm.FieldPostalCode:
+		v = r.Postal
+	case crm.FieldCity:
+		v = r.City
+	case crm.FieldStreet:
+		v = r.Street
+	case crm.FieldTaxID:
+		v = r.TaxID
+	default:
+		v = r.extraAt(p.extra)
+	}
+	if v == "" {
+		return ""
+	}
+	switch p.Transform {
+	case "initial":
+		return v[:1]
+	case "phonetic":
+		return phoneticKey(v)
+	case "prefix3":
+		return v[:min(3, len(v))]
+	case "year":
+		d := digitsOf(v)
+		if len(d) < 4 {
+			return ""
+		}
+		if len(d) == 8 && d[:2] != "19" && d[:2] != "20" {
+			return d[4:] // ddmmyyyy
+		}
+		return d[:4]
+	}
+	return v
+}
+
+// Index finds candidate records by their blocking keys. It holds the
+// matching view of every lead of the store and of the rows created during
+// the run. Blocks are chains through one slice, so that a million records
+// with several keys each cost a few tens of bytes per key.
+type Index struct {
+	m       *Matcher
+	records []Record // by lead id; ID 0 where there is no lead
+	heads   map[uint64]blockHead
+	links   []link
+	// Distinct pairs were reviewed as different people: never candidates.
+	distinct map[[2]crm.ID]bool
+	stats    Stats
+}
+
+type blockHead struct {
+	first int32 // index into links of the newest entry, -1 for none
+	n     int32
+}
+
+type link struct {
+	id   crm.ID
+	next int32
+}
+
+// Stats counts the work of an index.
+type Stats struct {
+	// Lookups is the number of records looked up; Pairs the candidate
+	// pairs scored for them.
+	Lookups int64 `json:"lookups"`
+	Pairs   int64 `json:"candidate_pairs"`
+	// Oversized counts lookups that met a block larger than max_block;
+	// such a block is skipped, so its members are not compared.
+	Oversized int64 `json:"oversized_blocks"`
+	// Vetoed counts candidates that scored above merge_at but were kept
+	// apart by a guard.
+	Vetoed int64 `json:"vetoed"`
+}
+
+// PairsPerRow is the mean number of candidate pairs scored per lookup.
+func (s Stats) PairsPerRow() float64 {
+	if s.Lookups == 0 {
+		return 0
+	}
+	return float64(s.Pairs) / float64(s.Lookups)
+}
+
+// NewIndex makes an empty index; sizeHint is the expected number of leads.
+func NewIndex(m *Matcher, sizeHint int) *Index {
+	return &Index{
+		m:        m,
+		records:  make([]Record, 0, sizeHint+1),
+		heads:    make(map[uint64]blockHead, 4*sizeHint),
+		links:    make([]link, 0, 4*sizeHint),
+		distinct: map[[2]crm.ID]bool{},
+	}
+}
+
+// Matcher returns the matcher of the index.
+func (x *Index) Matcher() *Matcher { return x.m }
+
+// Stats returns the counters so far.
+func (x *Index) Stats() Stats { return x.stats }
+
+// SetDistinct records that a and b are different people.
+func (x *Index) SetDistinct(a, b crm.ID) { x.distinct[pairKey(a, b)] = true }
+
+func pairKey(a, b crm.ID) [2]crm.ID {
+	if a > b {
+		a, b = b, a
+	}
+	return [2]crm.ID{a, b}
+}
+
+// Record returns the stored view of a lead, or nil.
+func (x *Index) Record(id crm.ID) *Record {
+	if int(id) < len(x.records) && x.records[id].ID == id && id != 0 {
+		return &x.records[id]
+	}
+	return nil
+}
+
+// Put adds or replaces the record of a lead. keys are its blocking keys
+// (BlockKeys); a replaced record keeps its old keys too, so that rows
+// like the old values still find the lead.
+func (x *Index) Put(r Record, keys []uint64) {
+	id := r.ID
+	for int(id) >= len(x.records) {
+		x.records = append(x.records, Record{})
+	}
+	var old []uint64
+	if x.records[id].ID == id {
+		old = x.m.BlockKeys(&x.records[id])
+	}
+	x.records[id] = r
+	for _, k := range keys {
+		if slices.Contains(old, k) {
+			continue
+		}
+		h, ok := x.heads[k]
+		if !ok {
+			h.first = -1
+		}
+		x.links = append(x.links, link{id: id, next: h.first})
+		h.first = int32(len(x.links) - 1)
+		h.n++
+		x.heads[k] = h
+	}
+}
+
+// Best returns the best-scoring candidate for r among the records that
+// share a blocking key with it (r's own id excluded), with its score; ok
+// is false when there is no candidate. A vetoed candidate can still be
+// returned (with Veto set) when nothing better exists, so that it can be
+// flagged for review.
+func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
+	x.stats.Lookups++
+	var seen [16]crm.ID
+	cands := seen[:0]
+	for _, k := range keys {
+		h, found := x.heads[k]
+		if !found {
+			continue
+		}
+		if int(h.n) > x.m.cfg.MaxBlock {
+			x.stats.Oversized++
+			continue
+		}
+		for i := h.first; i >= 0; i = x.links[i].next {
+			id := x.links[i].id
+			if id != r.ID && !slices.Contains(cands, id) {
+				cands = append(cands, id)
+			}
+		}
+	}
+	for _, id := range cands {
+		c := &x.records[id]
+		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
+			continue
+		}
+		x.stats.Pairs++
+		s, veto := x.m.Score(r, c)
+		if veto != "" && s >= x.m.cfg.MergeAt {
+			x.stats.Vetoed++
+		}
+		better := !ok || (best.Veto != "" && veto == "") || ((veto == "") == (best.Veto == "") && (s > best.Score || s == best.Score && id < best.ID))
+		if better {
+			best, ok = Result{ID: id, Score: s, Veto: veto}, true
+		}
+	}
+	return best, ok
+}
+
+// Decision is what the rules make of a best candidate.
+type Decision int
+
+// The decisions.
+const (
+	New    Decision = iota // no candidate reaches review_at
+	Review                 // created, flagged as a possible duplicate
+	Merge                  // merged into the candidate
+)
+
+// Decide applies the thresholds and guards to a best candidate.
+func (m *Matcher) Decide(best Result, ok bool) Decision {
+	switch {
+	case !ok || best.Score < m.cfg.ReviewAt || best.Veto != "":
+		// A guard says these are two people: not even worth a review.
+		return New
+	case best.Score >= m.cfg.MergeAt:
+		return Merge
+	}
+	return Review
+}

@@ -1,0 +1,581 @@
+package dedupe
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	edlib "github.com/hbollon/go-edlib"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// Matcher scores pairs of records with the match rules of a Config.
+type Matcher struct {
+	cfg   Config
+	extra []string // fields the configured comparisons and block keys read
+}
+
+// NewMatcher prepares the rules of cfg.
+func NewMatcher(cfg Config) *Matcher {
+	m := &Matcher{cfg: cfg}
+	m.cfg.Compare = slices.Clone(cfg.Compare)
+	m.cfg.Block = slices.Clone(cfg.Block)
+	index := func(field string) int {
+		if i := slices.Index(m.extra, field); i >= 0 {
+			return i
+		}
+		m.extra = append(m.extra, field)
+		return len(m.extra) - 1
+	}
+	for i := range m.cfg.Compare {
+		if c := &m.cfg.Compare[i]; !c.builtin {
+			c.extra = index(c.Field)
+		}
+	}
+	for i, key := range m.cfg.Block {
+		key = slices.Clone(key)
+		for j := range key {
+			key[j].extra = index(key[j].Field)
+		}
+		m.cfg.Block[i] = key
+	}
+	return m
+}
+
+// Config returns the rules the matcher applies.
+func (m *Matcher) Config() Config { return m.cfg }
+
+// Level says how two values compared.
+type Level string
+
+// The levels of a comparison.
+const (
+	Missing  Level = "missing" // one side has no value: weight 0
+	Agree    Level = "agree"
+	Close    Level = "close"
+	Disagree Level = "disagree"
+)
+
+// FieldScore explains one comparison of a pair.
+type FieldScore struct {
+	Name       string  `json:"name"`
+	Method     string  `json:"method"`
+	A          string  `json:"a"`
+	B          string  `json:"b"`
+	Similarity float64 `json:"similarity"`
+	Level      Level   `json:"level"`
+	Note       string  `json:"note,omitempty"` // "initial", "phonetic", "swapped", "role address", ...
+	Weight     float64 `json:"weight"`
+}
+
+// Result is the outcome of comparing two records.
+type Result struct {
+	ID    crm.ID  `json:"id"` // the candidate
+	Score float64 `json:"score"`
+	// Veto names the guard that forbids merging the pair, whatever the score.
+	Veto   string       `json:"veto,omitempty"`
+	Fields []FieldScore `json:"fields,omitempty"`
+}
+
+// Score compares a and b and returns the sum of the weights and the veto.
+func (m *Matcher) Score(a, b *Record) (score float64, veto string) {
+	return m.compare(a, b, nil)
+}
+
+// Explain compares a and b field by field.
+func (m *Matcher) Explain(a, b *Record) Result {
+	var fs []FieldScore
+	s, v := m.compare(a, b, &fs)
+	return Result{ID: b.ID, Score: round(s), Veto: v, Fields: fs}
+}
+
+func round(f float64) float64 { return math.Round(f*100) / 100 }
+
+// compare is the one scoring routine behind Score and Explain; out, when
+// not nil, receives the explanation.
+func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
+	total := 0.0
+	veto := ""
+	add := func(c *Comparison, va, vb string, sim float64, lv Level, note string) {
+		w := 0.0
+		switch lv {
+		case Agree:
+			w = c.Agree
+		case Close:
+			w = c.Close
+		case Disagree:
+			w = c.Disagree
+		}
+		total += w
+		if out != nil {
+			*out = append(*out, FieldScore{Name: c.Name, Method: c.Method, A: va, B: vb, Similarity: round(sim), Level: lv, Note: note, Weight: w})
+		}
+	}
+	// Names are compared as a pair first: when first and last name
+	// compare better crosswise, they were swapped.
+	fc, lc := m.nameCmps()
+	var first, last nameCmp
+	if fc != nil && lc != nil {
+		first, last = m.names(a, b, fc, lc)
+	}
+	for i := range m.cfg.Compare {
+		c := &m.cfg.Compare[i]
+		if c.Method == MethodOff {
+			continue
+		}
+		switch c.Name {
+		case CmpEmail:
+			if c.builtin {
+				va, vb := a.Email, b.Email
+				lv, sim, note := compareEmail(a, b, c.Threshold)
+				add(c, va, vb, sim, lv, note)
+				if m.cfg.Guards.PersonalEmail && note == "personal addresses at one domain" {
+					veto = "different personal e-mail addresses at the same company domain"
+				}
+				continue
+			}
+		case CmpFirstName, CmpLastName:
+			if c.builtin {
+				r := first
+				if c.Name == CmpLastName {
+					r = last
+				}
+				if fc == nil || lc == nil {
+					// One of the two is switched off: no crosswise view.
+					va, vb := a.First, b.First
+					if c.Name == CmpLastName {
+						va, vb = a.Last, b.Last
+					}
+					r.a, r.b = va, vb
+					r.lv, r.sim, r.note = compareName(va, vb, c.Threshold, c.Name == CmpFirstName)
+				}
+				add(c, r.a, r.b, r.sim, r.lv, r.note)
+				continue
+			}
+		case CmpCompany:
+			if c.builtin {
+				lv, sim, note := compareCompany(a.Company, b.Company, c.Threshold)
+				add(c, a.Company, b.Company, sim, lv, note)
+				continue
+			}
+		case CmpPhone:
+			if c.builtin {
+				lv, va, vb := comparePhones(a, b)
+				add(c, va, vb, boolSim(lv), lv, "")
+				continue
+			}
+		case CmpPlace:
+			if c.builtin {
+				switch {
+				case a.Postal != "" && b.Postal != "":
+					lv := Disagree
+					if a.Postal == b.Postal {
+						lv = Agree
+					}
+					add(c, a.Postal, b.Postal, boolSim(lv), lv, "postal code")
+				case a.City != "" && b.City != "":
+					lv := Disagree
+					if a.City == b.City {
+						lv = Close
+					}
+					add(c, a.City, b.City, boolSim(lv), lv, "city (postal code missing)")
+				default:
+					add(c, a.Postal+a.City, b.Postal+b.City, 0, Missing, "")
+				}
+				continue
+			}
+		case CmpStreet:
+			if c.builtin {
+				lv, sim := compareStreet(a.Street, b.Street, c.Threshold)
+				add(c, a.Street, b.Street, sim, lv, "")
+				continue
+			}
+		case CmpTaxID:
+			if c.builtin {
+				lv := Missing
+				if a.TaxID != "" && b.TaxID != "" {
+					lv = Disagree
+					if a.TaxID == b.TaxID {
+						lv = Agree
+					} else if m.cfg.Guards.TaxID {
+						veto = "different tax ids"
+					}
+				}
+				add(c, a.TaxID, b.TaxID, boolSim(lv), lv, "")
+				continue
+			}
+		case CmpEmailDomain:
+			if c.builtin {
+				da, db := domainOf(a), domainOf(b)
+				lv := Missing
+				if da != "" && db != "" && a.Email != b.Email {
+					lv = Disagree
+					if da == db {
+						lv = Agree
+					}
+				}
+				add(c, da, db, boolSim(lv), lv, "")
+				continue
+			}
+		}
+		// A configured comparison of an extra field.
+		va, vb := a.extraAt(c.extra), b.extraAt(c.extra)
+		lv, sim, note := compareExtra(c, va, vb)
+		add(c, va, vb, sim, lv, note)
+	}
+	return total, veto
+}
+
+// nameCmp is the comparison of one name field.
+type nameCmp struct {
+	a, b string
+	lv   Level
+	sim  float64
+	note string
+}
+
+// nameCmps returns the first and last name comparisons, nil if off.
+func (m *Matcher) nameCmps() (first, last *Comparison) {
+	for i := range m.cfg.Compare {
+		c := &m.cfg.Compare[i]
+		if !c.builtin || c.Method == MethodOff {
+			continue
+		}
+		switch c.Name {
+		case CmpFirstName:
+			first = c
+		case CmpLastName:
+			last = c
+		}
+	}
+	return first, last
+}
+
+// names compares first and last names straight and crosswise, and keeps
+// the view with the higher weight: "Müller, Jürgen" in the first-name
+// column is the same person as "Jürgen Müller".
+func (m *Matcher) names(a, b *Record, fc, lc *Comparison) (first, last nameCmp) {
+	cmp := func(c *Comparison, va, vb string, isFirst bool) nameCmp {
+		lv, sim, note := compareName(va, vb, c.Threshold, isFirst)
+		return nameCmp{a: va, b: vb, lv: lv, sim: sim, note: note}
+	}
+	first = cmp(fc, a.First, b.First, true)
+	last = cmp(lc, a.Last, b.Last, false)
+	if first.lv == Agree && last.lv == Agree || a.First == "" || a.Last == "" || b.First == "" || b.Last == "" {
+		return first, last
+	}
+	xf := cmp(fc, a.Last, b.First, true)
+	xl := cmp(lc, a.First, b.Last, false)
+	if weightOf(fc, xf.lv)+weightOf(lc, xl.lv) > weightOf(fc, first.lv)+weightOf(lc, last.lv) {
+		xf.note = strings.TrimPrefix(xf.note+"; swapped first and last name", "; ")
+		xl.note = strings.TrimPrefix(xl.note+"; swapped first and last name", "; ")
+		// Report each under the field it is stored in on b.
+		xf.a, xf.b = a.Last, b.First
+		xl.a, xl.b = a.First, b.Last
+		return xf, xl
+	}
+	return first, last
+}
+
+func weightOf(c *Comparison, lv Level) float64 {
+	switch lv {
+	case Agree:
+		return c.Agree
+	case Close:
+		return c.Close
+	case Disagree:
+		return c.Disagree
+	}
+	return 0
+}
+
+func (r *Record) extraAt(i int) string {
+	if i < len(r.Extra) {
+		return r.Extra[i]
+	}
+	return ""
+}
+
+func boolSim(lv Level) float64 {
+	if lv == Agree {
+		return 1
+	}
+	return 0
+}
+
+// domainOf is the company domain of the record's e-mail: empty for
+// freemail addresses, which say nothing about the company.
+func domainOf(r *Record) string {
+	if r.Email == "" || r.Freemail {
+		return ""
+	}
+	_, d, _ := strings.Cut(r.Email, "@")
+	return d
+}
+
+// jw is the Jaro-Winkler similarity of two folded values.
+func jw(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	return float64(edlib.JaroWinklerSimilarity(a, b))
+}
+
+func compareText(a, b string, thr float64) (Level, float64) {
+	if a == "" || b == "" {
+		return Missing, 0
+	}
+	if a == b {
+		return Agree, 1
+	}
+	s := jw(a, b)
+	if thr > 0 && s >= thr {
+		return Close, s
+	}
+	return Disagree, s
+}
+
+// compareEmail: equal addresses agree (a shared role address such as info@
+// only counts as close: the whole company writes from it); the same local
+// part at another domain, or a typo (Jaro-Winkler at or above thr), is
+// close.
+func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
+	if a.Email == "" || b.Email == "" {
+		return Missing, 0, ""
+	}
+	if a.Email == b.Email {
+		if a.Role {
+			return Close, 1, "shared role address"
+		}
+		return Agree, 1, ""
+	}
+	la, da, _ := strings.Cut(a.Email, "@")
+	lb, db, _ := strings.Cut(b.Email, "@")
+	s := jw(a.Email, b.Email)
+	if la == lb && !a.Role {
+		// "j.mueller" is built from the name, which is compared on its
+		// own: the same local part at another domain is no evidence
+		// either way (a private address, or a namesake elsewhere).
+		return Missing, s, "same local part, other domain"
+	}
+	if numberedApart(la, lb) {
+		// "sophie.brown22" and "sophie_brown2": a mail provider's way of
+		// telling namesakes apart, not a typo.
+		return Disagree, s, "other number or separator"
+	}
+	if s >= thr || edlib.OSADamerauLevenshteinDistance(a.Email, b.Email) <= 2 {
+		return Close, s, "near-identical address"
+	}
+	if da == db && !a.Freemail && !a.Role && !b.Role && edlib.OSADamerauLevenshteinDistance(la, lb) > 2 &&
+		!strings.Contains(la, lb) && !strings.Contains(lb, la) {
+		return Disagree, s, "personal addresses at one domain"
+	}
+	return Disagree, s, ""
+}
+
+// numberedApart reports whether two local parts differ only in their
+// digits and separators (".", "_", "-").
+func numberedApart(a, b string) bool {
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return a != b && letters(a) == letters(b)
+}
+
+// compareName compares folded first or last names: equal; close when one
+// is the initial of the other (first names only), when they sound alike
+// (Kölner Phonetik, Daitch-Mokotoff) or when Jaro-Winkler reaches thr;
+// otherwise they disagree.
+func compareName(a, b string, thr float64, first bool) (Level, float64, string) {
+	if a == "" || b == "" {
+		return Missing, 0, ""
+	}
+	if a == b {
+		return Agree, 1, ""
+	}
+	if first && (isInitialOf(a, b) || isInitialOf(b, a)) {
+		return Close, 0, "initial"
+	}
+	s := jw(a, b)
+	if s >= thr {
+		return Close, s, ""
+	}
+	if len(a) >= 5 && len(b) >= 5 && edlib.OSADamerauLevenshteinDistance(a, b) == 1 {
+		return Close, s, "one typo"
+	}
+	// Double names: "anna maria" and "anna".
+	if firstWord(a) == firstWord(b) && (strings.Contains(a, " ") || strings.Contains(b, " ")) {
+		return Close, s, "first word"
+	}
+	if soundsAlike(a, b) {
+		return Close, s, "phonetic"
+	}
+	return Disagree, s, ""
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return w
+}
+
+// isInitialOf reports whether a is a single letter (the folded form of
+// "J." is "j") that starts b.
+func isInitialOf(a, b string) bool {
+	return len(a) == 1 && len(b) > 1 && b[0] == a[0]
+}
+
+// soundsAlike reports whether two names have the same Kölner Phonetik code
+// or share a Daitch-Mokotoff code.
+func soundsAlike(a, b string) bool {
+	if ca := Cologne(a); ca != "" && ca == Cologne(b) {
+		return true
+	}
+	da, db := DaitchMokotoff(a), DaitchMokotoff(b)
+	for _, x := range da {
+		if slices.Contains(db, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// compareCompany compares company keys (legal form removed): equal; close
+// when they differ by a typo (Jaro-Winkler at or above thr and at most two
+// edits), or one name is the other plus more words ("mueller" and
+// "mueller maschinenbau"). Jaro-Winkler alone is not enough: "thompson
+// green" and "thompson williams" share a long prefix and are two firms.
+func compareCompany(a, b string, thr float64) (Level, float64, string) {
+	lv, s := compareText(a, b, thr)
+	switch {
+	case lv == Close && edlib.OSADamerauLevenshteinDistance(a, b) > 2:
+		lv = Disagree
+	case lv == Disagree && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
+		return Close, s, "one name extends the other"
+	}
+	return lv, s, ""
+}
+
+// compareStreet compares streets with their house numbers: another number
+// is another address, however alike the street names are.
+func compareStreet(a, b string, thr float64) (Level, float64) {
+	lv, s := compareText(a, b, thr)
+	if lv == Close && digitsOf(a) != digitsOf(b) {
+		lv = Disagree
+	}
+	return lv, s
+}
+
+// comparePhones agrees when any phone of a equals any phone of b, and
+// disagrees when both have phones and none is shared.
+func comparePhones(a, b *Record) (Level, string, string) {
+	pa := joinNonEmpty(a.Phone, a.Mobile)
+	pb := joinNonEmpty(b.Phone, b.Mobile)
+	if pa == "" || pb == "" {
+		return Missing, pa, pb
+	}
+	for _, x := range []string{a.Phone, a.Mobile} {
+		if x != "" && (x == b.Phone || x == b.Mobile) {
+			return Agree, x, x
+		}
+	}
+	return Disagree, pa, pb
+}
+
+func joinNonEmpty(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+func compareExtra(c *Comparison, a, b string) (Level, float64, string) {
+	if a == "" || b == "" {
+		return Missing, 0, ""
+	}
+	switch c.Method {
+	case MethodJaroWinkler:
+		lv, s := compareText(a, b, c.Threshold)
+		return lv, s, ""
+	case MethodDate:
+		da, db := digitsOf(a), digitsOf(b)
+		if da == db {
+			return Agree, 1, ""
+		}
+		if len(da) == 8 && len(db) == 8 {
+			switch {
+			case hamming(da, db) == 1:
+				return Close, 0, "one digit differs"
+			case da[:4] == db[:4] && da[4:6] == db[6:8] && da[6:8] == db[4:6],
+				da[4:8] == db[4:8] && da[0:2] == db[2:4] && da[2:4] == db[0:2]:
+				return Close, 0, "day and month swapped"
+			case da[:6] == db[:6], da[2:8] == db[2:8]:
+				return Close, 0, "same year and month"
+			}
+		}
+		return Disagree, 0, ""
+	case MethodNumber:
+		fa, ea := strconv.ParseFloat(strings.ReplaceAll(a, ",", "."), 64)
+		fb, eb := strconv.ParseFloat(strings.ReplaceAll(b, ",", "."), 64)
+		if ea == nil && eb == nil && fa == fb {
+			return Agree, 1, ""
+		}
+		if ea != nil || eb != nil {
+			if a == b {
+				return Agree, 1, ""
+			}
+		}
+		return Disagree, 0, ""
+	}
+	if a == b {
+		return Agree, 1, ""
+	}
+	return Disagree, 0, ""
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+func hamming(a, b string) int {
+	n := 0
+	for i := range len(a) {
+		if a[i] != b[i] {
+			n++
+		}
+	}
+	return n
+}
+
+// String renders an explanation as text, one comparison per line.
+func (r Result) String() string {
+	var b strings.Builder
+	for _, f := range r.Fields {
+		note := ""
+		if f.Note != "" {
+			note = " (" + f.Note + ")"
+		}
+		fmt.Fprintf(&b, "  %-13s %-9s %+6.2f  sim %.2f  %q vs %q%s\n", f.Name, f.Level, f.Weight, f.Similarity, f.A, f.B, note)
+	}
+	fmt.Fprintf(&b, "  %-13s %-9s %+6.2f\n", "total", "", r.Score)
+	if r.Veto != "" {
+		fmt.Fprintf(&b, "  veto: %s\n", r.Veto)
+	}
+	return b.String()
+}

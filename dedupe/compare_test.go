@@ -1,0 +1,208 @@
+package dedupe
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// lead builds a lead the way the importer does, from plain values.
+func lead(id crm.ID, kv ...string) *crm.Lead {
+	l := &crm.Lead{ID: id}
+	for i := 0; i+1 < len(kv); i += 2 {
+		l.Set(kv[i], kv[i+1])
+	}
+	if l.Company != "" {
+		c := normalize.ParseCompany(l.Company)
+		l.CompanyKey, l.LegalForm = c.Key, c.LegalForm
+	}
+	if l.Email != "" {
+		e, err := normalize.ParseEmail(l.Email)
+		if err == nil {
+			l.Email, l.EmailFreemail, l.EmailRole = e.Address, e.Freemail, e.Role
+		}
+	}
+	return l
+}
+
+func TestCompareName(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		first bool
+		want  Level
+		note  string
+	}{
+		{"Jürgen", "Juergen", true, Agree, ""},
+		{"Jürgen", "JUERGEN", true, Agree, ""},
+		{"J.", "Jürgen", true, Close, "initial"},
+		{"Jürgen", "J", true, Close, "initial"},
+		{"J.", "Jürgen", false, Disagree, ""}, // an initial is no last name
+		{"Müller", "Mueller", false, Agree, ""},
+		{"Müller", "Muller", false, Agree, ""},
+		{"Schmidt", "Schmitt", false, Close, ""},
+		{"Meier", "Mayr", false, Close, "phonetic"},
+		{"Wiśniewski", "Wisniewski", false, Agree, ""},
+		{"Łukasz", "Lukasz", true, Agree, ""},
+		{"Małgorzata", "Malgorzata", true, Agree, ""},
+		{"Kowalski", "Kovalsky", false, Close, "phonetic"},
+		{"Strauß", "Strauss", false, Agree, ""},
+		{"Anna Maria", "Anna", true, Close, "first word"},
+		{"Anna", "Jonas", true, Disagree, ""},
+		{"Nowak", "Kowalczyk", false, Disagree, ""},
+		{"", "Müller", false, Missing, ""},
+	}
+	for _, tt := range tests {
+		lv, _, note := compareName(key(tt.a), key(tt.b), 0.9, tt.first)
+		if lv != tt.want || note != tt.note {
+			t.Errorf("compareName(%q, %q, first=%t) = %s (%s), want %s (%s)", tt.a, tt.b, tt.first, lv, note, tt.want, tt.note)
+		}
+	}
+}
+
+func TestCompareCompanyAndStreet(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	rec := func(kv ...string) Record { return m.Record(lead(1, kv...)) }
+	tests := []struct {
+		a, b string
+		want Level
+	}{
+		{"Müller GmbH", "MUELLER GMBH & CO. KG", Agree},
+		{"Müller GmbH", "Müller", Agree},
+		{"Kowalski Sp. z o.o.", "KOWALSKI SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ", Agree},
+		{"Müller Maschinenbau GmbH", "Müller GmbH", Close},
+		{"Acme Holdings, Inc.", "ACME HOLDINGS INC", Agree},
+		{"Siemens AG", "Bosch GmbH", Disagree},
+	}
+	for _, tt := range tests {
+		a, b := rec("company", tt.a), rec("company", tt.b)
+		lv, _, _ := compareCompany(a.Company, b.Company, 0.9)
+		if lv != tt.want {
+			t.Errorf("company %q vs %q = %s, want %s (keys %q, %q)", tt.a, tt.b, lv, tt.want, a.Company, b.Company)
+		}
+	}
+	streets := []struct {
+		a, b string
+		want Level
+	}{
+		{"Schillerstraße 12", "Schillerstr. 12", Agree},
+		{"Hauptstrasse 5", "Hauptstr 5", Agree},
+		{"ul. Długa 5", "Długa 5", Agree},
+		{"12 Main Street", "12 Main St", Agree},
+		{"Gartenweg 3", "Gartenwg 3", Close},
+		{"Gartenweg 3", "Lindenallee 40", Disagree},
+	}
+	for _, tt := range streets {
+		lv, _ := compareText(streetKey(tt.a), streetKey(tt.b), 0.9)
+		if lv != tt.want {
+			t.Errorf("street %q vs %q = %s, want %s (%q, %q)", tt.a, tt.b, lv, tt.want, streetKey(tt.a), streetKey(tt.b))
+		}
+	}
+}
+
+func TestCompareEmailAndGuards(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	tests := []struct {
+		a, b     string
+		want     Level
+		wantVeto bool
+	}{
+		{"j.mueller@mueller.de", "J.Mueller@Mueller.de", Agree, false},
+		{"info@mueller.de", "info@mueller.de", Close, false},                       // shared role address
+		{"j.mueller@mueller.de", "j.mueller@gmail.com", Missing, false},            // name-made local part: no evidence
+		{"juergen.mueller@mueller.de", "juergen.muelelr@mueller.de", Close, false}, // typo
+		{"juergen.mueller@mueller.de", "anna.schmidt@mueller.de", Disagree, true},
+		{"juergen@gmail.com", "anna.schmidt@gmail.com", Disagree, false}, // freemail: no company
+	}
+	for _, tt := range tests {
+		a := m.Record(lead(1, "email", tt.a))
+		b := m.Record(lead(2, "email", tt.b))
+		lv, _, _ := compareEmail(&a, &b, 0.93)
+		_, veto := m.Score(&a, &b)
+		if lv != tt.want || (veto != "") != tt.wantVeto {
+			t.Errorf("email %q vs %q = %s veto %q, want %s veto %t", tt.a, tt.b, lv, veto, tt.want, tt.wantVeto)
+		}
+	}
+	// Different tax ids veto whatever else agrees.
+	a := m.Record(lead(1, "first_name", "Jan", "last_name", "Nowak", "email", "jan@nowak.pl", "tax_id", "PL5260250274"))
+	b := m.Record(lead(2, "first_name", "Jan", "last_name", "Nowak", "email", "jan@nowak.pl", "tax_id", "PL7740001454"))
+	if s, veto := m.Score(&a, &b); veto != "different tax ids" || s < DefaultMergeAt {
+		t.Errorf("tax id guard: score %g veto %q", s, veto)
+	}
+	cfg := DefaultConfig()
+	cfg.Guards.TaxID = false
+	if _, veto := NewMatcher(cfg).Score(&a, &b); veto != "" {
+		t.Errorf("guard switched off still vetoes: %q", veto)
+	}
+}
+
+// TestDecisions runs whole leads through the default rules: the kinds of
+// duplicates of the issue are merged, near neighbours are not.
+func TestDecisions(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	base := lead(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "phone", "+49301234567", "street", "Hauptstraße 5",
+		"postal_code", "10115", "city", "Berlin", "country", "DE")
+	tests := []struct {
+		name string
+		b    *crm.Lead
+		want Decision
+	}{
+		{"web form: initial, transliterated company, same e-mail", lead(2, "first_name", "J.", "last_name", "Mueller", "company", "MUELLER GMBH & CO. KG",
+			"email", "juergen.mueller@mueller-gmbh.de", "postal_code", "10115", "country", "DE"), Merge},
+		{"purchased list: new mobile, no e-mail", lead(3, "first_name", "Juergen", "last_name", "Müller", "company", "Müller GmbH",
+			"mobile", "+491701234567", "street", "Hauptstr. 5", "postal_code", "10115", "city", "Berlin", "country", "DE"), Merge},
+		{"swapped names, private e-mail", lead(4, "first_name", "MÜLLER", "last_name", "JÜRGEN", "company", "Müller",
+			"email", "juergen.mueller@gmx.de", "street", "Hauptstraße 5", "postal_code", "10115", "country", "DE"), Merge},
+		{"colleague with the same last name", lead(5, "first_name", "Anna", "last_name", "Müller", "company", "Müller GmbH",
+			"email", "anna.mueller@mueller-gmbh.de", "phone", "+49301234599", "street", "Hauptstraße 5", "postal_code", "10115", "country", "DE"), New},
+		{"namesake elsewhere", lead(6, "first_name", "Jürgen", "last_name", "Müller", "company", "Bäckerei Schulz",
+			"email", "jm@schulz-backwaren.de", "postal_code", "80331", "city", "München", "country", "DE"), New},
+		{"same name and company, other branch", lead(7, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+			"postal_code", "20095", "city", "Hamburg", "country", "DE"), Review},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(base), m.Record(tt.b)
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want {
+			t.Errorf("%s: decision %d, want %d\n%s", tt.name, got, tt.want, res)
+		}
+	}
+}
+
+func TestBlockingFindsCandidates(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	x := NewIndex(m, 4)
+	put := func(l *crm.Lead) {
+		r := m.Record(l)
+		x.Put(r, m.BlockKeys(&r))
+	}
+	put(lead(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH", "email", "jm@mueller.de", "postal_code", "10115", "country", "DE"))
+	put(lead(2, "first_name", "Anna", "last_name", "Nowak", "company", "Nowak S.A.", "email", "anna@nowak.pl", "postal_code", "00-001", "country", "PL"))
+	probe := m.Record(lead(9, "first_name", "MUELLER", "last_name", "JUERGEN", "postal_code", "10115", "country", "DE"))
+	best, ok := x.Best(&probe, m.BlockKeys(&probe))
+	if !ok || best.ID != 1 {
+		t.Fatalf("swapped names in the same postal code: best %+v ok %t, want lead 1", best, ok)
+	}
+	// Reviewed as different: never a candidate again.
+	x.SetDistinct(9, 1)
+	if best, ok := x.Best(&probe, m.BlockKeys(&probe)); ok {
+		t.Errorf("distinct pair still proposed: %+v", best)
+	}
+	if s := x.Stats(); s.Lookups != 2 || s.Pairs != 1 {
+		t.Errorf("stats %+v, want 2 lookups and 1 pair", s)
+	}
+}
+
+func TestExplainText(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	a := m.Record(lead(1, "first_name", "Jürgen", "last_name", "Müller", "email", "jm@mueller.de"))
+	b := m.Record(lead(2, "first_name", "J.", "last_name", "Mueller", "email", "jm@mueller.de"))
+	got := m.Explain(&a, &b).String()
+	for _, want := range []string{"email", "agree", "+12.00", "initial", "total"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
+		}
+	}
+}

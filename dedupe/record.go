@@ -1,0 +1,130 @@
+package dedupe
+
+import (
+	"strings"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// Record is the view of a lead that matching needs: folded, comparable
+// values, small enough that a million of them stay in memory during an
+// import. Values are folded (lower case, accents removed, ł->l, ß->ss) and
+// German umlaut spellings collapsed ("mueller" and "müller" both become
+// "muller"), so a comparison never has to fold again.
+type Record struct {
+	ID      crm.ID
+	First   string
+	Last    string
+	Company string // company without legal form
+	Email   string // normalized address
+	Phone   string // E.164
+	Mobile  string
+	Postal  string // country + " " + postal code
+	City    string
+	Street  string // street types abbreviated: "hauptstr 5"
+	TaxID   string
+	// Flags of the e-mail address.
+	Freemail, Role bool
+	// Extra holds the values of the configured comparisons and blocking
+	// fields, in Matcher order.
+	Extra []string
+}
+
+// Record makes the matching view of a lead.
+func (m *Matcher) Record(l *crm.Lead) Record {
+	r := Record{
+		ID:       l.ID,
+		First:    key(l.FirstName),
+		Last:     key(l.LastName),
+		Company:  collapse(l.CompanyKey),
+		Email:    l.Email,
+		Phone:    l.Phone,
+		Mobile:   l.Mobile,
+		City:     key(l.City),
+		Street:   streetKey(l.Street),
+		TaxID:    l.TaxID,
+		Freemail: l.EmailFreemail,
+		Role:     l.EmailRole,
+	}
+	if r.Mobile == r.Phone {
+		r.Mobile = ""
+	}
+	if l.PostalCode != "" {
+		r.Postal = l.Country + " " + strings.ToLower(l.PostalCode)
+	}
+	if len(m.extra) > 0 {
+		r.Extra = make([]string, len(m.extra))
+		for i, f := range m.extra {
+			r.Extra[i] = key(l.Get(f))
+		}
+	}
+	return r
+}
+
+// key folds a value for comparison.
+func key(s string) string {
+	if s == "" {
+		return ""
+	}
+	return collapse(normalize.Fold(s))
+}
+
+// collapse turns the German transliterations of umlauts back into the
+// plain vowel on folded text ("mueller" -> "muller", "schaefer" ->
+// "schafer"), so that "Müller", "Mueller" and "MULLER" meet. It is applied
+// to both sides of every comparison, so words that merely contain "ue"
+// ("Samuel") stay comparable.
+func collapse(s string) string {
+	if !strings.Contains(s, "e") {
+		return s
+	}
+	if !strings.Contains(s, "ae") && !strings.Contains(s, "oe") && !strings.Contains(s, "ue") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		b = append(b, c)
+		if (c == 'a' || c == 'o' || c == 'u') && i+1 < len(s) && s[i+1] == 'e' {
+			i++
+		}
+	}
+	return string(b)
+}
+
+// streetWords maps the spellings of street types to one form, after Fold.
+var streetWords = map[string]string{
+	"strasse": "str", "str": "str", "street": "st", "st": "st",
+	"avenue": "ave", "ave": "ave", "av": "ave", "road": "rd", "rd": "rd",
+	"drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln", "boulevard": "blvd", "blvd": "blvd",
+	"place": "pl", "pl": "pl", "platz": "pl", "ulica": "", "ul": "", "aleja": "al", "al": "al",
+	"weg": "weg", "gasse": "g", "g": "g",
+}
+
+// streetKey folds a street and writes its type one way: "Schillerstraße
+// 12" and "Schillerstr. 12" both become "schillerstr 12", "ul. Długa 5"
+// and "Długa 5" both "dluga 5".
+func streetKey(s string) string {
+	if s == "" {
+		return ""
+	}
+	words := strings.Fields(normalize.Fold(s))
+	out := words[:0]
+	for _, w := range words {
+		if v, ok := streetWords[w]; ok {
+			if v != "" {
+				out = append(out, v)
+			}
+			continue
+		}
+		for _, suf := range []string{"strasse", "str"} {
+			if base, ok := strings.CutSuffix(w, suf); ok && base != "" {
+				w = base + "str"
+				break
+			}
+		}
+		out = append(out, w)
+	}
+	return collapse(strings.Join(out, " "))
+}
