@@ -14,6 +14,8 @@ const (
 	blockNamePlace    KeyKind = 'L' // phonetic last (or first) name + place
 	blockCompanyPlace KeyKind = 'C' // company key + place
 	blockLocal        KeyKind = 'O' // e-mail local part + place (another domain)
+	blockStreet       KeyKind = 'S' // house number + first street word + place
+	blockCompanyWord  KeyKind = 'W' // first word of the company + place
 	blockConfigured   KeyKind = 'X' // a configured key; the index of the key follows
 )
 
@@ -48,7 +50,16 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		}
 		if r.Company != "" {
 			keys = append(keys, hash(blockCompanyPlace, r.Company, p))
+			if w := firstWord(r.Company); len(w) >= 3 && w != r.Company {
+				keys = append(keys, hash(blockCompanyWord, w, p))
+			}
 		}
+		if n, w := digitsOf(r.Street), streetWord(r.Street); n != "" && w != "" {
+			keys = append(keys, hash(blockStreet, n, w, p))
+		}
+	} else if r.Company != "" {
+		// No place: all the company's records without one.
+		keys = append(keys, hash(blockCompanyPlace, r.Company, ""))
 	}
 	for i, bk := range m.cfg.Block {
 		parts := make([]string, 0, len(bk)+1)
@@ -68,6 +79,17 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// streetWord is the first word of a street that is not a number or a
+// one-letter direction ("3858 s cottage grove" -> "cottage").
+func streetWord(s string) string {
+	for _, w := range strings.Fields(s) {
+		if len(w) > 1 && digitsOf(w) == "" {
+			return w
+		}
+	}
+	return ""
 }
 
 // placeKey is the place of a record for blocking: country and postal

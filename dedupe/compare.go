@@ -158,6 +158,15 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpCompany:
 			if c.builtin {
 				lv, sim, note := compareCompany(a.Company, b.Company, c.Threshold)
+				if (lv == Agree || lv == Close) && orgRecords(a, b) {
+					// Two records of an organisation without a person:
+					// the company is what identifies them.
+					oc := *c
+					oc.Agree += orgBonus
+					oc.Close += orgBonus * 3 / 4
+					add(&oc, a.Company, b.Company, sim, lv, strings.TrimPrefix(note+"; organisation record", "; "))
+					continue
+				}
 				add(c, a.Company, b.Company, sim, lv, note)
 				continue
 			}
@@ -171,11 +180,13 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 			if c.builtin {
 				switch {
 				case a.Postal != "" && b.Postal != "":
-					lv := Disagree
+					lv, note := Disagree, "postal code"
 					if a.Postal == b.Postal {
 						lv = Agree
+					} else if len(a.Postal) == len(b.Postal) && edlib.OSADamerauLevenshteinDistance(a.Postal, b.Postal) == 1 {
+						lv, note = Close, "postal code, one character off"
 					}
-					add(c, a.Postal, b.Postal, boolSim(lv), lv, "postal code")
+					add(c, a.Postal, b.Postal, boolSim(lv), lv, note)
 				case a.City != "" && b.City != "":
 					lv := Disagree
 					if a.City == b.City {
@@ -190,6 +201,21 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpStreet:
 			if c.builtin {
 				lv, sim := compareStreet(a.Street, b.Street, c.Threshold)
+				if lv == Agree && (a.Company == "" && b.Company == "" || orgRecords(a, b)) {
+					// A street and house number shared by two records
+					// without a company is a household; shared by two
+					// records of an organisation without a person, a
+					// site. Both are far rarer by chance than a business
+					// address that a whole company's staff shares.
+					hc := *c
+					hc.Agree += householdBonus
+					note := "private address"
+					if a.Company != "" {
+						note = "organisation's address"
+					}
+					add(&hc, a.Street, b.Street, sim, lv, note)
+					continue
+				}
 				add(c, a.Street, b.Street, sim, lv, "")
 				continue
 			}
@@ -228,6 +254,20 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	}
 	return total, veto
 }
+
+// orgRecords reports whether both records are about an organisation
+// without a person.
+func orgRecords(a, b *Record) bool {
+	return a.Company != "" && b.Company != "" && a.First == "" && a.Last == "" && b.First == "" && b.Last == ""
+}
+
+// householdBonus is added to the street's agreement weight when neither
+// record names a company.
+const householdBonus = 3
+
+// orgBonus is added to the company's agreement weight when neither record
+// names a person.
+const orgBonus = 4
 
 // nameCmp is the comparison of one name field.
 type nameCmp struct {
@@ -455,10 +495,10 @@ func soundsAlike(a, b string) bool {
 func compareCompany(a, b string, thr float64) (Level, float64, string) {
 	lv, s := compareText(a, b, thr)
 	switch {
+	case lv != Agree && lv != Missing && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
+		return Close, s, "one name extends the other"
 	case lv == Close && edlib.OSADamerauLevenshteinDistance(a, b) > 2:
 		lv = Disagree
-	case lv == Disagree && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
-		return Close, s, "one name extends the other"
 	}
 	return lv, s, ""
 }
@@ -467,8 +507,13 @@ func compareCompany(a, b string, thr float64) (Level, float64, string) {
 // is another address, however alike the street names are.
 func compareStreet(a, b string, thr float64) (Level, float64) {
 	lv, s := compareText(a, b, thr)
-	if lv == Close && digitsOf(a) != digitsOf(b) {
+	switch {
+	case lv == Close && digitsOf(a) != digitsOf(b):
 		lv = Disagree
+	case lv == Close && strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", ""):
+		lv = Agree // "forbesstreet 31" and "forbes street 31"
+	case lv == Close && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
+		lv = Agree // "3858 s cottage grove" and "3858 s cottage grove ave"
 	}
 	return lv, s
 }
