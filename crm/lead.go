@@ -145,6 +145,34 @@ type Lead struct {
 	ContactID        ID        `json:"contact_id,omitempty"`
 	OpportunityID    ID        `json:"opportunity_id,omitempty"`
 	StatusBeforeConv Status    `json:"status_before_conversion,omitempty"`
+
+	// MergedInto is set on a lead that dedupe or a review merged into
+	// another one. It is kept, read-only and out of lists and exports, so
+	// that `leadpipe leads unmerge` can bring it back.
+	MergedInto ID `json:"merged_into,omitempty"`
+	// Merges records every merge into this lead, oldest first: what it
+	// changed, and what was merged in.
+	Merges []MergeRecord `json:"merges,omitempty"`
+}
+
+// MergeRecord is one merge into a lead: enough to take it back.
+type MergeRecord struct {
+	ID string    `json:"id"` // the import or dedupe run
+	At time.Time `json:"at"`
+	By string    `json:"by"` // "import", "dedupe" or "review"
+	// From is the lead merged in (dedupe, review); it stays in the store
+	// with MergedInto set.
+	From ID `json:"from,omitempty"`
+	// File and Row name the input row merged in (import); Row holds that
+	// row's normalized values, RowSig its signature.
+	File   string `json:"file,omitempty"`
+	Row    int    `json:"row,omitempty"`
+	RowSig uint64 `json:"-"`
+	Lead   *Lead  `json:"-"`
+	Score  float64 `json:"score"`
+	// Changes lists every field the merge set, with the value before it
+	// (empty when the merge filled an empty field).
+	Changes []Change `json:"changes"`
 }
 
 // Grade is the scoring tier that tells sales whom to call first.
@@ -259,6 +287,7 @@ func (l *Lead) Clone() *Lead {
 	c.History = slices.Clone(l.History)
 	c.Warnings = slices.Clone(l.Warnings)
 	c.ScoreRules = slices.Clone(l.ScoreRules)
+	c.Merges = slices.Clone(l.Merges)
 	return &c
 }
 
@@ -384,11 +413,26 @@ func shouting(s string) bool {
 // merge changed nothing. Derived facts (CompanyKey, ...) follow the field
 // they derive from.
 func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
-	var changed []string
+	changes := l.MergeChanges(in, importID, "import", at)
+	if changes == nil {
+		return nil
+	}
+	names := make([]string, len(changes))
+	for i, c := range changes {
+		names[i] = c.Field
+	}
+	return names
+}
+
+// MergeChanges is Merge returning every change it made, fills included
+// (with an empty Old); by names who merged for the history ("import",
+// "dedupe", "review").
+func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Change {
+	var changes []Change
 	record := func(name, old, new string) {
-		changed = append(changed, name)
+		changes = append(changes, Change{At: at, ImportID: importID, By: by, Field: name, Old: old, New: new})
 		if old != "" {
-			l.History = append(l.History, Change{At: at, ImportID: importID, By: "import", Field: name, Old: old, New: new})
+			l.History = append(l.History, changes[len(changes)-1])
 		}
 	}
 	for _, name := range DataFields {
@@ -419,10 +463,11 @@ func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
 		record(name, old, nv)
 		l.Set(name, nv)
 	}
-	if len(changed) == 0 {
+	if len(changes) == 0 {
 		return nil
 	}
-	for _, name := range changed {
+	for _, c := range changes {
+		name := c.Field
 		if raw, ok := in.Raw[name]; ok {
 			if l.Raw == nil {
 				l.Raw = map[string]string{}
@@ -435,5 +480,5 @@ func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
 	}
 	l.Warnings = in.Warnings
 	l.UpdatedAt = at
-	return changed
+	return changes
 }

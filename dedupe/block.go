@@ -41,16 +41,34 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		keys = append(keys, hash(blockPhone, r.Mobile))
 	}
 	if p := placeKey(r); p != "" {
-		// The first name too, so that swapped names meet.
+		// Phonetic last name and first initial, and the other way
+		// round, so that swapped names meet.
+		// With the house number when there is one: a postal code holds a
+		// bounded number of people, so a key of name and postal code
+		// alone would grow with the store.
+		no := digitsOf(r.Street)
 		if r.Last != "" {
-			keys = append(keys, hash(blockNamePlace, phoneticKey(r.Last), p))
+			keys = append(keys, hash(blockNamePlace, phoneticKey(r.Last), initial(r.First), p, no))
 		}
 		if len(r.First) > 1 {
-			keys = append(keys, hash(blockNamePlace, phoneticKey(r.First), p))
+			keys = append(keys, hash(blockNamePlace, phoneticKey(r.First), initial(r.Last), p, no))
+		}
+		if no != "" && r.Company == "" {
+			// A private person has no company keys: the name in the
+			// postal code must do, house number or not.
+			if r.Last != "" {
+				keys = append(keys, hash(blockNamePlace, phoneticKey(r.Last), initial(r.First), p))
+			}
+			if len(r.First) > 1 {
+				keys = append(keys, hash(blockNamePlace, phoneticKey(r.First), initial(r.Last), p))
+			}
 		}
 		if r.Company != "" {
 			keys = append(keys, hash(blockCompanyPlace, r.Company, p))
-			if w := firstWord(r.Company); len(w) >= 3 && w != r.Company {
+			// Organisations without a person: their names vary more
+			// ("Abraham Lincoln Centre" and "Abraham Lincoln Centre
+			// Abraham Lincoln"), so the first word also blocks.
+			if w := firstWord(r.Company); r.First == "" && r.Last == "" && len(w) >= 3 && w != r.Company {
 				keys = append(keys, hash(blockCompanyWord, w, p))
 			}
 		}
@@ -79,6 +97,13 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+func initial(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s[:1]
 }
 
 // streetWord is the first word of a street that is not a number or a
@@ -169,7 +194,7 @@ func transform(r *Record, p BlockPart) string {
 // with several keys each cost a few tens of bytes per key.
 type Index struct {
 	m       *Matcher
-	records []Record // by lead id; ID 0 where there is no lead
+	records []packed // by lead id; zero where there is no lead
 	heads   map[uint64]blockHead
 	links   []link
 	// Distinct pairs were reviewed as different people: never candidates.
@@ -183,7 +208,7 @@ type blockHead struct {
 }
 
 type link struct {
-	id   crm.ID
+	id   uint32 // lead id
 	next int32
 }
 
@@ -213,9 +238,9 @@ func (s Stats) PairsPerRow() float64 {
 func NewIndex(m *Matcher, sizeHint int) *Index {
 	return &Index{
 		m:        m,
-		records:  make([]Record, 0, sizeHint+1),
-		heads:    make(map[uint64]blockHead, 4*sizeHint),
-		links:    make([]link, 0, 4*sizeHint),
+		records:  make([]packed, 0, sizeHint+1),
+		heads:    make(map[uint64]blockHead, 7*sizeHint),
+		links:    make([]link, 0, 7*sizeHint),
 		distinct: map[[2]crm.ID]bool{},
 	}
 }
@@ -236,12 +261,13 @@ func pairKey(a, b crm.ID) [2]crm.ID {
 	return [2]crm.ID{a, b}
 }
 
-// Record returns the stored view of a lead, or nil.
-func (x *Index) Record(id crm.ID) *Record {
-	if int(id) < len(x.records) && x.records[id].ID == id && id != 0 {
-		return &x.records[id]
+// Record returns the stored view of a lead; ok is false when the index
+// has none.
+func (x *Index) Record(id crm.ID) (r Record, ok bool) {
+	if id != 0 && int(id) < len(x.records) && x.records[id].flags&pkPresent != 0 {
+		return x.records[id].unpack(len(x.m.extra)), true
 	}
-	return nil
+	return Record{}, false
 }
 
 // Put adds or replaces the record of a lead. keys are its blocking keys
@@ -249,14 +275,17 @@ func (x *Index) Record(id crm.ID) *Record {
 // like the old values still find the lead.
 func (x *Index) Put(r Record, keys []uint64) {
 	id := r.ID
+	if id == 0 || id > 1<<32-1 {
+		return // ids beyond 32 bits are not indexed (4 billion leads)
+	}
 	for int(id) >= len(x.records) {
-		x.records = append(x.records, Record{})
+		x.records = append(x.records, packed{})
 	}
 	var old []uint64
-	if x.records[id].ID == id {
-		old = x.m.BlockKeys(&x.records[id])
+	if prev, ok := x.Record(id); ok {
+		old = x.m.BlockKeys(&prev)
 	}
-	x.records[id] = r
+	x.records[id] = pack(&r)
 	for _, k := range keys {
 		if slices.Contains(old, k) {
 			continue
@@ -265,7 +294,7 @@ func (x *Index) Put(r Record, keys []uint64) {
 		if !ok {
 			h.first = -1
 		}
-		x.links = append(x.links, link{id: id, next: h.first})
+		x.links = append(x.links, link{id: uint32(id), next: h.first})
 		h.first = int32(len(x.links) - 1)
 		h.n++
 		x.heads[k] = h
@@ -291,19 +320,19 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			continue
 		}
 		for i := h.first; i >= 0; i = x.links[i].next {
-			id := x.links[i].id
+			id := crm.ID(x.links[i].id)
 			if id != r.ID && !slices.Contains(cands, id) {
 				cands = append(cands, id)
 			}
 		}
 	}
 	for _, id := range cands {
-		c := &x.records[id]
+		c := x.records[id].unpack(len(x.m.extra))
 		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
 			continue
 		}
 		x.stats.Pairs++
-		s, veto := x.m.Score(r, c)
+		s, veto := x.m.Score(r, &c)
 		if veto != "" && s >= x.m.cfg.MergeAt {
 			x.stats.Vetoed++
 		}

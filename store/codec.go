@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -32,6 +33,12 @@ import (
 //	PossibleDuplicateOf                         uvarint
 //	Score varint, Grade string, ScoreRules uvarint n × (Rule string, Points varint)
 //	ConvertedAt time, AccountID, ContactID, OpportunityID uvarint, StatusBeforeConv string
+//	version 2 only, for leads with merges:
+//	MergedInto uvarint
+//	Merges   uvarint n, then n × (ID string, At time, By string, From uvarint,
+//	         File string, Row uvarint, RowSig uvarint, Score float64 bits uvarint,
+//	         Changes uvarint m × (Field, Old, New string), Lead string: the
+//	         encoding of the row's lead, empty for none)
 //
 //	string   uvarint length, bytes
 //	strings  uvarint n, n × string
@@ -44,7 +51,13 @@ import (
 // map iteration order or time zone. Decoded times are in UTC; empty maps and
 // slices decode as nil. A new field means a new version byte; the decoder
 // keeps reading the old versions.
-const leadCodecV1 = 1
+const (
+	leadCodecV1 = 1
+	// leadCodecV2 adds the merge fields. A lead without them is written as
+	// version 1, so that stores written before merges existed keep their
+	// bytes when nothing changes.
+	leadCodecV2 = 2
+)
 
 const (
 	flagFreemail = 1 << iota
@@ -70,7 +83,12 @@ var errDamaged = errors.New("damaged record")
 
 // appendLead appends the encoding of l to dst.
 func appendLead(dst []byte, l *crm.Lead) []byte {
-	dst = append(dst, leadCodecV1)
+	v2 := l.MergedInto != 0 || len(l.Merges) > 0
+	if v2 {
+		dst = append(dst, leadCodecV2)
+	} else {
+		dst = append(dst, leadCodecV1)
+	}
 	dst = binary.AppendUvarint(dst, uint64(l.ID))
 	for _, s := range [...]string{
 		l.Salutation, l.AcademicTitle, l.FirstName, l.LastName,
@@ -128,6 +146,32 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 	dst = binary.AppendUvarint(dst, uint64(l.ContactID))
 	dst = binary.AppendUvarint(dst, uint64(l.OpportunityID))
 	dst = appendString(dst, string(l.StatusBeforeConv))
+	if v2 {
+		dst = binary.AppendUvarint(dst, uint64(l.MergedInto))
+		dst = binary.AppendUvarint(dst, uint64(len(l.Merges)))
+		for i := range l.Merges {
+			m := &l.Merges[i]
+			dst = appendString(dst, m.ID)
+			dst = appendTime(dst, m.At)
+			dst = appendString(dst, m.By)
+			dst = binary.AppendUvarint(dst, uint64(m.From))
+			dst = appendString(dst, m.File)
+			dst = binary.AppendUvarint(dst, uint64(m.Row))
+			dst = binary.AppendUvarint(dst, m.RowSig)
+			dst = binary.AppendUvarint(dst, math.Float64bits(m.Score))
+			dst = binary.AppendUvarint(dst, uint64(len(m.Changes)))
+			for _, c := range m.Changes {
+				dst = appendString(dst, c.Field)
+				dst = appendString(dst, c.Old)
+				dst = appendString(dst, c.New)
+			}
+			if m.Lead != nil {
+				dst = appendString(dst, string(appendLead(nil, m.Lead)))
+			} else {
+				dst = appendString(dst, "")
+			}
+		}
+	}
 	return dst
 }
 
@@ -275,7 +319,7 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("%w: empty", errDamaged)
 	}
-	if data[0] != leadCodecV1 {
+	if data[0] != leadCodecV1 && data[0] != leadCodecV2 {
 		return nil, fmt.Errorf("%w: unknown encoding version %d", errDamaged, data[0])
 	}
 	d := decoder{b: data, s: string(data), off: 1}
@@ -350,6 +394,9 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 	l.ContactID = crm.ID(d.uvarint())
 	l.OpportunityID = crm.ID(d.uvarint())
 	l.StatusBeforeConv = crm.Status(d.str())
+	if data[0] == leadCodecV2 {
+		d.merges(l)
+	}
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d trailing bytes", len(data)-d.off)
 	}
@@ -357,6 +404,43 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 		return nil, d.err
 	}
 	return l, nil
+}
+
+// merges reads the version 2 tail.
+func (d *decoder) merges(l *crm.Lead) {
+	l.MergedInto = crm.ID(d.uvarint())
+	n := d.count(8)
+	if n == 0 {
+		return
+	}
+	l.Merges = make([]crm.MergeRecord, n)
+	for i := range l.Merges {
+		m := &l.Merges[i]
+		m.ID = d.str()
+		m.At = d.time()
+		m.By = d.str()
+		m.From = crm.ID(d.uvarint())
+		m.File = d.str()
+		m.Row = int(d.uvarint())
+		m.RowSig = d.uvarint()
+		m.Score = math.Float64frombits(d.uvarint())
+		if k := d.count(3); k > 0 {
+			m.Changes = make([]crm.Change, k)
+			for j := range m.Changes {
+				c := &m.Changes[j]
+				c.Field, c.Old, c.New = d.str(), d.str(), d.str()
+				c.At, c.ImportID, c.By = m.At, m.ID, m.By
+			}
+		}
+		if enc := d.str(); enc != "" && d.err == nil {
+			row, err := decodeLead([]byte(enc))
+			if err != nil {
+				d.fail("merge %d: %v", i, err)
+				return
+			}
+			m.Lead = row
+		}
+	}
 }
 
 // decoder reads the binary codec. b and s hold the same bytes: varints are

@@ -66,6 +66,13 @@ func fullLead(id crm.ID) *crm.Lead {
 		ContactID:           12,
 		OpportunityID:       13,
 		StatusBeforeConv:    crm.StatusQualified,
+		MergedInto:          7,
+		Merges: []crm.MergeRecord{
+			{ID: "20261124T080000Z-ffff", At: t0, By: "import", File: "messe.csv", Row: 12, RowSig: 1<<63 + 5, Score: 23.5,
+				Changes: []crm.Change{{At: t0, ImportID: "20261124T080000Z-ffff", By: "import", Field: crm.FieldPhone, Old: "", New: "+48426301234"}},
+				Lead:    &crm.Lead{FirstName: "Zofia", Phone: "+48426301234", Custom: map[string]string{"Interesse": "Bücher"}}},
+			{ID: "D20261125T000000Z", At: t0.Add(time.Hour), By: "dedupe", From: 99, Score: -1.25},
+		},
 	}
 }
 

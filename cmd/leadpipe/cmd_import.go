@@ -159,6 +159,10 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		observer = multiObserver{bar, obs}
 	}
 
+	match := opts.matcher(g.Dedupe)
+	if match != nil {
+		setMemoryLimit(800 << 20)
+	}
 	sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
 	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
 		Files:     opts.Files,
@@ -168,7 +172,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		DryRun:    opts.DryRun,
 		BatchSize: opts.BatchSize,
 		Score:     sc.score,
-		Match:     opts.matcher(g.Dedupe),
+		Match:     match,
 	}, observer)
 	defer sc.warn(ios.ErrOut, g.Quiet)
 	if err != nil && (sum == nil || !(sum.Written || errors.Is(err, context.Canceled))) {

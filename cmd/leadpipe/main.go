@@ -18,10 +18,18 @@ func main() {
 // BENCHMARKS.md). The soft limit (300 MB) keeps the process under the
 // 500 MB budget of a 1M-row import: the live set stays near 200 MB.
 func tuneGC() {
+	setMemoryLimit(300 << 20)
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(300)
 	}
+}
+
+// setMemoryLimit sets the soft memory limit unless the user set
+// GOMEMLIMIT. Fuzzy matching keeps an index of every lead in memory (about
+// 400 MB at a million leads), so import raises the limit for it: a limit
+// below the live set would make the collector run without pause.
+func setMemoryLimit(limit int64) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(300 << 20)
+		debug.SetMemoryLimit(limit)
 	}
 }
