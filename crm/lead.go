@@ -165,10 +165,10 @@ type MergeRecord struct {
 	From ID `json:"from,omitempty"`
 	// File and Row name the input row merged in (import); Row holds that
 	// row's normalized values, RowSig its signature.
-	File   string `json:"file,omitempty"`
-	Row    int    `json:"row,omitempty"`
-	RowSig uint64 `json:"-"`
-	Lead   *Lead  `json:"-"`
+	File   string  `json:"file,omitempty"`
+	Row    int     `json:"row,omitempty"`
+	RowSig uint64  `json:"-"`
+	Lead   *Lead   `json:"-"`
 	Score  float64 `json:"score"`
 	// Changes lists every field the merge set, with the value before it
 	// (empty when the merge filled an empty field).
