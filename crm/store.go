@@ -49,6 +49,8 @@ type Batch struct {
 	Leads  []*Lead
 	Index  []IndexEntry
 	Import *Import
+	// Distinct adds pairs of leads a review found to be different people.
+	Distinct [][2]ID
 }
 
 // LeadReader reads leads.
@@ -75,6 +77,9 @@ type Store interface {
 	Apply(b *Batch) error
 	// Imports lists the recorded imports, oldest first.
 	Imports() ([]Import, error)
+	// DistinctPairs lists the pairs of leads reviewed as different people,
+	// each with the lower id first.
+	DistinctPairs() ([][2]ID, error)
 	// Path names the store for messages.
 	Path() string
 	Close() error

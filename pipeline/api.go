@@ -32,10 +32,9 @@ type ImportOptions struct {
 	// Match, when set, matches rows with the fuzzy rules of package dedupe
 	// (blocking, weighted comparisons, thresholds, guards); nil matches on
 	// the exact keys only.
+	// Pairs of leads reviewed as different people (Store.DistinctPairs)
+	// are never merged or flagged again.
 	Match *dedupe.Matcher
-	// Distinct lists pairs of leads reviewed as different people: they are
-	// never merged or flagged again.
-	Distinct [][2]crm.ID
 }
 
 // Observer receives what happens during an import. Calls come from one

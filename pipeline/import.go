@@ -557,11 +557,12 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	}
 	var target crm.ID
 	var via string
+	var score float64
 	if im.opts.Match != nil {
 		best, ok := im.fx.Best(&j.frecs[i], j.bkeys[i])
 		switch im.opts.Match.Decide(best, ok) {
 		case dedupe.Merge:
-			target, via = best.ID, fmt.Sprintf("match score %.1f", best.Score)
+			target, via, score = best.ID, fmt.Sprintf("match score %.1f", best.Score), best.Score
 		case dedupe.Review:
 			nl.PossibleDuplicateOf = best.ID
 			o.Reason = fmt.Sprintf("possible duplicate of %s, score %.1f", best.ID, best.Score)
@@ -582,6 +583,12 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		return o
 	}
 	lead, entry, err := im.load(target)
+	// An exact key may name a lead that dedupe merged into another one:
+	// the row belongs to the survivor.
+	for hops := 0; err == nil && lead.MergedInto != 0 && hops < 8; hops++ {
+		target = lead.MergedInto
+		lead, entry, err = im.load(target)
+	}
 	if err != nil {
 		// The index names a lead the store cannot give back: treat the
 		// row as new rather than lose it, and say so.
@@ -595,8 +602,9 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		o.Kind, o.Reason = crm.Unchanged, fmt.Sprintf("%s matches converted lead %s, which is read-only", via, target)
 		return o
 	}
-	changed := lead.Merge(nl, im.record.ID, im.now().UTC())
-	if changed == nil {
+	at := im.now().UTC()
+	changes := lead.MergeChanges(nl, im.record.ID, "import", at)
+	if changes == nil {
 		o.Kind, o.Reason = crm.Unchanged, via+": nothing new"
 		if _, ok := im.dirty[target]; ok {
 			addSig(entry, sig)
@@ -604,6 +612,14 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 			im.absorbed[target] = append(im.absorbed[target], sig)
 		}
 		return o
+	}
+	// Keep what the merge did and what the row said, so that it can be
+	// taken back (leads unmerge).
+	lead.Merges = append(lead.Merges, crm.MergeRecord{ID: im.record.ID, At: at, By: "import",
+		File: rec.File, Row: rec.Row, RowSig: sig, Lead: rowLead(nl), Score: score, Changes: changes})
+	changed := make([]string, len(changes))
+	for i, c := range changes {
+		changed[i] = c.Field
 	}
 	o.Kind, o.Changed, o.Reason = crm.Merged, changed, via
 	im.score(lead)
@@ -650,6 +666,9 @@ func (im *importRun) fuzzyIndex() error {
 	m := im.opts.Match
 	x := dedupe.NewIndex(m, int(im.lastID)+im.fuzzyHint)
 	err := im.st.ForEachLead(func(l *crm.Lead) error {
+		if l.MergedInto != 0 {
+			return nil // lives on in the lead it was merged into
+		}
 		r := m.Record(l)
 		x.Put(r, m.BlockKeys(&r))
 		return nil
@@ -657,7 +676,11 @@ func (im *importRun) fuzzyIndex() error {
 	if err != nil {
 		return fmt.Errorf("read store %s for matching: %w", im.st.Path(), err)
 	}
-	for _, p := range im.opts.Distinct {
+	pairs, err := im.st.DistinctPairs()
+	if err != nil {
+		return fmt.Errorf("read store %s for matching: %w", im.st.Path(), err)
+	}
+	for _, p := range pairs {
 		x.SetDistinct(p[0], p[1])
 	}
 	im.fx = x
@@ -692,6 +715,15 @@ func (im *importRun) match(keys []dedupe.Key) (crm.ID, dedupe.KeyKind) {
 		}
 	}
 	return 0, 0
+}
+
+// rowLead is the row's lead as a merge record keeps it: its values, without
+// what only a stored lead has.
+func rowLead(nl *crm.Lead) *crm.Lead {
+	r := *nl
+	r.ID, r.Imports, r.History, r.Warnings, r.ScoreRules, r.Merges = 0, nil, nil, nil, nil, nil
+	r.Score, r.Grade = 0, ""
+	return &r
 }
 
 // load returns the current state of a lead and its index entry: from the

@@ -70,6 +70,9 @@ func WriteLeadsCSV(w io.Writer, leads crm.LeadReader) error {
 	}
 	row := make([]string, len(header))
 	err = leads.ForEachLead(func(l *crm.Lead) error {
+		if l.MergedInto != 0 {
+			return nil // merged into another lead, which carries its data
+		}
 		row = row[:0]
 		for _, name := range crm.CoreFields {
 			row = append(row, l.Get(name))

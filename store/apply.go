@@ -24,7 +24,7 @@ import (
 // Every Apply commits, and a commit rewrites bbolt's meta page even when all
 // values are unchanged: skip Apply when there is nothing new.
 func (db *DB) Apply(b *crm.Batch) error {
-	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil) {
+	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0) {
 		return nil
 	}
 	for i, l := range b.Leads {
@@ -103,6 +103,19 @@ func (db *DB) Apply(b *crm.Batch) error {
 			}
 			if err := ib.Put(e.k, e.v); err != nil {
 				return fmt.Errorf("index entry for lead %s: %w", b.Index[i].ID, err)
+			}
+		}
+		if len(b.Distinct) > 0 {
+			// Created with the first review decision: older stores have
+			// no such bucket, and need none until then.
+			dist, err := tx.CreateBucketIfNotExists(bucketDistinct)
+			if err != nil {
+				return err
+			}
+			for _, p := range b.Distinct {
+				if err := dist.Put(distinctKey(p), nil); err != nil {
+					return fmt.Errorf("distinct pair %s %s: %w", p[0], p[1], err)
+				}
 			}
 		}
 		if imp != nil {

@@ -191,6 +191,38 @@ func (db *DB) Imports() ([]crm.Import, error) {
 	return imps, nil
 }
 
+// DistinctPairs lists the pairs of leads reviewed as different people.
+func (db *DB) DistinctPairs() ([][2]crm.ID, error) {
+	var out [][2]crm.ID
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketDistinct)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, _ []byte) error {
+			if len(k) != 16 {
+				return fmt.Errorf("distinct pair: %w: key of %d bytes", errDamaged, len(k))
+			}
+			out = append(out, [2]crm.ID{crm.ID(binary.BigEndian.Uint64(k)), crm.ID(binary.BigEndian.Uint64(k[8:]))})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, db.readError(err)
+	}
+	return out, nil
+}
+
+// distinctKey orders a pair, lower id first.
+func distinctKey(p [2]crm.ID) []byte {
+	a, b := p[0], p[1]
+	if a > b {
+		a, b = b, a
+	}
+	k := binary.BigEndian.AppendUint64(make([]byte, 0, 16), uint64(a))
+	return binary.BigEndian.AppendUint64(k, uint64(b))
+}
+
 // Stats describes a store.
 type Stats struct {
 	Leads    int    // leads stored

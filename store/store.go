@@ -51,6 +51,9 @@ var (
 	bucketIndex   = []byte("index")
 	bucketImports = []byte("imports")
 	bucketMeta    = []byte("meta")
+	// bucketDistinct holds pairs of leads reviewed as different people:
+	// key lower id, higher id (8 bytes each, big-endian), empty value.
+	bucketDistinct = []byte("distinct")
 
 	keySchema    = []byte("schema")
 	keyLastID    = []byte("last_id")

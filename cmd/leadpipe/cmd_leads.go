@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"io"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ beside each other, but wait for (and then give up on) a running import.`),
 		Args: noSubcommand,
 		RunE: showHelp,
 	}
-	cmd.AddCommand(newLeadsListCommand(g, ios, nil), newLeadsShowCommand(g, ios, nil))
+	cmd.AddCommand(newLeadsListCommand(g, ios, nil), newLeadsShowCommand(g, ios, nil), newLeadsUnmergeCommand(g, ios))
 	return cmd
 }
 
@@ -130,8 +131,8 @@ func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) erro
 	// counted and the first cause is shown (a position, never a value).
 	failed, firstFail := 0, error(nil)
 	err = db.ForEachLead(func(l *crm.Lead) error {
-		if !opts.match(l) {
-			return nil
+		if l.MergedInto != 0 || !opts.match(l) {
+			return nil // merged away: shown by leads show, listed nowhere
 		}
 		if where != nil {
 			ok, err := where.Match(l)
@@ -184,7 +185,10 @@ warnings and the history: replaced values and every change of status,
 stage, score and grade, with who made it and why. ID is written as in the
 list (L0000042) or as a plain number.
 
---explain scores the lead afresh with the current rules (leadpipe.yaml)
+--explain compares the lead, with the current match rules, with the lead
+it may duplicate and with every lead and row merged into it, field by
+field (values, comparator, similarity, weight). It also
+scores the lead afresh with the current rules (leadpipe.yaml)
 and shows the working: the rules that fired and did not, the thresholds,
 and whether the stored score differs. It changes nothing.`),
 		Example: `  leadpipe leads show L0000042
@@ -232,8 +236,59 @@ func runLeadsShow(g *globalOptions, ios *IOStreams, opts *leadsShowOptions) erro
 			now = time.Now().UTC()
 		}
 		_, err = io.WriteString(ios.Out, "\nwith the current rules:\n"+indent(g.Scoring.Explain(l, now)))
+		if err == nil {
+			err = explainMatches(ios.Out, db, dedupe.NewMatcher(g.Dedupe), l)
+		}
 	}
 	return err
+}
+
+// explainMatches shows, with the current match rules, how the lead compares
+// with the lead it may duplicate and with everything merged into it.
+func explainMatches(w io.Writer, db crm.LeadReader, m *dedupe.Matcher, l *crm.Lead) error {
+	var b strings.Builder
+	r := m.Record(l)
+	show := func(title string, other *crm.Lead) {
+		o := m.Record(other)
+		res := m.Explain(&o, &r)
+		fmt.Fprintf(&b, "\n%s (score %.2f, %s):\n%s", title, res.Score, decisionText(m, res), res)
+	}
+	if id := l.PossibleDuplicateOf; id != 0 {
+		if other, err := db.Lead(id); err == nil {
+			show(fmt.Sprintf("possible duplicate of %s", id), other)
+		}
+	}
+	if id := l.MergedInto; id != 0 {
+		if other, err := db.Lead(id); err == nil {
+			show(fmt.Sprintf("merged into %s, as it is now", id), other)
+		}
+	}
+	for _, mr := range l.Merges {
+		switch {
+		case mr.From != 0:
+			if other, err := db.Lead(mr.From); err == nil {
+				show(fmt.Sprintf("merged %s (%s %s)", mr.From, mr.By, mr.ID), other)
+			}
+		case mr.Lead != nil:
+			show(fmt.Sprintf("merged %s row %d (import %s)", mr.File, mr.Row, mr.ID), mr.Lead)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func decisionText(m *dedupe.Matcher, r dedupe.Result) string {
+	c := m.Config()
+	switch m.Decide(r, true) {
+	case dedupe.Merge:
+		return fmt.Sprintf("merge at %g", c.MergeAt)
+	case dedupe.Review:
+		return fmt.Sprintf("review from %g", c.ReviewAt)
+	}
+	if r.Veto != "" {
+		return "kept apart: " + r.Veto
+	}
+	return fmt.Sprintf("below review_at %g", c.ReviewAt)
 }
 
 // indent puts two spaces before every line of s.
@@ -323,6 +378,16 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 	}
 	if l.PossibleDuplicateOf != 0 {
 		fmt.Fprintf(tw, "possible_duplicate_of\t%s\n", l.PossibleDuplicateOf)
+	}
+	if l.MergedInto != 0 {
+		fmt.Fprintf(tw, "merged_into\t%s\t(read-only; leadpipe leads unmerge %s takes it back)\n", l.MergedInto, l.ID)
+	}
+	for _, m := range l.Merges {
+		what := m.From.String()
+		if m.From == 0 {
+			what = fmt.Sprintf("%s row %d", m.File, m.Row)
+		}
+		fmt.Fprintf(tw, "merged\t%s by %s %s, score %.1f, %d fields set\n", what, m.By, m.ID, m.Score, len(m.Changes))
 	}
 	tw.Flush()
 	if l.Grade != "" {

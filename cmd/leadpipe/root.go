@@ -139,6 +139,8 @@ while it has one.`),
 		newScoreCommand(g, ios, nil),
 		newStatusCommand(g, ios),
 		newExportCommand(g, ios, nil),
+		newDedupeCommand(g, ios),
+		newReviewCommand(g, ios),
 		newConfigCommand(g, ios),
 	)
 	return cmd

@@ -1,0 +1,181 @@
+package dedupe
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+// ReviewPair is a lead flagged as a possible duplicate and the lead it may
+// duplicate, with their comparison.
+type ReviewPair struct {
+	A, B   *crm.Lead
+	Result Result
+}
+
+// ReviewPairs lists the flagged pairs of a store in id order: every lead
+// with possible_duplicate_of set, next to that lead (or the lead it was
+// merged into since). Pairs reviewed as different are left out.
+func ReviewPairs(st StoreReader, m *Matcher) ([]ReviewPair, error) {
+	pairs, err := st.DistinctPairs()
+	if err != nil {
+		return nil, err
+	}
+	distinct := map[[2]crm.ID]bool{}
+	for _, p := range pairs {
+		distinct[pairKey(p[0], p[1])] = true
+	}
+	var out []ReviewPair
+	err = st.ForEachLead(func(l *crm.Lead) error {
+		if l.PossibleDuplicateOf == 0 || l.MergedInto != 0 {
+			return nil
+		}
+		b, err := follow(st, l.PossibleDuplicateOf)
+		if err != nil {
+			if errors.Is(err, crm.ErrNotFound) {
+				return nil
+			}
+			return err
+		}
+		if b.ID == l.ID || distinct[pairKey(l.ID, b.ID)] {
+			return nil
+		}
+		ra, rb := m.Record(l), m.Record(b)
+		out = append(out, ReviewPair{A: l, B: b, Result: m.Explain(&ra, &rb)})
+		return nil
+	})
+	return out, err
+}
+
+// follow reads a lead, and the lead it was merged into if it was.
+func follow(st crm.LeadReader, id crm.ID) (*crm.Lead, error) {
+	l, err := st.Lead(id)
+	for hops := 0; err == nil && l.MergedInto != 0 && hops < 8; hops++ {
+		l, err = st.Lead(l.MergedInto)
+	}
+	return l, err
+}
+
+// Decision is a reviewer's verdict on a pair.
+type Verdict int
+
+// The verdicts.
+const (
+	Undecided Verdict = iota
+	Same
+	Different
+)
+
+// ReviewDecision is one line of an edited review file.
+type ReviewDecision struct {
+	File    string
+	Row     int
+	A, B    crm.ID
+	Verdict Verdict
+}
+
+// ReviewResult counts what ApplyReview did.
+type ReviewResult struct {
+	Merged    int            `json:"merged"`
+	Different int            `json:"different"`
+	Undecided int            `json:"undecided"`
+	Skipped   []ReviewSkip   `json:"skipped"`
+	Merges    []PlannedMerge `json:"merges"`
+}
+
+// ReviewSkip is a decision that could not be carried out, and why.
+type ReviewSkip struct {
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+}
+
+// ApplyReview carries out the decisions of a review in one transaction:
+// pairs marked the same are merged (the older lead survives, as in a
+// dedupe run), pairs marked different are remembered so that they are
+// never proposed again and lose their flag. A decision on a lead that is
+// gone, converted or already merged into the other is skipped with the
+// reason.
+func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now time.Time) (*ReviewResult, error) {
+	res := &ReviewResult{Skipped: []ReviewSkip{}, Merges: []PlannedMerge{}}
+	work := map[crm.ID]*crm.Lead{}
+	get := func(id crm.ID) (*crm.Lead, error) {
+		for hops := 0; hops < 8; hops++ {
+			l, ok := work[id]
+			if !ok {
+				var err error
+				if l, err = st.Lead(id); err != nil {
+					return nil, err
+				}
+				work[id] = l
+			}
+			if l.MergedInto == 0 {
+				return l, nil
+			}
+			id = l.MergedInto
+		}
+		return nil, fmt.Errorf("lead %s: merge chain too long", id)
+	}
+	batch := &crm.Batch{}
+	for _, d := range decisions {
+		skip := func(format string, args ...any) {
+			res.Skipped = append(res.Skipped, ReviewSkip{Row: d.Row, Reason: fmt.Sprintf(format, args...)})
+		}
+		if d.Verdict == Undecided {
+			res.Undecided++
+			continue
+		}
+		a, err := get(d.A)
+		if err != nil {
+			skip("lead %s: %v", d.A, err)
+			continue
+		}
+		b, err := get(d.B)
+		if err != nil {
+			skip("lead %s: %v", d.B, err)
+			continue
+		}
+		if a.ID == b.ID {
+			skip("%s and %s are already one lead (%s)", d.A, d.B, a.ID)
+			continue
+		}
+		switch d.Verdict {
+		case Different:
+			batch.Distinct = append(batch.Distinct, [2]crm.ID{a.ID, b.ID})
+			for _, x := range []*crm.Lead{a, b} {
+				if x.PossibleDuplicateOf == a.ID || x.PossibleDuplicateOf == b.ID {
+					x.PossibleDuplicateOf = 0
+					x.UpdatedAt = now
+				}
+			}
+			res.Different++
+		case Same:
+			if a.Status == crm.StatusConverted || b.Status == crm.StatusConverted {
+				skip("a converted lead is read-only; reactivate it first")
+				continue
+			}
+			surv, gone := a, b
+			if gone.ID < surv.ID {
+				surv, gone = gone, surv
+			}
+			changes := mergeLeads(surv, gone, runID, "review", 0, now)
+			pm := PlannedMerge{Survivor: surv.ID, Absorbed: gone.ID}
+			for _, c := range changes {
+				pm.Changed = append(pm.Changed, c.Field)
+			}
+			res.Merges = append(res.Merges, pm)
+			res.Merged++
+		}
+	}
+	for _, l := range work {
+		batch.Leads = append(batch.Leads, l)
+	}
+	if len(batch.Leads) == 0 && len(batch.Distinct) == 0 {
+		return res, nil
+	}
+	if err := st.Apply(batch); err != nil {
+		return nil, err
+	}
+	return res, nil
+}

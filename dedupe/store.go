@@ -1,0 +1,330 @@
+package dedupe
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// PlannedMerge is one merge of a store-wide dedupe run: Absorbed is merged
+// into Survivor (the older lead), whose fields it changes.
+type PlannedMerge struct {
+	Survivor crm.ID       `json:"survivor"`
+	Absorbed crm.ID       `json:"absorbed"`
+	Score    float64      `json:"score"`
+	Changed  []string     `json:"changed"`
+	Explain  *Result      `json:"explain,omitempty"`
+	Changes  []crm.Change `json:"-"`
+}
+
+// Flag is a lead newly marked as a possible duplicate of another.
+type Flag struct {
+	Lead    crm.ID  `json:"lead"`
+	Of      crm.ID  `json:"of"`
+	Score   float64 `json:"score"`
+	Explain *Result `json:"explain,omitempty"`
+}
+
+// Plan is what a dedupe run over the store does: the merges, the flags,
+// and the leads they change, ready to be written in one transaction.
+type Plan struct {
+	RunID   string         `json:"run_id"`
+	Leads   int            `json:"leads"` // leads compared
+	Merges  []PlannedMerge `json:"merges"`
+	Flags   []Flag         `json:"flags"`
+	Stats   Stats          `json:"stats"`
+	Skipped int            `json:"skipped_converted"` // converted leads: read-only, left out
+	changed map[crm.ID]*crm.Lead
+}
+
+// ChangedLeads returns the leads the plan changes, in id order.
+func (p *Plan) ChangedLeads() []*crm.Lead {
+	out := make([]*crm.Lead, 0, len(p.changed))
+	for _, l := range p.changed {
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b *crm.Lead) int {
+		switch {
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// StoreReader is what planning reads.
+type StoreReader interface {
+	crm.LeadReader
+	DistinctPairs() ([][2]crm.ID, error)
+}
+
+// PlanStore finds the duplicates among the leads of a store, in id order:
+// every lead is compared with the earlier ones that share a blocking key,
+// exactly as an import compares a row, and merged into the best at or
+// above merge_at (the older lead survives, the newer one's non-empty
+// values win), or flagged from review_at. Converted leads are read-only
+// and left out; leads already merged away are skipped. With explain, each
+// merge and flag carries its field-by-field comparison.
+//
+// The plan holds the resulting leads: Apply writes exactly them, so a dry
+// run shows what the run will do.
+func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain bool) (*Plan, error) {
+	p := &Plan{RunID: runID, changed: map[crm.ID]*crm.Lead{}, Merges: []PlannedMerge{}, Flags: []Flag{}}
+	x := NewIndex(m, 0)
+	pairs, err := st.DistinctPairs()
+	if err != nil {
+		return nil, err
+	}
+	for _, pr := range pairs {
+		x.SetDistinct(pr[0], pr[1])
+	}
+	err = st.ForEachLead(func(l *crm.Lead) error {
+		if l.MergedInto != 0 {
+			return nil
+		}
+		if l.Status == crm.StatusConverted {
+			p.Skipped++
+			return nil
+		}
+		p.Leads++
+		r := m.Record(l)
+		keys := m.BlockKeys(&r)
+		best, ok := x.Best(&r, keys)
+		switch m.Decide(best, ok) {
+		case Merge:
+			surv, err := p.working(st, best.ID)
+			if err != nil {
+				return err
+			}
+			pm := PlannedMerge{Survivor: surv.ID, Absorbed: l.ID, Score: best.Score}
+			if explain {
+				sr := m.Record(surv)
+				e := m.Explain(&r, &sr)
+				pm.Explain = &e
+			}
+			gone := l.Clone()
+			pm.Changes = mergeLeads(surv, gone, runID, "dedupe", best.Score, now)
+			for _, c := range pm.Changes {
+				pm.Changed = append(pm.Changed, c.Field)
+			}
+			p.changed[gone.ID] = gone
+			sr := m.Record(surv)
+			x.Put(sr, m.BlockKeys(&sr))
+			p.Merges = append(p.Merges, pm)
+		case Review:
+			if l.PossibleDuplicateOf != best.ID {
+				f := Flag{Lead: l.ID, Of: best.ID, Score: best.Score}
+				if explain {
+					if br, ok := x.Record(best.ID); ok {
+						e := m.Explain(&r, &br)
+						f.Explain = &e
+					}
+				}
+				flagged := l.Clone()
+				flagged.PossibleDuplicateOf = best.ID
+				p.changed[l.ID] = flagged
+				p.Flags = append(p.Flags, f)
+				r = m.Record(flagged)
+			}
+			x.Put(r, keys)
+		default:
+			x.Put(r, keys)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.Stats = x.Stats()
+	return p, nil
+}
+
+// mergeLeads merges lead gone into surv by the survivorship rules (gone's
+// non-empty values win, replaced ones go to history), records the merge
+// on surv so it can be taken back, and marks gone as merged away.
+func mergeLeads(surv, gone *crm.Lead, runID, by string, score float64, now time.Time) []crm.Change {
+	changes := surv.MergeChanges(gone, runID, by, now)
+	reason := fmt.Sprintf("match score %.1f", score)
+	surv.Merges = append(surv.Merges, crm.MergeRecord{ID: runID, At: now, By: by, From: gone.ID, Score: score, Changes: changes})
+	surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_from", New: gone.ID.String(), Reason: reason})
+	surv.UpdatedAt = now
+	if surv.PossibleDuplicateOf == gone.ID {
+		surv.PossibleDuplicateOf = 0
+	}
+	gone.MergedInto = surv.ID
+	gone.PossibleDuplicateOf = 0
+	gone.UpdatedAt = now
+	gone.History = append(gone.History, crm.Change{At: now, By: by, Field: "merged_into", New: surv.ID.String(), Reason: reason})
+	return changes
+}
+
+// working returns the lead the plan is changing, reading it from the store
+// the first time.
+func (p *Plan) working(st crm.LeadReader, id crm.ID) (*crm.Lead, error) {
+	if l, ok := p.changed[id]; ok {
+		return l, nil
+	}
+	l, err := st.Lead(id)
+	if err != nil {
+		return nil, fmt.Errorf("read lead %s: %w", id, err)
+	}
+	p.changed[id] = l
+	return l, nil
+}
+
+// Apply writes the plan in one transaction: all of it or nothing.
+func (p *Plan) Apply(st crm.Store) error {
+	if len(p.changed) == 0 {
+		return nil
+	}
+	return st.Apply(&crm.Batch{Leads: p.ChangedLeads()})
+}
+
+// ErrNoMerge: the lead has no merge to take back.
+var ErrNoMerge = errors.New("has no merge to take back")
+
+// Unmerged reports what Unmerge did.
+type Unmerged struct {
+	Survivor crm.ID `json:"survivor"`
+	// Restored is the lead split off again: the merged-away lead brought
+	// back, or a new lead made from the row an import merged in.
+	Restored crm.ID `json:"restored"`
+	New      bool   `json:"new"` // Restored was created from an import row
+	// Reverted lists the survivor's fields set back to their value before
+	// the merge; Kept those a later change has touched since, which keep
+	// their current value.
+	Reverted []string `json:"reverted"`
+	Kept     []string `json:"kept"`
+}
+
+// Unmerge takes back the latest merge into lead id, or, when id names a
+// lead merged away by dedupe or a review, the merge that took it. The
+// survivor's fields the merge set go back to their earlier values unless a
+// later change touched them (those are listed as kept); the merged-away
+// lead becomes a lead of its own again, or, for an import merge, the row
+// becomes a new lead with its values and its signature, so a re-import
+// finds it. Both leads get a history entry. One transaction; a converted
+// survivor is refused.
+func Unmerge(st crm.Store, id crm.ID, now time.Time, by string) (*Unmerged, error) {
+	l, err := st.Lead(id)
+	if err != nil {
+		return nil, err
+	}
+	surv, from := l, crm.ID(0)
+	if l.MergedInto != 0 {
+		if surv, err = st.Lead(l.MergedInto); err != nil {
+			return nil, fmt.Errorf("lead %s was merged into %s: %w", id, l.MergedInto, err)
+		}
+		from = id
+	}
+	if surv.Status == crm.StatusConverted {
+		return nil, fmt.Errorf("lead %s: %w", surv.ID, crm.ErrConverted)
+	}
+	at := -1
+	for i := len(surv.Merges) - 1; i >= 0; i-- {
+		if from == 0 || surv.Merges[i].From == from {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("lead %s %w", id, ErrNoMerge)
+	}
+	mr := surv.Merges[at]
+	res := &Unmerged{Survivor: surv.ID, Reverted: []string{}, Kept: []string{}}
+	for i := len(mr.Changes) - 1; i >= 0; i-- {
+		c := mr.Changes[i]
+		if surv.Get(c.Field) != c.New {
+			res.Kept = append(res.Kept, c.Field)
+			continue
+		}
+		setField(surv, c.Field, c.Old)
+		// The raw value the merge brought goes too; the one before it is
+		// not kept, so the field shows its normalized value as raw.
+		if c.Old == "" {
+			delete(surv.Raw, c.Field)
+		} else if _, ok := surv.Raw[c.Field]; ok {
+			surv.Raw[c.Field] = c.Old
+		}
+		res.Reverted = append(res.Reverted, c.Field)
+		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: c.Field, Old: c.New, New: c.Old, Reason: "unmerge"})
+	}
+	slices.Reverse(res.Reverted)
+	slices.Reverse(res.Kept)
+	surv.Merges = slices.Delete(slices.Clone(surv.Merges), at, at+1)
+	surv.UpdatedAt = now
+	batch := &crm.Batch{}
+	switch {
+	case mr.From != 0:
+		back, err := st.Lead(mr.From)
+		if err != nil {
+			return nil, fmt.Errorf("lead %s merged into %s: %w", mr.From, surv.ID, err)
+		}
+		back.MergedInto = 0
+		back.UpdatedAt = now
+		back.History = append(back.History, crm.Change{At: now, By: by, Field: "merged_into", Old: surv.ID.String(), Reason: "unmerge"})
+		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_from", Old: back.ID.String(), Reason: "unmerge"})
+		res.Restored = back.ID
+		batch.Leads = []*crm.Lead{surv, back}
+	case mr.Lead != nil:
+		last, err := st.LastID()
+		if err != nil {
+			return nil, err
+		}
+		nl := mr.Lead.Clone()
+		nl.ID = last + 1
+		nl.Status, nl.Stage = crm.StatusNew, crm.StageLead
+		if nl.CreatedAt.IsZero() {
+			nl.CreatedAt = now
+		}
+		nl.UpdatedAt = now
+		nl.Imports = []string{mr.ID}
+		nl.History = []crm.Change{{At: now, By: by, Field: "merged_into", Old: surv.ID.String(), Reason: fmt.Sprintf("unmerge: %s row %d", mr.File, mr.Row)}}
+		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_row", Old: fmt.Sprintf("%s row %d", mr.File, mr.Row), New: nl.ID.String(), Reason: "unmerge"})
+		res.Restored, res.New = nl.ID, true
+		batch.Leads = []*crm.Lead{surv, nl}
+		// The row's signature moves to its own lead: a re-import of
+		// the file reports it there, unchanged.
+		se, err := st.Index(surv.ID)
+		if err != nil {
+			return nil, err
+		}
+		se.ID = surv.ID
+		se.RowSigs = slices.DeleteFunc(slices.Clone(se.RowSigs), func(s uint64) bool { return s == mr.RowSig })
+		batch.Index = []crm.IndexEntry{se, {ID: nl.ID, Keys: Hashes(ExactKeys(nl)), RowSigs: []uint64{mr.RowSig}}}
+	default:
+		return nil, fmt.Errorf("lead %s: the merge record of %s keeps nothing to restore", surv.ID, mr.ID)
+	}
+	if err := st.Apply(batch); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// setField sets a field back and re-derives what follows from it.
+func setField(l *crm.Lead, field, v string) {
+	l.Set(field, v)
+	switch field {
+	case crm.FieldCompany:
+		c := normalize.ParseCompany(v)
+		l.CompanyKey, l.LegalForm = c.Key, c.LegalForm
+		if v == "" {
+			l.CompanyKey, l.LegalForm = "", ""
+		}
+	case crm.FieldEmail:
+		l.EmailFreemail, l.EmailRole = false, false
+		if e, err := normalize.ParseEmail(v); err == nil {
+			l.EmailFreemail, l.EmailRole = e.Freemail, e.Role
+		}
+	}
+	if field != "" && !crm.IsDataField(field) && v == "" {
+		delete(l.Custom, field)
+	}
+}
