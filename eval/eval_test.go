@@ -12,11 +12,23 @@ import (
 	"testing"
 )
 
-// The goal checks fail until the fuzzy matcher lands, so they are enforced
-// only with LEADPIPE_EVAL_GOALS=1; without it a missed goal (and a failed
-// configured run: the current binary rejects the dedupe: section) is
-// logged. TODO: drop the guard when the matcher is in.
-var enforceGoals = os.Getenv("LEADPIPE_EVAL_GOALS") == "1"
+// shortfalls are the runs that do not reach their goal yet, with the
+// floor they must not fall below: the F1 measured when the matcher last
+// changed (over the imported rows where the import rejects some), less
+// 0.01 for noise. A run not listed must reach its goal. Lower a floor only
+// with a reason in the commit; remove the entry when the goal is reached.
+// The goals themselves stay as the issue states them (Goal*).
+var shortfalls = map[string]float64{
+	"febrl1/default":      0.73, // names and address only: 0.7462
+	"febrl2/default":      0.60, // 0.6082
+	"febrl2/configured":   0.96, // 0.9687
+	"fake1000/default":    0.70, // 285 of 1000 rows rejected (no contact); accepted-row F1 0.7127
+	"fake1000/configured": 0.70, // 0.7111
+	"chicago/default":     0.51, // 1333 rows rejected (7-digit phones, no zip); accepted-row F1 0.5252
+	"chicago/configured":  0.51, // 0.5252
+	"patstat/default":     0,    // every row rejected: names and coordinates, no contact data
+	"patstat/configured":  0,
+}
 
 func TestCountPairs(t *testing.T) {
 	tests := []struct {
@@ -166,7 +178,7 @@ func TestLinkageGoals(t *testing.T) {
 				}
 				r := *r
 				r.Work = t.TempDir()
-				checkResult(t, r.Linkage(context.Background(), s, v), v == Configured)
+				checkResult(t, r.Linkage(context.Background(), s, v))
 			})
 		}
 	}
@@ -187,19 +199,15 @@ func TestGeneratedGoals(t *testing.T) {
 			t.Fatalf("LEADPIPE_EVAL_N=%q is not a positive number", s)
 		}
 	}
-	checkResult(t, r.Generated(context.Background(), GenOptions{Script: gen, N: n}), false)
+	checkResult(t, r.Generated(context.Background(), GenOptions{Script: gen, N: n}))
 }
 
-// checkResult fails the test when the run has no figures (logs it only
-// for a configured run while goals are not enforced), checks the
-// invariants of the figures, and checks the goal when goals are enforced.
-func checkResult(t *testing.T, res Result, configured bool) {
+// checkResult fails the test when the run has no figures, checks the
+// invariants of the figures, and checks the goal (or, for a known
+// shortfall, its floor).
+func checkResult(t *testing.T, res Result) {
 	t.Helper()
 	if res.Err != "" {
-		if configured && !enforceGoals {
-			t.Logf("%s/%s: %s (not enforced until the matcher lands; LEADPIPE_EVAL_GOALS=1 enforces it)", res.Set, res.Variant, res.Err)
-			return
-		}
 		t.Fatalf("%s/%s: %s", res.Set, res.Variant, res.Err)
 	}
 	t.Logf("%s/%s: rows %d, rejected %d, pairs predicted %d, true %d, correct %d: precision %.4f, recall %.4f (at most %.4f with these rejects), F1 %.4f (%.2fs)",
@@ -218,11 +226,20 @@ func checkResult(t *testing.T, res Result, configured bool) {
 		return
 	}
 	msg := fmt.Sprintf("%s/%s: goal %s missed: %s", res.Set, res.Variant, res.Goal, strings.Join(res.Missed, ", "))
-	if enforceGoals {
+	floor, known := shortfalls[res.Set+"/"+string(res.Variant)]
+	if !known {
 		t.Error(msg)
-	} else {
-		t.Logf("%s (not enforced until the matcher lands; LEADPIPE_EVAL_GOALS=1 enforces it)", msg)
+		return
 	}
+	f1 := res.F1
+	if res.Rejected > 0 {
+		f1 = res.AcceptedF1
+	}
+	if f1 < floor {
+		t.Errorf("%s; F1 %.4f fell below its floor %.2f", msg, f1, floor)
+		return
+	}
+	t.Logf("%s (known shortfall; floor %.2f)", msg, floor)
 }
 
 // The leadpipe binary is built once per test run, into scratch, unless

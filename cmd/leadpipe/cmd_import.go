@@ -101,6 +101,24 @@ func (o *importOptions) complete(c *cobra.Command, g *globalOptions) error {
 	return nil
 }
 
+// fuzzyMemoryLimit is the soft memory limit of a fuzzy import: the
+// candidate index holds every stored lead and every new row (about 550
+// bytes each with its blocking keys; a CSV row is about 200 bytes), and a
+// limit below that live set would keep the collector running without
+// pause. 800 MB covers a million leads.
+func fuzzyMemoryLimit(st crm.Store, files []string) int64 {
+	leads := int64(0)
+	if last, err := st.LastID(); err == nil {
+		leads = int64(last)
+	}
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil {
+			leads += fi.Size() / 200
+		}
+	}
+	return max(800<<20, 250<<20+550*leads)
+}
+
 // matcher returns the fuzzy matcher, or nil for exact keys.
 func (o *importOptions) matcher(cfg dedupe.Config) *dedupe.Matcher {
 	mode := cfg.Mode
@@ -152,6 +170,11 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		}
 	}()
 
+	match := opts.matcher(g.Dedupe)
+	if match != nil {
+		setMemoryLimit(fuzzyMemoryLimit(st, opts.Files))
+	}
+
 	observer := pipeline.Observer(obs)
 	if showProgress(g.Quiet, g.JSON, g.NoProgress, ios.IsStderrTTY()) {
 		bar := newProgressObserver(ios.ErrOut)
@@ -159,10 +182,6 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		observer = multiObserver{bar, obs}
 	}
 
-	match := opts.matcher(g.Dedupe)
-	if match != nil {
-		setMemoryLimit(800 << 20)
-	}
 	sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
 	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
 		Files:     opts.Files,

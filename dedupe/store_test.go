@@ -1,0 +1,450 @@
+package dedupe
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/store/storetest"
+)
+
+// t0 is the creation time of the first stored lead; later ids are created
+// a day apart, so id order is age order as in a real store.
+var t0 = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+
+// stored makes a lead as an import leaves it: built by lead, status New,
+// stage Lead, created id-1 days after t0.
+func stored(id crm.ID, kv ...string) *crm.Lead {
+	l := lead(id, kv...)
+	l.Status, l.Stage = crm.StatusNew, crm.StageLead
+	l.CreatedAt = t0.AddDate(0, 0, int(id)-1)
+	l.UpdatedAt = l.CreatedAt
+	return l
+}
+
+// put writes leads with their exact-key index entries in one batch, plus
+// the distinct pairs.
+func put(t *testing.T, st crm.Store, distinct [][2]crm.ID, leads ...*crm.Lead) {
+	t.Helper()
+	b := &crm.Batch{Leads: leads, Distinct: distinct}
+	for _, l := range leads {
+		b.Index = append(b.Index, crm.IndexEntry{ID: l.ID, Keys: Hashes(ExactKeys(l))})
+	}
+	if err := st.Apply(b); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustLead(t *testing.T, st crm.LeadReader, id crm.ID) *crm.Lead {
+	t.Helper()
+	l, err := st.Lead(id)
+	if err != nil {
+		t.Fatalf("read lead %s: %v", id, err)
+	}
+	return l
+}
+
+// Leads of the dedupe store tests. jurgen (1) and jmueller (2) are one
+// person: the web-form lead has the initial, the transliterated name, the
+// same e-mail and a newer source and a title. namesake (3) shares name and
+// postal code but works elsewhere: a near neighbour. converted (4) is
+// another copy of jurgen, but read-only. anna (5) and anna2 (6) are a
+// clear pair that a review found to be two people.
+func dedupeLeads() []*crm.Lead {
+	jurgen := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "phone", "+49301234567",
+		"postal_code", "10115", "city", "Berlin", "country", "DE", "source", "fair")
+	jmueller := stored(2, "first_name", "J.", "last_name", "Mueller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "postal_code", "10115", "country", "DE",
+		"title", "Geschäftsführer", "source", "webform")
+	namesake := stored(3, "first_name", "Jürgen", "last_name", "Müller", "company", "Bäckerei Schulz",
+		"postal_code", "10115", "city", "Berlin", "country", "DE")
+	converted := stored(4, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "postal_code", "10115", "country", "DE")
+	converted.Status = crm.StatusConverted
+	anna := stored(5, "first_name", "Anna", "last_name", "Nowak", "company", "Nowak S.A.",
+		"email", "anna.nowak@nowak.pl", "postal_code", "00-001", "city", "Warszawa", "country", "PL")
+	anna2 := stored(6, "first_name", "Anna", "last_name", "Nowak", "company", "NOWAK SPÓŁKA AKCYJNA",
+		"email", "anna.nowak@nowak.pl", "postal_code", "00-001", "country", "PL")
+	return []*crm.Lead{jurgen, jmueller, namesake, converted, anna, anna2}
+}
+
+// mergeSummary is what must agree between a dry run and the real run.
+func mergeSummary(p *Plan) []string {
+	var out []string
+	for _, pm := range p.Merges {
+		out = append(out, pm.Absorbed.String()+">"+pm.Survivor.String()+" "+strings.Join(pm.Changed, ","))
+	}
+	for _, f := range p.Flags {
+		out = append(out, f.Lead.String()+"?"+f.Of.String())
+	}
+	return out
+}
+
+func TestPlanStore(t *testing.T) {
+	st := storetest.OpenTest(t)
+	leads := dedupeLeads()
+	put(t, st, [][2]crm.ID{{6, 5}}, leads...)
+	m := NewMatcher(DefaultConfig())
+
+	// The distinct pair would merge but for the review.
+	a, b := m.Record(leads[4]), m.Record(leads[5])
+	if s, veto := m.Score(&b, &a); s < DefaultMergeAt || veto != "" {
+		t.Fatalf("anna pair scores %g (veto %q): the test needs a clear duplicate", s, veto)
+	}
+
+	now := t0.AddDate(0, 1, 0)
+	dry, err := PlanStore(st, m, "dedupe-1", now, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := PlanStore(st, m, "dedupe-1", now, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := mergeSummary(plan), mergeSummary(dry); !slices.Equal(got, want) {
+		t.Errorf("real plan %q, dry run %q", got, want)
+	}
+
+	if len(plan.Merges) != 1 {
+		t.Fatalf("merges %+v, want one (L0000002 into L0000001)", plan.Merges)
+	}
+	if pm := plan.Merges[0]; pm.Survivor != 1 || pm.Absorbed != 2 || pm.Score < DefaultMergeAt {
+		t.Errorf("merge %+v, want L0000002 into L0000001 scoring at least %d", pm, DefaultMergeAt)
+	}
+	if pm := dry.Merges[0]; pm.Explain == nil || pm.Explain.Score != round(plan.Merges[0].Score) {
+		t.Errorf("dry run with explain: merge explanation %+v, want the score %g", pm.Explain, plan.Merges[0].Score)
+	}
+	if len(plan.Flags) != 1 || plan.Flags[0].Lead != 3 || plan.Flags[0].Of != 1 {
+		t.Errorf("flags %+v, want L0000003 as a possible duplicate of L0000001", plan.Flags)
+	} else if s := plan.Flags[0].Score; s < DefaultReviewAt || s >= DefaultMergeAt {
+		t.Errorf("flag score %g, want review range [%d, %d)", s, DefaultReviewAt, DefaultMergeAt)
+	}
+	if plan.Skipped != 1 {
+		t.Errorf("skipped %d converted leads, want 1", plan.Skipped)
+	}
+	if plan.Leads != 5 {
+		t.Errorf("compared %d leads, want 5 (all but the converted one)", plan.Leads)
+	}
+	var ids []crm.ID
+	for _, l := range plan.ChangedLeads() {
+		ids = append(ids, l.ID)
+	}
+	if want := []crm.ID{1, 2, 3}; !slices.Equal(ids, want) {
+		t.Errorf("changed leads %v, want %v", ids, want)
+	}
+
+	// A dry run writes nothing.
+	if l := mustLead(t, st, 2); l.MergedInto != 0 {
+		t.Fatalf("planning wrote the store: L0000002 merged into %s", l.MergedInto)
+	}
+
+	if err := plan.Apply(st); err != nil {
+		t.Fatal(err)
+	}
+	surv, gone := mustLead(t, st, 1), mustLead(t, st, 2)
+	// Newer non-empty values win; a value that only drops the umlaut or
+	// shortens a name to its initial brings nothing new.
+	for _, f := range []struct{ field, want string }{
+		{crm.FieldFirstName, "Jürgen"},
+		{crm.FieldLastName, "Müller"},
+		{crm.FieldTitle, "Geschäftsführer"},
+		{crm.FieldSource, "webform"},
+		{crm.FieldPhone, "+49301234567"},
+		{crm.FieldCity, "Berlin"},
+	} {
+		if got := surv.Get(f.field); got != f.want {
+			t.Errorf("survivor %s = %q, want %q", f.field, got, f.want)
+		}
+	}
+	if len(surv.Merges) != 1 || surv.Merges[0].From != 2 || surv.Merges[0].By != "dedupe" || surv.Merges[0].ID != "dedupe-1" {
+		t.Errorf("survivor merges %+v, want one dedupe merge from L0000002", surv.Merges)
+	}
+	if !slices.ContainsFunc(surv.History, func(c crm.Change) bool {
+		return c.Field == crm.FieldSource && c.Old == "fair" && c.New == "webform"
+	}) {
+		t.Errorf("survivor history lacks the replaced source: %+v", surv.History)
+	}
+	if gone.MergedInto != 1 {
+		t.Errorf("absorbed lead merged into %s, want L0000001", gone.MergedInto)
+	}
+	if l := mustLead(t, st, 3); l.PossibleDuplicateOf != 1 {
+		t.Errorf("L0000003 possible duplicate of %s, want L0000001", l.PossibleDuplicateOf)
+	}
+	if l := mustLead(t, st, 4); l.MergedInto != 0 || l.PossibleDuplicateOf != 0 || len(l.Merges) != 0 {
+		t.Errorf("converted lead changed: %+v", l)
+	}
+	for _, id := range []crm.ID{5, 6} {
+		if l := mustLead(t, st, id); l.MergedInto != 0 || len(l.Merges) != 0 || l.PossibleDuplicateOf != 0 {
+			t.Errorf("distinct pair: lead %s changed: merged into %s, %d merges, possible duplicate of %s",
+				id, l.MergedInto, len(l.Merges), l.PossibleDuplicateOf)
+		}
+	}
+
+	// Idempotent: nothing left to do.
+	again, err := PlanStore(st, m, "dedupe-2", now.Add(time.Hour), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Merges) != 0 || len(again.Flags) != 0 || len(again.ChangedLeads()) != 0 {
+		t.Errorf("second run plans %q, want nothing", mergeSummary(again))
+	}
+	if again.Leads != 4 || again.Skipped != 1 {
+		t.Errorf("second run compared %d leads, skipped %d; want 4 (the merged-away one left out) and 1", again.Leads, again.Skipped)
+	}
+}
+
+func TestUnmergeDedupe(t *testing.T) {
+	st := storetest.OpenTest(t)
+	leads := dedupeLeads()[:2]
+	put(t, st, nil, leads...)
+	before := mustLead(t, st, 1)
+	m := NewMatcher(DefaultConfig())
+	plan, err := PlanStore(st, m, "dedupe-1", t0.AddDate(0, 1, 0), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Merges) != 1 {
+		t.Fatalf("merges %+v, want one", plan.Merges)
+	}
+	if err := plan.Apply(st); err != nil {
+		t.Fatal(err)
+	}
+
+	// A later edit of a field the merge set: unmerge must keep it.
+	surv := mustLead(t, st, 1)
+	if surv.Title != "Geschäftsführer" {
+		t.Fatalf("merge did not fill the title: %q", surv.Title)
+	}
+	surv.Title = "CEO"
+	if err := st.Apply(&crm.Batch{Leads: []*crm.Lead{surv}}); err != nil {
+		t.Fatal(err)
+	}
+
+	res, err := Unmerge(st, 2, t0.AddDate(0, 2, 0), "unmerge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Survivor != 1 || res.Restored != 2 || res.New {
+		t.Errorf("unmerge %+v, want L0000002 restored from L0000001", res)
+	}
+	if want := []string{crm.FieldTitle}; !slices.Equal(res.Kept, want) {
+		t.Errorf("kept %q, want %q", res.Kept, want)
+	}
+	if want := []string{crm.FieldSource}; !slices.Equal(res.Reverted, want) {
+		t.Errorf("reverted %q, want %q", res.Reverted, want)
+	}
+
+	surv, back := mustLead(t, st, 1), mustLead(t, st, 2)
+	for _, f := range crm.DataFields {
+		want := before.Get(f)
+		if f == crm.FieldTitle {
+			want = "CEO"
+		}
+		if got := surv.Get(f); got != want {
+			t.Errorf("survivor %s = %q after unmerge, want %q", f, got, want)
+		}
+	}
+	if len(surv.Merges) != 0 {
+		t.Errorf("survivor still records merges: %+v", surv.Merges)
+	}
+	if back.MergedInto != 0 {
+		t.Errorf("restored lead still merged into %s", back.MergedInto)
+	}
+	if back.FirstName != "J." || back.Source != "webform" {
+		t.Errorf("restored lead lost its values: %q %q", back.FirstName, back.Source)
+	}
+
+	// Nothing more to take back.
+	if _, err := Unmerge(st, 2, t0.AddDate(0, 2, 0), "unmerge"); !errors.Is(err, ErrNoMerge) {
+		t.Errorf("second unmerge: %v, want ErrNoMerge", err)
+	}
+}
+
+func TestUnmergeImport(t *testing.T) {
+	st := storetest.OpenTest(t)
+	at := t0.AddDate(0, 0, 10)
+	row := stored(0, "first_name", "Jürgen", "last_name", "Mueller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "title", "CEO", "city", "Potsdam", "country", "DE")
+	row.Status, row.Stage = "", ""
+	row.CreatedAt, row.UpdatedAt = time.Time{}, time.Time{}
+	surv := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "title", "CEO", "city", "Potsdam", "country", "DE")
+	surv.Raw = map[string]string{crm.FieldCity: "Potsdam", crm.FieldTitle: "CEO"}
+	const oldSig, rowSig = 0x1111, 0xabcdef
+	surv.Merges = []crm.MergeRecord{{
+		ID: "20250311T090000Z-1", At: at, By: "import", File: "update.csv", Row: 3, RowSig: rowSig,
+		Lead: row, Score: 24.5,
+		Changes: []crm.Change{
+			{Field: crm.FieldTitle, Old: "", New: "CEO"},
+			{Field: crm.FieldCity, Old: "Berlin", New: "Potsdam"},
+		},
+	}}
+	other := stored(2, "first_name", "Zofia", "last_name", "Wójcik", "email", "zofia@wojcik.pl")
+	if err := st.Apply(&crm.Batch{
+		Leads: []*crm.Lead{surv, other},
+		Index: []crm.IndexEntry{
+			{ID: 1, Keys: Hashes(ExactKeys(surv)), RowSigs: []uint64{oldSig, rowSig}},
+			{ID: 2, Keys: Hashes(ExactKeys(other)), RowSigs: []uint64{0x2222}},
+		},
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	now := t0.AddDate(0, 1, 0)
+	res, err := Unmerge(st, 1, now, "unmerge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Survivor != 1 || res.Restored != 3 || !res.New {
+		t.Errorf("unmerge %+v, want a new lead L0000003 split off L0000001", res)
+	}
+	if want := []string{crm.FieldTitle, crm.FieldCity}; !slices.Equal(res.Reverted, want) || len(res.Kept) != 0 {
+		t.Errorf("reverted %q kept %q, want %q and none", res.Reverted, res.Kept, want)
+	}
+	if last, err := st.LastID(); err != nil || last != 3 {
+		t.Errorf("last id %s (%v), want L0000003", last, err)
+	}
+
+	s := mustLead(t, st, 1)
+	if s.Title != "" || s.City != "Berlin" || len(s.Merges) != 0 {
+		t.Errorf("survivor after unmerge: title %q city %q merges %d, want \"\", Berlin, 0", s.Title, s.City, len(s.Merges))
+	}
+	if _, ok := s.Raw[crm.FieldTitle]; ok || s.Raw[crm.FieldCity] != "Berlin" {
+		t.Errorf("survivor raw values %q, want no title and city Berlin", s.Raw)
+	}
+	nl := mustLead(t, st, 3)
+	if nl.FirstName != "Jürgen" || nl.LastName != "Mueller" || nl.Title != "CEO" || nl.City != "Potsdam" ||
+		nl.Email != "juergen.mueller@mueller-gmbh.de" {
+		t.Errorf("new lead %+v, want the row's values", nl)
+	}
+	if nl.Status != crm.StatusNew || nl.Stage != crm.StageLead || nl.MergedInto != 0 {
+		t.Errorf("new lead status %q stage %q merged into %s, want New, Lead, none", nl.Status, nl.Stage, nl.MergedInto)
+	}
+	if !slices.Equal(nl.Imports, []string{"20250311T090000Z-1"}) || !nl.CreatedAt.Equal(now) {
+		t.Errorf("new lead imports %q created %v, want the merge's import and %v", nl.Imports, nl.CreatedAt, now)
+	}
+
+	se, err := st.Index(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(se.RowSigs, []uint64{oldSig}) {
+		t.Errorf("survivor's row signatures %x, want only %x", se.RowSigs, oldSig)
+	}
+	ne, err := st.Index(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ne.RowSigs, []uint64{rowSig}) {
+		t.Errorf("new lead's row signatures %x, want %x", ne.RowSigs, rowSig)
+	}
+	if want := Hashes(ExactKeys(nl)); !slices.Equal(ne.Keys, want) {
+		t.Errorf("new lead's keys %x, want its exact keys %x", ne.Keys, want)
+	}
+	if oe, err := st.Index(2); err != nil || !slices.Equal(oe.RowSigs, []uint64{0x2222}) {
+		t.Errorf("unrelated index entry changed: %+v, %v", oe, err)
+	}
+}
+
+// countingStore counts the transactions written through it.
+type countingStore struct {
+	crm.Store
+	applies int
+}
+
+func (s *countingStore) Apply(b *crm.Batch) error {
+	s.applies++
+	return s.Store.Apply(b)
+}
+
+func TestApplyReview(t *testing.T) {
+	db := storetest.OpenTest(t)
+	st := &countingStore{Store: db}
+	l1 := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"postal_code", "10115", "country", "DE")
+	l2 := stored(2, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"postal_code", "20095", "city", "Hamburg", "country", "DE", "title", "Einkauf")
+	l2.PossibleDuplicateOf = 1
+	l3 := stored(3, "first_name", "Jan", "last_name", "Kowalski", "company", "Kowalski Sp. z o.o.",
+		"postal_code", "00-001", "country", "PL")
+	l4 := stored(4, "first_name", "Jan", "last_name", "Kowalski", "company", "Kowalski Sp. z o.o.",
+		"postal_code", "30-001", "country", "PL")
+	l4.PossibleDuplicateOf = 3
+	l5 := stored(5, "first_name", "Anna", "last_name", "Schmidt", "company", "Schmidt AG")
+	l6 := stored(6, "first_name", "Anna", "last_name", "Schmidt", "company", "Schmidt AG", "city", "Köln")
+	l6.PossibleDuplicateOf = 5
+	put(t, db, nil, l1, l2, l3, l4, l5, l6)
+
+	decisions := []ReviewDecision{
+		{File: "r.csv", Row: 2, A: 2, B: 1, Verdict: Same},
+		{File: "r.csv", Row: 3, A: 4, B: 3, Verdict: Different},
+		{File: "r.csv", Row: 4, A: 6, B: 5, Verdict: Undecided},
+		{File: "r.csv", Row: 5, A: 99, B: 1, Verdict: Same},
+	}
+	now := t0.AddDate(0, 1, 0)
+	res, err := ApplyReview(st, decisions, "review-1", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.applies != 1 {
+		t.Errorf("%d transactions, want 1", st.applies)
+	}
+	if res.Merged != 1 || res.Different != 1 || res.Undecided != 1 {
+		t.Errorf("result %+v, want 1 merged, 1 different, 1 undecided", res)
+	}
+	if len(res.Merges) != 1 || res.Merges[0].Survivor != 1 || res.Merges[0].Absorbed != 2 {
+		t.Errorf("merges %+v, want L0000002 into L0000001 (the older survives)", res.Merges)
+	}
+	if len(res.Skipped) != 1 || res.Skipped[0].Row != 5 || !strings.Contains(res.Skipped[0].Reason, "L0000099") ||
+		!strings.Contains(res.Skipped[0].Reason, "not found") {
+		t.Errorf("skipped %+v, want row 5 naming the missing L0000099", res.Skipped)
+	}
+
+	surv, gone := mustLead(t, db, 1), mustLead(t, db, 2)
+	if surv.City != "Hamburg" || surv.Title != "Einkauf" || surv.PostalCode != "20095" {
+		t.Errorf("survivor %q %q %q, want the newer lead's values", surv.City, surv.Title, surv.PostalCode)
+	}
+	if len(surv.Merges) != 1 || surv.Merges[0].By != "review" || surv.Merges[0].From != 2 {
+		t.Errorf("survivor merges %+v, want one review merge from L0000002", surv.Merges)
+	}
+	if gone.MergedInto != 1 || gone.PossibleDuplicateOf != 0 {
+		t.Errorf("absorbed lead: merged into %s, possible duplicate of %s; want L0000001 and none", gone.MergedInto, gone.PossibleDuplicateOf)
+	}
+
+	pairs, err := db.DistinctPairs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][2]crm.ID{{3, 4}}; !slices.Equal(pairs, want) {
+		t.Errorf("distinct pairs %v, want %v", pairs, want)
+	}
+	if l := mustLead(t, db, 4); l.PossibleDuplicateOf != 0 {
+		t.Errorf("L0000004 still flagged as a possible duplicate of %s", l.PossibleDuplicateOf)
+	}
+	if l := mustLead(t, db, 6); l.PossibleDuplicateOf != 5 {
+		t.Errorf("undecided L0000006: possible duplicate of %s, want L0000005 still", l.PossibleDuplicateOf)
+	}
+
+	// What is left for review: the undecided pair only.
+	rp, err := ReviewPairs(db, NewMatcher(DefaultConfig()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rp) != 1 || rp[0].A.ID != 6 || rp[0].B.ID != 5 {
+		t.Errorf("review pairs left: %d, want L0000006 vs L0000005 only", len(rp))
+	}
+
+	// Decided pairs are not decided twice: the merged pair is one lead now,
+	// and the different pair stays remembered.
+	res, err = ApplyReview(st, decisions[:2], "review-2", now.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Merged != 0 || len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Reason, "already one lead") {
+		t.Errorf("second review %+v, want the merged pair skipped as already one lead", res)
+	}
+}
