@@ -337,7 +337,29 @@ func noBetter(field, old, nv string) bool {
 	case FieldEmail, FieldPhone, FieldMobile, FieldPostalCode, FieldCountry, FieldTaxID, FieldBudget, FieldSource:
 		return false
 	}
-	return transliterated(old) == transliterated(nv) && plainer(nv, old)
+	same := transliterated(old) == transliterated(nv) || stripped(old) == stripped(nv)
+	return same && plainer(nv, old)
+}
+
+// stripped lower-cases s and drops the accents of the letters plainLetter
+// knows, umlauts included: "Müller" and "MULLER" both become "muller".
+func stripped(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'ä':
+			r = 'a'
+		case 'ö':
+			r = 'o'
+		case 'ü':
+			r = 'u'
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		}
+		b.WriteRune(plainLetter(r))
+	}
+	return b.String()
 }
 
 // transliterated lower-cases s and writes umlauts and ß the way a keyboard
@@ -475,7 +497,7 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 			l.Raw[name] = raw
 		}
 	}
-	if importID != "" && !slices.Contains(l.Imports, importID) {
+	if by == "import" && importID != "" && !slices.Contains(l.Imports, importID) {
 		l.Imports = append(l.Imports, importID)
 	}
 	l.Warnings = in.Warnings

@@ -135,3 +135,33 @@ func TestIDJSON(t *testing.T) {
 		t.Fatalf("unmarshal = %v, %v", v.ID, err)
 	}
 }
+
+// TestMergeKeepsFullerSpelling: an initial, a spelling without umlauts or
+// accents, or one in capitals brings nothing new, so the stored spelling
+// stays; a real change still wins.
+func TestMergeKeepsFullerSpelling(t *testing.T) {
+	tests := []struct {
+		field, old, nv string
+		changed        bool
+	}{
+		{FieldFirstName, "Jürgen", "J.", false},
+		{FieldFirstName, "Jürgen", "Jurgen", false},
+		{FieldFirstName, "Jürgen", "Juergen", false},
+		{FieldLastName, "Müller", "MULLER", false},
+		{FieldLastName, "Wiśniewski", "Wisniewski", false},
+		{FieldCompany, "Müller GmbH", "MUELLER GMBH", false},
+		{FieldLastName, "Muller", "Müller", true}, // the fuller spelling replaces the plainer one
+		{FieldLastName, "Müller", "Schmidt", true},
+		{FieldFirstName, "J.", "Jürgen", true},
+	}
+	for _, tt := range tests {
+		l := &Lead{}
+		l.Set(tt.field, tt.old)
+		in := &Lead{}
+		in.Set(tt.field, tt.nv)
+		changed := l.Merge(in, "imp", time.Now()) != nil
+		if changed != tt.changed || (!changed && l.Get(tt.field) != tt.old) {
+			t.Errorf("%s %q <- %q: changed %t (now %q), want changed %t", tt.field, tt.old, tt.nv, changed, l.Get(tt.field), tt.changed)
+		}
+	}
+}

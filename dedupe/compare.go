@@ -277,6 +277,35 @@ type nameCmp struct {
 	note string
 }
 
+// Swapped reports whether a's first and last name match b's crosswise
+// better than straight: merging a into b must then swap them first.
+func (m *Matcher) Swapped(a, b *Record) bool {
+	fc, lc := m.nameCmps()
+	if fc == nil || lc == nil {
+		return false
+	}
+	first, _ := m.names(a, b, fc, lc)
+	return strings.Contains(first.note, "swapped")
+}
+
+// SwapNames returns a copy of l with first and last name (and their raw
+// values) exchanged.
+func SwapNames(l *crm.Lead) *crm.Lead {
+	c := l.Clone()
+	c.FirstName, c.LastName = l.LastName, l.FirstName
+	rf, okf := l.Raw[crm.FieldFirstName]
+	rl, okl := l.Raw[crm.FieldLastName]
+	delete(c.Raw, crm.FieldFirstName)
+	delete(c.Raw, crm.FieldLastName)
+	if okf {
+		c.Raw[crm.FieldLastName] = rf
+	}
+	if okl {
+		c.Raw[crm.FieldFirstName] = rl
+	}
+	return c
+}
+
 // nameCmps returns the first and last name comparisons, nil if off.
 func (m *Matcher) nameCmps() (first, last *Comparison) {
 	for i := range m.cfg.Compare {

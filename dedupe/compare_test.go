@@ -206,3 +206,28 @@ func TestExplainText(t *testing.T) {
 		}
 	}
 }
+
+// TestSwapped: a record with first and last name exchanged is recognised,
+// and SwapNames turns it the right way round, raw values included, so a
+// merge never writes the swapped names into the survivor.
+func TestSwapped(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	stored := m.Record(lead(1, "first_name", "Jürgen", "last_name", "Müller"))
+	in := lead(2, "first_name", "MÜLLER", "last_name", "JÜRGEN")
+	in.Raw = map[string]string{"first_name": "MÜLLER ", "last_name": " JÜRGEN"}
+	r := m.Record(in)
+	if !m.Swapped(&r, &stored) {
+		t.Fatal("swapped names not recognised")
+	}
+	same := m.Record(lead(3, "first_name", "Jürgen", "last_name", "Mueller"))
+	if m.Swapped(&same, &stored) {
+		t.Error("straight names taken as swapped")
+	}
+	s := SwapNames(in)
+	if s.FirstName != "JÜRGEN" || s.LastName != "MÜLLER" || s.Raw["first_name"] != " JÜRGEN" || s.Raw["last_name"] != "MÜLLER " {
+		t.Errorf("SwapNames = %q %q raw %v", s.FirstName, s.LastName, s.Raw)
+	}
+	if in.FirstName != "MÜLLER" {
+		t.Error("SwapNames changed its input")
+	}
+}

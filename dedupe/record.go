@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/normalize"
@@ -37,7 +38,7 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		ID:       l.ID,
 		First:    key(l.FirstName),
 		Last:     key(l.LastName),
-		Company:  collapse(l.CompanyKey),
+		Company:  collapse(capLen(l.CompanyKey)),
 		Email:    l.Email,
 		Phone:    l.Phone,
 		Mobile:   l.Mobile,
@@ -67,7 +68,24 @@ func key(s string) string {
 	if s == "" {
 		return ""
 	}
-	return collapse(normalize.Fold(s))
+	return collapse(capLen(normalize.Fold(s)))
+}
+
+// maxCompared bounds the folded values compared: Jaro-Winkler and edit
+// distances cost the square of the length, and no name, company or street
+// needs more to tell it apart.
+const maxCompared = 256
+
+// capLen cuts s to maxCompared bytes at a character boundary.
+func capLen(s string) string {
+	if len(s) <= maxCompared {
+		return s
+	}
+	i := maxCompared
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
 }
 
 // collapse turns the German transliterations of umlauts back into the
@@ -109,7 +127,7 @@ func streetKey(s string) string {
 	if s == "" {
 		return ""
 	}
-	words := strings.Fields(normalize.Fold(s))
+	words := strings.Fields(capLen(normalize.Fold(s)))
 	out := words[:0]
 	for _, w := range words {
 		if v, ok := streetWords[w]; ok {

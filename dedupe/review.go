@@ -97,7 +97,10 @@ type ReviewSkip struct {
 // never proposed again and lose their flag. A decision on a lead that is
 // gone, converted or already merged into the other is skipped with the
 // reason.
-func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now time.Time) (*ReviewResult, error) {
+//
+// touch, when set, runs on every lead the review changes before it is
+// written (the command rescores them).
+func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now time.Time, touch func(*crm.Lead, time.Time)) (*ReviewResult, error) {
 	res := &ReviewResult{Skipped: []ReviewSkip{}, Merges: []PlannedMerge{}}
 	work := map[crm.ID]*crm.Lead{}
 	get := func(id crm.ID) (*crm.Lead, error) {
@@ -118,6 +121,7 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 		return nil, fmt.Errorf("lead %s: merge chain too long", id)
 	}
 	batch := &crm.Batch{}
+	changed := map[crm.ID]bool{}
 	for _, d := range decisions {
 		skip := func(format string, args ...any) {
 			res.Skipped = append(res.Skipped, ReviewSkip{Row: d.Row, Reason: fmt.Sprintf(format, args...)})
@@ -147,6 +151,7 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 				if x.PossibleDuplicateOf == a.ID || x.PossibleDuplicateOf == b.ID {
 					x.PossibleDuplicateOf = 0
 					x.UpdatedAt = now
+					changed[x.ID] = true
 				}
 			}
 			res.Different++
@@ -159,7 +164,8 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 			if gone.ID < surv.ID {
 				surv, gone = gone, surv
 			}
-			changes := mergeLeads(surv, gone, runID, "review", 0, now)
+			changes := mergeLeads(surv, gone, gone, runID, "review", fmt.Sprintf("review %s row %d: same", d.File, d.Row), 0, now)
+			changed[surv.ID], changed[gone.ID] = true, true
 			pm := PlannedMerge{Survivor: surv.ID, Absorbed: gone.ID}
 			for _, c := range changes {
 				pm.Changed = append(pm.Changed, c.Field)
@@ -168,8 +174,13 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 			res.Merged++
 		}
 	}
-	for _, l := range work {
-		batch.Leads = append(batch.Leads, l)
+	for id, l := range work {
+		if changed[id] {
+			if touch != nil && l.MergedInto == 0 {
+				touch(l, now)
+			}
+			batch.Leads = append(batch.Leads, l)
+		}
 	}
 	if len(batch.Leads) == 0 && len(batch.Distinct) == 0 {
 		return res, nil

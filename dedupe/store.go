@@ -110,7 +110,11 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 				pm.Explain = &e
 			}
 			gone := l.Clone()
-			pm.Changes = mergeLeads(surv, gone, runID, "dedupe", best.Score, now)
+			in := gone
+			if sr := m.Record(surv); m.Swapped(&r, &sr) {
+				in = SwapNames(gone)
+			}
+			pm.Changes = mergeLeads(surv, gone, in, runID, "dedupe", fmt.Sprintf("match score %.1f", best.Score), best.Score, now)
 			for _, c := range pm.Changes {
 				pm.Changed = append(pm.Changed, c.Field)
 			}
@@ -146,12 +150,12 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 	return p, nil
 }
 
-// mergeLeads merges lead gone into surv by the survivorship rules (gone's
+// mergeLeads merges lead gone into surv by the survivorship rules (its
 // non-empty values win, replaced ones go to history), records the merge
-// on surv so it can be taken back, and marks gone as merged away.
-func mergeLeads(surv, gone *crm.Lead, runID, by string, score float64, now time.Time) []crm.Change {
-	changes := surv.MergeChanges(gone, runID, by, now)
-	reason := fmt.Sprintf("match score %.1f", score)
+// on surv so it can be taken back, and marks gone as merged away. in is
+// gone as it is merged: with first and last name swapped when they were.
+func mergeLeads(surv, gone, in *crm.Lead, runID, by, reason string, score float64, now time.Time) []crm.Change {
+	changes := surv.MergeChanges(in, runID, by, now)
 	surv.Merges = append(surv.Merges, crm.MergeRecord{ID: runID, At: now, By: by, From: gone.ID, Score: score, Changes: changes})
 	surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_from", New: gone.ID.String(), Reason: reason})
 	surv.UpdatedAt = now
@@ -212,7 +216,7 @@ type Unmerged struct {
 // becomes a new lead with its values and its signature, so a re-import
 // finds it. Both leads get a history entry. One transaction; a converted
 // survivor is refused.
-func Unmerge(st crm.Store, id crm.ID, now time.Time, by string) (*Unmerged, error) {
+func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.Lead, time.Time)) (*Unmerged, error) {
 	l, err := st.Lead(id)
 	if err != nil {
 		return nil, err
@@ -273,6 +277,8 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string) (*Unmerged, erro
 		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_from", Old: back.ID.String(), Reason: "unmerge"})
 		res.Restored = back.ID
 		batch.Leads = []*crm.Lead{surv, back}
+		// A merge taken back was wrong: never propose it again.
+		batch.Distinct = [][2]crm.ID{{surv.ID, back.ID}}
 	case mr.Lead != nil:
 		last, err := st.LastID()
 		if err != nil {
@@ -290,6 +296,7 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string) (*Unmerged, erro
 		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_row", Old: fmt.Sprintf("%s row %d", mr.File, mr.Row), New: nl.ID.String(), Reason: "unmerge"})
 		res.Restored, res.New = nl.ID, true
 		batch.Leads = []*crm.Lead{surv, nl}
+		batch.Distinct = [][2]crm.ID{{surv.ID, nl.ID}}
 		// The row's signature moves to its own lead: a re-import of
 		// the file reports it there, unchanged.
 		se, err := st.Index(surv.ID)
@@ -301,6 +308,11 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string) (*Unmerged, erro
 		batch.Index = []crm.IndexEntry{se, {ID: nl.ID, Keys: Hashes(ExactKeys(nl)), RowSigs: []uint64{mr.RowSig}}}
 	default:
 		return nil, fmt.Errorf("lead %s: the merge record of %s keeps nothing to restore", surv.ID, mr.ID)
+	}
+	if touch != nil {
+		for _, l := range batch.Leads {
+			touch(l, now)
+		}
 	}
 	if err := st.Apply(batch); err != nil {
 		return nil, err

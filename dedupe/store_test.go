@@ -224,7 +224,7 @@ func TestUnmergeDedupe(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	res, err := Unmerge(st, 2, t0.AddDate(0, 2, 0), "unmerge")
+	res, err := Unmerge(st, 2, t0.AddDate(0, 2, 0), "unmerge", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,11 @@ func TestUnmergeDedupe(t *testing.T) {
 	}
 
 	// Nothing more to take back.
-	if _, err := Unmerge(st, 2, t0.AddDate(0, 2, 0), "unmerge"); !errors.Is(err, ErrNoMerge) {
+	// A merge taken back was wrong: the pair is never proposed again.
+	if pairs, err := st.DistinctPairs(); err != nil || len(pairs) != 1 || pairs[0] != [2]crm.ID{1, 2} {
+		t.Errorf("distinct pairs after unmerge: %v, %v; want [[1 2]]", pairs, err)
+	}
+	if _, err := Unmerge(st, 2, t0.AddDate(0, 2, 0), "unmerge", nil); !errors.Is(err, ErrNoMerge) {
 		t.Errorf("second unmerge: %v, want ErrNoMerge", err)
 	}
 }
@@ -295,7 +299,7 @@ func TestUnmergeImport(t *testing.T) {
 	}
 
 	now := t0.AddDate(0, 1, 0)
-	res, err := Unmerge(st, 1, now, "unmerge")
+	res, err := Unmerge(st, 1, now, "unmerge", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +390,7 @@ func TestApplyReview(t *testing.T) {
 		{File: "r.csv", Row: 5, A: 99, B: 1, Verdict: Same},
 	}
 	now := t0.AddDate(0, 1, 0)
-	res, err := ApplyReview(st, decisions, "review-1", now)
+	res, err := ApplyReview(st, decisions, "review-1", now, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,7 +444,7 @@ func TestApplyReview(t *testing.T) {
 
 	// Decided pairs are not decided twice: the merged pair is one lead now,
 	// and the different pair stays remembered.
-	res, err = ApplyReview(st, decisions[:2], "review-2", now.Add(time.Hour))
+	res, err = ApplyReview(st, decisions[:2], "review-2", now.Add(time.Hour), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -603,6 +603,13 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		return o
 	}
 	at := im.now().UTC()
+	if m := im.opts.Match; m != nil {
+		// "Müller, Jürgen" in the first-name column: merge the names
+		// the way round they match.
+		if lr := m.Record(lead); m.Swapped(&j.frecs[i], &lr) {
+			nl = dedupe.SwapNames(nl)
+		}
+	}
 	changes := lead.MergeChanges(nl, im.record.ID, "import", at)
 	if changes == nil {
 		o.Kind, o.Reason = crm.Unchanged, via+": nothing new"

@@ -85,6 +85,15 @@ func runDedupe(_ context.Context, g *globalOptions, ios *IOStreams, opts *dedupe
 	}
 	res := dedupeResult{Plan: plan, DryRun: opts.DryRun}
 	if !opts.DryRun && (len(plan.Merges) > 0 || len(plan.Flags) > 0) {
+		// A merge changes the data the score rests on: rescore the
+		// survivors, as an import does.
+		sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+		defer sc.warn(ios.ErrOut, g.Quiet)
+		for _, l := range plan.ChangedLeads() {
+			if l.MergedInto == 0 {
+				sc.score(l, now)
+			}
+		}
 		if err := plan.Apply(db); err != nil {
 			return fmt.Errorf("dedupe store %s: %w", db.Path(), err)
 		}
@@ -242,7 +251,9 @@ anything is written, naming the row.`),
 			if now.IsZero() {
 				now = time.Now().UTC()
 			}
-			res, err := dedupe.ApplyReview(db, decisions, "review-"+pipeline.NewImportID(now), now)
+			sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+			defer sc.warn(ios.ErrOut, g.Quiet)
+			res, err := dedupe.ApplyReview(db, decisions, "review-"+pipeline.NewImportID(now), now, sc.score)
 			if err != nil {
 				return fmt.Errorf("review apply to store %s: %w", db.Path(), err)
 			}
@@ -255,7 +266,7 @@ anything is written, naming the row.`),
 }
 
 func writeReviewApplyText(w io.Writer, r *dedupe.ReviewResult) error {
-	fmt.Fprintf(w, "merged %d pairs, remembered %d as different, %d undecided\n", r.Merged, r.Different, r.Undecided)
+	fmt.Fprintf(w, "merged %s, remembered %d as different, %d undecided\n", plural(r.Merged, "pair", "pairs"), r.Different, r.Undecided)
 	for _, m := range r.Merges {
 		fmt.Fprintf(w, "  %s into %s: %s\n", m.Absorbed, m.Survivor, cell(strings.Join(m.Changed, ", ")))
 	}
@@ -300,7 +311,9 @@ entry. Converted leads are read-only: reactivate first.`),
 			if now.IsZero() {
 				now = time.Now().UTC()
 			}
-			res, err := dedupe.Unmerge(db, id, now, "unmerge")
+			sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+			defer sc.warn(ios.ErrOut, g.Quiet)
+			res, err := dedupe.Unmerge(db, id, now, "unmerge", sc.score)
 			switch {
 			case errors.Is(err, crm.ErrNotFound):
 				return fmt.Errorf("lead %s not found in store %s", id, db.Path())
