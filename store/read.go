@@ -94,9 +94,27 @@ func decodeStoredLead(id crm.ID, v []byte) (*crm.Lead, error) {
 // between transactions: fn may take its time and may call Apply. A lead that
 // fn (or another goroutine) writes ahead of the iteration is seen in its new
 // state.
+//
+// A full scan (fuzzy matching builds its index from every lead; dedupe,
+// rescoring and export read them all) would keep every page of the file in
+// the resident set: they are released every releaseEvery chunks.
 func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
-	return forEach(db, bucketLeads, leadChunk, decodeStoredLead, fn)
+	n := 0
+	err := forEach(db, bucketLeads, leadChunk, decodeStoredLead, func(l *crm.Lead) error {
+		if n++; n%(releaseEvery*leadChunk) == 0 {
+			db.releaseMapped()
+		}
+		return fn(l)
+	})
+	if n >= releaseEvery*leadChunk {
+		db.releaseMapped()
+	}
+	return err
 }
+
+// releaseEvery is how many chunks of leads a scan reads between releases
+// of the mapped pages: 64 × 256 leads, about 16 MB of a typical store.
+const releaseEvery = 64
 
 // ForEachIndex calls fn for the index entry of every lead in id order, in
 // the same chunked way as ForEachLead.
