@@ -5,7 +5,7 @@ PKGS     := ./...
 FUZZTIME ?= 10s
 BENCH_ROWS ?= 1000000
 
-.PHONY: all build test vet demo bench bench-go bench-e2e eval fuzz fixtures clean
+.PHONY: all build test vet demo bench bench-go bench-e2e bench-dedupe eval fuzz fixtures clean
 
 all: build
 
@@ -34,13 +34,18 @@ demo: build
 
 # bench runs the Go benchmarks and the end-to-end import benchmark at
 # BENCH_ROWS rows (data goes to a temp dir); see BENCHMARKS.md.
-bench: bench-go bench-e2e
+bench: bench-go bench-e2e bench-dedupe
 
 bench-go:
 	$(GO) test -run='^$$' -bench=. -benchmem $(PKGS)
 
 bench-e2e: build
 	BENCH_ROWS=$(BENCH_ROWS) scripts/bench.sh
+
+# bench-dedupe measures fuzzy matching against exact keys and the DuckDB
+# SQL dedupe peer, and the candidate pairs per row at 100k/300k/BENCH_ROWS.
+bench-dedupe: build
+	BENCH_ROWS=$(BENCH_ROWS) scripts/bench_dedupe.sh
 
 # eval measures dedupe quality: pairwise precision, recall and F1 on the
 # corpus's record-linkage sets and on EVAL_ROWS generated leads (temp dir).
