@@ -59,6 +59,10 @@ type LeadReader interface {
 	Lead(id ID) (*Lead, error)
 	// ForEachLead calls fn for every lead in id order until fn returns an error.
 	ForEachLead(fn func(*Lead) error) error
+	// ForEachLeadFields is ForEachLead for scans that read values only:
+	// the leads come without Raw, Imports, History, Warnings and merge
+	// records (MergedInto is set), and must not be written back.
+	ForEachLeadFields(fn func(*Lead) error) error
 }
 
 // Store is the persistent home of leads and their index. The bbolt

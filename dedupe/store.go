@@ -62,6 +62,7 @@ func (p *Plan) ChangedLeads() []*crm.Lead {
 // StoreReader is what planning reads.
 type StoreReader interface {
 	crm.LeadReader
+	ForEachLeadFields(fn func(*crm.Lead) error) error
 	DistinctPairs() ([][2]crm.ID, error)
 }
 
@@ -85,7 +86,9 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 	for _, pr := range pairs {
 		x.SetDistinct(pr[0], pr[1])
 	}
-	err = st.ForEachLead(func(l *crm.Lead) error {
+	// The scan reads values only; a lead that is merged or flagged is
+	// read in full before it is changed.
+	err = st.ForEachLeadFields(func(l *crm.Lead) error {
 		if l.MergedInto != 0 {
 			return nil
 		}
@@ -109,7 +112,10 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 				e := m.Explain(&r, &sr)
 				pm.Explain = &e
 			}
-			gone := l.Clone()
+			gone, err := st.Lead(l.ID)
+			if err != nil {
+				return fmt.Errorf("read lead %s: %w", l.ID, err)
+			}
 			in := gone
 			if sr := m.Record(surv); m.Swapped(&r, &sr) {
 				in = SwapNames(gone)
@@ -131,7 +137,10 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 						f.Explain = &e
 					}
 				}
-				flagged := l.Clone()
+				flagged, err := p.working(st, l.ID)
+				if err != nil {
+					return err
+				}
 				flagged.PossibleDuplicateOf = best.ID
 				p.changed[l.ID] = flagged
 				p.Flags = append(p.Flags, f)

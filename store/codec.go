@@ -315,7 +315,15 @@ func appendTime(dst []byte, t time.Time) []byte {
 // slices every text field out of it, so the result holds no reference to data
 // (which bbolt only guarantees for the life of a transaction) and costs one
 // allocation for all strings together.
-func decodeLead(data []byte) (*crm.Lead, error) {
+func decodeLead(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, false) }
+
+// decodeLeadFields decodes what matching and scoring read: the fields,
+// derived facts, status, custom fields, score and links, but not Raw,
+// Imports, History, Warnings or the merge records (MergedInto is read).
+// It skips them without allocating, which halves the cost of a full scan.
+func decodeLeadFields(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, true) }
+
+func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("%w: empty", errDamaged)
 	}
@@ -346,39 +354,24 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 	l.Status = crm.Status(d.str())
 	l.Stage = crm.Stage(d.str())
 	l.Custom = d.strMap()
-	l.Raw = d.strMap()
-	if mask := d.uvarint(); mask != 0 {
-		if mask>>len(crm.DataFields) != 0 {
-			d.fail("unknown raw mask bits %#x", mask)
-		} else {
-			if l.Raw == nil {
-				l.Raw = make(map[string]string, 16)
-			}
-			for i, f := range crm.DataFields {
-				if mask&(1<<i) != 0 {
-					if _, dup := l.Raw[f]; dup {
-						d.fail("raw value of %s stored twice", f)
-					}
-					l.Raw[f] = l.Get(f)
-				}
+	if lite {
+		d.skipMap()                       // Raw
+		d.uvarint()                       // its mask
+		d.skipStrs()                      // Imports
+		for n := d.count(8); n > 0; n-- { // History
+			d.time()
+			for range 6 {
+				d.skip()
 			}
 		}
+		d.skipStrs() // Warnings
+	} else {
+		l.Raw = d.strMap()
+		d.rawMask(l)
+		l.Imports = d.strs()
+		d.history(l)
+		l.Warnings = d.strs()
 	}
-	l.Imports = d.strs()
-	if n := d.count(8); n > 0 { // a change is at least 8 bytes
-		l.History = make([]crm.Change, n)
-		for i := range l.History {
-			c := &l.History[i]
-			c.At = d.time()
-			c.ImportID = d.str()
-			c.By = d.str()
-			c.Field = d.str()
-			c.Old = d.str()
-			c.New = d.str()
-			c.Reason = d.str()
-		}
-	}
-	l.Warnings = d.strs()
 	l.PossibleDuplicateOf = crm.ID(d.uvarint())
 	l.Score = int(d.varint())
 	l.Grade = crm.Grade(d.str())
@@ -395,7 +388,12 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 	l.OpportunityID = crm.ID(d.uvarint())
 	l.StatusBeforeConv = crm.Status(d.str())
 	if data[0] == leadCodecV2 {
-		d.merges(l)
+		if lite {
+			l.MergedInto = crm.ID(d.uvarint())
+			d.off = len(data) // the merge records are not read
+		} else {
+			d.merges(l)
+		}
 	}
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d trailing bytes", len(data)-d.off)
@@ -404,6 +402,76 @@ func decodeLead(data []byte) (*crm.Lead, error) {
 		return nil, d.err
 	}
 	return l, nil
+}
+
+// rawMask reads the bit mask of raw values equal to their field.
+func (d *decoder) rawMask(l *crm.Lead) {
+	mask := d.uvarint()
+	if mask == 0 {
+		return
+	}
+	if mask>>len(crm.DataFields) != 0 {
+		d.fail("unknown raw mask bits %#x", mask)
+		return
+	}
+	if l.Raw == nil {
+		l.Raw = make(map[string]string, 16)
+	}
+	for i, f := range crm.DataFields {
+		if mask&(1<<i) != 0 {
+			if _, dup := l.Raw[f]; dup {
+				d.fail("raw value of %s stored twice", f)
+			}
+			l.Raw[f] = l.Get(f)
+		}
+	}
+}
+
+// history reads the history entries.
+func (d *decoder) history(l *crm.Lead) {
+	n := d.count(8) // a change is at least 8 bytes
+	if n == 0 {
+		return
+	}
+	l.History = make([]crm.Change, n)
+	for i := range l.History {
+		c := &l.History[i]
+		c.At = d.time()
+		c.ImportID = d.str()
+		c.By = d.str()
+		c.Field = d.str()
+		c.Old = d.str()
+		c.New = d.str()
+		c.Reason = d.str()
+	}
+}
+
+// skip passes over a string.
+func (d *decoder) skip() {
+	n := d.uvarint()
+	if d.err != nil {
+		return
+	}
+	if n > uint64(len(d.b)-d.off) {
+		d.fail("string of %d bytes exceeds the record", n)
+		return
+	}
+	d.off += int(n)
+}
+
+// skipStrs passes over a list of strings.
+func (d *decoder) skipStrs() {
+	for n := d.count(1); n > 0; n-- {
+		d.skip()
+	}
+}
+
+// skipMap passes over a map.
+func (d *decoder) skipMap() {
+	for n := d.count(2); n > 0; n-- {
+		d.skip()
+		d.skip()
+	}
 }
 
 // merges reads the version 2 tail.

@@ -112,6 +112,35 @@ func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
 	return err
 }
 
+// ForEachLeadFields is ForEachLead for scans that read values only
+// (building the fuzzy index, planning dedupe): the leads come without Raw,
+// Imports, History, Warnings and merge records, which are skipped without
+// being decoded. Such a lead must not be written back.
+func (db *DB) ForEachLeadFields(fn func(*crm.Lead) error) error {
+	n := 0
+	err := forEach(db, bucketLeads, leadChunk, decodeStoredLeadFields, func(l *crm.Lead) error {
+		if n++; n%(releaseEvery*leadChunk) == 0 {
+			db.releaseMapped()
+		}
+		return fn(l)
+	})
+	if n >= releaseEvery*leadChunk {
+		db.releaseMapped()
+	}
+	return err
+}
+
+func decodeStoredLeadFields(id crm.ID, v []byte) (*crm.Lead, error) {
+	l, err := decodeLeadFields(v)
+	if err != nil {
+		return nil, fmt.Errorf("lead %s: %w", id, err)
+	}
+	if l.ID != id {
+		return nil, fmt.Errorf("lead %s: %w: the record holds id %s", id, errDamaged, l.ID)
+	}
+	return l, nil
+}
+
 // releaseEvery is how many chunks of leads a scan reads between releases
 // of the mapped pages: 64 × 256 leads, about 16 MB of a typical store.
 const releaseEvery = 64
