@@ -140,11 +140,11 @@ type Lead struct {
 	ScoreRules []RuleHit `json:"score_rules,omitempty"`
 
 	// Conversion: what the lead became. A converted lead is read-only.
-	ConvertedAt      time.Time `json:"converted_at,omitzero"`
-	AccountID        ID        `json:"account_id,omitempty"`
-	ContactID        ID        `json:"contact_id,omitempty"`
-	OpportunityID    ID        `json:"opportunity_id,omitempty"`
-	StatusBeforeConv Status    `json:"status_before_conversion,omitempty"`
+	ConvertedAt      time.Time     `json:"converted_at,omitzero"`
+	AccountID        AccountID     `json:"account_id,omitempty"`
+	ContactID        ContactID     `json:"contact_id,omitempty"`
+	OpportunityID    OpportunityID `json:"opportunity_id,omitempty"`
+	StatusBeforeConv Status        `json:"status_before_conversion,omitempty"`
 
 	// MergedInto is set on a lead that dedupe or a review merged into
 	// another one. It is kept, read-only and out of lists and exports, so

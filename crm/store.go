@@ -51,6 +51,22 @@ type Batch struct {
 	Import *Import
 	// Distinct adds pairs of leads a review found to be different people.
 	Distinct [][2]ID
+	// Accounts, Contacts and Opportunities are created or replaced.
+	Accounts      []*Account
+	Contacts      []*Contact
+	Opportunities []*Opportunity
+}
+
+// ObjectReader reads what leads were converted into.
+type ObjectReader interface {
+	// LastObjectIDs returns the highest ids allocated so far.
+	LastObjectIDs() (AccountID, ContactID, OpportunityID, error)
+	Account(id AccountID) (*Account, error)
+	Contact(id ContactID) (*Contact, error)
+	Opportunity(id OpportunityID) (*Opportunity, error)
+	ForEachAccount(fn func(*Account) error) error
+	ForEachContact(fn func(*Contact) error) error
+	ForEachOpportunity(fn func(*Opportunity) error) error
 }
 
 // LeadReader reads leads.
@@ -70,6 +86,7 @@ type LeadReader interface {
 // one run for its whole life.
 type Store interface {
 	LeadReader
+	ObjectReader
 	// LastID returns the highest lead id allocated so far (0 when empty).
 	LastID() (ID, error)
 	// ForEachIndex calls fn for the index entry of every lead, in id order.

@@ -24,7 +24,8 @@ import (
 // Every Apply commits, and a commit rewrites bbolt's meta page even when all
 // values are unchanged: skip Apply when there is nothing new.
 func (db *DB) Apply(b *crm.Batch) error {
-	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0) {
+	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0 &&
+		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities) == 0) {
 		return nil
 	}
 	for i, l := range b.Leads {
@@ -104,6 +105,9 @@ func (db *DB) Apply(b *crm.Batch) error {
 			if err := ib.Put(e.k, e.v); err != nil {
 				return fmt.Errorf("index entry for lead %s: %w", b.Index[i].ID, err)
 			}
+		}
+		if err := putObjects(tx, b); err != nil {
+			return err
 		}
 		if len(b.Distinct) > 0 {
 			// Created with the first review decision: older stores have

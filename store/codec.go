@@ -383,9 +383,9 @@ func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 		}
 	}
 	l.ConvertedAt = d.time()
-	l.AccountID = crm.ID(d.uvarint())
-	l.ContactID = crm.ID(d.uvarint())
-	l.OpportunityID = crm.ID(d.uvarint())
+	l.AccountID = crm.AccountID(d.uvarint())
+	l.ContactID = crm.ContactID(d.uvarint())
+	l.OpportunityID = crm.OpportunityID(d.uvarint())
 	l.StatusBeforeConv = crm.Status(d.str())
 	if data[0] == leadCodecV2 {
 		if lite {

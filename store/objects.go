@@ -1,0 +1,179 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/leadpipe/leadpipe/crm"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Accounts, contacts and opportunities live in buckets of their own, keyed
+// by their id (8 bytes, big-endian) and stored as JSON: they are written
+// by conversion, a few per lead at most, and read whole when a conversion
+// plans, so the lead codec's compactness would buy little. The buckets
+// are created by the first conversion; a store without them has no
+// objects.
+var (
+	bucketAccounts      = []byte("accounts")
+	bucketContacts      = []byte("contacts")
+	bucketOpportunities = []byte("opportunities")
+)
+
+// Meta keys of the last id of each kind.
+var (
+	keyLastAccount     = []byte("last_account")
+	keyLastContact     = []byte("last_contact")
+	keyLastOpportunity = []byte("last_opportunity")
+)
+
+// LastObjectIDs returns the highest account, contact and opportunity ids
+// allocated so far.
+func (db *DB) LastObjectIDs() (crm.AccountID, crm.ContactID, crm.OpportunityID, error) {
+	var a, c, o uint64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		var err error
+		if a, err = metaU64(meta, keyLastAccount); err != nil {
+			return err
+		}
+		if c, err = metaU64(meta, keyLastContact); err != nil {
+			return err
+		}
+		o, err = metaU64(meta, keyLastOpportunity)
+		return err
+	})
+	if err != nil {
+		return 0, 0, 0, db.readError(err)
+	}
+	return crm.AccountID(a), crm.ContactID(c), crm.OpportunityID(o), nil
+}
+
+// Account returns one account, or an error wrapping crm.ErrNotFound.
+func (db *DB) Account(id crm.AccountID) (*crm.Account, error) {
+	a := &crm.Account{}
+	if err := db.getObject(bucketAccounts, uint64(id), id.String(), a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Contact returns one contact, or an error wrapping crm.ErrNotFound.
+func (db *DB) Contact(id crm.ContactID) (*crm.Contact, error) {
+	c := &crm.Contact{}
+	if err := db.getObject(bucketContacts, uint64(id), id.String(), c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Opportunity returns one opportunity, or an error wrapping crm.ErrNotFound.
+func (db *DB) Opportunity(id crm.OpportunityID) (*crm.Opportunity, error) {
+	o := &crm.Opportunity{}
+	if err := db.getObject(bucketOpportunities, uint64(id), id.String(), o); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// ForEachAccount calls fn for every account in id order.
+func (db *DB) ForEachAccount(fn func(*crm.Account) error) error {
+	return forEachObject(db, bucketAccounts, fn)
+}
+
+// ForEachContact calls fn for every contact in id order.
+func (db *DB) ForEachContact(fn func(*crm.Contact) error) error {
+	return forEachObject(db, bucketContacts, fn)
+}
+
+// ForEachOpportunity calls fn for every opportunity in id order.
+func (db *DB) ForEachOpportunity(fn func(*crm.Opportunity) error) error {
+	return forEachObject(db, bucketOpportunities, fn)
+}
+
+func (db *DB) getObject(bucket []byte, id uint64, name string, v any) error {
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var data []byte
+		if b := tx.Bucket(bucket); b != nil {
+			data = b.Get(u64(id))
+		}
+		if data == nil {
+			return fmt.Errorf("%s: %w", name, crm.ErrNotFound)
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			return fmt.Errorf("%s: %w: %v", name, errDamaged, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return db.readError(err)
+	}
+	return nil
+}
+
+// forEachObject decodes a bucket of JSON objects in chunks of read
+// transactions, like forEach.
+func forEachObject[T any](db *DB, bucket []byte, fn func(*T) error) error {
+	return forEach(db, bucket, 1024, func(id crm.ID, v []byte) (*T, error) {
+		o := new(T)
+		if err := json.Unmarshal(v, o); err != nil {
+			return nil, fmt.Errorf("%s %d: %w: %v", bucket, id, errDamaged, err)
+		}
+		return o, nil
+	}, fn)
+}
+
+// putObjects writes the objects of a batch; called inside Apply's
+// transaction. It raises the last ids.
+func putObjects(tx *bolt.Tx, b *crm.Batch) error {
+	if len(b.Accounts)+len(b.Contacts)+len(b.Opportunities) == 0 {
+		return nil
+	}
+	meta := tx.Bucket(bucketMeta)
+	put := func(bucket, lastKey []byte, id uint64, v any) error {
+		bk, err := tx.CreateBucketIfNotExists(bucket)
+		if err != nil {
+			return err
+		}
+		data, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if err := bk.Put(u64(id), data); err != nil {
+			return err
+		}
+		last, err := metaU64(meta, lastKey)
+		if err != nil {
+			return err
+		}
+		if id > last {
+			return meta.Put(lastKey, u64(id))
+		}
+		return nil
+	}
+	for _, a := range b.Accounts {
+		if a == nil || a.ID == 0 {
+			return fmt.Errorf("account without id")
+		}
+		if err := put(bucketAccounts, keyLastAccount, uint64(a.ID), a); err != nil {
+			return fmt.Errorf("account %s: %w", a.ID, err)
+		}
+	}
+	for _, c := range b.Contacts {
+		if c == nil || c.ID == 0 {
+			return fmt.Errorf("contact without id")
+		}
+		if err := put(bucketContacts, keyLastContact, uint64(c.ID), c); err != nil {
+			return fmt.Errorf("contact %s: %w", c.ID, err)
+		}
+	}
+	for _, o := range b.Opportunities {
+		if o == nil || o.ID == 0 {
+			return fmt.Errorf("opportunity without id")
+		}
+		if err := put(bucketOpportunities, keyLastOpportunity, uint64(o.ID), o); err != nil {
+			return fmt.Errorf("opportunity %s: %w", o.ID, err)
+		}
+	}
+	return nil
+}
