@@ -17,6 +17,7 @@
 //	scoring: ...          # scoring rules and grades (package scoring)
 //	lifecycle: ...        # status gates and stage sync (package lifecycle)
 //	dedupe: ...           # duplicate matching rules (package dedupe)
+//	convert: ...          # opportunity name, stage, close date (package convert)
 //
 // The scoring and lifecycle sections are kept as YAML nodes: their own
 // packages read and check them from the raw file (Data), so that their
@@ -57,8 +58,10 @@ type Config struct {
 	// from Data; here they are only accepted.
 	Scoring   yaml.Node `yaml:"scoring"`
 	Lifecycle yaml.Node `yaml:"lifecycle"`
-	// Dedupe is read by dedupe.Load, the same way.
-	Dedupe yaml.Node `yaml:"dedupe"`
+	// Dedupe and Convert are read by dedupe.Load and convert.Load, the
+	// same way.
+	Dedupe  yaml.Node `yaml:"dedupe"`
+	Convert yaml.Node `yaml:"convert"`
 
 	// File is the path the configuration was read from; empty when none was.
 	File string `yaml:"-"`

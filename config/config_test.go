@@ -62,7 +62,7 @@ func TestParseErrors(t *testing.T) {
 		want string // the whole message: file, line and what is wrong
 	}{
 		{name: "unknown section", in: "import:\n  region: DE\nscoring2:\n  x: 1\n",
-			want: `leadpipe.yaml:3: unknown section "scoring2" (known: import, store, scoring, lifecycle, dedupe)`},
+			want: `leadpipe.yaml:3: unknown section "scoring2" (known: import, store, scoring, lifecycle, dedupe, convert)`},
 		{name: "unknown key", in: "import:\n  region: DE\n  regoin: PL\n",
 			want: `leadpipe.yaml:3: unknown key "regoin" in section import`},
 		{name: "unknown store key", in: "store:\n  timeout: 2s\n",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leadpipe/leadpipe/convert"
 	"github.com/leadpipe/leadpipe/dedupe"
 	"io"
 	"io/fs"
@@ -121,6 +122,9 @@ func checkConfig(file string, data []byte) []configProblem {
 		errs = append(errs, scoring.Check(data, file)...)
 		errs = append(errs, lifecycle.Check(data, file)...)
 		errs = append(errs, problemsOf(dedupeCheck(data, file))...)
+		if _, err := convert.Load(data, file); err != nil {
+			errs = append(errs, problemsOf(err)...)
+		}
 	}
 	out := []configProblem{}
 	for _, e := range sortProblems(errs) {

@@ -27,7 +27,7 @@ beside each other, but wait for (and then give up on) a running import.`),
 		Args: noSubcommand,
 		RunE: showHelp,
 	}
-	cmd.AddCommand(newLeadsListCommand(g, ios, nil), newLeadsShowCommand(g, ios, nil), newLeadsUnmergeCommand(g, ios))
+	cmd.AddCommand(newLeadsListCommand(g, ios, nil), newLeadsShowCommand(g, ios, nil), newLeadsUnmergeCommand(g, ios), newLeadsReactivateCommand(g, ios))
 	return cmd
 }
 

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leadpipe/leadpipe/convert"
 	"github.com/leadpipe/leadpipe/dedupe"
 	"io/fs"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -51,6 +53,9 @@ type globalOptions struct {
 	// Dedupe holds the match rules of the dedupe section (the defaults
 	// without one).
 	Dedupe dedupe.Config
+	// Convert holds the convert section (opportunity name, stage, close
+	// date).
+	Convert convert.Config
 }
 
 // annotChecksConfig marks a command that reads the configuration file
@@ -140,6 +145,8 @@ while it has one.`),
 		newStatusCommand(g, ios),
 		newExportCommand(g, ios, nil),
 		newDedupeCommand(g, ios),
+		newConvertCommand(g, ios),
+		newAccountsCommand(g, ios),
 		newReviewCommand(g, ios),
 		newConfigCommand(g, ios),
 	)
@@ -180,14 +187,14 @@ func (g *globalOptions) resolve(cmd *cobra.Command) error {
 	if g.LockTimeout <= 0 {
 		return usageErrorf("--lock-timeout must be positive, such as 2s or 500ms")
 	}
-	g.Scoring, g.Lifecycle, g.Dedupe, err = loadRules(g.Config)
+	g.Scoring, g.Lifecycle, g.Dedupe, g.Convert, err = loadRules(g.Config)
 	return err
 }
 
 // loadRules compiles the scoring and lifecycle sections of a loaded
 // configuration (the defaults when there is no file). The error is a usage
 // error listing every problem in the words of `leadpipe config check`.
-func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, dedupe.Config, error) {
+func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, dedupe.Config, convert.Config, error) {
 	data, file := c.Data, c.File
 	if file == "" {
 		data, file = nil, config.DefaultFile
@@ -195,16 +202,17 @@ func loadRules(c *config.Config) (*scoring.Engine, *lifecycle.Machine, dedupe.Co
 	eng, serr := scoring.Load(data, file)
 	m, lerr := lifecycle.Load(data, file)
 	dc, derr := dedupe.Load(data, file)
-	problems := append(append(problemsOf(serr), problemsOf(lerr)...), problemsOf(derr)...)
+	cc, cerr := convert.Load(data, file)
+	problems := slices.Concat(problemsOf(serr), problemsOf(lerr), problemsOf(derr), problemsOf(cerr))
 	if len(problems) == 0 {
-		return eng, m, dc, nil
+		return eng, m, dc, cc, nil
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "bad configuration file %s: %s (see leadpipe config check)", file, plural(len(problems), "problem", "problems"))
 	for _, p := range ruleconf.Sort(problems) {
 		b.WriteString("\n  " + p.Error())
 	}
-	return nil, nil, dc, &usageError{err: errors.New(b.String()), config: true}
+	return nil, nil, dc, cc, &usageError{err: errors.New(b.String()), config: true}
 }
 
 // problemsOf splits an error of scoring.Load or lifecycle.Load into its

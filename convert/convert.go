@@ -1,0 +1,382 @@
+// Package convert turns qualified leads into Account + Contact + optional
+// Opportunity, the way Salesforce's lead conversion and Dynamics'
+// qualification do, without ever creating a second account for a company
+// that exists.
+//
+// Plan decides, for every selected lead, whether its account is new or an
+// existing one (matched by tax id, by company name without legal form in
+// the same postal code or city, or by company e-mail domain — never a
+// freemail domain), whether its contact exists (same e-mail; same name and
+// phone), and what opportunity it gets. Leads of one new company in the same
+// run share one new account. Ambiguity is never guessed: two candidate
+// accounts, or a tax id that disagrees with the account the name matches,
+// hold the lead back with the reason. Apply writes exactly the plan, in one
+// transaction.
+//
+// The package depends only on the domain model and the normalizers; the
+// lifecycle (status Converted, the stage a conversion reaches) comes in
+// through Options.Mark.
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// Reader is what planning reads.
+type Reader interface {
+	crm.LeadReader
+	crm.ObjectReader
+}
+
+// Options control a conversion.
+type Options struct {
+	// IDs selects leads by id; Where (when set) selects by condition; with
+	// neither, every lead with status Qualified is selected.
+	IDs   []crm.ID
+	Where func(*crm.Lead) (bool, error)
+	// Opportunity creates an opportunity per lead, shaped by Config.
+	Opportunity bool
+	Config      Config
+	Now         time.Time
+	RunID       string
+	// Mark records the conversion on the lead (status Converted, the old
+	// status kept, the stage the lifecycle moves it to; customer says the
+	// account is a customer's). An error holds the lead back with its
+	// message (a gate, a status that may not convert).
+	Mark func(l *crm.Lead, withOpportunity, customer bool, now time.Time) error
+}
+
+// AccountPlan says where a lead's company goes.
+type AccountPlan struct {
+	Action string        `json:"action"` // "new" or "matched"
+	ID     crm.AccountID `json:"id"`
+	Name   string        `json:"name"`
+	// Key names how an existing account was matched: tax_id, name_place,
+	// domain; "batch" when an earlier lead of this run creates it.
+	Key      string `json:"key,omitempty"`
+	Customer bool   `json:"customer,omitempty"`
+	Verified bool   `json:"verified"`
+}
+
+// ContactPlan says where a lead's person goes.
+type ContactPlan struct {
+	Action string        `json:"action"` // "new" or "matched"
+	ID     crm.ContactID `json:"id"`
+	Key    string        `json:"key,omitempty"` // email, name_phone
+}
+
+// OpportunityPlan is the opportunity a lead gets.
+type OpportunityPlan struct {
+	ID        crm.OpportunityID `json:"id"`
+	Name      string            `json:"name"`
+	Amount    string            `json:"amount,omitempty"`
+	Currency  string            `json:"currency,omitempty"`
+	Stage     string            `json:"stage"`
+	CloseDate string            `json:"close_date"`
+	// Pending is set while the account awaits verification.
+	Pending bool `json:"pending_verification"`
+}
+
+// LeadPlan is what happens to one lead.
+type LeadPlan struct {
+	Lead        crm.ID           `json:"lead"`
+	Name        string           `json:"name"`
+	Company     string           `json:"company"`
+	Account     AccountPlan      `json:"account"`
+	Contact     ContactPlan      `json:"contact"`
+	Opportunity *OpportunityPlan `json:"opportunity,omitempty"`
+	// Stage is the lead's stage after conversion.
+	Stage crm.Stage `json:"stage"`
+}
+
+// Held is a lead the plan does not convert, and why.
+type Held struct {
+	Lead    crm.ID `json:"lead"`
+	Name    string `json:"name"`
+	Company string `json:"company"`
+	Reason  string `json:"reason"`
+}
+
+// Totals count a plan.
+type Totals struct {
+	Selected        int `json:"selected"`
+	Converted       int `json:"converted"`
+	Held            int `json:"held"`
+	NewAccounts     int `json:"new_accounts"`
+	MatchedAccounts int `json:"matched_accounts"`
+	NewContacts     int `json:"new_contacts"`
+	MatchedContacts int `json:"matched_contacts"`
+	Opportunities   int `json:"opportunities"`
+}
+
+// Plan is a conversion decided but not written.
+type Plan struct {
+	RunID  string     `json:"run_id"`
+	Leads  []LeadPlan `json:"leads"`
+	Held   []Held     `json:"held"`
+	Totals Totals     `json:"totals"`
+
+	batch crm.Batch
+}
+
+// ErrNothingSelected: the selection names no lead.
+var ErrNothingSelected = errors.New("no lead selected")
+
+// Plan decides the conversion of the selected leads. It writes nothing.
+func PlanConversion(st Reader, opts Options) (*Plan, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now().UTC()
+	}
+	cfg := opts.Config.withDefaults()
+	p := &Plan{RunID: opts.RunID, Leads: []LeadPlan{}, Held: []Held{}}
+	idx, err := loadIndex(st)
+	if err != nil {
+		return nil, err
+	}
+	leads, err := selectLeads(st, opts)
+	if err != nil {
+		return nil, err
+	}
+	p.Totals.Selected = len(leads)
+	lastA, lastC, lastO, err := st.LastObjectIDs()
+	if err != nil {
+		return nil, err
+	}
+	newAccounts := map[crm.AccountID]*crm.Account{}
+	touched := map[crm.AccountID]*crm.Account{}
+	newContacts := map[crm.ContactID]*crm.Contact{}
+	touchedC := map[crm.ContactID]*crm.Contact{}
+	for _, l := range leads {
+		hold := func(reason string) {
+			p.Held = append(p.Held, Held{Lead: l.ID, Name: personName(l), Company: l.Company, Reason: reason})
+		}
+		switch {
+		case l.MergedInto != 0:
+			hold(fmt.Sprintf("merged into %s; convert that lead", l.MergedInto))
+			continue
+		case l.Status == crm.StatusConverted:
+			hold(fmt.Sprintf("already converted (account %s)", l.AccountID))
+			continue
+		case l.LastName == "" && l.FirstName == "":
+			hold("no name: a contact needs at least a last name")
+			continue
+		case l.Company == "":
+			hold("no company: an account needs a name")
+			continue
+		}
+		ap, acct, reason := idx.matchAccount(l, newAccounts)
+		if reason != "" {
+			hold(reason)
+			continue
+		}
+		// Mark on a copy first: a gate may refuse, and then nothing of
+		// the lead may be planned.
+		conv := l.Clone()
+		customer := acct != nil && (acct.Customer || idx.won[acct.ID])
+		if opts.Mark != nil {
+			if err := opts.Mark(conv, opts.Opportunity, customer, opts.Now); err != nil {
+				hold(err.Error())
+				continue
+			}
+		}
+		if acct == nil {
+			lastA++
+			acct = newAccount(l, lastA, opts.Now)
+			newAccounts[acct.ID] = acct
+			idx.addAccount(acct)
+			ap = AccountPlan{Action: "new", ID: acct.ID, Name: acct.Name}
+			p.Totals.NewAccounts++
+		} else {
+			if _, isNew := newAccounts[acct.ID]; !isNew {
+				if _, ok := touched[acct.ID]; !ok {
+					c := *acct
+					c.Leads = slices.Clone(acct.Leads)
+					acct = &c
+					touched[acct.ID] = acct
+				} else {
+					acct = touched[acct.ID]
+				}
+				p.Totals.MatchedAccounts++
+			} else {
+				acct = newAccounts[acct.ID]
+				ap.Key = "batch"
+				p.Totals.MatchedAccounts++
+			}
+		}
+		ap.Customer, ap.Verified = customer, acct.Verified
+		acct.Leads = append(acct.Leads, l.ID)
+		acct.UpdatedAt = opts.Now
+
+		cp := ContactPlan{Action: "new"}
+		contact, key := idx.matchContact(l, acct.ID)
+		if contact != nil {
+			cp = ContactPlan{Action: "matched", ID: contact.ID, Key: key}
+			if c, ok := newContacts[contact.ID]; ok {
+				contact = c
+			} else if c, ok := touchedC[contact.ID]; ok {
+				contact = c
+			} else {
+				c := *contact
+				c.Leads = slices.Clone(contact.Leads)
+				contact = &c
+				touchedC[c.ID] = contact
+			}
+			p.Totals.MatchedContacts++
+		} else {
+			lastC++
+			contact = newContact(l, lastC, acct.ID, opts.Now)
+			newContacts[contact.ID] = contact
+			idx.addContact(contact)
+			cp.ID = contact.ID
+			p.Totals.NewContacts++
+		}
+		contact.Leads = append(contact.Leads, l.ID)
+
+		lp := LeadPlan{Lead: l.ID, Name: personName(l), Company: l.Company, Account: ap, Contact: cp}
+		conv.AccountID, conv.ContactID = acct.ID, contact.ID
+		if opts.Opportunity {
+			lastO++
+			o := cfg.opportunity(l, lastO, acct, contact.ID, opts.Now)
+			p.batch.Opportunities = append(p.batch.Opportunities, o)
+			conv.OpportunityID = o.ID
+			lp.Opportunity = &OpportunityPlan{ID: o.ID, Name: o.Name, Amount: o.Amount, Currency: o.Currency, Stage: o.Stage, CloseDate: o.CloseDate, Pending: o.PendingVerification}
+			p.Totals.Opportunities++
+		}
+		conv.History = append(conv.History, crm.Change{At: opts.Now, By: "convert", Field: "converted_to",
+			New: strings.TrimSpace(fmt.Sprintf("%s %s %s", acct.ID, contact.ID, optID(conv.OpportunityID))), Reason: opts.RunID})
+		lp.Stage = conv.Stage
+		p.batch.Leads = append(p.batch.Leads, conv)
+		p.Leads = append(p.Leads, lp)
+		p.Totals.Converted++
+	}
+	p.Totals.Held = len(p.Held)
+	for _, a := range sortedValues(newAccounts) {
+		p.batch.Accounts = append(p.batch.Accounts, a)
+	}
+	for _, a := range sortedValues(touched) {
+		p.batch.Accounts = append(p.batch.Accounts, a)
+	}
+	for _, c := range sortedValues(newContacts) {
+		p.batch.Contacts = append(p.batch.Contacts, c)
+	}
+	for _, c := range sortedValues(touchedC) {
+		p.batch.Contacts = append(p.batch.Contacts, c)
+	}
+	return p, nil
+}
+
+func optID(id crm.OpportunityID) string {
+	if id == 0 {
+		return ""
+	}
+	return id.String()
+}
+
+// Apply writes the plan in one transaction: every converted lead, account,
+// contact and opportunity, or nothing.
+func (p *Plan) Apply(st crm.Store) error {
+	if len(p.batch.Leads) == 0 {
+		return nil
+	}
+	return st.Apply(&p.batch)
+}
+
+func sortedValues[K ~uint64, V any](m map[K]V) []V {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]V, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
+}
+
+func personName(l *crm.Lead) string { return strings.TrimSpace(l.FirstName + " " + l.LastName) }
+
+// selectLeads reads the leads the options select, in id order.
+func selectLeads(st crm.LeadReader, opts Options) ([]*crm.Lead, error) {
+	var out []*crm.Lead
+	if len(opts.IDs) > 0 {
+		ids := slices.Clone(opts.IDs)
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		for _, id := range ids {
+			l, err := st.Lead(id)
+			if err != nil {
+				return nil, fmt.Errorf("lead %s: %w", id, err)
+			}
+			if opts.Where != nil {
+				ok, err := opts.Where(l)
+				if err != nil || !ok {
+					continue
+				}
+			}
+			out = append(out, l)
+		}
+		return out, nil
+	}
+	err := st.ForEachLead(func(l *crm.Lead) error {
+		if l.MergedInto != 0 {
+			return nil
+		}
+		if opts.Where != nil {
+			ok, err := opts.Where(l)
+			if err != nil || !ok {
+				return nil
+			}
+			out = append(out, l)
+			return nil
+		}
+		if l.Status == crm.StatusQualified {
+			out = append(out, l)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func newAccount(l *crm.Lead, id crm.AccountID, now time.Time) *crm.Account {
+	a := &crm.Account{
+		ID: id, Name: l.Company, NameKey: l.CompanyKey, LegalForm: l.LegalForm, TaxID: l.TaxID,
+		Street: l.Street, PostalCode: l.PostalCode, City: l.City, Country: l.Country, Phone: l.Phone,
+		CreatedAt: now, UpdatedAt: now,
+	}
+	if a.NameKey == "" {
+		a.NameKey = normalize.ParseCompany(l.Company).Key
+	}
+	if d := companyDomain(l); d != "" {
+		a.Domain = d
+	}
+	return a
+}
+
+func newContact(l *crm.Lead, id crm.ContactID, account crm.AccountID, now time.Time) *crm.Contact {
+	return &crm.Contact{
+		ID: id, AccountID: account, Salutation: l.Salutation, AcademicTitle: l.AcademicTitle,
+		FirstName: l.FirstName, LastName: l.LastName, Title: l.Title, Email: l.Email, Phone: l.Phone, Mobile: l.Mobile,
+		Street: l.Street, PostalCode: l.PostalCode, City: l.City, Country: l.Country, Source: l.Source, CreatedAt: now,
+	}
+}
+
+// companyDomain is the domain of a lead's e-mail when it can name a
+// company: not a freemail or role-less personal provider.
+func companyDomain(l *crm.Lead) string {
+	if l.Email == "" || l.EmailFreemail {
+		return ""
+	}
+	_, d, ok := strings.Cut(l.Email, "@")
+	if !ok || normalize.IsFreemail(d) {
+		return ""
+	}
+	return d
+}

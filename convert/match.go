@@ -1,0 +1,204 @@
+package convert
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// index finds existing accounts and contacts. It is built from the store
+// at every run: a hundred thousand accounts take a fraction of a second,
+// and an index kept in the store could go stale.
+type index struct {
+	accounts  map[crm.AccountID]*crm.Account
+	byTax     map[string][]crm.AccountID
+	byPostal  map[string][]crm.AccountID // name key + country + postal code
+	byCity    map[string][]crm.AccountID // name key + country + folded city
+	byDomain  map[string][]crm.AccountID
+	won       map[crm.AccountID]bool
+	byEmail   map[string][]*crm.Contact
+	byNamePho map[string][]*crm.Contact
+}
+
+func loadIndex(st crm.ObjectReader) (*index, error) {
+	x := &index{
+		accounts: map[crm.AccountID]*crm.Account{}, byTax: map[string][]crm.AccountID{},
+		byPostal: map[string][]crm.AccountID{}, byCity: map[string][]crm.AccountID{},
+		byDomain: map[string][]crm.AccountID{}, won: map[crm.AccountID]bool{},
+		byEmail: map[string][]*crm.Contact{}, byNamePho: map[string][]*crm.Contact{},
+	}
+	if err := st.ForEachAccount(func(a *crm.Account) error { x.addAccount(a); return nil }); err != nil {
+		return nil, fmt.Errorf("read accounts: %w", err)
+	}
+	if err := st.ForEachContact(func(c *crm.Contact) error { x.addContact(c); return nil }); err != nil {
+		return nil, fmt.Errorf("read contacts: %w", err)
+	}
+	err := st.ForEachOpportunity(func(o *crm.Opportunity) error {
+		if o.Won {
+			x.won[o.AccountID] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read opportunities: %w", err)
+	}
+	return x, nil
+}
+
+func (x *index) addAccount(a *crm.Account) {
+	x.accounts[a.ID] = a
+	if a.TaxID != "" {
+		x.byTax[a.TaxID] = append(x.byTax[a.TaxID], a.ID)
+	}
+	if a.NameKey != "" {
+		if a.PostalCode != "" {
+			k := postalKey(a.NameKey, a.Country, a.PostalCode)
+			x.byPostal[k] = append(x.byPostal[k], a.ID)
+		}
+		if a.City != "" {
+			k := cityKey(a.NameKey, a.Country, a.City)
+			x.byCity[k] = append(x.byCity[k], a.ID)
+		}
+	}
+	if a.Domain != "" && !normalize.IsFreemail(a.Domain) {
+		x.byDomain[a.Domain] = append(x.byDomain[a.Domain], a.ID)
+	}
+}
+
+func (x *index) addContact(c *crm.Contact) {
+	if c.Email != "" {
+		x.byEmail[c.Email] = append(x.byEmail[c.Email], c)
+	}
+	if k := namePhoneKey(c.FirstName, c.LastName, c.Phone, c.Mobile); k != "" {
+		x.byNamePho[k] = append(x.byNamePho[k], c)
+	}
+}
+
+func postalKey(name, country, postal string) string {
+	return name + "\x00" + country + "\x00" + strings.ToUpper(postal)
+}
+
+func cityKey(name, country, city string) string {
+	return name + "\x00" + country + "\x00" + normalize.FoldUmlaut(city)
+}
+
+func namePhoneKey(first, last, phone, mobile string) string {
+	p := phone
+	if p == "" {
+		p = mobile
+	}
+	if last == "" || p == "" {
+		return ""
+	}
+	return normalize.FoldUmlaut(first) + "\x00" + normalize.FoldUmlaut(last) + "\x00" + p
+}
+
+// nameCandidates returns the accounts with the lead's company name in the
+// lead's place: the same postal code, or the same city where one of the
+// two has no postal code (two postal codes that differ are two places).
+func (x *index) nameCandidates(l *crm.Lead, key string) []crm.AccountID {
+	var out []crm.AccountID
+	if key == "" {
+		return nil
+	}
+	if l.PostalCode != "" {
+		out = append(out, x.byPostal[postalKey(key, l.Country, l.PostalCode)]...)
+	}
+	if l.City != "" {
+		for _, id := range x.byCity[cityKey(key, l.Country, l.City)] {
+			a := x.accounts[id]
+			if (a.PostalCode == "" || l.PostalCode == "") && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// matchAccount finds the account of a lead's company: by tax id, else by
+// name and place, else by company e-mail domain. It returns nil when the
+// company is new, and a reason when the evidence disagrees and a person
+// must decide.
+func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) (AccountPlan, *crm.Account, string) {
+	key := l.CompanyKey
+	if key == "" {
+		key = normalize.ParseCompany(l.Company).Key
+	}
+	byName := x.nameCandidates(l, key)
+	var byDomain []crm.AccountID
+	if d := companyDomain(l); d != "" {
+		byDomain = x.byDomain[d]
+	}
+	matched := func(id crm.AccountID, how string) (AccountPlan, *crm.Account, string) {
+		a := x.accounts[id]
+		return AccountPlan{Action: "matched", ID: id, Name: a.Name, Key: how}, a, ""
+	}
+	if l.TaxID != "" {
+		byTax := x.byTax[l.TaxID]
+		switch {
+		case len(byTax) > 1:
+			return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts have the lead's tax id (%s)", len(byTax), ids(byTax))
+		case len(byTax) == 1:
+			for _, id := range byName {
+				if id != byTax[0] {
+					return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the tax id matches %s, the name and place match %s", byTax[0], id)
+				}
+			}
+			return matched(byTax[0], "tax_id")
+		}
+		// No account has this tax id: one that matches otherwise but has
+		// another tax id is another company, or a data error.
+		for _, id := range slices.Concat(byName, byDomain) {
+			if t := x.accounts[id].TaxID; t != "" && t != l.TaxID {
+				return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %s matches by name or domain but has another tax id", id)
+			}
+		}
+	}
+	switch {
+	case len(byName) > 1:
+		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts with this name in this place (%s)", len(byName), ids(byName))
+	case len(byName) == 1:
+		for _, id := range byDomain {
+			if id != byName[0] {
+				return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the name and place match %s, the e-mail domain matches %s", byName[0], id)
+			}
+		}
+		return matched(byName[0], "name_place")
+	case len(byDomain) > 1:
+		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts have the lead's e-mail domain (%s)", len(byDomain), ids(byDomain))
+	case len(byDomain) == 1:
+		return matched(byDomain[0], "domain")
+	}
+	return AccountPlan{}, nil, ""
+}
+
+func ids(v []crm.AccountID) string {
+	s := make([]string, len(v))
+	for i, id := range v {
+		s[i] = id.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// matchContact finds the person among the account's contacts: the same
+// e-mail, else the same name and phone.
+func (x *index) matchContact(l *crm.Lead, account crm.AccountID) (*crm.Contact, string) {
+	if l.Email != "" {
+		for _, c := range x.byEmail[l.Email] {
+			if c.AccountID == account {
+				return c, "email"
+			}
+		}
+	}
+	if k := namePhoneKey(l.FirstName, l.LastName, l.Phone, l.Mobile); k != "" {
+		for _, c := range x.byNamePho[k] {
+			if c.AccountID == account {
+				return c, "name_phone"
+			}
+		}
+	}
+	return nil, ""
+}
