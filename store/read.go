@@ -77,7 +77,13 @@ func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
 // decodeStoredLead decodes the value under the key of id and checks that
 // the lead carries that id.
 func decodeStoredLead(id crm.ID, v []byte) (*crm.Lead, error) {
-	l, err := decodeLead(v)
+	return checkStoredLead(id, decodeLead, v)
+}
+
+// checkStoredLead decodes a stored lead and checks that it is the lead its
+// key names.
+func checkStoredLead(id crm.ID, decode func([]byte) (*crm.Lead, error), v []byte) (*crm.Lead, error) {
+	l, err := decode(v)
 	if err != nil {
 		return nil, fmt.Errorf("lead %s: %w", id, err)
 	}
@@ -99,8 +105,13 @@ func decodeStoredLead(id crm.ID, v []byte) (*crm.Lead, error) {
 // rescoring and export read them all) would keep every page of the file in
 // the resident set: they are released every releaseEvery chunks.
 func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
+	return db.scanLeads(decodeStoredLead, fn)
+}
+
+// scanLeads walks the leads bucket, releasing the mapped pages as it goes.
+func (db *DB) scanLeads(decode func(crm.ID, []byte) (*crm.Lead, error), fn func(*crm.Lead) error) error {
 	n := 0
-	err := forEach(db, bucketLeads, leadChunk, decodeStoredLead, func(l *crm.Lead) error {
+	err := forEach(db, bucketLeads, leadChunk, decode, func(l *crm.Lead) error {
 		if n++; n%(releaseEvery*leadChunk) == 0 {
 			db.releaseMapped()
 		}
@@ -117,28 +128,11 @@ func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
 // Imports, History, Warnings and merge records, which are skipped without
 // being decoded. Such a lead must not be written back.
 func (db *DB) ForEachLeadFields(fn func(*crm.Lead) error) error {
-	n := 0
-	err := forEach(db, bucketLeads, leadChunk, decodeStoredLeadFields, func(l *crm.Lead) error {
-		if n++; n%(releaseEvery*leadChunk) == 0 {
-			db.releaseMapped()
-		}
-		return fn(l)
-	})
-	if n >= releaseEvery*leadChunk {
-		db.releaseMapped()
-	}
-	return err
+	return db.scanLeads(decodeStoredLeadFields, fn)
 }
 
 func decodeStoredLeadFields(id crm.ID, v []byte) (*crm.Lead, error) {
-	l, err := decodeLeadFields(v)
-	if err != nil {
-		return nil, fmt.Errorf("lead %s: %w", id, err)
-	}
-	if l.ID != id {
-		return nil, fmt.Errorf("lead %s: %w: the record holds id %s", id, errDamaged, l.ID)
-	}
-	return l, nil
+	return checkStoredLead(id, decodeLeadFields, v)
 }
 
 // releaseEvery is how many chunks of leads a scan reads between releases
