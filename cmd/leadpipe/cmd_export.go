@@ -11,16 +11,10 @@ import (
 	"github.com/leadpipe/leadpipe/report"
 )
 
-// exportObjects and exportFormats list what export supports; the usage
-// error for anything else names them.
-var (
-	exportObjects = []string{"leads"}
-	exportFormats = []string{"csv"}
-)
-
 type exportOptions struct {
 	Object string
 	Format string
+	Target string
 	Output string
 }
 
@@ -28,21 +22,46 @@ func newExportCommand(g *globalOptions, ios *IOStreams, runF func(context.Contex
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export [flags]",
-		Short: "Export every lead as CSV",
-		Long: withExitStatus(`Export writes every lead, sorted by id, with stable columns: the core
-fields (id, salutation, academic_title, first_name, last_name, company,
+		Short: "Export leads, accounts, contacts or opportunities as CSV or XLSX",
+		Long: withExitStatus(`Export writes every record of one object, sorted by id, as CSV or XLSX.
+
+--object leads (the default) writes leadpipe's own, stable columns: the
+core fields (id, salutation, academic_title, first_name, last_name, company,
 title, email, phone, mobile, street, postal_code, city, country, tax_id,
-source, budget, created_at, status, stage), then score and grade (empty
-for a lead never scored), then legal_form, phone_ext,
-currency, email_freemail, email_role and updated_at, then every custom field
-of any lead, sorted by name. Values are the normalized ones (E.164 phone
-numbers, ISO country codes, plain decimal budgets).
+source, budget, created_at, status, stage), then score and grade (empty for
+a lead never scored), then legal_form, phone_ext, currency, email_freemail,
+email_role and updated_at, then every custom field of any lead, sorted by
+name. Leads merged into another lead are left out. --object accounts,
+contacts or opportunities write every field of the object, named as in
+--json: links as ids (A0000001, C0000001, L0000001), booleans true/false,
+times RFC 3339 in UTC. Values are the normalized ones (E.164 phone numbers,
+ISO country codes, plain decimal amounts).
+
+--target salesforce, hubspot or dynamics writes instead what that CRM's
+import tool maps by itself: its column names (Salesforce API names,
+HubSpot internal property names, the display names of the Dynamics 365
+import templates), its date format (yyyy-MM-dd), its picklist values for
+status, stage, rating and lead source, and country names instead of codes.
+Salesforce and HubSpot files carry the leadpipe id in a custom field
+(LeadpipeId__c, leadpipe_id) that has to exist in the CRM; the README lists
+every column and mapping.
+
+--format csv writes UTF-8 without a BOM, comma separated; it never starts
+with "ID" (which Excel would take for SYLK). --format xlsx writes one sheet
+named after the object and needs --output: a workbook is binary and is not
+written to standard output. In both formats a value that starts with
+= + - @, a tab or a carriage return gets a leading ' so that a spreadsheet
+shows it instead of running it as a formula; phone numbers such as
++493012345678 and negative numbers such as -1200.50 are left as they are.
+XLSX cells are never formulas; amounts are number cells.
 
 The same store always exports the same bytes, so two exports can be
 compared with cmp or diff. With --output the file appears only when it is
-complete.`),
-		Example: `  leadpipe export --object leads --format csv > leads.csv
-  leadpipe export --output leads.csv`,
+complete, readable by its owner only.`),
+		Example: `  leadpipe export > leads.csv
+  leadpipe export --object accounts --format xlsx --output accounts.xlsx
+  leadpipe export --object leads --target salesforce --output Lead.csv
+  leadpipe export --object opportunities --target hubspot --format xlsx -o deals.xlsx`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := opts.complete(g); err != nil {
@@ -55,21 +74,31 @@ complete.`),
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Object, "object", "leads", "what to export: leads")
-	f.StringVar(&opts.Format, "format", "csv", "output format: csv")
-	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVar(&opts.Object, "object", "leads", "what to export: "+strings.Join(report.ExportObjects, ", "))
+	f.StringVar(&opts.Format, "format", "csv", "output format: "+strings.Join(report.ExportFormats, ", "))
+	f.StringVar(&opts.Target, "target", "", "write the import layout of a CRM: "+strings.Join(report.ExportTargets, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` instead of standard output (required for xlsx)")
+	_ = cmd.RegisterFlagCompletionFunc("object", cobra.FixedCompletions(report.ExportObjects, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions(report.ExportTargets, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func (o *exportOptions) complete(g *globalOptions) error {
-	if !slices.Contains(exportObjects, o.Object) {
-		return usageErrorf("--object %q is not supported (supported: %s)", o.Object, strings.Join(exportObjects, ", "))
+	if !slices.Contains(report.ExportObjects, o.Object) {
+		return usageErrorf("--object %q is not supported (supported: %s)", o.Object, strings.Join(report.ExportObjects, ", "))
 	}
-	if !slices.Contains(exportFormats, o.Format) {
-		return usageErrorf("--format %q is not supported (supported: %s)", o.Format, strings.Join(exportFormats, ", "))
+	if !slices.Contains(report.ExportFormats, o.Format) {
+		return usageErrorf("--format %q is not supported (supported: %s)", o.Format, strings.Join(report.ExportFormats, ", "))
+	}
+	if o.Target != "" && !slices.Contains(report.ExportTargets, o.Target) {
+		return usageErrorf("--target %q is not supported (supported: %s)", o.Target, strings.Join(report.ExportTargets, ", "))
 	}
 	if g.JSON {
 		return usageErrorf("export writes --format %s; --json does not apply", o.Format)
+	}
+	if o.Format == "xlsx" && (o.Output == "" || o.Output == "-") {
+		return usageErrorf("--format xlsx needs --output FILE: a workbook is not written to standard output")
 	}
 	return nil
 }
@@ -80,15 +109,16 @@ func runExport(g *globalOptions, ios *IOStreams, opts *exportOptions) error {
 		return err
 	}
 	defer db.Close()
+	eo := report.ExportOptions{Object: opts.Object, Format: opts.Format, Target: opts.Target}
 	if opts.Output == "" || opts.Output == "-" {
-		return report.WriteLeadsCSV(ios.Out, db)
+		return report.Export(ios.Out, db, eo)
 	}
 	f, err := report.CreateAtomic(opts.Output, 0o600)
 	if err != nil {
 		return err
 	}
 	defer f.Abort()
-	if err := report.WriteLeadsCSV(f, db); err != nil {
+	if err := report.Export(f, db, eo); err != nil {
 		return fmt.Errorf("export to %s: %w", opts.Output, err)
 	}
 	return f.Close()
