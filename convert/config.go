@@ -32,16 +32,7 @@ const (
 )
 
 func (c Config) withDefaults() Config {
-	if c.OpportunityName == "" {
-		c.OpportunityName = DefaultOpportunityName
-	}
-	if c.OpportunityStage == "" {
-		c.OpportunityStage = DefaultOpportunityStage
-	}
-	if c.CloseDays == 0 {
-		c.CloseDays = DefaultCloseDays
-	}
-	return c
+	return Config{OpportunityName: DefaultOpportunityName, OpportunityStage: DefaultOpportunityStage, CloseDays: DefaultCloseDays}
 }
 
 var placeholders = []string{"{company}", "{first_name}", "{last_name}", "{source}", "{date}"}
@@ -69,8 +60,6 @@ func Load(data []byte, file string) (Config, error) {
 					}
 					if i := strings.IndexByte(rest, '{'); i >= 0 {
 						d.Failf(o.Value, "convert.opportunity.name", "unknown placeholder in %q (known: %s)", v, strings.Join(placeholders, " "))
-					} else if strings.TrimSpace(v) == "" {
-						d.Failf(o.Value, "convert.opportunity.name", "empty name")
 					} else {
 						cfg.OpportunityName = v
 					}
@@ -99,8 +88,8 @@ func (c Config) opportunity(l *crm.Lead, id crm.OpportunityID, a *crm.Account, c
 		"{company}", a.Name, "{first_name}", l.FirstName, "{last_name}", l.LastName,
 		"{source}", l.Source, "{date}", now.Format("2006-01-02"),
 	).Replace(c.OpportunityName)
-	name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), "–"))
-	name = strings.TrimSpace(strings.TrimSuffix(name, "-"))
+	// An empty placeholder leaves a dangling separator: "Müller GmbH – ".
+	name = strings.Trim(strings.TrimSpace(name), "–- ")
 	if name == "" {
 		name = fmt.Sprintf("%s %s", a.Name, id)
 	}

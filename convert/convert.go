@@ -135,7 +135,17 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now().UTC()
 	}
-	cfg := opts.Config.withDefaults()
+	cfg := opts.Config
+	if cfg == (Config{}) {
+		cfg = cfg.withDefaults() // no configuration given; Load fills in its own
+	}
+	// An empty name or stage is never meant; a close_days of 0 is (same day).
+	if cfg.OpportunityName == "" {
+		cfg.OpportunityName = DefaultOpportunityName
+	}
+	if cfg.OpportunityStage == "" {
+		cfg.OpportunityStage = DefaultOpportunityStage
+	}
 	p := &Plan{RunID: opts.RunID, Leads: []LeadPlan{}, Held: []Held{}}
 	idx, err := loadIndex(st)
 	if err != nil {
@@ -212,7 +222,9 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 			}
 		}
 		ap.Customer, ap.Verified = customer, acct.Verified
-		acct.Leads = append(acct.Leads, l.ID)
+		if !slices.Contains(acct.Leads, l.ID) { // converted before, reactivated, converted again
+			acct.Leads = append(acct.Leads, l.ID)
+		}
 		acct.UpdatedAt = opts.Now
 
 		cp := ContactPlan{Action: "new"}
@@ -238,7 +250,9 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 			cp.ID = contact.ID
 			p.Totals.NewContacts++
 		}
-		contact.Leads = append(contact.Leads, l.ID)
+		if !slices.Contains(contact.Leads, l.ID) {
+			contact.Leads = append(contact.Leads, l.ID)
+		}
 
 		lp := LeadPlan{Lead: l.ID, Name: personName(l), Company: l.Company, Account: ap, Contact: cp}
 		conv.AccountID, conv.ContactID = acct.ID, contact.ID

@@ -78,12 +78,17 @@ func (x *index) addContact(c *crm.Contact) {
 }
 
 func postalKey(name, country, postal string) string {
-	return name + "\x00" + country + "\x00" + strings.ToUpper(postal)
+	return spelling(name) + "\x00" + country + "\x00" + strings.ToUpper(postal)
 }
 
 func cityKey(name, country, city string) string {
-	return name + "\x00" + country + "\x00" + normalize.FoldUmlaut(city)
+	return spelling(name) + "\x00" + country + "\x00" + spelling(normalize.Fold(city))
 }
+
+// spelling writes the German transliterations of umlauts back as the
+// plain vowel on folded text, so that "Müller GmbH" (key "muller") and
+// "Mueller GmbH" ("mueller") are one company.
+var spelling = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u").Replace
 
 func namePhoneKey(first, last, phone, mobile string) string {
 	p := phone
@@ -145,6 +150,11 @@ func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) 
 			for _, id := range byName {
 				if id != byTax[0] {
 					return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the tax id matches %s, the name and place match %s", byTax[0], id)
+				}
+			}
+			for _, id := range byDomain {
+				if id != byTax[0] {
+					return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the tax id matches %s, the e-mail domain matches %s", byTax[0], id)
 				}
 			}
 			return matched(byTax[0], "tax_id")

@@ -3,6 +3,7 @@ package convert
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
@@ -18,6 +19,7 @@ func Verify(st crm.Store, ids []crm.AccountID, by string, now time.Time) (verifi
 		if set[id] {
 			continue
 		}
+		set[id] = true
 		a, err := st.Account(id)
 		if err != nil {
 			return nil, nil, err
@@ -31,13 +33,12 @@ func Verify(st crm.Store, ids []crm.AccountID, by string, now time.Time) (verifi
 		a.History = append(a.History, crm.Change{At: now, By: by, Field: "verified", Old: "false", New: "true"})
 		batch.Accounts = append(batch.Accounts, a)
 		verified = append(verified, id)
-		set[id] = true
 	}
 	if len(verified) == 0 {
 		return verified, already, nil
 	}
 	err = st.ForEachOpportunity(func(o *crm.Opportunity) error {
-		if set[o.AccountID] && o.PendingVerification {
+		if slices.Contains(verified, o.AccountID) && o.PendingVerification {
 			o.PendingVerification = false
 			batch.Opportunities = append(batch.Opportunities, o)
 		}

@@ -57,6 +57,9 @@ func parseObjectID(s string, letter byte, kind string) (uint64, error) {
 	if len(t) > 0 && (t[0] == letter || t[0] == letter+'a'-'A') {
 		t = t[1:]
 	}
+	if t != "" && strings.Trim(t, "0") == "" && len(s) > 1 && s[0] == letter {
+		return 0, nil // "C0000000", what MarshalText writes for no link
+	}
 	n, err := strconv.ParseUint(t, 10, 64)
 	if err != nil || n == 0 {
 		return 0, fmt.Errorf("invalid %s id %q: want %c followed by digits, e.g. %c0000042", kind, s, letter, letter)

@@ -186,7 +186,7 @@ func writeConvertText(w io.Writer, r convertResult) error {
 			if o := l.Opportunity; o != nil {
 				opp = fmt.Sprintf("%s %s", o.ID, cell(o.Name))
 				if o.Amount != "" {
-					opp += " " + o.Amount + " " + o.Currency
+					opp = strings.TrimSpace(opp + " " + o.Amount + " " + o.Currency)
 				}
 				if o.Pending {
 					opp += " (pending verification)"

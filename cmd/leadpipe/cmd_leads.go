@@ -379,6 +379,15 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 	if l.PossibleDuplicateOf != 0 {
 		fmt.Fprintf(tw, "possible_duplicate_of\t%s\n", l.PossibleDuplicateOf)
 	}
+	if l.Status == crm.StatusConverted || l.AccountID != 0 {
+		fmt.Fprintf(tw, "converted_at\t%s\t(read-only; leadpipe leads reactivate %s makes it editable)\n", cell(formatTime(l.ConvertedAt)), l.ID)
+		fmt.Fprintf(tw, "status_before_conversion\t%s\n", cell(string(l.StatusBeforeConv)))
+		fmt.Fprintf(tw, "account_id\t%s\n", l.AccountID)
+		fmt.Fprintf(tw, "contact_id\t%s\n", l.ContactID)
+		if l.OpportunityID != 0 {
+			fmt.Fprintf(tw, "opportunity_id\t%s\n", l.OpportunityID)
+		}
+	}
 	if l.MergedInto != 0 {
 		fmt.Fprintf(tw, "merged_into\t%s\t(read-only; leadpipe leads unmerge %s takes it back)\n", l.MergedInto, l.ID)
 	}
