@@ -147,6 +147,7 @@ while it has one.`),
 		newDedupeCommand(g, ios),
 		newConvertCommand(g, ios),
 		newAccountsCommand(g, ios),
+		newImportsCommand(g, ios),
 		newReviewCommand(g, ios),
 		newConfigCommand(g, ios),
 	)
