@@ -50,6 +50,15 @@ matches each row against the rows before it and against the store. Every
 data row gets exactly one outcome: created, merged, unchanged or rejected.
 The counts add up to the rows read.
 
+Matching is fuzzy by default: a row is compared with the leads that share
+a blocking key with it, each comparison (e-mail, names with initials and
+phonetic codes, company without legal form, phone, place, street, tax id)
+adds a weight, and a row scoring merge_at (12) or more is merged into the
+best candidate; from review_at (7) it is created and flagged as a possible
+duplicate (see leadpipe review, and leads show --explain). The dedupe
+section of leadpipe.yaml holds the rules; --match exact matches on exact
+keys only.
+
 A row is rejected only when it offers no way to reach the person, or when
 it is structurally broken. --rejects writes such rows with their original
 columns plus leadpipe_row and leadpipe_reason, so that the file can be

@@ -112,7 +112,8 @@ exactly one JSON document, and a fatal error is printed to standard error as
 The store is ` + "`leadpipe.db`" + ` in the working directory unless --store or
 $` + envStore + ` names another. Defaults for the flags can be kept in
 leadpipe.yaml (see --config); flags given on the command line win. The same
-file holds the scoring rules and the lifecycle (gates and stage sync rules);
+file holds the scoring rules, the lifecycle (gates and stage sync rules), the
+duplicate matching rules and the conversion settings;
 leadpipe config check names any problem in it, and no other command runs
 while it has one.`),
 		SilenceErrors: true,
