@@ -62,6 +62,16 @@ fuzz:
 	  done; \
 	done
 
+# crashtest kills an import of CRASH_ROWS generated leads with kill -9 at
+# CRASH_KILLS random points, re-runs it, checks the store after each kill and
+# compares the result with one uninterrupted import (data in a temp dir).
+# `make test` runs the same test at CI size (5,000 rows, 8 kills).
+CRASH_ROWS  ?= 100000
+CRASH_KILLS ?= 50
+.PHONY: crashtest
+crashtest: build
+	CRASH_ROWS=$(CRASH_ROWS) CRASH_KILLS=$(CRASH_KILLS) scripts/crashtest.sh
+
 fixtures:
 	$(GO) run fixtures/gen.go
 

@@ -69,6 +69,12 @@ func writeImportsText(w io.Writer, imps []crm.Import) error {
 			if len(sum) > 12 {
 				sum = sum[:12]
 			}
+			if sum == "" {
+				// Size and checksum are taken when the file has been read to
+				// its end; a killed import never got there.
+				files[i] = f.Name + " (not read to the end)"
+				continue
+			}
 			files[i] = fmt.Sprintf("%s (%s bytes, sha256 %s)", f.Name, group(int(f.Size)), sum)
 		}
 		c := im.Counts
