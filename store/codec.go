@@ -501,6 +501,12 @@ func (d *decoder) merges(l *crm.Lead) {
 			}
 		}
 		if enc := d.str(); enc != "" && d.err == nil {
+			// The row's lead never has merges of its own (version 1), so
+			// a record cannot nest records without end.
+			if enc[0] != leadCodecV1 {
+				d.fail("merge %d: the merged row is encoded as version %d", i, enc[0])
+				return
+			}
 			row, err := decodeLead([]byte(enc))
 			if err != nil {
 				d.fail("merge %d: %v", i, err)

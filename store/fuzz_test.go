@@ -21,13 +21,25 @@ func FuzzDecodeLead(f *testing.F) {
 	f.Add(mapRecord([][2]string{{"b", "1"}, {"a", "2"}}))
 	f.Add([]byte{})
 	f.Add([]byte{leadCodecV1})
+	f.Add([]byte{leadCodecV2})
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The values-only decoder never panics either, and agrees with
+		// the full one on every record the full one accepts.
+		lite, liteErr := decodeLeadFields(data)
 		l, err := decodeLead(data)
 		if err != nil {
 			if l != nil || !errors.Is(err, errDamaged) {
 				t.Fatalf("decode error %v with lead %v", err, l)
 			}
 			return
+		}
+		if liteErr != nil {
+			t.Fatalf("full decode accepts what the values-only decode refuses: %v", liteErr)
+		}
+		want := l.Clone()
+		want.Raw, want.Imports, want.History, want.Warnings, want.Merges = nil, nil, nil, nil, nil
+		if !reflect.DeepEqual(lite, want) {
+			t.Fatalf("values-only decode differs:\n%+v\n%+v", lite, want)
 		}
 		enc := appendLead(nil, l)
 		l2, err := decodeLead(enc)
