@@ -327,10 +327,10 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		}
 	}
 	for _, id := range cands {
-		c := x.records[id].unpack(len(x.m.extra))
 		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
 			continue
 		}
+		c := x.records[id].unpack(len(x.m.extra))
 		x.stats.Pairs++
 		s, veto := x.m.Score(r, &c)
 		if veto != "" && s >= x.m.cfg.MergeAt {

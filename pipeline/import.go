@@ -566,9 +566,6 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		case dedupe.Review:
 			nl.PossibleDuplicateOf = best.ID
 			o.Reason = fmt.Sprintf("possible duplicate of %s, score %.1f", best.ID, best.Score)
-			if best.Veto != "" {
-				o.Reason += "; not merged: " + best.Veto
-			}
 			im.flagged++
 		}
 	} else {
