@@ -23,6 +23,10 @@ type Import struct {
 	Counts     Counts       `json:"counts"`
 	// Done is false while the import runs, and stays false if it was killed.
 	Done bool `json:"done"`
+	// UndoneAt is set when `leadpipe imports undo` took the import back;
+	// Kept lists what an undo with --partial had to leave in place.
+	UndoneAt time.Time `json:"undone_at,omitzero"`
+	Kept     []string  `json:"kept,omitempty"`
 }
 
 // ImportFile describes one input file of an import.
@@ -49,8 +53,14 @@ type Batch struct {
 	Leads  []*Lead
 	Index  []IndexEntry
 	Import *Import
+	// Imports replaces further import records (an undo marks the import
+	// it took back).
+	Imports []Import
 	// Distinct adds pairs of leads a review found to be different people.
 	Distinct [][2]ID
+	// DeleteLeads removes leads and their index entries (an undone
+	// import takes back the leads it created).
+	DeleteLeads []ID
 	// Accounts, Contacts and Opportunities are created or replaced.
 	Accounts      []*Account
 	Contacts      []*Contact

@@ -25,7 +25,7 @@ import (
 // values are unchanged: skip Apply when there is nothing new.
 func (db *DB) Apply(b *crm.Batch) error {
 	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0 &&
-		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities) == 0) {
+		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities)+len(b.DeleteLeads)+len(b.Imports) == 0) {
 		return nil
 	}
 	for i, l := range b.Leads {
@@ -108,6 +108,27 @@ func (db *DB) Apply(b *crm.Batch) error {
 		}
 		if err := putObjects(tx, b); err != nil {
 			return err
+		}
+		for _, id := range b.DeleteLeads {
+			k := key(id)
+			if lb.Get(k) != nil {
+				count--
+			}
+			if err := lb.Delete(k); err != nil {
+				return fmt.Errorf("delete lead %s: %w", id, err)
+			}
+			if err := ib.Delete(k); err != nil {
+				return fmt.Errorf("delete index entry of lead %s: %w", id, err)
+			}
+		}
+		for i := range b.Imports {
+			data, err := json.Marshal(&b.Imports[i])
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketImports).Put([]byte(b.Imports[i].ID), data); err != nil {
+				return fmt.Errorf("import %s: %w", b.Imports[i].ID, err)
+			}
 		}
 		if len(b.Distinct) > 0 {
 			// Created with the first review decision: older stores have

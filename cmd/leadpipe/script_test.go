@@ -52,6 +52,7 @@ func TestScripts(t *testing.T) {
 			"sha256":    cmdSHA256,
 			"jsonvalid": cmdJSONValid,
 			"waitfile":  cmdWaitfile,
+			"importids": cmdImportIDs,
 		},
 	})
 }
@@ -149,4 +150,21 @@ func holdLock() {
 		}
 	}
 	log.Print("holdlock: release file never appeared")
+}
+
+// importids sets $IMPORT_1, $IMPORT_2, ... to the ids of the imports
+// recorded in $LEADPIPE_STORE, oldest first: import ids are random, and
+// imports undo needs them.
+func cmdImportIDs(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: importids")
+	}
+	db, err := store.Open(ts.Getenv("LEADPIPE_STORE"), store.Options{ReadOnly: true})
+	ts.Check(err)
+	defer db.Close()
+	imps, err := db.Imports()
+	ts.Check(err)
+	for i, im := range imps {
+		ts.Setenv("IMPORT_"+strconv.Itoa(i+1), im.ID)
+	}
 }
