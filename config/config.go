@@ -80,6 +80,9 @@ type Import struct {
 	// elsewhere finds it.
 	Map       string `yaml:"map"`
 	BatchSize int    `yaml:"batch_size"` // rows per transaction; 0 means the default
+	// Erased says what import does with a row of an erased person:
+	// "reject" (the default) or "create" (import it, with a warning).
+	Erased string `yaml:"erased"`
 }
 
 // Store holds the settings of the store.
@@ -191,6 +194,10 @@ func (c *Config) validate(line func(path ...string) int) error {
 	}
 	if im.BatchSize < 0 {
 		bad("must not be negative", "import", "batch_size")
+	}
+	im.Erased = strings.ToLower(strings.TrimSpace(im.Erased))
+	if im.Erased != "" && im.Erased != "reject" && im.Erased != "create" {
+		bad("want reject or create", "import", "erased")
 	}
 	if c.Store.LockTimeout.Duration < 0 {
 		bad("must not be negative", "store", "lock_timeout")

@@ -76,6 +76,8 @@ var (
 	// Validation of the normalized lead.
 	ErrUnreachable = errors.New("no way to reach the person: no valid e-mail, phone or postal address, and no name plus company")
 	ErrConverted   = errors.New("matches a converted lead, which is read-only")
+	// ErrErased: the row is a person who was erased (leadpipe erase).
+	ErrErased = errors.New("this person was erased at their request; not imported again (import: erased: create in leadpipe.yaml imports such rows)")
 )
 
 // RowError is a problem at a position of an input file. It names the file,

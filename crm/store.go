@@ -1,6 +1,8 @@
 package crm
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
 	"time"
 )
@@ -59,8 +61,14 @@ type Batch struct {
 	// Distinct adds pairs of leads a review found to be different people.
 	Distinct [][2]ID
 	// DeleteLeads removes leads and their index entries (an undone
-	// import takes back the leads it created).
+	// import takes back the leads it created; erase).
 	DeleteLeads []ID
+	// DeleteContacts removes contacts (erase).
+	DeleteContacts []ContactID
+	// DeleteDistinct removes reviewed pairs (erase).
+	DeleteDistinct [][2]ID
+	// Tombstones are added for erased people.
+	Tombstones []Tombstone
 	// Accounts, Contacts and Opportunities are created or replaced.
 	Accounts      []*Account
 	Contacts      []*Contact
@@ -111,7 +119,33 @@ type Store interface {
 	// DistinctPairs lists the pairs of leads reviewed as different people,
 	// each with the lower id first.
 	DistinctPairs() ([][2]ID, error)
+	// Tombstones returns the store's tombstone secret and the tombstones
+	// of erased people; the secret is nil while nobody was erased.
+	Tombstones() (secret []byte, set map[Tombstone]bool, err error)
+	// TombstoneSecret returns the secret, creating it on first use.
+	TombstoneSecret() ([]byte, error)
+	// ScrubFree overwrites the store file's free pages with zeros, so
+	// that deleted data leaves no bytes behind; it returns their number.
+	ScrubFree() (int, error)
 	// Path names the store for messages.
 	Path() string
 	Close() error
+}
+
+// Tombstone is the non-reversible trace an erased person leaves: a keyed
+// hash (HMAC-SHA-256 with a secret of the store) of a normalized e-mail
+// address or phone number, so that a later import of the same person can
+// be told apart without keeping anything that identifies them.
+type Tombstone [32]byte
+
+// TombstoneOf returns the tombstone of a value of a kind ("email",
+// "phone") under the store's secret.
+func TombstoneOf(secret []byte, kind, value string) Tombstone {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte(kind))
+	m.Write([]byte{0})
+	m.Write([]byte(value))
+	var t Tombstone
+	copy(t[:], m.Sum(nil))
+	return t
 }

@@ -35,6 +35,9 @@ type ImportOptions struct {
 	// Pairs of leads reviewed as different people (Store.DistinctPairs)
 	// are never merged or flagged again.
 	Match *dedupe.Matcher
+	// CreateErased imports rows of erased people (with a warning) instead
+	// of rejecting them.
+	CreateErased bool
 }
 
 // Observer receives what happens during an import. Calls come from one

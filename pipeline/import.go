@@ -197,6 +197,10 @@ type importRun struct {
 	absorbed map[crm.ID][]uint64
 
 	lastID crm.ID
+	// tombSecret and tombs are the tombstones of erased people; nil
+	// secret when nobody was erased.
+	tombSecret []byte
+	tombs      map[crm.Tombstone]bool
 	// fx is the fuzzy candidate index, built from the store when the
 	// first row needs it (a re-import whose rows are all known never
 	// does); fuzzyHint is the expected number of new leads.
@@ -232,6 +236,9 @@ func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions
 	}
 	// Sized up front (a lead has about three keys and one signature): a
 	// map that grows by doubling leaves its old tables behind as garbage.
+	if im.tombSecret, im.tombs, err = st.Tombstones(); err != nil {
+		return nil, fmt.Errorf("read store %s: %w", st.Path(), err)
+	}
 	n := int(min(im.lastID, 50_000_000))
 	fuzzy := opts.Match != nil
 	if !fuzzy {
@@ -519,6 +526,16 @@ func (im *importRun) normalize(b *importer.Builder, j *job) {
 		if j.errs[i] == nil && j.leads[i] == nil {
 			j.errs[i] = &crm.RowError{File: rec.File, Row: rec.Row, Err: errors.New("no lead built")}
 		}
+		if j.errs[i] == nil && im.tombSecret != nil {
+			if field := im.erased(j.leads[i]); field != "" {
+				if !im.opts.CreateErased {
+					j.errs[i] = &crm.RowError{File: rec.File, Row: rec.Row, Field: field, Err: crm.ErrErased}
+					j.leads[i] = nil
+				} else {
+					j.leads[i].Warnings = append(j.leads[i].Warnings, field+": this person was erased before; imported again as import: erased: create says")
+				}
+			}
+		}
 		if j.errs[i] == nil {
 			// Keys depend on the built lead alone: compute them here,
 			// off the sequencer.
@@ -661,6 +678,19 @@ func (im *importRun) dedupeSummary() *DedupeSummary {
 		d.PairsPerRow = math.Round(d.Stats.PairsPerRow()*1000) / 1000
 	}
 	return d
+}
+
+// erased names the field by which a lead is a person erased before (their
+// e-mail, phone or mobile has a tombstone), or "".
+func (im *importRun) erased(l *crm.Lead) string {
+	for _, f := range []struct{ field, kind, v string }{
+		{crm.FieldEmail, "email", l.Email}, {crm.FieldPhone, "phone", l.Phone}, {crm.FieldMobile, "phone", l.Mobile},
+	} {
+		if f.v != "" && im.tombs[crm.TombstoneOf(im.tombSecret, f.kind, f.v)] {
+			return f.field
+		}
+	}
+	return ""
 }
 
 // fuzzyIndex builds the fuzzy candidate index from every lead of the

@@ -25,7 +25,8 @@ import (
 // values are unchanged: skip Apply when there is nothing new.
 func (db *DB) Apply(b *crm.Batch) error {
 	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0 &&
-		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities)+len(b.DeleteLeads)+len(b.Imports) == 0) {
+		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities)+len(b.DeleteLeads)+len(b.Imports)+
+			len(b.DeleteContacts)+len(b.DeleteDistinct)+len(b.Tombstones) == 0) {
 		return nil
 	}
 	for i, l := range b.Leads {
@@ -107,6 +108,9 @@ func (db *DB) Apply(b *crm.Batch) error {
 			}
 		}
 		if err := putObjects(tx, b); err != nil {
+			return err
+		}
+		if err := putErase(tx, b); err != nil {
 			return err
 		}
 		for _, id := range b.DeleteLeads {

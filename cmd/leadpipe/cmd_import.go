@@ -193,14 +193,15 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 
 	sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
 	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
-		Files:     opts.Files,
-		Reader:    opts.readerOptions(),
-		Build:     opts.buildOptions(opts.Source),
-		MapFile:   mf,
-		DryRun:    opts.DryRun,
-		BatchSize: opts.BatchSize,
-		Score:     sc.score,
-		Match:     match,
+		Files:        opts.Files,
+		Reader:       opts.readerOptions(),
+		Build:        opts.buildOptions(opts.Source),
+		MapFile:      mf,
+		DryRun:       opts.DryRun,
+		BatchSize:    opts.BatchSize,
+		Score:        sc.score,
+		Match:        match,
+		CreateErased: g.Config.Import.Erased == "create",
 	}, observer)
 	defer sc.warn(ios.ErrOut, g.Quiet)
 	if err != nil && (sum == nil || !(sum.Written || errors.Is(err, context.Canceled))) {

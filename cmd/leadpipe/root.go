@@ -149,6 +149,7 @@ while it has one.`),
 		newConvertCommand(g, ios),
 		newAccountsCommand(g, ios),
 		newImportsCommand(g, ios),
+		newEraseCommand(g, ios),
 		newReviewCommand(g, ios),
 		newConfigCommand(g, ios),
 	)

@@ -1,0 +1,242 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// EraseTarget names the person to erase: by e-mail address, or by lead id.
+type EraseTarget struct {
+	Email string
+	ID    crm.ID
+}
+
+// EraseReport says what an erase removed. It names ids and counts only,
+// never the erased data.
+type EraseReport struct {
+	DryRun bool `json:"dry_run"`
+	// Leads are removed: the person's leads, the leads merged into them.
+	Leads []crm.ID `json:"leads"`
+	// Contacts are removed; Opportunities lose their link to them.
+	Contacts      []crm.ContactID     `json:"contacts"`
+	Opportunities []crm.OpportunityID `json:"opportunities_unlinked"`
+	// Scrubbed are other leads whose history or merge records held the
+	// person's e-mail or phone; those entries are blanked.
+	Scrubbed   []crm.ID `json:"scrubbed"`
+	Tombstones int      `json:"tombstones"`
+	// FreePages is the number of store pages overwritten with zeros.
+	FreePages int  `json:"free_pages_zeroed"`
+	Written   bool `json:"written"`
+}
+
+// ErrNobodyToErase: no lead or contact has the e-mail address or id.
+var ErrNobodyToErase = errors.New("no lead or contact with it")
+
+// erased replaces an erased value wherever it is kept as history.
+const erased = "[erased]"
+
+// Erase removes a person's data from the store: their leads (and the leads
+// merged into them, and the rows merged into those), their contacts, their
+// e-mail addresses and phone numbers wherever the history or merge records
+// of other leads kept them, links to them from opportunities, accounts and
+// review lists. What stays is a tombstone per e-mail address and phone
+// number (a keyed hash, see crm.TombstoneOf), by which a later import
+// recognises the person. After the transaction the store file's free pages
+// are overwritten, so the erased bytes are gone from the file.
+func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now().UTC()
+	}
+	rep := &EraseReport{DryRun: opts.DryRun, Leads: []crm.ID{}, Contacts: []crm.ContactID{},
+		Opportunities: []crm.OpportunityID{}, Scrubbed: []crm.ID{}}
+	email := ""
+	if t.Email != "" {
+		e, err := normalize.ParseEmail(t.Email)
+		if err != nil {
+			return nil, fmt.Errorf("erase: %w", err)
+		}
+		email = e.Address
+	}
+	// The person: their leads, and everything merged into them.
+	gone := map[crm.ID]bool{}
+	emails, phones := map[string]bool{}, map[string]bool{}
+	if email != "" {
+		emails[email] = true
+	}
+	take := func(l *crm.Lead) {
+		gone[l.ID] = true
+		for _, v := range []string{l.Email, l.Raw[crm.FieldEmail]} {
+			if e, err := normalize.ParseEmail(v); err == nil && v != "" {
+				emails[e.Address] = true
+			}
+		}
+		for _, p := range []string{l.Phone, l.Mobile} {
+			if p != "" {
+				phones[p] = true
+			}
+		}
+		for _, m := range l.Merges {
+			if r := m.Lead; r != nil {
+				if r.Email != "" {
+					emails[r.Email] = true
+				}
+				for _, p := range []string{r.Phone, r.Mobile} {
+					if p != "" {
+						phones[p] = true
+					}
+				}
+			}
+		}
+	}
+	err := st.ForEachLead(func(l *crm.Lead) error {
+		if (t.ID != 0 && l.ID == t.ID) || (email != "" && l.Email == email) {
+			take(l)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Leads merged into the person's leads are the person too.
+	err = st.ForEachLead(func(l *crm.Lead) error {
+		if l.MergedInto != 0 && gone[l.MergedInto] && !gone[l.ID] {
+			take(l)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	batch := &crm.Batch{}
+	for id := range gone {
+		rep.Leads = append(rep.Leads, id)
+	}
+	slices.Sort(rep.Leads)
+	batch.DeleteLeads = rep.Leads
+
+	// Everywhere else: blank the person's identifiers in history and
+	// merge records, drop review flags and links to them.
+	isPerson := func(v string) bool { return v != "" && (emails[v] || phones[v]) }
+	err = st.ForEachLead(func(l *crm.Lead) error {
+		if gone[l.ID] {
+			return nil
+		}
+		changed := false
+		for i := range l.History {
+			h := &l.History[i]
+			if isPerson(h.Old) {
+				h.Old, changed = erased, true
+			}
+			if isPerson(h.New) {
+				h.New, changed = erased, true
+			}
+		}
+		for i := range l.Merges {
+			m := &l.Merges[i]
+			if r := m.Lead; r != nil && (isPerson(r.Email) || isPerson(r.Phone) || isPerson(r.Mobile)) {
+				m.Lead, changed = nil, true
+			}
+			if gone[m.From] {
+				m.From, changed = 0, true
+			}
+			for j := range m.Changes {
+				c := &m.Changes[j]
+				if isPerson(c.Old) {
+					c.Old, changed = erased, true
+				}
+				if isPerson(c.New) {
+					c.New, changed = erased, true
+				}
+			}
+		}
+		if gone[l.PossibleDuplicateOf] {
+			l.PossibleDuplicateOf, changed = 0, true
+		}
+		if changed {
+			rep.Scrubbed = append(rep.Scrubbed, l.ID)
+			batch.Leads = append(batch.Leads, l)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	pairs, err := st.DistinctPairs()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pairs {
+		if gone[p[0]] || gone[p[1]] {
+			batch.DeleteDistinct = append(batch.DeleteDistinct, p)
+		}
+	}
+	// Contacts of the person, and the links to them.
+	goneC := map[crm.ContactID]bool{}
+	err = st.ForEachContact(func(c *crm.Contact) error {
+		if emails[c.Email] || slices.ContainsFunc(c.Leads, func(id crm.ID) bool { return gone[id] }) {
+			goneC[c.ID] = true
+			rep.Contacts = append(rep.Contacts, c.ID)
+			batch.DeleteContacts = append(batch.DeleteContacts, c.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = st.ForEachOpportunity(func(o *crm.Opportunity) error {
+		if goneC[o.ContactID] || gone[o.LeadID] {
+			if goneC[o.ContactID] {
+				o.ContactID = 0
+			}
+			if gone[o.LeadID] {
+				o.LeadID = 0
+			}
+			rep.Opportunities = append(rep.Opportunities, o.ID)
+			batch.Opportunities = append(batch.Opportunities, o)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = st.ForEachAccount(func(a *crm.Account) error {
+		if slices.ContainsFunc(a.Leads, func(id crm.ID) bool { return gone[id] }) {
+			a.Leads = slices.DeleteFunc(a.Leads, func(id crm.ID) bool { return gone[id] })
+			batch.Accounts = append(batch.Accounts, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(rep.Leads) == 0 && len(rep.Contacts) == 0 {
+		return rep, ErrNobodyToErase
+	}
+	rep.Tombstones = len(emails) + len(phones)
+	if opts.DryRun {
+		return rep, nil
+	}
+	secret, err := st.TombstoneSecret()
+	if err != nil {
+		return nil, err
+	}
+	for e := range emails {
+		batch.Tombstones = append(batch.Tombstones, crm.TombstoneOf(secret, "email", e))
+	}
+	for p := range phones {
+		batch.Tombstones = append(batch.Tombstones, crm.TombstoneOf(secret, "phone", p))
+	}
+	if err := st.Apply(batch); err != nil {
+		return nil, fmt.Errorf("erase: %w", err)
+	}
+	rep.Written = true
+	if rep.FreePages, err = st.ScrubFree(); err != nil {
+		return rep, fmt.Errorf("erase: the data is deleted, but overwriting the freed pages failed: %w", err)
+	}
+	return rep, nil
+}
