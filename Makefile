@@ -5,7 +5,7 @@ PKGS     := ./...
 FUZZTIME ?= 10s
 BENCH_ROWS ?= 1000000
 
-.PHONY: all build test vet demo bench bench-go bench-e2e bench-dedupe eval fuzz fixtures clean
+.PHONY: all build test vet demo bench bench-go bench-e2e bench-dedupe bench-pipeline eval fuzz fixtures clean
 
 all: build
 
@@ -34,13 +34,18 @@ demo: build
 
 # bench runs the Go benchmarks and the end-to-end import benchmark at
 # BENCH_ROWS rows (data goes to a temp dir); see BENCHMARKS.md.
-bench: bench-go bench-e2e bench-dedupe
+bench: bench-go bench-e2e bench-dedupe bench-pipeline
 
 bench-go:
 	$(GO) test -run='^$$' -bench=. -benchmem $(PKGS)
 
 bench-e2e: build
 	BENCH_ROWS=$(BENCH_ROWS) scripts/bench.sh
+
+# bench-pipeline runs import, dedupe, score, status set and convert on
+# 100k and 1M generated rows (BENCH_SIZES) and prints each stage's cost.
+bench-pipeline: build
+	scripts/bench_pipeline.sh
 
 # bench-dedupe measures fuzzy matching against exact keys and the DuckDB
 # SQL dedupe peer, and the candidate pairs per row at 100k/300k/BENCH_ROWS.
