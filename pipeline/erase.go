@@ -205,8 +205,17 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		return nil, err
 	}
 	err = st.ForEachAccount(func(a *crm.Account) error {
+		changed := false
 		if slices.ContainsFunc(a.Leads, func(id crm.ID) bool { return gone[id] }) {
 			a.Leads = slices.DeleteFunc(a.Leads, func(id crm.ID) bool { return gone[id] })
+			changed = true
+		}
+		// An account made from the person's lead took its phone, which
+		// may be their direct line.
+		if isPerson(a.Phone) {
+			a.Phone, changed = "", true
+		}
+		if changed {
 			batch.Accounts = append(batch.Accounts, a)
 		}
 		return nil

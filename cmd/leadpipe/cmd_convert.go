@@ -136,6 +136,11 @@ func runConvert(g *globalOptions, ios *IOStreams, opts *convertOptions) error {
 		return err
 	}
 	defer db.Close()
+	// The plan holds every selected lead twice (as read and converted)
+	// and the write encodes them all in one transaction: at a million
+	// leads the live set passes the default soft limit of 300 MB, and the
+	// collector would run without pause (24 s instead of 11 s measured).
+	setMemoryLimit(max(800<<20, int64(leadCount(db))*1500))
 	plan, err := convert.PlanConversion(db, copts)
 	if errors.Is(err, crm.ErrNotFound) {
 		return fmt.Errorf("convert: %w in store %s", err, db.Path())
