@@ -241,16 +241,7 @@ func (s *fileStore) open() {
 // digest closes the store, hashes the file and opens the store again.
 func (s *fileStore) digest() string {
 	s.t.Helper()
-	if err := s.db.Close(); err != nil {
-		s.t.Fatal(err)
-	}
-	s.db = nil
-	data, err := os.ReadFile(s.path)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	s.open()
-	sum := sha256.Sum256(data)
+	sum := sha256.Sum256(s.bytes())
 	return hex.EncodeToString(sum[:])
 }
 
