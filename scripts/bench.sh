@@ -27,17 +27,8 @@ fi
 ls -l "$tmp"
 
 # measure NAME CMD...: prints "NAME wall_s peak_rss_MB exit"
-measure() {
-  local name=$1; shift
-  local out rc
-  set +e
-  /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt"
-  rc=$?
-  set -e
-  read -r wall rss < <(tail -n 1 "$tmp/time.txt") || true
-  printf '%-34s %8.2f s %8.0f MB  exit %d\n' "$name" "$wall" "$((rss / 1024))" "$rc"
-  if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then sed -n '1,5p' "$tmp/err.txt"; fi
-}
+MEASURE_WIDTH=34
+. scripts/measure.sh
 
 for round in $(seq 1 "$ROUNDS"); do
   echo "## round $round"

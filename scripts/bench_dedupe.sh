@@ -29,17 +29,8 @@ if command -v node >/dev/null && command -v npm >/dev/null && [ -f "$PEER" ]; th
   cp "$PEER" "$tmp/" && (cd "$tmp" && npm install --silent @duckdb/node-api@1.5.6-r.1 >/dev/null 2>&1) && duck="$tmp/duckdb_dedupe.mjs"
 fi
 
-measure() {
-  local name=$1; shift
-  local rc
-  set +e
-  /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt"
-  rc=$?
-  set -e
-  read -r wall rss < <(tail -n 1 "$tmp/time.txt") || true
-  printf '%-40s %8.2f s %8.0f MB  exit %d\n' "$name" "$wall" "$((rss / 1024))" "$rc"
-  if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then sed -n '1,5p' "$tmp/err.txt"; fi
-}
+MEASURE_WIDTH=40
+. scripts/measure.sh
 pairs() { tr -d ' \n' <"$tmp/out.txt" | grep -o '"candidate_pairs_per_row":[0-9.]*' | head -1; }
 
 for round in $(seq 1 "$ROUNDS"); do

@@ -16,17 +16,8 @@ BIN=$PWD/bin/leadpipe
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/leadpipe-bench-pipeline.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-measure() {
-  local name=$1; shift
-  local rc
-  set +e
-  /usr/bin/time -f '%e %M' -o "$tmp/time.txt" "$@" >"$tmp/out.txt" 2>"$tmp/err.txt"
-  rc=$?
-  set -e
-  read -r wall rss < <(tail -n 1 "$tmp/time.txt") || true
-  printf '%-44s %8.2f s %8.0f MB  exit %d\n' "$name" "$wall" "$((rss / 1024))" "$rc"
-  if [ "$rc" != 0 ] && [ "$rc" != 3 ]; then sed -n '1,5p' "$tmp/err.txt"; fi
-}
+MEASURE_WIDTH=44
+. scripts/measure.sh
 
 for n in $SIZES; do
   go run "$GEN" -n "$n" -csv "$tmp/leads_$n.csv" >/dev/null
