@@ -268,6 +268,7 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 			New: strings.TrimSpace(fmt.Sprintf("%s %s %s", acct.ID, contact.ID, optID(conv.OpportunityID))), Reason: opts.RunID})
 		lp.Stage = conv.Stage
 		p.batch.Leads = append(p.batch.Leads, conv)
+		p.batch.Converted = append(p.batch.Converted, conv.ID)
 		p.Leads = append(p.Leads, lp)
 		p.Totals.Converted++
 	}

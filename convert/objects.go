@@ -82,7 +82,7 @@ func Reactivate(st crm.Store, id crm.ID, by string, now time.Time) (*crm.Lead, e
 	l.ConvertedAt = time.Time{}
 	l.AccountID, l.ContactID, l.OpportunityID = 0, 0, 0
 	l.UpdatedAt = now
-	if err := st.Apply(&crm.Batch{Leads: []*crm.Lead{l}}); err != nil {
+	if err := st.Apply(&crm.Batch{Leads: []*crm.Lead{l}, Reactivated: []crm.ID{l.ID}}); err != nil {
 		return nil, err
 	}
 	return l, nil

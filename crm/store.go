@@ -69,6 +69,11 @@ type Batch struct {
 	DeleteDistinct [][2]ID
 	// Tombstones are added for erased people.
 	Tombstones []Tombstone
+	// Converted and Reactivated keep the store's list of read-only
+	// (converted) leads, which import reads to say why a known row is
+	// left alone.
+	Converted   []ID
+	Reactivated []ID
 	// Accounts, Contacts and Opportunities are created or replaced.
 	Accounts      []*Account
 	Contacts      []*Contact
@@ -122,6 +127,8 @@ type Store interface {
 	// Tombstones returns the store's tombstone secret and the tombstones
 	// of erased people; the secret is nil while nobody was erased.
 	Tombstones() (secret []byte, set map[Tombstone]bool, err error)
+	// ConvertedLeads returns the ids of the converted (read-only) leads.
+	ConvertedLeads() (map[ID]bool, error)
 	// TombstoneSecret returns the secret, creating it on first use.
 	TombstoneSecret() ([]byte, error)
 	// ScrubFree overwrites the store file's free pages with zeros, so

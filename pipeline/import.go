@@ -201,6 +201,9 @@ type importRun struct {
 	// secret when nobody was erased.
 	tombSecret []byte
 	tombs      map[crm.Tombstone]bool
+	// converted are the read-only leads, to say so when a known row
+	// belongs to one.
+	converted map[crm.ID]bool
 	// fx is the fuzzy candidate index, built from the store when the
 	// first row needs it (a re-import whose rows are all known never
 	// does); fuzzyHint is the expected number of new leads.
@@ -237,6 +240,9 @@ func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions
 	// Sized up front (a lead has about three keys and one signature): a
 	// map that grows by doubling leaves its old tables behind as garbage.
 	if im.tombSecret, im.tombs, err = st.Tombstones(); err != nil {
+		return nil, fmt.Errorf("read store %s: %w", st.Path(), err)
+	}
+	if im.converted, err = st.ConvertedLeads(); err != nil {
 		return nil, fmt.Errorf("read store %s: %w", st.Path(), err)
 	}
 	n := int(min(im.lastID, 50_000_000))
@@ -555,6 +561,9 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	o := &crm.Outcome{File: rec.File, Row: rec.Row}
 	if id := j.known[i]; id != 0 {
 		o.Kind, o.LeadID, o.Reason = crm.Unchanged, id, "row already imported"
+		if im.converted[id] {
+			o.Reason = fmt.Sprintf("row already imported; lead %s is converted, which is read-only", id)
+		}
 		return o
 	}
 	if err := j.errs[i]; err != nil {

@@ -26,7 +26,7 @@ import (
 func (db *DB) Apply(b *crm.Batch) error {
 	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0 &&
 		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities)+len(b.DeleteLeads)+len(b.Imports)+
-			len(b.DeleteContacts)+len(b.DeleteDistinct)+len(b.Tombstones) == 0) {
+			len(b.DeleteContacts)+len(b.DeleteDistinct)+len(b.Tombstones)+len(b.Converted)+len(b.Reactivated) == 0) {
 		return nil
 	}
 	for i, l := range b.Leads {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"crypto/rand"
+	"encoding/binary"
 	"fmt"
 	"os"
 
@@ -10,6 +11,8 @@ import (
 )
 
 var (
+	// bucketConverted lists the converted (read-only) leads: keys only.
+	bucketConverted = []byte("converted")
 	// bucketTombstones holds the tombstones of erased people (keys only).
 	bucketTombstones = []byte("tombstones")
 	// keyTombstoneSecret is the HMAC key of the tombstones, made at the
@@ -130,6 +133,24 @@ func putErase(tx *bolt.Tx, b *crm.Batch) error {
 			}
 		}
 	}
+	if len(b.Converted) > 0 {
+		cb, err := tx.CreateBucketIfNotExists(bucketConverted)
+		if err != nil {
+			return err
+		}
+		for _, id := range b.Converted {
+			if err := cb.Put(key(id), nil); err != nil {
+				return err
+			}
+		}
+	}
+	if cb := tx.Bucket(bucketConverted); cb != nil {
+		for _, id := range b.Reactivated {
+			if err := cb.Delete(key(id)); err != nil {
+				return err
+			}
+		}
+	}
 	if len(b.Tombstones) > 0 {
 		tb, err := tx.CreateBucketIfNotExists(bucketTombstones)
 		if err != nil {
@@ -142,4 +163,26 @@ func putErase(tx *bolt.Tx, b *crm.Batch) error {
 		}
 	}
 	return nil
+}
+
+// ConvertedLeads returns the ids of the converted leads.
+func (db *DB) ConvertedLeads() (map[crm.ID]bool, error) {
+	out := map[crm.ID]bool{}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketConverted)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, _ []byte) error {
+			if len(k) != 8 {
+				return fmt.Errorf("converted: %w: key of %d bytes", errDamaged, len(k))
+			}
+			out[crm.ID(binary.BigEndian.Uint64(k))] = true
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, db.readError(err)
+	}
+	return out, nil
 }

@@ -701,3 +701,23 @@ func TestNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestConvertedLeads: the list of read-only leads follows conversions and
+// reactivations.
+func TestConvertedLeads(t *testing.T) {
+	db := openTest(t)
+	if got, err := db.ConvertedLeads(); err != nil || len(got) != 0 {
+		t.Fatalf("new store: %v, %v", got, err)
+	}
+	l1, l2 := &crm.Lead{ID: 1, LastName: "A"}, &crm.Lead{ID: 2, LastName: "B"}
+	if err := db.Apply(&crm.Batch{Leads: []*crm.Lead{l1, l2}, Converted: []crm.ID{1, 2}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Apply(&crm.Batch{Reactivated: []crm.ID{2}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.ConvertedLeads()
+	if err != nil || len(got) != 1 || !got[1] {
+		t.Errorf("converted leads %v, %v; want only L0000001", got, err)
+	}
+}
