@@ -329,6 +329,11 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	return res, nil
 }
 
+// RestoreField sets a field of a lead back to an earlier value and
+// re-derives what follows from it (company key and legal form; e-mail
+// flags); an empty custom field is removed.
+func RestoreField(l *crm.Lead, field, v string) { setField(l, field, v) }
+
 // setField sets a field back and re-derives what follows from it.
 func setField(l *crm.Lead, field, v string) {
 	l.Set(field, v)

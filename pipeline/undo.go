@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/dedupe"
 )
 
 // UndoOptions control Undo.
@@ -109,12 +110,9 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 			}
 			for c := len(m.Changes) - 1; c >= 0; c-- {
 				ch := m.Changes[c]
-				l.Set(ch.Field, ch.Old)
+				dedupe.RestoreField(l, ch.Field, ch.Old)
 				if ch.Old == "" {
 					delete(l.Raw, ch.Field)
-					if !crm.IsDataField(ch.Field) {
-						delete(l.Custom, ch.Field)
-					}
 				} else if _, ok := l.Raw[ch.Field]; ok {
 					l.Raw[ch.Field] = ch.Old
 				}

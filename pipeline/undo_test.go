@@ -28,7 +28,7 @@ const (
 		"Anna;Nowak;Nowak Sp. z o.o.;anna@nowak.pl;Prezes;PL\n"
 	undoB = "Vorname;Nachname;Firma;E-Mail;Position;Land\n" +
 		"Jürgen;Müller;Müller GmbH;j.mueller@mueller.de;Einkaufsleiter;DE\n" +
-		"Anna;Nowak;Nowak Sp. z o.o.;anna@nowak.pl;Dyrektor;PL\n" +
+		"Anna;Nowak;Nowak Consulting S.A.;anna@nowak.pl;Dyrektor;PL\n" +
 		"Piotr;Kowalski;Kowalski Bud;piotr@kowalski.pl;;PL\n"
 )
 
@@ -74,6 +74,9 @@ func TestUndoTakesImportBack(t *testing.T) {
 	}
 	if !slices.Equal(rep.Deleted, dry.Deleted) || len(rep.Reverted) != len(dry.Reverted) || !rep.Written {
 		t.Fatalf("undo %+v differs from its dry run %+v", rep, dry)
+	}
+	if l, err := st.Lead(2); err != nil || l.LegalForm != "Sp. z o.o." || l.CompanyKey != "nowak" {
+		t.Errorf("undone company change: legal form %q, key %q, %v; want the derived facts back too", l.LegalForm, l.CompanyKey, err)
 	}
 	after := snapshot(t, st)
 	if len(after) != len(before) {
