@@ -29,6 +29,9 @@ type Import struct {
 	// Kept lists what an undo with --partial had to leave in place.
 	UndoneAt time.Time `json:"undone_at,omitzero"`
 	Kept     []string  `json:"kept,omitempty"`
+	// NothingNew marks an import that changed nothing: it is recorded in
+	// a journal beside the store, so that the store file stays as it was.
+	NothingNew bool `json:"nothing_new,omitempty"`
 }
 
 // ImportFile describes one input file of an import.
@@ -119,8 +122,12 @@ type Store interface {
 	Index(id ID) (IndexEntry, error)
 	// Apply writes a batch in one transaction: all of it or nothing.
 	Apply(b *Batch) error
-	// Imports lists the recorded imports, oldest first.
+	// Imports lists the recorded imports, oldest first, those that changed
+	// nothing included.
 	Imports() ([]Import, error)
+	// RecordNothingNew records an import that changed nothing, without
+	// writing the store file.
+	RecordNothingNew(imp Import) error
 	// DistinctPairs lists the pairs of leads reviewed as different people,
 	// each with the lower id first.
 	DistinctPairs() ([][2]ID, error)

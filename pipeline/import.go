@@ -119,6 +119,16 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 	if err := im.flush(true); err != nil {
 		return sum, err
 	}
+	if !im.wrote && !opts.DryRun {
+		// Nothing changed, so the store file stays as it was; the run is
+		// still recorded, in the journal beside it.
+		rec := im.record
+		rec.Counts = sum.Counts
+		rec.Done, rec.FinishedAt = true, im.now().UTC()
+		if err := st.RecordNothingNew(rec); err != nil {
+			return sum, err
+		}
+	}
 	sum.Written = im.wrote
 	sum.Dedupe = im.dedupeSummary()
 	return sum, nil

@@ -75,6 +75,9 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 		return nil, fmt.Errorf("import %s: %w", importID, crm.ErrNotFound)
 	}
 	rec := imps[i]
+	if rec.NothingNew {
+		return nil, fmt.Errorf("import %s changed nothing: there is nothing to undo", importID)
+	}
 	if !rec.UndoneAt.IsZero() {
 		return nil, fmt.Errorf("import %s was undone already, at %s", importID, rec.UndoneAt.Format(time.RFC3339))
 	}

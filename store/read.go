@@ -226,6 +226,11 @@ func (db *DB) Imports() ([]crm.Import, error) {
 	if err != nil {
 		return nil, db.readError(err)
 	}
+	journal, err := db.journalImports()
+	if err != nil {
+		return nil, err
+	}
+	imps = append(imps, journal...)
 	slices.SortFunc(imps, func(a, b crm.Import) int {
 		return cmp.Or(a.StartedAt.Compare(b.StartedAt), cmp.Compare(a.ID, b.ID))
 	})

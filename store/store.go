@@ -39,9 +39,10 @@ type Options struct {
 // DB is an open store. It holds the store's lock until Close. Its methods are
 // safe for concurrent use; bbolt runs one write transaction at a time.
 type DB struct {
-	bolt    *bolt.DB
-	path    string
-	maxSize int64
+	bolt     *bolt.DB
+	path     string
+	maxSize  int64
+	readOnly bool
 }
 
 var _ crm.Store = (*DB)(nil)
@@ -109,7 +110,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, timeout, opts.ReadOnly, err)
 	}
-	db := &DB{bolt: bdb, path: path, maxSize: opts.MaxSize}
+	db := &DB{bolt: bdb, path: path, maxSize: opts.MaxSize, readOnly: opts.ReadOnly}
 	if err := db.init(opts.ReadOnly); err != nil {
 		_ = bdb.Close()
 		return nil, err

@@ -30,8 +30,10 @@ func newImportsCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 when it started and finished, whether it finished (an import killed midway
 keeps the batches it committed and shows as not done; running it again
 completes it), its files with size and SHA-256, the options that shaped it,
-and the row counts. An import that changed nothing wrote nothing, not even
-its record, so that a re-import leaves the store file as it was.`),
+and the row counts. An import that changed nothing is listed too ("nothing
+new"): its record is kept in a journal beside the store
+(<store>.imports.jsonl), so that a re-import leaves the store file byte for
+byte as it was.`),
 		Example: `  leadpipe imports list
   leadpipe imports list --json`,
 		Args: noArgs,
@@ -71,6 +73,8 @@ func writeImportsText(w io.Writer, imps []crm.Import) error {
 			}
 		case !im.Done:
 			done = "no (interrupted)"
+		case im.NothingNew:
+			done = "yes, nothing new"
 		}
 		files := make([]string, len(im.Files))
 		for i, f := range im.Files {
