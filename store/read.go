@@ -398,7 +398,7 @@ func checkInvariants(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	return imports.ForEach(func(k, v []byte) error {
+	err = imports.ForEach(func(k, v []byte) error {
 		var imp crm.Import
 		if err := json.Unmarshal(v, &imp); err != nil {
 			return fmt.Errorf("import %s: %w: %v", k, errDamaged, err)
@@ -408,6 +408,37 @@ func checkInvariants(tx *bolt.Tx) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// The objects conversion wrote: each must decode, or every later
+	// conversion and export would fail on it.
+	for _, b := range []struct {
+		name []byte
+		v    func() any
+	}{
+		{bucketAccounts, func() any { return &crm.Account{} }},
+		{bucketContacts, func() any { return &crm.Contact{} }},
+		{bucketOpportunities, func() any { return &crm.Opportunity{} }},
+	} {
+		bk := tx.Bucket(b.name)
+		if bk == nil {
+			continue
+		}
+		err := bk.ForEach(func(k, v []byte) error {
+			if len(k) != 8 {
+				return fmt.Errorf("%s: %w: bad key of %d bytes", b.name, errDamaged, len(k))
+			}
+			if err := json.Unmarshal(v, b.v()); err != nil {
+				return fmt.Errorf("%s %d: %w: %v", b.name, binary.BigEndian.Uint64(k), errDamaged, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // redacted prints keys and values in bbolt's check messages by size only: a

@@ -150,6 +150,7 @@ while it has one.`),
 		newAccountsCommand(g, ios),
 		newImportsCommand(g, ios),
 		newEraseCommand(g, ios),
+		newStoreCommand(g, ios),
 		newReviewCommand(g, ios),
 		newConfigCommand(g, ios),
 	)
