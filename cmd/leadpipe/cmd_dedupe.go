@@ -87,7 +87,7 @@ func runDedupe(_ context.Context, g *globalOptions, ios *IOStreams, opts *dedupe
 	if !opts.DryRun && (len(plan.Merges) > 0 || len(plan.Flags) > 0) {
 		// A merge changes the data the score rests on: rescore the
 		// survivors, as an import does.
-		sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+		sc := g.scorer("dedupe")
 		defer sc.warn(ios.ErrOut, g.Quiet)
 		for _, l := range plan.ChangedLeads() {
 			if l.MergedInto == 0 {
@@ -251,7 +251,7 @@ anything is written, naming the row.`),
 			if now.IsZero() {
 				now = time.Now().UTC()
 			}
-			sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+			sc := g.scorer("review")
 			defer sc.warn(ios.ErrOut, g.Quiet)
 			res, err := dedupe.ApplyReview(db, decisions, "review-"+pipeline.NewImportID(now), now, sc.score)
 			if err != nil {
@@ -311,7 +311,7 @@ entry. Converted leads are read-only: reactivate first.`),
 			if now.IsZero() {
 				now = time.Now().UTC()
 			}
-			sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+			sc := g.scorer("unmerge")
 			defer sc.warn(ios.ErrOut, g.Quiet)
 			res, err := dedupe.Unmerge(db, id, now, "unmerge", sc.score)
 			switch {

@@ -191,7 +191,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		observer = multiObserver{bar, obs}
 	}
 
-	sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+	sc := g.scorer("import")
 	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
 		Files:        opts.Files,
 		Reader:       opts.readerOptions(),
@@ -228,11 +228,18 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 	return nil
 }
 
+// scorer returns the scorer of a command that creates or changes leads.
+func (g *globalOptions) scorer(by string) *importScorer {
+	return &importScorer{eng: g.Scoring, m: g.Lifecycle, by: by}
+}
+
 // importScorer scores the leads an import creates or changes, then lets
 // the sync rules move their stage (a hot grade reaches MQL).
 type importScorer struct {
 	eng *scoring.Engine
 	m   *lifecycle.Machine
+	// by names the command in the history entries ("import", "dedupe", ...).
+	by string
 	// failed counts the leads a rule could not be evaluated for; first is
 	// the first such error (positions and rule names, no lead data).
 	failed int
@@ -241,14 +248,14 @@ type importScorer struct {
 
 func (s *importScorer) score(l *crm.Lead, now time.Time) {
 	if s.eng != nil {
-		if _, err := s.eng.Apply(l, now, "import"); err != nil {
+		if _, err := s.eng.Apply(l, now, s.by); err != nil {
 			if s.failed++; s.first == nil {
 				s.first = err
 			}
 		}
 	}
 	if s.m != nil {
-		s.m.Sync(l, "import", now)
+		s.m.Sync(l, s.by, now)
 	}
 }
 

@@ -133,7 +133,7 @@ leads whose fields go back are scored again.`),
 			if now.IsZero() {
 				now = time.Now().UTC()
 			}
-			sc := &importScorer{eng: g.Scoring, m: g.Lifecycle}
+			sc := g.scorer("undo")
 			defer sc.warn(ios.ErrOut, g.Quiet)
 			rep, err := pipeline.Undo(db, args[0], pipeline.UndoOptions{DryRun: opts.DryRun, Partial: opts.Partial, Now: now, Touch: sc.score})
 			switch {
