@@ -82,6 +82,18 @@ func Load(data []byte, file string) (Config, error) {
 	return cfg, ruleconf.Join(d.Errs)
 }
 
+// DefaultYAML is the convert section with its defaults, for `leadpipe
+// config default`.
+const DefaultYAML = `# Conversion (leadpipe convert): what a new opportunity is called, the
+# stage it starts in, and its close date (conversion day + close_days).
+# Placeholders: {company} {first_name} {last_name} {source} {date}.
+convert:
+  opportunity:
+    name: "` + DefaultOpportunityName + `"
+    stage: ` + DefaultOpportunityStage + `
+    close_days: 90
+`
+
 // opportunity builds the opportunity of a lead.
 func (c Config) opportunity(l *crm.Lead, id crm.OpportunityID, a *crm.Account, contact crm.ContactID, now time.Time) *crm.Opportunity {
 	name := strings.NewReplacer(

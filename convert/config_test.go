@@ -163,3 +163,14 @@ func TestCloseDaysZero(t *testing.T) {
 		t.Errorf("close_days: 0 gives close date %s, want 2026-03-02 (the conversion day)", got)
 	}
 }
+
+// The section config default prints loads back as the defaults.
+func TestDefaultYAMLLoads(t *testing.T) {
+	cfg, err := Load([]byte(DefaultYAML), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg != (Config{}).withDefaults() {
+		t.Errorf("DefaultYAML loads as %+v, want the defaults", cfg)
+	}
+}

@@ -207,7 +207,7 @@ file's own format: copy them into leadpipe.yaml and adjust.`),
 		Args:        noArgs,
 		Annotations: map[string]string{annotChecksConfig: "true"},
 		RunE: func(*cobra.Command, []string) error {
-			_, err := io.WriteString(ios.Out, scoring.DefaultYAML+"\n"+lifecycle.DefaultYAML+"\n"+dedupe.DefaultYAML())
+			_, err := io.WriteString(ios.Out, scoring.DefaultYAML+"\n"+lifecycle.DefaultYAML+"\n"+dedupe.DefaultYAML()+"\n"+convert.DefaultYAML)
 			return err
 		},
 	}
