@@ -402,16 +402,24 @@ func plainer(nv, old string) bool {
 // plainLetter maps the accented lower-case Latin letters of German,
 // Polish and French names to their base letter; other runes stay.
 func plainLetter(r rune) rune {
-	if i := strings.IndexRune(accented, r); i >= 0 {
-		return rune(plain[len([]rune(accented[:i]))])
+	if p, ok := plainOf[r]; ok {
+		return p
 	}
 	return r
 }
 
-const (
-	accented = "àáâãåāăąçćčďđèéêëēęěìíîïłńňñòóôõōřśšťùúûůýÿźżž"
-	plain    = "aaaaaaaacccddeeeeeeeiiiilnnnooooorsstuuuuyyzzz"
-)
+// plainOf maps each accented letter to its base letter.
+var plainOf = func() map[rune]rune {
+	const (
+		accented = "àáâãåāăąçćčďđèéêëēęěìíîïłńňñòóôõōřśšťùúûůýÿźżž"
+		plain    = "aaaaaaaacccddeeeeeeeiiiilnnnooooorsstuuuuyyzzz"
+	)
+	m := make(map[rune]rune, len(plain))
+	for i, r := range []rune(accented) {
+		m[r] = rune(plain[i])
+	}
+	return m
+}()
 
 // shouting reports whether s has letters and none of them is lower case.
 func shouting(s string) bool {

@@ -245,9 +245,6 @@ func NewIndex(m *Matcher, sizeHint int) *Index {
 	}
 }
 
-// Matcher returns the matcher of the index.
-func (x *Index) Matcher() *Matcher { return x.m }
-
 // Stats returns the counters so far.
 func (x *Index) Stats() Stats { return x.stats }
 

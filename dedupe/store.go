@@ -258,16 +258,8 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 			res.Kept = append(res.Kept, c.Field)
 			continue
 		}
-		setField(surv, c.Field, c.Old)
-		// The raw value the merge brought goes too; the one before it is
-		// not kept, so the field shows its normalized value as raw.
-		if c.Old == "" {
-			delete(surv.Raw, c.Field)
-		} else if _, ok := surv.Raw[c.Field]; ok {
-			surv.Raw[c.Field] = c.Old
-		}
+		RevertChange(surv, c, by, "unmerge", now)
 		res.Reverted = append(res.Reverted, c.Field)
-		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: c.Field, Old: c.New, New: c.Old, Reason: "unmerge"})
 	}
 	slices.Reverse(res.Reverted)
 	slices.Reverse(res.Kept)
@@ -329,10 +321,21 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	return res, nil
 }
 
-// RestoreField sets a field of a lead back to an earlier value and
-// re-derives what follows from it (company key and legal form; e-mail
-// flags); an empty custom field is removed.
-func RestoreField(l *crm.Lead, field, v string) { setField(l, field, v) }
+// RevertChange takes one change of a merge back: the field gets its old
+// value, with what derives from it (company key and legal form, e-mail
+// flags; an emptied custom field is removed), and the history says so.
+// The raw value the merge brought goes too; the one before it was not
+// kept, so the field shows its normalized value as raw. Unmerge and undo
+// share it.
+func RevertChange(l *crm.Lead, c crm.Change, by, reason string, now time.Time) {
+	setField(l, c.Field, c.Old)
+	if c.Old == "" {
+		delete(l.Raw, c.Field)
+	} else if _, ok := l.Raw[c.Field]; ok {
+		l.Raw[c.Field] = c.Old
+	}
+	l.History = append(l.History, crm.Change{At: now, By: by, Field: c.Field, Old: c.New, New: c.Old, Reason: reason})
+}
 
 // setField sets a field back and re-derives what follows from it.
 func setField(l *crm.Lead, field, v string) {

@@ -113,13 +113,7 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 			}
 			for c := len(m.Changes) - 1; c >= 0; c-- {
 				ch := m.Changes[c]
-				dedupe.RestoreField(l, ch.Field, ch.Old)
-				if ch.Old == "" {
-					delete(l.Raw, ch.Field)
-				} else if _, ok := l.Raw[ch.Field]; ok {
-					l.Raw[ch.Field] = ch.Old
-				}
-				l.History = append(l.History, crm.Change{At: opts.Now, By: "undo", Field: ch.Field, Old: ch.New, New: ch.Old, Reason: "import " + importID + " undone"})
+				dedupe.RevertChange(l, ch, "undo", "import "+importID+" undone", opts.Now)
 				if !slices.Contains(fields, ch.Field) {
 					fields = append(fields, ch.Field)
 				}

@@ -82,21 +82,9 @@ leave it alone and say why) until leadpipe leads reactivate.`),
 }
 
 func (o *convertOptions) complete(c *cobra.Command) error {
-	if c.Flags().Changed("id") && c.Flags().Changed("where") {
-		return usageErrorf("give --id or --where, not both")
-	}
-	if c.Flags().Changed("where") && strings.TrimSpace(o.Where) == "" {
-		return usageErrorf("--where needs a condition")
-	}
-	o.ids = nil
-	for _, s := range o.IDs {
-		id, err := crm.ParseID(strings.TrimSpace(s))
-		if err != nil {
-			return &usageError{err: fmt.Errorf("--id: %w", err)}
-		}
-		o.ids = append(o.ids, id)
-	}
-	return nil
+	var err error
+	o.ids, err = leadSelection(c, o.IDs, o.Where)
+	return err
 }
 
 // convertResult is what convert reports.
@@ -264,15 +252,9 @@ the flag. IDs are written A0000042 or 42.`),
 			if err != nil {
 				return err
 			}
-			res := struct {
-				Verified []crm.AccountID `json:"verified"`
-				Already  []crm.AccountID `json:"already_verified"`
-			}{append([]crm.AccountID{}, verified...), append([]crm.AccountID{}, already...)}
+			res := verifyResult{append([]crm.AccountID{}, verified...), append([]crm.AccountID{}, already...)}
 			if !g.Quiet || g.JSON {
-				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r struct {
-					Verified []crm.AccountID `json:"verified"`
-					Already  []crm.AccountID `json:"already_verified"`
-				}) error {
+				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r verifyResult) error {
 					fmt.Fprintf(w, "verified %s", plural(len(r.Verified), "account", "accounts"))
 					if len(r.Already) > 0 {
 						fmt.Fprintf(w, "; %d already verified", len(r.Already))
@@ -286,6 +268,12 @@ the flag. IDs are written A0000042 or 42.`),
 	}
 	cmd.AddCommand(verify)
 	return cmd
+}
+
+// verifyResult is what accounts verify reports.
+type verifyResult struct {
+	Verified []crm.AccountID `json:"verified"`
+	Already  []crm.AccountID `json:"already_verified"`
 }
 
 func newLeadsReactivateCommand(g *globalOptions, ios *IOStreams) *cobra.Command {

@@ -194,15 +194,9 @@ different before are not exported again.`),
 			if err := report.WriteReviewFile(args[0], rows); err != nil {
 				return err
 			}
-			res := struct {
-				File  string `json:"file"`
-				Pairs int    `json:"pairs"`
-			}{args[0], len(rows)}
+			res := reviewExportResult{File: args[0], Pairs: len(rows)}
 			if !g.Quiet || g.JSON {
-				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r struct {
-					File  string `json:"file"`
-					Pairs int    `json:"pairs"`
-				}) error {
+				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r reviewExportResult) error {
 					_, err := fmt.Fprintf(w, "wrote %d pairs to %s: fill in the decision column (same or different), then run leadpipe review apply %s\n", r.Pairs, r.File, r.File)
 					return err
 				}).present(res)
@@ -210,6 +204,12 @@ different before are not exported again.`),
 			return nil
 		},
 	}
+}
+
+// reviewExportResult is what review export reports.
+type reviewExportResult struct {
+	File  string `json:"file"`
+	Pairs int    `json:"pairs"`
 }
 
 type reviewApplyOptions struct {

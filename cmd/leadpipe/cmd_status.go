@@ -116,26 +116,37 @@ func (o *statusSetOptions) complete(c *cobra.Command) error {
 		return &usageError{err: fmt.Errorf("status set: %w", err)}
 	}
 	hasIDs, hasWhere := c.Flags().Changed("id"), c.Flags().Changed("where")
-	switch {
-	case hasIDs && hasWhere:
-		return usageErrorf("give --id or --where, not both")
-	case !hasIDs && !hasWhere:
+	if !hasIDs && !hasWhere {
 		return usageErrorf("status set needs the leads to change: --id ID... or --where EXPR")
-	case hasWhere && strings.TrimSpace(o.Where) == "":
-		return usageErrorf("--where needs a condition")
 	}
-	o.ids = nil
-	for _, s := range o.IDs {
-		id, err := crm.ParseID(strings.TrimSpace(s))
-		if err != nil {
-			return &usageError{err: fmt.Errorf("--id: %w", err)}
-		}
-		o.ids = append(o.ids, id)
+	if o.ids, err = leadSelection(c, o.IDs, o.Where); err != nil {
+		return err
 	}
 	if hasIDs && len(o.ids) == 0 {
 		return usageErrorf("--id needs at least one lead ID")
 	}
 	return nil
+}
+
+// leadSelection checks the --id and --where flags of a command that works
+// on chosen leads (status set, convert): not both, a non-empty condition,
+// and ids as users write them (L0000042 or 42).
+func leadSelection(c *cobra.Command, idArgs []string, where string) ([]crm.ID, error) {
+	if c.Flags().Changed("id") && c.Flags().Changed("where") {
+		return nil, usageErrorf("give --id or --where, not both")
+	}
+	if c.Flags().Changed("where") && strings.TrimSpace(where) == "" {
+		return nil, usageErrorf("--where needs a condition")
+	}
+	var ids []crm.ID
+	for _, s := range idArgs {
+		id, err := crm.ParseID(strings.TrimSpace(s))
+		if err != nil {
+			return nil, &usageError{err: fmt.Errorf("--id: %w", err)}
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 func runStatusSet(ctx context.Context, g *globalOptions, ios *IOStreams, opts *statusSetOptions) error {

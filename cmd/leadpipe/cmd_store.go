@@ -7,6 +7,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// storeCheckResult is what store check reports.
+type storeCheckResult struct {
+	Store      string `json:"store"`
+	Consistent bool   `json:"consistent"`
+	Leads      int    `json:"leads"`
+	Imports    int    `json:"imports"`
+	Bytes      int64  `json:"bytes"`
+}
+
 func newStoreCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "store",
@@ -40,21 +49,9 @@ positions and sizes, never the data).`),
 			if err != nil {
 				return err
 			}
-			res := struct {
-				Store      string `json:"store"`
-				Consistent bool   `json:"consistent"`
-				Leads      int    `json:"leads"`
-				Imports    int    `json:"imports"`
-				Bytes      int64  `json:"bytes"`
-			}{db.Path(), true, st.Leads, st.Imports, st.FileSize}
+			res := storeCheckResult{db.Path(), true, st.Leads, st.Imports, st.FileSize}
 			if !g.Quiet || g.JSON {
-				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r struct {
-					Store      string `json:"store"`
-					Consistent bool   `json:"consistent"`
-					Leads      int    `json:"leads"`
-					Imports    int    `json:"imports"`
-					Bytes      int64  `json:"bytes"`
-				}) error {
+				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r storeCheckResult) error {
 					_, err := fmt.Fprintf(w, "store %s is consistent: %s, %s, %s bytes\n", r.Store,
 						plural(r.Leads, "lead", "leads"), plural(r.Imports, "import", "imports"), group(int(r.Bytes)))
 					return err
