@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/leadpipe/leadpipe/crm"
 	bolt "go.etcd.io/bbolt"
@@ -130,50 +131,76 @@ func putObjects(tx *bolt.Tx, b *crm.Batch) error {
 		return nil
 	}
 	meta := tx.Bucket(bucketMeta)
-	put := func(bucket, lastKey []byte, id uint64, v any) error {
+	// put writes the objects of one kind, each under its id, and raises
+	// the kind's last id once.
+	put := func(bucket, lastKey []byte, n int, obj func(i int) (uint64, any), name func(uint64) string) error {
+		if n == 0 {
+			return nil
+		}
 		bk, err := tx.CreateBucketIfNotExists(bucket)
 		if err != nil {
 			return err
 		}
-		data, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		if err := bk.Put(u64(id), data); err != nil {
-			return err
-		}
+		// New objects get ids above the last one, so they are appended
+		// at the right edge: full pages make a smaller file and fewer
+		// pages to write (bbolt's default of half-full pages doubled
+		// the object buckets).
+		bk.FillPercent = fillPercent
 		last, err := metaU64(meta, lastKey)
 		if err != nil {
 			return err
 		}
-		if id > last {
-			return meta.Put(lastKey, u64(id))
+		last0 := last
+		for i := range n {
+			id, v := obj(i)
+			if id == 0 {
+				return fmt.Errorf("%s without id", strings.TrimSpace(name(0)))
+			}
+			data, err := json.Marshal(v)
+			if err == nil {
+				err = bk.Put(u64(id), data)
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", name(id), err)
+			}
+			last = max(last, id)
+		}
+		if last != last0 {
+			return meta.Put(lastKey, u64(last))
 		}
 		return nil
 	}
-	for _, a := range b.Accounts {
-		if a == nil || a.ID == 0 {
-			return fmt.Errorf("account without id")
+	if err := put(bucketAccounts, keyLastAccount, len(b.Accounts), func(i int) (uint64, any) {
+		if a := b.Accounts[i]; a != nil {
+			return uint64(a.ID), a
 		}
-		if err := put(bucketAccounts, keyLastAccount, uint64(a.ID), a); err != nil {
-			return fmt.Errorf("account %s: %w", a.ID, err)
-		}
+		return 0, nil
+	}, func(id uint64) string { return "account " + idName(crm.AccountID(id)) }); err != nil {
+		return err
 	}
-	for _, c := range b.Contacts {
-		if c == nil || c.ID == 0 {
-			return fmt.Errorf("contact without id")
+	if err := put(bucketContacts, keyLastContact, len(b.Contacts), func(i int) (uint64, any) {
+		if c := b.Contacts[i]; c != nil {
+			return uint64(c.ID), c
 		}
-		if err := put(bucketContacts, keyLastContact, uint64(c.ID), c); err != nil {
-			return fmt.Errorf("contact %s: %w", c.ID, err)
-		}
+		return 0, nil
+	}, func(id uint64) string { return "contact " + idName(crm.ContactID(id)) }); err != nil {
+		return err
 	}
-	for _, o := range b.Opportunities {
-		if o == nil || o.ID == 0 {
-			return fmt.Errorf("opportunity without id")
+	return put(bucketOpportunities, keyLastOpportunity, len(b.Opportunities), func(i int) (uint64, any) {
+		if o := b.Opportunities[i]; o != nil {
+			return uint64(o.ID), o
 		}
-		if err := put(bucketOpportunities, keyLastOpportunity, uint64(o.ID), o); err != nil {
-			return fmt.Errorf("opportunity %s: %w", o.ID, err)
-		}
+		return 0, nil
+	}, func(id uint64) string { return "opportunity " + idName(crm.OpportunityID(id)) })
+}
+
+// idName is an object id as people read it; "" for a missing one.
+func idName[T interface {
+	~uint64
+	String() string
+}](id T) string {
+	if id == 0 {
+		return ""
 	}
-	return nil
+	return id.String()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -69,8 +70,24 @@ const schemaVersion = 1
 // left for merges that make a stored lead longer.
 const fillPercent = 0.9
 
-// initialMmapSize is the address space mapped for the store at open.
+// initialMmapSize is the least address space mapped for the store at open.
 const initialMmapSize = 1 << 30
+
+// mmapSizeFor is the address space to map for the store at path: at least
+// initialMmapSize, and twice the file's size, so that a write transaction
+// that grows the file by less than its size never remaps. A remap in the
+// middle of a write makes bbolt copy every key and value of every node the
+// transaction has touched onto the heap: converting 86,000 leads in a
+// store of a million cost 2.9 s of copying and most of the collector's
+// work for it (BENCHMARKS.md, "Full pipeline"). Address space is not
+// memory: pages become resident only when read.
+func mmapSizeFor(path string) int {
+	size := initialMmapSize
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && strconv.IntSize == 64 {
+		size = max(size, int(min(2*fi.Size(), 1<<40)))
+	}
+	return size
+}
 
 // Open opens the store at path, creating it with mode 0600 unless
 // opts.ReadOnly is set, and locks it until Close. When another run holds the
@@ -91,14 +108,14 @@ func Open(path string, opts Options) (*DB, error) {
 		// file: each remap makes bbolt copy every node the write
 		// transaction holds (measured: 17% of the allocations of a
 		// 100k-row import).
-		InitialMmapSize: initialMmapSize,
+		InitialMmapSize: mmapSizeFor(path),
 		// The hash-map freelist allocates pages in O(1) instead of
 		// scanning an array (bbolt's own recommendation for large stores).
 		FreelistType: bolt.FreelistMapType,
 	}
 	if opts.MaxSize > 0 {
 		bopts.MaxSize = int(opts.MaxSize)
-		bopts.InitialMmapSize = min(initialMmapSize, int(opts.MaxSize))
+		bopts.InitialMmapSize = min(bopts.InitialMmapSize, int(opts.MaxSize))
 	}
 	if opts.ReadOnly {
 		// bbolt would try to initialise an empty file, and fail to write.

@@ -124,11 +124,12 @@ func runConvert(g *globalOptions, ios *IOStreams, opts *convertOptions) error {
 		return err
 	}
 	defer db.Close()
-	// The plan holds every selected lead twice (as read and converted)
-	// and the write encodes them all in one transaction: at a million
-	// leads the live set passes the default soft limit of 300 MB, and the
-	// collector would run without pause (24 s instead of 11 s measured).
-	setMemoryLimit(max(800<<20, int64(leadCount(db))*1500))
+	// The plan holds every selected lead, and the write encodes them all
+	// in one transaction: at a million leads the live set passes the
+	// default soft limit of 300 MB, and the collector would run without
+	// pause (24 s instead of 11 s measured).
+	limit := max(800<<20, int64(leadCount(db))*1500)
+	setMemoryLimit(limit)
 	plan, err := convert.PlanConversion(db, copts)
 	if errors.Is(err, crm.ErrNotFound) {
 		return fmt.Errorf("convert: %w in store %s", err, db.Path())
@@ -143,6 +144,12 @@ func runConvert(g *globalOptions, ios *IOStreams, opts *convertOptions) error {
 		}
 	}
 	if !opts.DryRun {
+		// The write needs about as much memory again as the plan: the
+		// encoded leads and objects, and bbolt's copy of every page it
+		// rewrites (80,000 pages for 86,000 conversions in a store of a
+		// million leads). Under a limit below that the collector ran
+		// back to back for half of the write.
+		setMemoryLimit(max(limit, 4*liveHeap()))
 		if err := plan.Apply(db); err != nil {
 			return fmt.Errorf("convert, store %s: %w", db.Path(), err)
 		}

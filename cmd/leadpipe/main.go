@@ -5,11 +5,15 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:], System()))
+	stop := startProfile(os.Stderr)
+	code := run(os.Args[1:], System())
+	stop()
+	os.Exit(code)
 }
 
 // tuneGC trades memory for speed unless the user set GOGC or GOMEMLIMIT:
@@ -32,4 +36,14 @@ func setMemoryLimit(limit int64) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(limit)
 	}
+}
+
+// liveHeap is the heap the last garbage collection found in use, in bytes.
+func liveHeap() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
 }
