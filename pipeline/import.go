@@ -109,6 +109,9 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 				ferr = werr
 			}
 			if ferr != nil {
+				if ferr.Error() == err.Error() {
+					return sum, err // the same failure again (the disk is still full): say it once
+				}
 				return sum, errors.Join(err, ferr)
 			}
 			sum.Written = im.wrote
@@ -931,7 +934,7 @@ func (im *importRun) wait() error {
 	}
 	im.inflight = nil
 	if err := <-c.done; err != nil {
-		return fmt.Errorf("commit to store %s: %w", im.st.Path(), err)
+		return fmt.Errorf("commit to store %s: %w (the batches committed before it are kept; the same import run again completes it)", im.st.Path(), err)
 	}
 	return nil
 }

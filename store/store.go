@@ -251,9 +251,24 @@ func (db *DB) writeError(op string, err error) error {
 			msg:    fmt.Sprintf("%s: store %s reached its size limit of %d bytes; nothing of this write was stored", op, db.path, db.maxSize),
 			causes: []error{err},
 		}
-	case errors.Is(err, syscall.ENOSPC):
+	case isErrno(err, syscall.ENOSPC):
 		return &storeError{
 			msg:    fmt.Sprintf("%s: store %s: no space left on device; nothing of this write was stored", op, db.path),
+			causes: []error{err},
+		}
+	case isErrno(err, syscall.EFBIG):
+		return &storeError{
+			msg:    fmt.Sprintf("%s: store %s: file size limit of this process reached (ulimit -f); nothing of this write was stored", op, db.path),
+			causes: []error{err},
+		}
+	case isErrno(err, syscall.EDQUOT):
+		return &storeError{
+			msg:    fmt.Sprintf("%s: store %s: disk quota exceeded; nothing of this write was stored", op, db.path),
+			causes: []error{err},
+		}
+	case isErrno(err, syscall.EROFS):
+		return &storeError{
+			msg:    fmt.Sprintf("%s: store %s is on a file system that became read-only; nothing of this write was stored", op, db.path),
 			causes: []error{err},
 		}
 	case errors.Is(err, berrors.ErrDatabaseReadOnly):
@@ -266,6 +281,13 @@ func (db *DB) writeError(op string, err error) error {
 		return fmt.Errorf("%s: store %s: %s: %w", op, db.path, pe.Op, pe.Err)
 	}
 	return fmt.Errorf("%s: store %s: %w", op, db.path, err)
+}
+
+// isErrno reports whether err is, or tells of, the system error e. bbolt
+// formats some errors with %s ("file resize error: truncate …: file too
+// large"), which drops the error chain but keeps the text.
+func isErrno(err error, e syscall.Errno) bool {
+	return errors.Is(err, e) || strings.Contains(err.Error(), e.Error())
 }
 
 // Path returns the store's file name as it was given to Open.
