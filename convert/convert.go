@@ -146,7 +146,9 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 	if cfg.OpportunityStage == "" {
 		cfg.OpportunityStage = DefaultOpportunityStage
 	}
-	p := &Plan{RunID: opts.RunID, Leads: []LeadPlan{}, Held: []Held{}}
+	// The converted leads are a few spread over the whole store: the store
+	// keeps their new versions apart (crm.Batch.Scattered).
+	p := &Plan{RunID: opts.RunID, Leads: []LeadPlan{}, Held: []Held{}, batch: crm.Batch{Scattered: true}}
 	idx, err := loadIndex(st)
 	if err != nil {
 		return nil, err

@@ -81,6 +81,11 @@ type Batch struct {
 	Accounts      []*Account
 	Contacts      []*Contact
 	Opportunities []*Opportunity
+	// Scattered says the batch updates a few stored leads spread over the
+	// whole store (a conversion): the store may keep their new versions
+	// apart, instead of rewriting most of its pages for them. Readers see
+	// no difference.
+	Scattered bool
 }
 
 // ObjectReader reads what leads were converted into.

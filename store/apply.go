@@ -84,6 +84,13 @@ func (db *DB) Apply(b *crm.Batch) error {
 		index[i] = kv{buf[at : at+8 : at+8], buf[at+8 : len(buf) : len(buf)]}
 	}
 
+	var objs *encodedObjects
+	if len(b.Accounts)+len(b.Contacts)+len(b.Opportunities) > 0 {
+		var err error
+		if objs, err = encodeObjects(b); err != nil {
+			return fmt.Errorf("apply batch to store %s: %w", db.path, err)
+		}
+	}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		lb, ib, meta := tx.Bucket(bucketLeads), tx.Bucket(bucketIndex), tx.Bucket(bucketMeta)
 		lb.FillPercent, ib.FillPercent = fillPercent, fillPercent
@@ -96,15 +103,22 @@ func (db *DB) Apply(b *crm.Batch) error {
 			return err
 		}
 		last0, count0 := last, count
+		up, err := openUpdates(tx, b.Scattered && len(leads) > 0)
+		if err != nil {
+			return err
+		}
 		for i, e := range leads {
 			// Ids above the last one are new without a lookup.
+			stored := false
 			if id := uint64(b.Leads[i].ID); id > last {
 				last = id
 				count++
 			} else if lb.Get(e.k) == nil {
 				count++
+			} else {
+				stored = true
 			}
-			if err := lb.Put(e.k, e.v); err != nil {
+			if err := up.put(lb, e.k, e.v, stored, count); err != nil {
 				return fmt.Errorf("lead %s: %w", b.Leads[i].ID, err)
 			}
 		}
@@ -118,7 +132,7 @@ func (db *DB) Apply(b *crm.Batch) error {
 				return fmt.Errorf("index entry for lead %s: %w", b.Index[i].ID, err)
 			}
 		}
-		if err := putObjects(tx, b); err != nil {
+		if err := putObjects(tx, objs); err != nil {
 			return err
 		}
 		if err := putErase(tx, b); err != nil {
@@ -130,6 +144,9 @@ func (db *DB) Apply(b *crm.Batch) error {
 				count--
 			}
 			if err := lb.Delete(k); err != nil {
+				return fmt.Errorf("delete lead %s: %w", id, err)
+			}
+			if err := up.remove(k); err != nil {
 				return fmt.Errorf("delete lead %s: %w", id, err)
 			}
 			if err := ib.Delete(k); err != nil {
@@ -173,7 +190,7 @@ func (db *DB) Apply(b *crm.Batch) error {
 				return err
 			}
 		}
-		return nil
+		return up.close()
 	})
 	if err != nil {
 		return db.writeError("apply batch", err)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
@@ -35,9 +36,10 @@ func (db *DB) LastID() (crm.ID, error) {
 func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 	var l *crm.Lead
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		var v []byte
-		if b := tx.Bucket(bucketLeads); b != nil {
-			v = b.Get(key(id))
+		k := key(id)
+		v := updatedLead(tx, k)
+		if b := tx.Bucket(bucketLeads); v == nil && b != nil {
+			v = b.Get(k)
 		}
 		if v == nil {
 			return fmt.Errorf("lead %s: %w", id, crm.ErrNotFound)
@@ -111,7 +113,7 @@ func (db *DB) ForEachLead(fn func(*crm.Lead) error) error {
 // scanLeads walks the leads bucket, releasing the mapped pages as it goes.
 func (db *DB) scanLeads(decode func(crm.ID, []byte) (*crm.Lead, error), fn func(*crm.Lead) error) error {
 	n := 0
-	err := forEach(db, bucketLeads, leadChunk, decode, func(l *crm.Lead) error {
+	err := forEachNewest(db, bucketLeads, bucketLeadUpdates, leadChunk, decode, func(l *crm.Lead) error {
 		if n++; n%(releaseEvery*leadChunk) == 0 {
 			db.releaseMapped()
 		}
@@ -162,6 +164,13 @@ func decodeStoredIndex(id crm.ID, v []byte) (crm.IndexEntry, error) {
 // a read transaction, closes it, hands them to fn, and resumes after the last
 // key. No byte of bbolt's memory outlives its transaction.
 func forEach[T any](db *DB, bucket []byte, chunk int, decode func(crm.ID, []byte) (T, error), fn func(T) error) error {
+	return forEachNewest(db, bucket, nil, chunk, decode, fn)
+}
+
+// forEachNewest is forEach over a bucket whose values another bucket,
+// newer, may replace under the same keys (the leads and their update area;
+// newer nil: none). Keys only in newer are not visited.
+func forEachNewest[T any](db *DB, bucket, newer []byte, chunk int, decode func(crm.ID, []byte) (T, error), fn func(T) error) error {
 	items := make([]T, 0, chunk)
 	from := make([]byte, 8) // key to resume at
 	for {
@@ -171,6 +180,16 @@ func forEach[T any](db *DB, bucket []byte, chunk int, decode func(crm.ID, []byte
 			b := tx.Bucket(bucket)
 			if b == nil {
 				return nil
+			}
+			// The newer versions, walked alongside: nk is the first key
+			// of newer not below the current key.
+			var nc *bolt.Cursor
+			var nk, nv []byte
+			if newer != nil {
+				if nb := tx.Bucket(newer); nb != nil {
+					nc = nb.Cursor()
+					nk, nv = nc.Seek(from)
+				}
 			}
 			c := b.Cursor()
 			for k, v := c.Seek(from); k != nil; k, v = c.Next() {
@@ -182,6 +201,12 @@ func forEach[T any](db *DB, bucket []byte, chunk int, decode func(crm.ID, []byte
 					copy(from, k)
 					done = false
 					return nil
+				}
+				for nk != nil && bytes.Compare(nk, k) < 0 {
+					nk, nv = nc.Next()
+				}
+				if nk != nil && bytes.Equal(nk, k) {
+					v = nv
 				}
 				item, err := decode(crm.ID(id), v)
 				if err != nil {
@@ -381,6 +406,9 @@ func checkInvariants(tx *bolt.Tx) error {
 	}
 	if last < maxID {
 		return fmt.Errorf("meta last id %s is below the highest lead id %s", crm.ID(last), crm.ID(maxID))
+	}
+	if err := checkUpdates(tx, leads); err != nil {
+		return err
 	}
 	err = index.ForEach(func(k, v []byte) error {
 		if len(k) != 8 {

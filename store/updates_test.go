@@ -1,0 +1,277 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	bolt "go.etcd.io/bbolt"
+)
+
+// areaState reads the update area's keys and meta count, and the City of
+// the version in the lead bucket, straight from bbolt.
+func areaState(t *testing.T, db *DB) (ids []crm.ID, count uint64, mainCity map[crm.ID]string) {
+	t.Helper()
+	mainCity = map[crm.ID]string{}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketLeadUpdates); b != nil {
+			if err := b.ForEach(func(k, _ []byte) error { ids = append(ids, idOf(k)); return nil }); err != nil {
+				return err
+			}
+		}
+		var err error
+		if count, err = metaU64(tx.Bucket(bucketMeta), keyUpdateCount); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketLeads).ForEach(func(k, v []byte) error {
+			l, err := decodeLead(v)
+			if err != nil {
+				return err
+			}
+			mainCity[idOf(k)] = l.City
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids, count, mainCity
+}
+
+// cities reads every lead through the three read paths and checks they
+// agree: ForEachLead, ForEachLeadFields and Lead(id).
+func cities(t *testing.T, db *DB) map[crm.ID]string {
+	t.Helper()
+	got := map[crm.ID]string{}
+	var order []crm.ID
+	for _, l := range allLeads(t, db) {
+		got[l.ID] = l.City
+		order = append(order, l.ID)
+	}
+	if !slices.IsSorted(order) || len(slices.Compact(slices.Clone(order))) != len(order) {
+		t.Fatalf("ForEachLead order %v", order)
+	}
+	n := 0
+	err := db.ForEachLeadFields(func(l *crm.Lead) error {
+		n++
+		if got[l.ID] != l.City {
+			return fmt.Errorf("lead %s: ForEachLeadFields city %q, ForEachLead %q", l.ID, l.City, got[l.ID])
+		}
+		one, err := db.Lead(l.ID)
+		if err != nil {
+			return err
+		}
+		if one.City != l.City {
+			return fmt.Errorf("lead %s: Lead city %q, scan %q", l.ID, one.City, l.City)
+		}
+		return nil
+	})
+	if err != nil || n != len(got) {
+		t.Fatalf("ForEachLeadFields: %d leads of %d: %v", n, len(got), err)
+	}
+	return got
+}
+
+// TestLeadUpdates: a scattered batch (a conversion) keeps the new versions
+// of stored leads in the update area, within its share of a quarter of the
+// leads; every reader sees the newest version, across chunk boundaries;
+// any other write or a delete of such a lead removes it from the area; new
+// leads never go there; Check verifies the area.
+func TestLeadUpdates(t *testing.T) {
+	db := openTest(t)
+	const n = 3 * leadChunk // several chunks of the scan
+	var leads []*crm.Lead
+	for i := 1; i <= n; i++ {
+		leads = append(leads, typicalLead(i))
+	}
+	mustApply(t, db, batchOf(nil, leads...))
+
+	// Every tenth lead, scattered: all within the share.
+	scattered := &crm.Batch{Scattered: true}
+	for i := 10; i <= n; i += 10 {
+		l := typicalLead(i)
+		l.City = fmt.Sprintf("Neu %d", i)
+		scattered.Leads = append(scattered.Leads, l)
+	}
+	mustApply(t, db, scattered)
+	ids, count, mainCity := areaState(t, db)
+	if len(ids) != len(scattered.Leads) || count != uint64(len(ids)) {
+		t.Fatalf("area holds %d (meta %d), want %d", len(ids), count, len(scattered.Leads))
+	}
+	got := cities(t, db)
+	for i := 1; i <= n; i++ {
+		id := crm.ID(i)
+		want := typicalLead(i).City
+		if i%10 == 0 {
+			want = fmt.Sprintf("Neu %d", i)
+			if mainCity[id] == want {
+				t.Errorf("lead %s: the lead bucket was rewritten", id)
+			}
+		}
+		if got[id] != want {
+			t.Errorf("lead %s: city %q, want %q", id, got[id], want)
+		}
+	}
+	if err := db.Check(); err != nil {
+		t.Fatalf("check: %v", err)
+	}
+
+	// A plain write of lead 20 goes to the lead bucket and leaves the area;
+	// a delete of lead 30 removes both versions.
+	l := typicalLead(20)
+	l.City = "Ulm"
+	mustApply(t, db, &crm.Batch{Leads: []*crm.Lead{l}, DeleteLeads: []crm.ID{30}})
+	ids, count, mainCity = areaState(t, db)
+	if slices.Contains(ids, 20) || slices.Contains(ids, 30) || count != uint64(len(scattered.Leads)-2) || len(ids) != int(count) {
+		t.Errorf("area after a plain write and a delete: %v (meta %d)", ids, count)
+	}
+	if mainCity[20] != "Ulm" {
+		t.Errorf("lead bucket city of lead 20 = %q", mainCity[20])
+	}
+	if _, ok := mainCity[30]; ok {
+		t.Errorf("lead 30 is still in the lead bucket")
+	}
+	got = cities(t, db)
+	if got[20] != "Ulm" || len(got) != n-1 {
+		t.Errorf("after a plain write and a delete: lead 20 %q, %d leads", got[20], len(got))
+	}
+	if _, err := db.Lead(30); err == nil {
+		t.Errorf("Lead(30) found after the delete")
+	}
+
+	// A scattered batch of every lead, and one new: the area stops at a
+	// quarter of the leads, the rest (and the new lead) go to the lead
+	// bucket; every lead reads as written.
+	all := &crm.Batch{Scattered: true}
+	for i := 1; i <= n+1; i++ {
+		if i == 30 {
+			continue
+		}
+		l := typicalLead(i)
+		l.City = fmt.Sprintf("Alle %d", i)
+		all.Leads = append(all.Leads, l)
+	}
+	mustApply(t, db, all)
+	ids, count, _ = areaState(t, db)
+	if limit := uint64(n / maxUpdateShare); count > limit || len(ids) != int(count) || slices.Contains(ids, n+1) {
+		t.Errorf("area holds %d (meta %d), limit %d; new lead in it: %v", len(ids), count, limit, slices.Contains(ids, n+1))
+	}
+	got = cities(t, db)
+	for i := 1; i <= n+1; i++ {
+		if want := fmt.Sprintf("Alle %d", i); i != 30 && got[crm.ID(i)] != want {
+			t.Errorf("lead %d: city %q, want %q", i, got[crm.ID(i)], want)
+		}
+	}
+	st, err := db.Stats()
+	if err != nil || st.Leads != n {
+		t.Errorf("Stats = %+v, %v; want %d leads", st, err, n)
+	}
+}
+
+// TestLeadUpdatesCheck: Check finds an area entry without a lead, one
+// that holds another lead, and a wrong count.
+func TestLeadUpdatesCheck(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		damage     func(tx *bolt.Tx) error
+	}{
+		{"orphan", "which does not exist", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketLeadUpdates).Put(key(99), appendLead(nil, typicalLead(99)))
+		}},
+		{"other id", "holds id", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketLeadUpdates).Put(key(2), appendLead(nil, typicalLead(3)))
+		}},
+		{"count", "update area holds", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketMeta).Put(keyUpdateCount, u64(7))
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "s.db")
+			db, err := Open(path, Options{Timeout: time.Second})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var leads []*crm.Lead
+			for i := 1; i <= 8; i++ {
+				leads = append(leads, typicalLead(i))
+			}
+			mustApply(t, db, batchOf(nil, leads...))
+			mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
+			if err := db.Check(); err != nil {
+				t.Fatalf("check before the damage: %v", err)
+			}
+			if err := db.bolt.Update(tc.damage); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Check(); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("check = %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestLeadUpdatesErase: a lead whose newer version is in the area, deleted
+// and the free pages scrubbed, leaves neither version in the file.
+func TestLeadUpdatesErase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	db, err := Open(path, Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var leads []*crm.Lead
+	for i := 1; i <= 40; i++ {
+		leads = append(leads, typicalLead(i))
+	}
+	leads[6].Email = "erase.me@example.com"
+	mustApply(t, db, batchOf(nil, leads...))
+	l := typicalLead(7)
+	l.Email, l.City = "erase.me@example.com", "Converted City"
+	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{l}})
+	if ids, _, _ := areaState(t, db); !slices.Equal(ids, []crm.ID{7}) {
+		t.Fatalf("area = %v, want lead 7", ids)
+	}
+	if !bytes.Contains(readFile(t, path), []byte("erase.me@example.com")) {
+		t.Fatal("the e-mail is not in the file before the erase")
+	}
+	mustApply(t, db, &crm.Batch{DeleteLeads: []crm.ID{7}})
+	// bbolt frees a transaction's pages for reuse after the next one.
+	mustApply(t, db, &crm.Batch{Leads: []*crm.Lead{typicalLead(41)}})
+	if _, err := db.ScrubFree(); err != nil {
+		t.Fatal(err)
+	}
+	if data := readFile(t, path); bytes.Contains(data, []byte("erase.me@example.com")) || bytes.Contains(data, []byte("Converted City")) {
+		t.Error("the deleted lead's bytes are still in the store file")
+	}
+}
+
+// TestSchemaVersion1: a store written before the update area (schema 1)
+// opens, reads and takes a scattered batch, which raises it to 2.
+func TestSchemaVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	db, err := Open(path, Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustApply(t, db, batchOf(nil, typicalLead(1), typicalLead(2), typicalLead(3), typicalLead(4), typicalLead(5)))
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64(1)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(path, Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("open a schema 1 store: %v", err)
+	}
+	defer db.Close()
+	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
+	var v uint64
+	if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil || v != 2 {
+		t.Errorf("schema after a write to the area = %d, %v; want 2", v, err)
+	}
+}
