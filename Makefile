@@ -70,7 +70,9 @@ fuzz:
 # crashtest kills an import of CRASH_ROWS generated leads with kill -9 at
 # CRASH_KILLS random points, re-runs it, checks the store after each kill and
 # compares the result with one uninterrupted import (data in a temp dir).
-# `make test` runs the same test at CI size (5,000 rows, 8 kills).
+# Then score, dedupe, status set and convert, each killed CRASH_STAGE_KILLS
+# times. `make test` runs the same tests at CI size (5,000 rows, 8 kills;
+# 3 kills per later command).
 CRASH_ROWS  ?= 100000
 CRASH_KILLS ?= 50
 .PHONY: crashtest

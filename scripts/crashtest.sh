@@ -18,6 +18,7 @@
 #   CRASH_KILLS  kills (default 50)
 #   CRASH_BATCH  rows per commit (default 0: leadpipe's own, 4000)
 #   CRASH_SEED   seed of the delays (default: from the clock; printed)
+#   CRASH_STAGE_KILLS  kills of each later command (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GEN=../shared/bench/gen_leads.go
@@ -36,3 +37,11 @@ export CRASH_BIN=$BIN
 go test -count=1 -run '^TestCrashKill9$' -v -timeout "${CRASH_TIMEOUT:-60m}" \
   -artifacts -outputdir "$ARTIFACTS" ./cmd/leadpipe |
   sed -E 's/^ +crash_test\.go:[0-9]+: //'
+
+# Then the commands after import (score, dedupe, status set, convert), each
+# killed CRASH_STAGE_KILLS times on a store of CRASH_ROWS leads
+# (TestCrashKillStages).
+export CRASH_STAGE_ROWS=${CRASH_STAGE_ROWS:-$CRASH_ROWS}
+export CRASH_STAGE_KILLS=${CRASH_STAGE_KILLS:-10}
+go test -count=1 -run '^TestCrashKillStages$' -v -timeout "${CRASH_TIMEOUT:-60m}" ./cmd/leadpipe |
+  sed -E 's/^ +crash_stages_test\.go:[0-9]+: //'
