@@ -191,12 +191,7 @@ func TestLeadUpdatesCheck(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "s.db")
-			db, err := Open(path, Options{Timeout: time.Second})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
+			db, _ := openFile(t)
 			var leads []*crm.Lead
 			for i := 1; i <= 8; i++ {
 				leads = append(leads, typicalLead(i))
@@ -219,12 +214,7 @@ func TestLeadUpdatesCheck(t *testing.T) {
 // TestLeadUpdatesErase: a lead whose newer version is in the area, deleted
 // and the free pages scrubbed, leaves neither version in the file.
 func TestLeadUpdatesErase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "s.db")
-	db, err := Open(path, Options{Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db, path := openFile(t)
 	var leads []*crm.Lead
 	for i := 1; i <= 40; i++ {
 		leads = append(leads, typicalLead(i))
@@ -274,4 +264,16 @@ func TestSchemaVersion1(t *testing.T) {
 	if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil || v != 2 {
 		t.Errorf("schema after a write to the area = %d, %v; want 2", v, err)
 	}
+}
+
+// openFile opens a new store in a temp dir, closed at the end of the test.
+func openFile(t *testing.T) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s.db")
+	db, err := Open(path, Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
 }

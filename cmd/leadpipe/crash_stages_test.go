@@ -9,8 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -28,32 +26,10 @@ import (
 // accounts, contacts and opportunities exported from both stores must be
 // the same apart from the times of the writes.
 func TestCrashKillStages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test: skipped with -short")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("crash test: kill -9 and flock semantics are Unix ones")
-	}
 	rows := envInt(t, "CRASH_STAGE_ROWS", 5000)
 	kills := envInt(t, "CRASH_STAGE_KILLS", 3)
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("CRASH_SEED"); s != "" {
-		var err error
-		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
-			t.Fatalf("CRASH_SEED: %v", err)
-		}
-	}
-	root := moduleRoot(t)
-	gen := filepath.Join(filepath.Dir(root), "shared", "bench", "gen_leads.go")
-	if _, err := os.Stat(gen); err != nil {
-		t.Skipf("crash test: %s not found (the shared folder must sit beside the repo)", gen)
-	}
-	dir := t.TempDir()
-	e := &crashEnv{t: t, dir: dir, data: filepath.Join(dir, "leads.csv"), bin: os.Getenv("CRASH_BIN")}
-	if e.bin == "" {
-		e.bin = buildLeadpipe(t, root, dir)
-	}
-	goRun(t, root, "run", gen, "-n", strconv.Itoa(rows), "-csv", e.data)
+	e, seed := newCrashEnv(t, rows)
+	dir := e.dir
 	ref, crash := filepath.Join(dir, "ref.db"), filepath.Join(dir, "crash.db")
 	if _, stderr, code := e.run(ref, "import", e.data); code != 0 && code != 3 {
 		t.Fatalf("import: exit %d: %s", code, firstLine(stderr))

@@ -58,34 +58,11 @@ import (
 // CRASH_BIN (a built leadpipe to test instead of building one). On failure
 // the crash store is kept in t.ArtifactDir (go test -artifacts).
 func TestCrashKill9(t *testing.T) {
-	if testing.Short() {
-		t.Skip("crash test: skipped with -short")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("crash test: kill -9 and flock semantics are Unix ones")
-	}
 	rows := envInt(t, "CRASH_ROWS", 5000)
 	kills := envInt(t, "CRASH_KILLS", 8)
 	batch := envInt(t, "CRASH_BATCH", 500)
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("CRASH_SEED"); s != "" {
-		var err error
-		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
-			t.Fatalf("CRASH_SEED: %v", err)
-		}
-	}
-
-	root := moduleRoot(t)
-	gen := filepath.Join(filepath.Dir(root), "shared", "bench", "gen_leads.go")
-	if _, err := os.Stat(gen); err != nil {
-		t.Skipf("crash test: %s not found (the shared folder must sit beside the repo)", gen)
-	}
-	dir := t.TempDir()
-	e := &crashEnv{t: t, dir: dir, data: filepath.Join(dir, "leads.csv"), bin: os.Getenv("CRASH_BIN")}
-	if e.bin == "" {
-		e.bin = buildLeadpipe(t, root, dir)
-	}
-	goRun(t, root, "run", gen, "-n", strconv.Itoa(rows), "-csv", e.data)
+	e, seed := newCrashEnv(t, rows)
+	dir := e.dir
 	if batch > 0 {
 		e.config = filepath.Join(dir, "crash.yaml")
 		conf := fmt.Sprintf("import:\n  batch_size: %d\n", batch)
@@ -182,6 +159,39 @@ func TestCrashKill9(t *testing.T) {
 	t.Logf("survived %d/%d kills (%s); %d rounds, %d converged to the reference; %s in all, %s in the checks after the kills",
 		survived, kills, strings.Join(spread, ", "), rounds, converged,
 		time.Since(start).Round(time.Millisecond), checkTime.Round(time.Millisecond))
+}
+
+// newCrashEnv sets up a crash test: it skips where the test cannot run
+// (-short, Windows, no ../shared), builds leadpipe (or takes CRASH_BIN),
+// generates rows leads into e.data and returns the environment and the
+// seed of the delays (CRASH_SEED, else from the clock).
+func newCrashEnv(t *testing.T, rows int) (*crashEnv, uint64) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("crash test: skipped with -short")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("crash test: kill -9 and flock semantics are Unix ones")
+	}
+	seed := uint64(time.Now().UnixNano())
+	if s := os.Getenv("CRASH_SEED"); s != "" {
+		var err error
+		if seed, err = strconv.ParseUint(s, 10, 64); err != nil {
+			t.Fatalf("CRASH_SEED: %v", err)
+		}
+	}
+	root := moduleRoot(t)
+	gen := filepath.Join(filepath.Dir(root), "shared", "bench", "gen_leads.go")
+	if _, err := os.Stat(gen); err != nil {
+		t.Skipf("crash test: %s not found (the shared folder must sit beside the repo)", gen)
+	}
+	dir := t.TempDir()
+	e := &crashEnv{t: t, dir: dir, data: filepath.Join(dir, "leads.csv"), bin: os.Getenv("CRASH_BIN")}
+	if e.bin == "" {
+		e.bin = buildLeadpipe(t, root, dir)
+	}
+	goRun(t, root, "run", gen, "-n", strconv.Itoa(rows), "-csv", e.data)
+	return e, seed
 }
 
 // crashEnv runs leadpipe for the crash test.
