@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -276,4 +278,67 @@ func openFile(t *testing.T) (*DB, string) {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db, path
+}
+
+// TestLeadUpdatesRandom applies random sequences of plain, scattered and
+// deleting batches and compares every read path with a model of what was
+// written; Check runs along the way.
+func TestLeadUpdatesRandom(t *testing.T) {
+	for seed := uint64(1); seed <= 4; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(seed, 7))
+			db, _ := openFile(t)
+			model := map[crm.ID]string{}
+			next := 1
+			write := func(id int, tag string) *crm.Lead {
+				l := typicalLead(id)
+				l.City = fmt.Sprintf("%s %d", tag, rng.IntN(1000))
+				model[crm.ID(id)] = l.City
+				return l
+			}
+			existing := func() int {
+				if len(model) == 0 {
+					return 0
+				}
+				ids := slices.Sorted(maps.Keys(model))
+				return int(ids[rng.IntN(len(ids))])
+			}
+			for step := range 120 {
+				b := &crm.Batch{Scattered: rng.IntN(2) == 0}
+				seen := map[int]bool{}
+				for range rng.IntN(40) + 1 {
+					id := existing()
+					if id == 0 || rng.IntN(5) == 0 {
+						id = next
+						next++
+					}
+					if seen[id] {
+						continue
+					}
+					seen[id] = true
+					b.Leads = append(b.Leads, write(id, fmt.Sprint(step)))
+				}
+				if !b.Scattered && rng.IntN(3) == 0 {
+					if id := existing(); id != 0 && !seen[id] {
+						b.DeleteLeads = append(b.DeleteLeads, crm.ID(id))
+						delete(model, crm.ID(id))
+					}
+				}
+				mustApply(t, db, b)
+				got := cities(t, db)
+				if !maps.Equal(got, model) {
+					t.Fatalf("step %d: the store reads %d leads, the model has %d, or values differ", step, len(got), len(model))
+				}
+				if step%20 == 19 {
+					if err := db.Check(); err != nil {
+						t.Fatalf("step %d: %v", step, err)
+					}
+				}
+			}
+			ids, count, _ := areaState(t, db)
+			if len(ids) == 0 || count != uint64(len(ids)) {
+				t.Errorf("area: %d entries (meta %d) for %d leads", len(ids), count, len(model))
+			}
+		})
+	}
 }
