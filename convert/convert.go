@@ -192,8 +192,9 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 		// The lead was read for this plan alone, so it is marked in
 		// place: a gate that refuses leaves it held, and a held lead is
 		// never written. (A copy per lead was a fifth of the plan's
-		// memory at a million leads.) Mark changes status, stage and
-		// history only; the fields read below stay as stored.
+		// memory at a million leads.) Mark changes status, stage,
+		// history and conversion times only; the name, company, address,
+		// e-mail, budget and source read below stay as stored.
 		conv := l
 		customer := acct != nil && (acct.Customer || idx.won[acct.ID])
 		if opts.Mark != nil {

@@ -21,6 +21,10 @@ import (
 // writes nothing (no transaction at all); a batch may carry only an import
 // record.
 //
+// A Scattered batch writes the new versions of stored leads into the
+// update area (see bucketLeadUpdates) while it has room; readers see no
+// difference.
+//
 // Every Apply commits, and a commit rewrites bbolt's meta page even when all
 // values are unchanged: skip Apply when there is nothing new.
 func (db *DB) Apply(b *crm.Batch) error {

@@ -149,26 +149,27 @@ func encodeObjects(b *crm.Batch) (*encodedObjects, error) {
 	type job struct {
 		out  []objectValue
 		n    int
-		item func(i int) (uint64, any, string)
+		kind string
+		item func(i int) (uint64, any)
 	}
 	jobs := []job{
-		{e.accounts, len(b.Accounts), func(i int) (uint64, any, string) {
+		{e.accounts, len(b.Accounts), "account", func(i int) (uint64, any) {
 			if a := b.Accounts[i]; a != nil {
-				return uint64(a.ID), a, "account " + idName(a.ID)
+				return uint64(a.ID), a
 			}
-			return 0, nil, "account"
+			return 0, nil
 		}},
-		{e.contacts, len(b.Contacts), func(i int) (uint64, any, string) {
+		{e.contacts, len(b.Contacts), "contact", func(i int) (uint64, any) {
 			if c := b.Contacts[i]; c != nil {
-				return uint64(c.ID), c, "contact " + idName(c.ID)
+				return uint64(c.ID), c
 			}
-			return 0, nil, "contact"
+			return 0, nil
 		}},
-		{e.opportunities, len(b.Opportunities), func(i int) (uint64, any, string) {
+		{e.opportunities, len(b.Opportunities), "opportunity", func(i int) (uint64, any) {
 			if o := b.Opportunities[i]; o != nil {
-				return uint64(o.ID), o, "opportunity " + idName(o.ID)
+				return uint64(o.ID), o
 			}
-			return 0, nil, "opportunity"
+			return 0, nil
 		}},
 	}
 	total := len(b.Accounts) + len(b.Contacts) + len(b.Opportunities)
@@ -183,14 +184,14 @@ func encodeObjects(b *crm.Batch) (*encodedObjects, error) {
 			// Worker w takes every workers-th object of each kind.
 			for _, j := range jobs {
 				for i := w; i < j.n; i += workers {
-					id, v, name := j.item(i)
+					id, v := j.item(i)
 					if id == 0 {
-						errs[w] = fmt.Errorf("%s without id", name)
+						errs[w] = fmt.Errorf("%s without id", j.kind)
 						return
 					}
 					data, err := json.Marshal(v)
 					if err != nil {
-						errs[w] = fmt.Errorf("%s: %w", name, err)
+						errs[w] = fmt.Errorf("%s: %w", objectName(j.kind, id), err)
 						return
 					}
 					j.out[i] = objectValue{id, data}
@@ -215,10 +216,11 @@ func putObjects(tx *bolt.Tx, e *encodedObjects) error {
 	for _, kind := range []struct {
 		bucket, lastKey []byte
 		values          []objectValue
+		kind            string
 	}{
-		{bucketAccounts, keyLastAccount, e.accounts},
-		{bucketContacts, keyLastContact, e.contacts},
-		{bucketOpportunities, keyLastOpportunity, e.opportunities},
+		{bucketAccounts, keyLastAccount, e.accounts, "account"},
+		{bucketContacts, keyLastContact, e.contacts, "contact"},
+		{bucketOpportunities, keyLastOpportunity, e.opportunities, "opportunity"},
 	} {
 		if len(kind.values) == 0 {
 			continue
@@ -239,7 +241,7 @@ func putObjects(tx *bolt.Tx, e *encodedObjects) error {
 		last0 := last
 		for _, v := range kind.values {
 			if err := bk.Put(u64(v.id), v.data); err != nil {
-				return fmt.Errorf("%s %d: %w", kind.bucket, v.id, err)
+				return fmt.Errorf("%s: %w", objectName(kind.kind, v.id), err)
 			}
 			last = max(last, v.id)
 		}
@@ -252,13 +254,13 @@ func putObjects(tx *bolt.Tx, e *encodedObjects) error {
 	return nil
 }
 
-// idName is an object id as people read it; "" for a missing one.
-func idName[T interface {
-	~uint64
-	String() string
-}](id T) string {
-	if id == 0 {
-		return ""
+// objectName is an object as people read it: "account A0000005".
+func objectName(kind string, id uint64) string {
+	switch kind {
+	case "account":
+		return kind + " " + crm.AccountID(id).String()
+	case "contact":
+		return kind + " " + crm.ContactID(id).String()
 	}
-	return id.String()
+	return kind + " " + crm.OpportunityID(id).String()
 }

@@ -336,7 +336,9 @@ func (db *DB) Stats() (Stats, error) {
 // Check verifies the store: bbolt's own page-level check (tx.Check), then
 // leadpipe's invariants: every lead decodes and carries the id of its key,
 // the lead count and last id in meta match the leads, every index entry
-// decodes and belongs to a stored lead, and every import record parses. It
+// decodes and belongs to a stored lead, every entry of the update area
+// belongs to a stored lead and decodes as it (and meta counts them), every
+// import record and object parses. It
 // returns nil or the first problem found (with the number of problems
 // bbolt reported). It reads every lead, so it takes about as long as an
 // export.

@@ -63,7 +63,8 @@ var (
 	// its leads here (Batch.Scattered): 86,000 leads spread over a
 	// million would otherwise dirty 40% of the lead bucket's pages. Any
 	// other write of such a lead goes to bucketLeads and removes it from
-	// here; the area holds at most a quarter of the leads.
+	// here; a scattered write never fills the area beyond a quarter of
+	// the leads (deletes of other leads may leave it a little fuller).
 	bucketLeadUpdates = []byte("lead_updates")
 
 	keySchema      = []byte("schema")
@@ -73,9 +74,10 @@ var (
 )
 
 // schemaVersion is the layout version kept under meta/schema: 2 since the
-// update area (bucketLeadUpdates). A store of version 1 has none and is
-// read as it is; the first write to the area raises the version, so that
-// an older leadpipe, which would not see the area, refuses the store.
+// update area (bucketLeadUpdates), and new stores are created at 2. A store
+// of version 1 has no area and is read as it is; its first write to the
+// area raises it to 2. An older leadpipe, which would not see the area,
+// refuses a store of version 2.
 const (
 	schemaVersion    = 2
 	minSchemaVersion = 1

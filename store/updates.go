@@ -20,7 +20,8 @@ const maxUpdateShare = 4
 type updates struct {
 	tx        *bolt.Tx
 	b         *bolt.Bucket // nil: the store has no area (yet)
-	n, n0     uint64       // entries now and at the start
+	n, n0     uint64       // entries now and at the start, as meta counts them
+	empty     bool         // the area holds nothing (seen, not counted)
 	scattered bool         // this batch writes its stored leads here
 }
 
@@ -54,6 +55,13 @@ func openUpdates(tx *bolt.Tx, scattered bool) (*updates, error) {
 	if u.b != nil {
 		u.b.FillPercent = fillPercent
 	}
+	// Whether the area is empty is looked up, not taken from the count: a
+	// wrong count must not let an old version hide a newer write.
+	u.empty = u.b == nil
+	if !u.empty {
+		k, _ := u.b.Cursor().First()
+		u.empty = k == nil
+	}
 	return u, nil
 }
 
@@ -71,6 +79,7 @@ func (u *updates) put(lb *bolt.Bucket, k, v []byte, stored bool, count uint64) e
 			if !had {
 				u.n++
 			}
+			u.empty = false
 			return nil
 		}
 	}
@@ -82,13 +91,15 @@ func (u *updates) put(lb *bolt.Bucket, k, v []byte, stored bool, count uint64) e
 
 // remove takes a lead's newer version out of the area, if it has one.
 func (u *updates) remove(k []byte) error {
-	if u.b == nil || u.n == 0 || u.b.Get(k) == nil {
+	if u.empty || u.b.Get(k) == nil {
 		return nil
 	}
 	if err := u.b.Delete(k); err != nil {
 		return err
 	}
-	u.n--
+	if u.n > 0 {
+		u.n--
+	}
 	return nil
 }
 

@@ -144,11 +144,12 @@ func runConvert(g *globalOptions, ios *IOStreams, opts *convertOptions) error {
 		}
 	}
 	if !opts.DryRun {
-		// The write needs about as much memory again as the plan: the
-		// encoded leads and objects, and bbolt's copy of every page it
-		// rewrites (80,000 pages for 86,000 conversions in a store of a
-		// million leads). Under a limit below that the collector ran
-		// back to back for half of the write.
+		// The write needs about as much memory again as the plan (the
+		// encoded leads and objects, and bbolt's copies of the pages it
+		// writes), and the runtime counts freed but unreturned memory
+		// against the limit too: under a limit near twice the plan the
+		// collector ran back to back for half of the write at a million
+		// leads; four times the plan's live heap leaves it room.
 		setMemoryLimit(max(limit, 4*liveHeap()))
 		if err := plan.Apply(db); err != nil {
 			return fmt.Errorf("convert, store %s: %w", db.Path(), err)

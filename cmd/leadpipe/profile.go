@@ -18,7 +18,9 @@ func startProfile(stderr *os.File) func() {
 	}
 	f, err := os.Create(path)
 	if err == nil {
-		err = pprof.StartCPUProfile(f)
+		if err = pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "leadpipe: LEADPIPE_CPUPROFILE: %v\n", err)
