@@ -33,9 +33,17 @@ func (db *DB) RecordNothingNew(imp crm.Import) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.OpenFile(db.journalPath(), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(db.journalPath(), os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("record import %s: %w", imp.ID, err)
+	}
+	// A run killed mid-write, or a full disk, can leave a torn last line:
+	// start on a line of its own, or the torn one would swallow it.
+	if fi, serr := f.Stat(); serr == nil && fi.Size() > 0 {
+		last := make([]byte, 1)
+		if _, rerr := f.ReadAt(last, fi.Size()-1); rerr == nil && last[0] != '\n' {
+			line = append([]byte{'\n'}, line...)
+		}
 	}
 	_, err = f.Write(append(line, '\n'))
 	if cerr := f.Close(); err == nil {
