@@ -28,7 +28,7 @@ func WriteConvertPlanFile(path string, p *convert.Plan) error {
 	}
 	defer f.Abort()
 	if err := WriteConvertPlan(f, p); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err // the file's writes name it already
 	}
 	return f.Close()
 }

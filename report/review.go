@@ -44,7 +44,7 @@ func WriteReviewFile(path string, rows []ReviewRow) error {
 	}
 	defer f.Abort()
 	if err := WriteReview(f, rows); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err // the file's writes name it already
 	}
 	return f.Close()
 }

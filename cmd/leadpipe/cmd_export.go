@@ -119,6 +119,9 @@ func runExport(g *globalOptions, ios *IOStreams, opts *exportOptions) error {
 	}
 	defer f.Abort()
 	if err := report.Export(f, db, eo); err != nil {
+		if strings.Contains(err.Error(), opts.Output) {
+			return err // a write error, which names the file already
+		}
 		return fmt.Errorf("export to %s: %w", opts.Output, err)
 	}
 	return f.Close()

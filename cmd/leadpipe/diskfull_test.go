@@ -80,6 +80,53 @@ func TestDiskFull(t *testing.T) {
 			"file size limit", lifted, nil)
 	})
 
+	t.Run("files", func(t *testing.T) {
+		// The files leadpipe writes beside the store (export, rejects,
+		// conversion plan) on a disk without room: exit 1, the path named
+		// once, and no half-written file left behind.
+		fs := filepath.Join(dir, "tinyfs")
+		if err := mountTmpfs(fs, "size=64k"); err != nil {
+			t.Skipf("no tmpfs (needs root): %v", err)
+		}
+		t.Cleanup(func() { _ = exec.Command("umount", fs).Run() })
+		e := &crashEnv{t: t, dir: dir, bin: bin}
+		st := filepath.Join(dir, "files.db")
+		bad := filepath.Join(dir, "bad.csv")
+		var rows strings.Builder
+		rows.WriteString("First Name,Last Name,E-Mail,Company,Notes\n")
+		for i := range 3000 {
+			fmt.Fprintf(&rows, "Anna%d,Nowak,not-an-address-%d,,%s\n", i, i, strings.Repeat("x", 40))
+		}
+		if err := os.WriteFile(bad, []byte(rows.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, stderr, code := e.run(st, "import", "--match", "exact", big); code != 0 {
+			t.Fatalf("import: exit %d: %s", code, stderr)
+		}
+		if _, stderr, code := e.run(st, "status", "set", "Qualified", "--where", "true"); code != 0 && code != 3 {
+			t.Fatalf("status set: exit %d: %s", code, stderr)
+		}
+		for _, tc := range []struct {
+			file string
+			args []string
+		}{
+			{"leads.csv", []string{"export", "--object", "leads", "--format", "csv", "--output"}},
+			{"leads.xlsx", []string{"export", "--object", "leads", "--format", "xlsx", "--output"}},
+			{"plan.csv", []string{"convert", "--dry-run", "--report"}},
+			{"rejects.csv", []string{"import", bad, "--rejects"}},
+		} {
+			out := filepath.Join(fs, tc.file)
+			_, stderr, code := e.run(st, append(tc.args, out)...)
+			if code != 1 || strings.Count(string(stderr), out) != 1 || !strings.Contains(string(stderr), "no space left on device") {
+				t.Errorf("%s: exit %d, stderr %q; want exit 1 naming %s once, and the cause", tc.file, code, stderr, out)
+			}
+			checkClean(t, stderr)
+			if left, _ := os.ReadDir(fs); len(left) > 0 {
+				t.Errorf("%s: left behind on the full disk: %v", tc.file, left)
+			}
+		}
+	})
+
 	t.Run("read-only", func(t *testing.T) {
 		fs := filepath.Join(dir, "rofs")
 		e := &crashEnv{t: t, dir: dir, bin: bin}
@@ -241,12 +288,13 @@ func writeDiskLeads(t *testing.T, path string, first, n int) {
 	t.Helper()
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{"First Name", "Last Name", "E-Mail", "Company", "Phone", "Street", "Postal Code", "City", "Notes"})
+	_ = w.Write([]string{"First Name", "Last Name", "E-Mail", "Company", "Phone", "Street", "Postal Code", "City", "Budget", "Notes"})
 	for i := first; i < first+n; i++ {
 		_ = w.Write([]string{
 			[]string{"Anna", "Jürgen", "Zofia", "Piotr", "Claudia"}[i%5], fmt.Sprintf("Kunde%d", i),
 			fmt.Sprintf("kontakt%d@firma%d.de", i, i), fmt.Sprintf("Firma %d GmbH", i),
 			fmt.Sprintf("+49 30 %07d", i), fmt.Sprintf("Hauptstraße %d", i%300+1), fmt.Sprintf("%05d", 10000+i%80000), "Berlin",
+			fmt.Sprintf("%d EUR", 1000+i%50*100),
 			strings.Repeat("Messegespräch, Rückruf erbeten. ", 8),
 		})
 	}
