@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"github.com/leadpipe/leadpipe/normalize"
 )
 
@@ -127,6 +128,7 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 			return nil
 		}
 		changed := false
+		var dropKeys, dropSigs []uint64 // index entries of the person's rows
 		for i := range l.History {
 			h := &l.History[i]
 			if isPerson(h.Old) {
@@ -139,7 +141,11 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		for i := range l.Merges {
 			m := &l.Merges[i]
 			if r := m.Lead; r != nil && (isPerson(r.Email) || isPerson(r.Phone) || isPerson(r.Mobile)) {
-				m.Lead, changed = nil, true
+				dropKeys = append(dropKeys, dedupe.Hashes(dedupe.ExactKeys(r))...)
+				if m.RowSig != 0 {
+					dropSigs = append(dropSigs, m.RowSig)
+				}
+				m.Lead, m.RowSig, changed = nil, 0, true
 			}
 			if gone[m.From] {
 				m.From, changed = 0, true
@@ -160,6 +166,17 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		if changed {
 			rep.Scrubbed = append(rep.Scrubbed, l.ID)
 			batch.Leads = append(batch.Leads, l)
+			// The lead's exact-key index kept hashes of the person's
+			// rows (an unkeyed hash of an e-mail address can be looked
+			// up): they go too, unless the lead's own values or its
+			// other rows give the same key.
+			e, err := scrubIndex(st, l, emails, dropKeys, dropSigs)
+			if err != nil {
+				return err
+			}
+			if e != nil {
+				batch.Index = append(batch.Index, *e)
+			}
 		}
 		return nil
 	})
@@ -223,7 +240,9 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	if err != nil {
 		return nil, err
 	}
-	if len(rep.Leads) == 0 && len(rep.Contacts) == 0 {
+	// An address that no lead holds any more may still sit in other
+	// leads' history and merge records: scrubbing it is an erase too.
+	if len(rep.Leads) == 0 && len(rep.Contacts) == 0 && len(rep.Scrubbed) == 0 {
 		return rep, ErrNobodyToErase
 	}
 	rep.Tombstones = len(emails) + len(phones)
@@ -248,4 +267,36 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		return rep, fmt.Errorf("erase: the data is deleted, but overwriting the freed pages failed: %w", err)
 	}
 	return rep, nil
+}
+
+// scrubIndex returns the index entry of l without the keys of the erased
+// person (their e-mail addresses, and dropKeys of their rows) and without
+// the signatures of their rows; nil when nothing changes. A key that l's
+// own values or its remaining rows also give stays.
+func scrubIndex(st crm.Store, l *crm.Lead, emails map[string]bool, dropKeys, dropSigs []uint64) (*crm.IndexEntry, error) {
+	for e := range emails {
+		dropKeys = append(dropKeys, dedupe.Hashes(dedupe.ExactKeys(&crm.Lead{Email: e}))...)
+	}
+	keep := map[uint64]bool{}
+	for _, h := range dedupe.Hashes(dedupe.ExactKeys(l)) {
+		keep[h] = true
+	}
+	for _, m := range l.Merges {
+		if m.Lead != nil {
+			for _, h := range dedupe.Hashes(dedupe.ExactKeys(m.Lead)) {
+				keep[h] = true
+			}
+		}
+	}
+	ix, err := st.Index(l.ID)
+	if err != nil {
+		return nil, fmt.Errorf("index entry of lead %s: %w", l.ID, err)
+	}
+	n, s := len(ix.Keys), len(ix.RowSigs)
+	ix.Keys = slices.DeleteFunc(ix.Keys, func(h uint64) bool { return !keep[h] && slices.Contains(dropKeys, h) })
+	ix.RowSigs = slices.DeleteFunc(ix.RowSigs, func(h uint64) bool { return slices.Contains(dropSigs, h) })
+	if len(ix.Keys) == n && len(ix.RowSigs) == s {
+		return nil, nil
+	}
+	return &ix, nil
 }

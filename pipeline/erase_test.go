@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/leadpipe/leadpipe/crm"
@@ -84,5 +85,55 @@ func TestEraseLeavesNoBytes(t *testing.T) {
 	}
 	if _, err := Erase(s.db, EraseTarget{Email: "nobody@example.de"}, UndoOptions{}); !errors.Is(err, ErrNobodyToErase) {
 		t.Errorf("erasing nobody: %v", err)
+	}
+}
+
+// TestEraseScrubsIndex: the person's row, merged into another person's
+// lead, left its keys (an unkeyed hash of the e-mail address) and its row
+// signature in that lead's index entry: erase removes them, keeps the
+// lead's own keys, and a re-import of the row is then refused as erased
+// rather than taken for a known row.
+func TestEraseScrubsIndex(t *testing.T) {
+	s := newFileStore(t)
+	imp := func(name, content string) Summary {
+		sum, _ := runImport(t, s.db, ImportOptions{Files: []string{writeFile(t, name, content)}, Match: dedupe.NewMatcher(dedupe.DefaultConfig())})
+		return *sum
+	}
+	const head = "Vorname;Nachname;Firma;E-Mail;Telefon;Position;Land\n"
+	imp("1.csv", head+"Jan;Nowak;Nowak S.A.;jan@nowak.pl;+48 22 1234567;;PL\n")
+	private := head + "Jan;Nowak;Nowak S.A.;jan.prywatny@example.pl;+48 22 1234567;;PL\n"
+	if sum := imp("2.csv", private); sum.Merged != 1 {
+		t.Fatalf("the private row: %+v, want it merged into lead 1", sum.Counts)
+	}
+	if sum := imp("3.csv", head+"Jan;Nowak;Nowak S.A.;jan@nowak.pl;+48 22 1234567;CEO;PL\n"); sum.Merged != 1 {
+		t.Fatalf("the third row: %+v, want it merged", sum.Counts)
+	}
+	emailKey := func(e string) uint64 { return dedupe.Hashes(dedupe.ExactKeys(&crm.Lead{Email: e}))[0] }
+	before, err := s.db.Index(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(before.Keys, emailKey("jan.prywatny@example.pl")) || len(before.RowSigs) != 3 {
+		t.Fatalf("index entry before the erase: %+v; want the private address's key and 3 row signatures", before)
+	}
+	rep, err := Erase(s.db, EraseTarget{Email: "jan.prywatny@example.pl"}, UndoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Leads) != 0 || !slices.Equal(rep.Scrubbed, []crm.ID{1}) {
+		t.Fatalf("erase %+v: want lead 1 scrubbed, not removed", rep)
+	}
+	after, err := s.db.Index(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(after.Keys, emailKey("jan.prywatny@example.pl")) {
+		t.Errorf("the private address's key is still in lead 1's index entry")
+	}
+	if !slices.Contains(after.Keys, emailKey("jan@nowak.pl")) || len(after.RowSigs) != 2 {
+		t.Errorf("index entry after the erase: %+v; want the lead's own key and 2 row signatures", after)
+	}
+	if sum := imp("2.csv", private); sum.Rejected != 1 {
+		t.Errorf("re-import of the erased row: %+v, want it refused as erased", sum.Counts)
 	}
 }
