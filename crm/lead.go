@@ -20,8 +20,13 @@ func (id ID) String() string { return fmt.Sprintf("L%07d", uint64(id)) }
 // like every other output.
 func (id ID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
 
-// UnmarshalText reads what MarshalText writes (and "42").
+// UnmarshalText reads what MarshalText writes (and "42"), "L0000000" (no
+// lead: an opportunity whose lead was erased) included.
 func (id *ID) UnmarshalText(b []byte) error {
+	if len(b) > 1 && b[0] == 'L' && strings.Trim(string(b[1:]), "0") == "" {
+		*id = 0
+		return nil
+	}
 	v, err := ParseID(string(b))
 	if err != nil {
 		return err

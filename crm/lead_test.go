@@ -134,6 +134,22 @@ func TestIDJSON(t *testing.T) {
 	if err := json.Unmarshal(b, &v); err != nil || v.ID != 42 {
 		t.Fatalf("unmarshal = %v, %v", v.ID, err)
 	}
+	// No lead (an opportunity whose lead was erased) round-trips too.
+	b, err = json.Marshal(struct {
+		ID ID `json:"id"`
+	}{0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.ID = 7
+	if err := json.Unmarshal(b, &v); err != nil || v.ID != 0 {
+		t.Fatalf("unmarshal %s = %v, %v; want 0", b, v.ID, err)
+	}
+	for _, bad := range []string{`{"id":"L"}`, `{"id":"0"}`, `{"id":"Lx"}`} {
+		if err := json.Unmarshal([]byte(bad), &v); err == nil {
+			t.Errorf("unmarshal %s: no error", bad)
+		}
+	}
 }
 
 // TestMergeKeepsFullerSpelling: an initial, a spelling without umlauts or
