@@ -29,7 +29,9 @@ func newStoreCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 		Short: "Check that the store file is consistent",
 		Long: withExitStatus(`Check reads the whole store read-only: bbolt's page check, then every
 lead, index entry, import record, account, contact and opportunity must
-decode, and the counters must match what is stored. Run it after a crash
+decode, the counters must match what is stored, and what conversion
+links must exist (each contact's and opportunity's account, each
+converted lead's account, contact and opportunity). Run it after a crash
 or a full disk, or from cron after the nightly import. Exit 0 when the
 store is consistent, 1 with the first problem otherwise (messages name
 positions and sizes, never the data).`),
@@ -43,6 +45,9 @@ positions and sizes, never the data).`),
 			}
 			defer db.Close()
 			if err := db.Check(); err != nil {
+				return err
+			}
+			if err := db.CheckLinks(); err != nil {
 				return err
 			}
 			st, err := db.Stats()

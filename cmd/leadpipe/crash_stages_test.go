@@ -122,6 +122,9 @@ func (e *crashEnv) checkStore(path string) error {
 		return fmt.Errorf("open: %w", err)
 	}
 	err = db.Check()
+	if err == nil {
+		err = db.CheckLinks() // no contact without its account, no half-converted lead
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
