@@ -95,7 +95,7 @@ func (db *DB) Apply(b *crm.Batch) error {
 			return fmt.Errorf("apply batch to store %s: %w", db.path, err)
 		}
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		lb, ib, meta := tx.Bucket(bucketLeads), tx.Bucket(bucketIndex), tx.Bucket(bucketMeta)
 		lb.FillPercent, ib.FillPercent = fillPercent, fillPercent
 		last, err := metaU64(meta, keyLastID)

@@ -25,7 +25,7 @@ var (
 func (db *DB) Tombstones() ([]byte, map[crm.Tombstone]bool, error) {
 	var secret []byte
 	set := map[crm.Tombstone]bool{}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucketMeta).Get(keyTombstoneSecret); v != nil {
 			secret = append([]byte(nil), v...)
 		}
@@ -53,7 +53,7 @@ func (db *DB) Tombstones() ([]byte, map[crm.Tombstone]bool, error) {
 // random bytes) on first use.
 func (db *DB) TombstoneSecret() ([]byte, error) {
 	var secret []byte
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if v := meta.Get(keyTombstoneSecret); v != nil {
 			secret = append([]byte(nil), v...)
@@ -83,7 +83,7 @@ func (db *DB) ScrubFree() (int, error) {
 	}
 	defer f.Close()
 	n := 0
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		size := tx.DB().Info().PageSize
 		zero := make([]byte, size)
 		for id := 2; ; id++ {
@@ -168,7 +168,7 @@ func putErase(tx *bolt.Tx, b *crm.Batch) error {
 // ConvertedLeads returns the ids of the converted leads.
 func (db *DB) ConvertedLeads() (map[crm.ID]bool, error) {
 	out := map[crm.ID]bool{}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketConverted)
 		if b == nil {
 			return nil

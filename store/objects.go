@@ -34,7 +34,7 @@ var (
 // allocated so far.
 func (db *DB) LastObjectIDs() (crm.AccountID, crm.ContactID, crm.OpportunityID, error) {
 	var a, c, o uint64
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		var err error
 		if a, err = metaU64(meta, keyLastAccount); err != nil {
@@ -95,7 +95,7 @@ func (db *DB) ForEachOpportunity(fn func(*crm.Opportunity) error) error {
 }
 
 func (db *DB) getObject(bucket []byte, id uint64, name string, v any) error {
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var data []byte
 		if b := tx.Bucket(bucket); b != nil {
 			data = b.Get(u64(id))

@@ -23,7 +23,7 @@ const (
 // LastID returns the highest lead id ever stored (0 for an empty store).
 func (db *DB) LastID() (crm.ID, error) {
 	var last uint64
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var err error
 		last, err = metaU64(tx.Bucket(bucketMeta), keyLastID)
 		return err
@@ -35,7 +35,7 @@ func (db *DB) LastID() (crm.ID, error) {
 // crm.ErrNotFound ("lead L0000042: not found").
 func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 	var l *crm.Lead
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		k := key(id)
 		v := updatedLead(tx, k)
 		if b := tx.Bucket(bucketLeads); v == nil && b != nil {
@@ -58,7 +58,7 @@ func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 // at all) gets an empty entry carrying the id.
 func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
 	e := crm.IndexEntry{ID: id}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var v []byte
 		if b := tx.Bucket(bucketIndex); b != nil {
 			v = b.Get(key(id))
@@ -176,7 +176,7 @@ func forEachNewest[T any](db *DB, bucket, newer []byte, chunk int, decode func(c
 	for {
 		items = items[:0]
 		done := true
-		err := db.bolt.View(func(tx *bolt.Tx) error {
+		err := db.view(func(tx *bolt.Tx) error {
 			b := tx.Bucket(bucket)
 			if b == nil {
 				return nil
@@ -234,7 +234,7 @@ func forEachNewest[T any](db *DB, bucket, newer []byte, chunk int, decode func(c
 // by id.
 func (db *DB) Imports() ([]crm.Import, error) {
 	var imps []crm.Import
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketImports)
 		if b == nil {
 			return nil
@@ -265,7 +265,7 @@ func (db *DB) Imports() ([]crm.Import, error) {
 // DistinctPairs lists the pairs of leads reviewed as different people.
 func (db *DB) DistinctPairs() ([][2]crm.ID, error) {
 	var out [][2]crm.ID
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDistinct)
 		if b == nil {
 			return nil
@@ -306,7 +306,7 @@ type Stats struct {
 // is cheap on any size of store.
 func (db *DB) Stats() (Stats, error) {
 	var st Stats
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		last, err := metaU64(meta, keyLastID)
 		if err != nil {
@@ -343,7 +343,7 @@ func (db *DB) Stats() (Stats, error) {
 // bbolt reported). It reads every lead, so it takes about as long as an
 // export.
 func (db *DB) Check() error {
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		// Drain the channel: the checker goroutine uses tx until it closes it.
 		var first error
 		n := 0

@@ -141,7 +141,13 @@ func Open(path string, opts Options) (*DB, error) {
 			return nil, fmt.Errorf("store %s is empty: it was created but never written; a command that writes will initialise it", path)
 		}
 	}
-	bdb, err := bolt.Open(path, 0o600, bopts)
+	if err := checkFileLength(path); err != nil {
+		return nil, err
+	}
+	bdb, err := openBolt(path, bopts)
+	if errors.Is(err, errDamagedFile) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, openError(path, timeout, opts.ReadOnly, err)
 	}
@@ -151,6 +157,13 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// openBolt is bolt.Open with a panic on a damaged page turned into an
+// error (see recoverDamage).
+func openBolt(path string, bopts *bolt.Options) (bdb *bolt.DB, err error) {
+	defer recoverDamage(path, &err)
+	return bolt.Open(path, 0o600, bopts)
 }
 
 // storeError is an error with a message written for people and the causes
@@ -205,7 +218,7 @@ func openError(path string, timeout time.Duration, readOnly bool, err error) err
 // A read-only store that was never initialised reads as empty.
 func (db *DB) init(readOnly bool) error {
 	fresh := false
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
 			if k, _ := tx.Cursor().First(); k != nil {
@@ -234,7 +247,7 @@ func (db *DB) init(readOnly bool) error {
 	if !fresh || readOnly {
 		return nil
 	}
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bucketLeads, bucketIndex, bucketImports, bucketMeta} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
