@@ -19,6 +19,7 @@
 #   CRASH_BATCH  rows per commit (default 0: leadpipe's own, 4000)
 #   CRASH_SEED   seed of the delays (default: from the clock; printed)
 #   CRASH_STAGE_KILLS  kills of each later command (default 10)
+#   CRASH_INTERRUPTS   imports stopped with SIGINT/SIGTERM (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GEN=../shared/bench/gen_leads.go
@@ -44,4 +45,11 @@ go test -count=1 -run '^TestCrashKill9$' -v -timeout "${CRASH_TIMEOUT:-60m}" \
 export CRASH_STAGE_ROWS=${CRASH_STAGE_ROWS:-$CRASH_ROWS}
 export CRASH_STAGE_KILLS=${CRASH_STAGE_KILLS:-10}
 go test -count=1 -run '^TestCrashKillStages$' -v -timeout "${CRASH_TIMEOUT:-60m}" ./cmd/leadpipe |
+  sed -E 's/^ +crash_stages_test\.go:[0-9]+: //'
+
+# And SIGINT/SIGTERM at random points of an import on an empty store,
+# CRASH_INTERRUPTS times (TestInterrupt): exit 130, a consistent store, and
+# the re-run converges.
+export CRASH_INTERRUPTS=${CRASH_INTERRUPTS:-20}
+go test -count=1 -run '^TestInterrupt$' -v -timeout "${CRASH_TIMEOUT:-60m}" ./cmd/leadpipe |
   sed -E 's/^ +crash_stages_test\.go:[0-9]+: //'
