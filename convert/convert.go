@@ -36,6 +36,12 @@ type Reader interface {
 	ForEachLeadFields(fn func(*crm.Lead) error) error
 }
 
+// selectingReader is a Reader that can select leads by their values and
+// give them in full in one pass (store.DB does).
+type selectingReader interface {
+	ForEachLeadSelected(keep func(*crm.Lead) bool, fn func(*crm.Lead) error) error
+}
+
 // Options control a conversion.
 type Options struct {
 	// IDs selects leads by id; Where (when set) selects by condition; with
@@ -326,9 +332,11 @@ func sortedValues[K ~uint64, V any](m map[K]V) []V {
 func personName(l *crm.Lead) string { return strings.TrimSpace(l.FirstName + " " + l.LastName) }
 
 // selectLeads reads the leads the options select, in id order. A
-// selection by condition or status scans the values only and reads the
-// selected leads in full afterwards: at a million leads the scan is most
-// of the work, and a full decode doubles it.
+// selection by condition or status decodes the values only and decodes a
+// lead in full only when it is selected: at a million leads the scan is
+// most of the work, and a full decode of every lead would double it. A
+// store that cannot do both in one pass (selectingReader) is scanned,
+// then asked for each selected lead.
 func selectLeads(st Reader, opts Options) ([]*crm.Lead, error) {
 	var out []*crm.Lead
 	if len(opts.IDs) > 0 {
@@ -350,18 +358,23 @@ func selectLeads(st Reader, opts Options) ([]*crm.Lead, error) {
 		}
 		return out, nil
 	}
-	var ids []crm.ID
-	err := st.ForEachLeadFields(func(l *crm.Lead) error {
+	keep := func(l *crm.Lead) bool {
 		if l.MergedInto != 0 {
-			return nil
+			return false
 		}
 		if opts.Where != nil {
-			if ok, err := opts.Where(l); err == nil && ok {
-				ids = append(ids, l.ID)
-			}
-			return nil
+			ok, err := opts.Where(l)
+			return err == nil && ok
 		}
-		if l.Status == crm.StatusQualified {
+		return l.Status == crm.StatusQualified
+	}
+	if sr, ok := st.(selectingReader); ok {
+		err := sr.ForEachLeadSelected(keep, func(l *crm.Lead) error { out = append(out, l); return nil })
+		return out, err
+	}
+	var ids []crm.ID
+	err := st.ForEachLeadFields(func(l *crm.Lead) error {
+		if keep(l) {
 			ids = append(ids, l.ID)
 		}
 		return nil

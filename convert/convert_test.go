@@ -254,14 +254,21 @@ func TestPlanSelection(t *testing.T) {
 		},
 	}
 	st := testStore(t, leads, nil)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p := mustPlan(t, st, tt.opts)
-			converted, held := planned(p)
-			if p.Totals.Selected != tt.selected || !slices.Equal(converted, tt.converted) || !slices.Equal(held, tt.held) {
-				t.Errorf("selected %d, converted %q, held %q\nwant %d, %q, %q", p.Totals.Selected, converted, held, tt.selected, tt.converted, tt.held)
-			}
-		})
+	// The store selects in one pass; a Reader without that is scanned and
+	// then asked lead by lead: both select the same.
+	for _, r := range []struct {
+		name string
+		st   Reader
+	}{{"one pass", st}, {"scan and look-up", struct{ Reader }{st}}} {
+		for _, tt := range tests {
+			t.Run(r.name+"/"+tt.name, func(t *testing.T) {
+				p := mustPlan(t, r.st, tt.opts)
+				converted, held := planned(p)
+				if p.Totals.Selected != tt.selected || !slices.Equal(converted, tt.converted) || !slices.Equal(held, tt.held) {
+					t.Errorf("selected %d, converted %q, held %q\nwant %d, %q, %q", p.Totals.Selected, converted, held, tt.selected, tt.converted, tt.held)
+				}
+			})
+		}
 	}
 
 	t.Run("unknown id", func(t *testing.T) {

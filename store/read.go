@@ -133,6 +133,25 @@ func (db *DB) ForEachLeadFields(fn func(*crm.Lead) error) error {
 	return db.scanLeads(decodeStoredLeadFields, fn)
 }
 
+// ForEachLeadSelected calls fn, in id order, with every lead that keep
+// selects from its values alone (as ForEachLeadFields gives them), read in
+// full from the same bytes: one pass instead of a values-only scan and a
+// look-up per selected lead (a conversion selects 100,000 of a million).
+func (db *DB) ForEachLeadSelected(keep func(*crm.Lead) bool, fn func(*crm.Lead) error) error {
+	return db.scanLeads(func(id crm.ID, v []byte) (*crm.Lead, error) {
+		l, err := decodeStoredLeadFields(id, v)
+		if err != nil || !keep(l) {
+			return nil, err
+		}
+		return decodeStoredLead(id, v)
+	}, func(l *crm.Lead) error {
+		if l == nil {
+			return nil
+		}
+		return fn(l)
+	})
+}
+
 func decodeStoredLeadFields(id crm.ID, v []byte) (*crm.Lead, error) {
 	return checkStoredLead(id, decodeLeadFields, v)
 }
