@@ -42,10 +42,13 @@ func PostalCode(s, country string) (string, error) {
 	if c == "" {
 		return t, nil
 	}
-	if len(t) > 32 {
+	// The length is checked after upper-casing, which can lengthen a
+	// string ("ɬ" is 2 bytes, "Ɬ" 3): checked before, a code could pass
+	// once and fail when normalized again (found by FuzzPostalCode).
+	u := strings.ToUpper(t)
+	if len(u) > 32 {
 		return "", ErrInvalidPostal
 	}
-	u := strings.ToUpper(t)
 	if p, ok := postalPatterns[c]; ok {
 		d := stripPostalPrefix(u, c)
 		return p(d)
