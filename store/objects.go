@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -12,9 +11,8 @@ import (
 )
 
 // Accounts, contacts and opportunities live in buckets of their own, keyed
-// by their id (8 bytes, big-endian) and stored as JSON: they are written
-// by conversion, a few per lead at most, and read whole when a conversion
-// plans, so the lead codec's compactness would buy little. The buckets
+// by their id (8 bytes, big-endian), in the object codec (objcodec.go;
+// stores written before it hold JSON, which is still read). The buckets
 // are created by the first conversion; a store without them has no
 // objects.
 var (
@@ -103,7 +101,7 @@ func (db *DB) getObject(bucket []byte, id uint64, name string, v any) error {
 		if data == nil {
 			return fmt.Errorf("%s: %w", name, crm.ErrNotFound)
 		}
-		if err := json.Unmarshal(data, v); err != nil {
+		if err := decodeObject(data, v); err != nil {
 			return fmt.Errorf("%s: %w: %v", name, errDamaged, err)
 		}
 		return nil
@@ -114,12 +112,12 @@ func (db *DB) getObject(bucket []byte, id uint64, name string, v any) error {
 	return nil
 }
 
-// forEachObject decodes a bucket of JSON objects in chunks of read
+// forEachObject decodes a bucket of objects in chunks of read
 // transactions, like forEach.
 func forEachObject[T any](db *DB, bucket []byte, fn func(*T) error) error {
 	return forEach(db, bucket, 1024, func(id crm.ID, v []byte) (*T, error) {
 		o := new(T)
-		if err := json.Unmarshal(v, o); err != nil {
+		if err := decodeObject(v, o); err != nil {
 			return nil, fmt.Errorf("%s %d: %w: %v", bucket, id, errDamaged, err)
 		}
 		return o, nil
@@ -138,8 +136,7 @@ type objectValue struct {
 }
 
 // encodeObjects encodes the objects of a batch, on every core for a large
-// one: JSON encoding was a third of a conversion's write at a million
-// leads, and the write transaction runs on one core.
+// one: the write transaction runs on one core.
 func encodeObjects(b *crm.Batch) (*encodedObjects, error) {
 	e := &encodedObjects{
 		accounts:      make([]objectValue, len(b.Accounts)),
@@ -150,24 +147,24 @@ func encodeObjects(b *crm.Batch) (*encodedObjects, error) {
 		out  []objectValue
 		n    int
 		kind string
-		item func(i int) (uint64, any)
+		item func(i int) (uint64, []byte)
 	}
 	jobs := []job{
-		{e.accounts, len(b.Accounts), "account", func(i int) (uint64, any) {
+		{e.accounts, len(b.Accounts), "account", func(i int) (uint64, []byte) {
 			if a := b.Accounts[i]; a != nil {
-				return uint64(a.ID), a
+				return uint64(a.ID), appendAccount(make([]byte, 0, 256), a)
 			}
 			return 0, nil
 		}},
-		{e.contacts, len(b.Contacts), "contact", func(i int) (uint64, any) {
+		{e.contacts, len(b.Contacts), "contact", func(i int) (uint64, []byte) {
 			if c := b.Contacts[i]; c != nil {
-				return uint64(c.ID), c
+				return uint64(c.ID), appendContact(make([]byte, 0, 192), c)
 			}
 			return 0, nil
 		}},
-		{e.opportunities, len(b.Opportunities), "opportunity", func(i int) (uint64, any) {
+		{e.opportunities, len(b.Opportunities), "opportunity", func(i int) (uint64, []byte) {
 			if o := b.Opportunities[i]; o != nil {
-				return uint64(o.ID), o
+				return uint64(o.ID), appendOpportunity(make([]byte, 0, 128), o)
 			}
 			return 0, nil
 		}},
@@ -184,14 +181,9 @@ func encodeObjects(b *crm.Batch) (*encodedObjects, error) {
 			// Worker w takes every workers-th object of each kind.
 			for _, j := range jobs {
 				for i := w; i < j.n; i += workers {
-					id, v := j.item(i)
+					id, data := j.item(i)
 					if id == 0 {
 						errs[w] = fmt.Errorf("%s without id", j.kind)
-						return
-					}
-					data, err := json.Marshal(v)
-					if err != nil {
-						errs[w] = fmt.Errorf("%s: %w", objectName(j.kind, id), err)
 						return
 					}
 					j.out[i] = objectValue{id, data}

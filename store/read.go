@@ -478,7 +478,7 @@ func checkInvariants(tx *bolt.Tx) error {
 			if len(k) != 8 {
 				return fmt.Errorf("%s: %w: bad key of %d bytes", b.name, errDamaged, len(k))
 			}
-			if err := json.Unmarshal(v, b.v()); err != nil {
+			if err := decodeObject(v, b.v()); err != nil {
 				return fmt.Errorf("%s %d: %w: %v", b.name, binary.BigEndian.Uint64(k), errDamaged, err)
 			}
 			return nil
