@@ -120,6 +120,19 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	slices.Sort(rep.Leads)
 	batch.DeleteLeads = rep.Leads
 
+	// Contacts of the person, and the links to them.
+	goneC := map[crm.ContactID]bool{}
+	err = st.ForEachContact(func(c *crm.Contact) error {
+		if emails[c.Email] || slices.ContainsFunc(c.Leads, func(id crm.ID) bool { return gone[id] }) {
+			goneC[c.ID] = true
+			rep.Contacts = append(rep.Contacts, c.ID)
+			batch.DeleteContacts = append(batch.DeleteContacts, c.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	// Everywhere else: blank the person's identifiers in history and
 	// merge records, drop review flags and links to them.
 	isPerson := func(v string) bool { return v != "" && (emails[v] || phones[v]) }
@@ -141,7 +154,13 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		for i := range l.Merges {
 			m := &l.Merges[i]
 			if r := m.Lead; r != nil && (isPerson(r.Email) || isPerson(r.Phone) || isPerson(r.Mobile)) {
-				dropKeys = append(dropKeys, dedupe.Hashes(dedupe.ExactKeys(r))...)
+				// The row's e-mail and phone keys identify the person;
+				// its name-and-company key may be the lead's own.
+				for _, k := range dedupe.ExactKeys(r) {
+					if k.Kind != dedupe.KeyNameCompany {
+						dropKeys = append(dropKeys, k.Hash)
+					}
+				}
 				if m.RowSig != 0 {
 					dropSigs = append(dropSigs, m.RowSig)
 				}
@@ -162,6 +181,11 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		}
 		if gone[l.PossibleDuplicateOf] {
 			l.PossibleDuplicateOf, changed = 0, true
+		}
+		// Another lead converted into the person's contact (contacts
+		// match by name and phone) loses the link to it.
+		if goneC[l.ContactID] {
+			l.ContactID, changed = 0, true
 		}
 		if changed {
 			rep.Scrubbed = append(rep.Scrubbed, l.ID)
@@ -191,19 +215,6 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		if gone[p[0]] || gone[p[1]] {
 			batch.DeleteDistinct = append(batch.DeleteDistinct, p)
 		}
-	}
-	// Contacts of the person, and the links to them.
-	goneC := map[crm.ContactID]bool{}
-	err = st.ForEachContact(func(c *crm.Contact) error {
-		if emails[c.Email] || slices.ContainsFunc(c.Leads, func(id crm.ID) bool { return gone[id] }) {
-			goneC[c.ID] = true
-			rep.Contacts = append(rep.Contacts, c.ID)
-			batch.DeleteContacts = append(batch.DeleteContacts, c.ID)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	err = st.ForEachOpportunity(func(o *crm.Opportunity) error {
 		if goneC[o.ContactID] || gone[o.LeadID] {

@@ -137,3 +137,33 @@ func TestEraseScrubsIndex(t *testing.T) {
 		t.Errorf("re-import of the erased row: %+v, want it refused as erased", sum.Counts)
 	}
 }
+
+// TestEraseSharedContact: two leads converted into one contact (contacts
+// match by name and phone); erasing the person by one lead's e-mail
+// removes the contact and unlinks the other lead from it, so every link
+// the store keeps still holds.
+func TestEraseSharedContact(t *testing.T) {
+	s := newFileStore(t)
+	a := &crm.Lead{ID: 1, FirstName: "Jan", LastName: "Nowak", Company: "Nowak S.A.", Email: "jan@nowak.pl", Phone: "+48221234567",
+		Status: crm.StatusConverted, AccountID: 1, ContactID: 1}
+	b := &crm.Lead{ID: 2, FirstName: "Jan", LastName: "Nowak", Company: "Nowak S.A.", Email: "biuro@nowak.pl", Phone: "+48221234567",
+		Status: crm.StatusConverted, AccountID: 1, ContactID: 1}
+	err := s.db.Apply(&crm.Batch{
+		Leads:    []*crm.Lead{a, b},
+		Index:    []crm.IndexEntry{{ID: 1}, {ID: 2}},
+		Accounts: []*crm.Account{{ID: 1, Name: "Nowak S.A.", Leads: []crm.ID{1, 2}}},
+		Contacts: []*crm.Contact{{ID: 1, AccountID: 1, FirstName: "Jan", LastName: "Nowak", Email: "jan@nowak.pl", Leads: []crm.ID{1, 2}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Erase(s.db, EraseTarget{Email: "jan@nowak.pl"}, UndoOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.CheckLinks(); err != nil {
+		t.Errorf("after the erase: %v", err)
+	}
+	if l, err := s.db.Lead(2); err != nil || l.ContactID != 0 {
+		t.Errorf("lead 2 after the erase: %+v, %v; want it unlinked from the erased contact", l, err)
+	}
+}

@@ -358,7 +358,7 @@ func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 		d.skipMap()                       // Raw
 		d.uvarint()                       // its mask
 		d.skipStrs()                      // Imports
-		for n := d.count(8); n > 0; n-- { // History
+		for n := d.count(7); n > 0; n-- { // History
 			d.time()
 			for range 6 {
 				d.skip()
@@ -429,7 +429,7 @@ func (d *decoder) rawMask(l *crm.Lead) {
 
 // history reads the history entries.
 func (d *decoder) history(l *crm.Lead) {
-	n := d.count(8) // a change is at least 8 bytes
+	n := d.count(7) // a change is at least 7 bytes: a time and six strings
 	if n == 0 {
 		return
 	}

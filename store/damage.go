@@ -7,6 +7,9 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -108,18 +111,54 @@ func checkFileLength(path string) error {
 }
 
 // recoverDamage turns a panic of bbolt's, which it raises on a damaged
-// page, into an error naming the store. Deferred by view, update and Open.
+// page, or a memory fault reading the mapped file (a page pointer past its
+// end; made a panic by debug.SetPanicOnFault), into an error naming the
+// store. Any other panic is a bug of ours and goes on as it is. Deferred
+// by view, update and Open.
 func recoverDamage(path string, err *error) {
-	if r := recover(); r != nil {
-		*err = &storeError{
-			msg:    fmt.Sprintf("store %s is damaged (%v); run leadpipe store check, and restore it from a backup", path, r),
-			causes: []error{errDamagedFile},
+	r := recover()
+	if r == nil {
+		return
+	}
+	if !fromBolt() && !isFault(r) {
+		panic(r)
+	}
+	*err = &storeError{
+		msg:    fmt.Sprintf("store %s is damaged (%v); run leadpipe store check, and restore it from a backup", path, r),
+		causes: []error{errDamagedFile},
+	}
+}
+
+// fromBolt reports whether the panic being recovered was raised in bbolt:
+// the first frame below runtime.gopanic that is not the runtime's.
+func fromBolt() bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt")
+		}
+		if !more {
+			return false
 		}
 	}
 }
 
+// isFault reports whether r is a memory fault made a panic by
+// debug.SetPanicOnFault.
+func isFault(r any) bool {
+	re, ok := r.(runtime.Error)
+	return ok && strings.Contains(re.Error(), "fault")
+}
+
 // view runs a read transaction (see recoverDamage).
 func (db *DB) view(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(db.path, &err)
 	return db.bolt.View(fn)
 }
@@ -127,6 +166,7 @@ func (db *DB) view(fn func(*bolt.Tx) error) (err error) {
 // update runs a write transaction (see recoverDamage). bbolt rolls the
 // transaction back before the panic reaches here.
 func (db *DB) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(db.path, &err)
 	return db.bolt.Update(fn)
 }

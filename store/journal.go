@@ -78,5 +78,8 @@ func (db *DB) journalImports() ([]crm.Import, error) {
 			out = append(out, imp)
 		}
 	}
+	if err := sc.Err(); err != nil {
+		return out, fmt.Errorf("read %s: %w", db.journalPath(), err)
+	}
 	return out, nil
 }

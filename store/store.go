@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -162,6 +163,7 @@ func Open(path string, opts Options) (*DB, error) {
 // openBolt is bolt.Open with a panic on a damaged page turned into an
 // error (see recoverDamage).
 func openBolt(path string, bopts *bolt.Options) (bdb *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(path, &err)
 	return bolt.Open(path, 0o600, bopts)
 }
