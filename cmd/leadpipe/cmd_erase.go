@@ -28,8 +28,9 @@ func newEraseCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 (GDPR art. 17) requires: the leads with that e-mail address (or the lead
 ID) and every lead and row merged into them, their contacts, their e-mail
 addresses and phone numbers wherever other leads' history or merge records
-kept them, and the links to them from opportunities, accounts and review
-lists. Afterwards the store file's freed pages are overwritten with zeros,
+kept them (also an address no lead holds any more), the match keys their
+rows left in other leads' index entries, and the links to them from
+opportunities, contacts' other leads, accounts and review lists. Afterwards the store file's freed pages are overwritten with zeros,
 so the erased bytes are gone from the file, and export and leads show have
 nothing of the person.
 
