@@ -492,6 +492,12 @@ func (d *decoder) merges(l *crm.Lead) {
 		m.Row = int(d.uvarint())
 		m.RowSig = d.uvarint()
 		m.Score = math.Float64frombits(d.uvarint())
+		if math.IsNaN(m.Score) || math.IsInf(m.Score, 0) {
+			// A match score is always a finite sum of weights (found by
+			// FuzzDecodeLead: a NaN could be stored back as read but
+			// never compared equal).
+			d.fail("merge score %v", m.Score)
+		}
 		if k := d.count(3); k > 0 {
 			m.Changes = make([]crm.Change, k)
 			for j := range m.Changes {
