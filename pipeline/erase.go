@@ -136,20 +136,27 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	// Everywhere else: blank the person's identifiers in history and
 	// merge records, drop review flags and links to them.
 	isPerson := func(v string) bool { return v != "" && (emails[v] || phones[v]) }
+	var emailKeys []uint64 // the exact keys of the person's addresses
+	for e := range emails {
+		emailKeys = append(emailKeys, dedupe.Hashes(dedupe.ExactKeys(&crm.Lead{Email: e}))...)
+	}
 	err = st.ForEachLead(func(l *crm.Lead) error {
 		if gone[l.ID] {
 			return nil
 		}
 		changed := false
 		var dropKeys, dropSigs []uint64 // index entries of the person's rows
+		// blank erases the person's identifiers from one change.
+		blank := func(c *crm.Change) {
+			if isPerson(c.Old) {
+				c.Old, changed = erased, true
+			}
+			if isPerson(c.New) {
+				c.New, changed = erased, true
+			}
+		}
 		for i := range l.History {
-			h := &l.History[i]
-			if isPerson(h.Old) {
-				h.Old, changed = erased, true
-			}
-			if isPerson(h.New) {
-				h.New, changed = erased, true
-			}
+			blank(&l.History[i])
 		}
 		for i := range l.Merges {
 			m := &l.Merges[i]
@@ -170,13 +177,7 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 				m.From, changed = 0, true
 			}
 			for j := range m.Changes {
-				c := &m.Changes[j]
-				if isPerson(c.Old) {
-					c.Old, changed = erased, true
-				}
-				if isPerson(c.New) {
-					c.New, changed = erased, true
-				}
+				blank(&m.Changes[j])
 			}
 		}
 		if gone[l.PossibleDuplicateOf] {
@@ -194,7 +195,7 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 			// rows (an unkeyed hash of an e-mail address can be looked
 			// up): they go too, unless the lead's own values or its
 			// other rows give the same key.
-			e, err := scrubIndex(st, l, emails, dropKeys, dropSigs)
+			e, err := scrubIndex(st, l, append(dropKeys, emailKeys...), dropSigs)
 			if err != nil {
 				return err
 			}
@@ -280,14 +281,11 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	return rep, nil
 }
 
-// scrubIndex returns the index entry of l without the keys of the erased
-// person (their e-mail addresses, and dropKeys of their rows) and without
-// the signatures of their rows; nil when nothing changes. A key that l's
-// own values or its remaining rows also give stays.
-func scrubIndex(st crm.Store, l *crm.Lead, emails map[string]bool, dropKeys, dropSigs []uint64) (*crm.IndexEntry, error) {
-	for e := range emails {
-		dropKeys = append(dropKeys, dedupe.Hashes(dedupe.ExactKeys(&crm.Lead{Email: e}))...)
-	}
+// scrubIndex returns the index entry of l without the erased person's
+// keys (dropKeys) and the signatures of their rows (dropSigs); nil when
+// nothing changes. A key that l's own values or its remaining rows also
+// give stays.
+func scrubIndex(st crm.Store, l *crm.Lead, dropKeys, dropSigs []uint64) (*crm.IndexEntry, error) {
 	keep := map[uint64]bool{}
 	for _, h := range dedupe.Hashes(dedupe.ExactKeys(l)) {
 		keep[h] = true

@@ -2,6 +2,8 @@ package store
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/leadpipe/leadpipe/crm"
 )
@@ -17,7 +19,14 @@ import (
 // they never create.) It returns nil or the first broken link.
 func (db *DB) CheckLinks() error {
 	accounts, contacts, opps := map[crm.AccountID]bool{}, map[crm.ContactID]bool{}, map[crm.OpportunityID]bool{}
-	err := db.ForEachAccount(func(a *crm.Account) error { accounts[a.ID] = true; return nil })
+	listed := map[crm.AccountID][]crm.ID{} // the leads each account lists
+	err := db.ForEachAccount(func(a *crm.Account) error {
+		accounts[a.ID] = true
+		if len(a.Leads) > 0 {
+			listed[a.ID] = a.Leads
+		}
+		return nil
+	})
 	if err == nil {
 		err = db.ForEachContact(func(c *crm.Contact) error {
 			contacts[c.ID] = true
@@ -56,14 +65,16 @@ func (db *DB) CheckLinks() error {
 	}
 	if err == nil {
 		// Accounts list the leads converted into them.
-		err = db.ForEachAccount(func(a *crm.Account) error {
-			for _, id := range a.Leads {
-				if !leads[id] {
-					return fmt.Errorf("account %s lists lead %s, which does not exist", a.ID, id)
+		err = func() error {
+			for _, a := range slices.Sorted(maps.Keys(listed)) {
+				for _, id := range listed[a] {
+					if !leads[id] {
+						return fmt.Errorf("account %s lists lead %s, which does not exist", a, id)
+					}
 				}
 			}
 			return nil
-		})
+		}()
 	}
 	if err != nil {
 		return fmt.Errorf("check links in store %s: %w", db.path, err)

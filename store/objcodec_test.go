@@ -62,7 +62,7 @@ func TestObjectCodec(t *testing.T) {
 }
 
 // FuzzDecodeObject: arbitrary bytes decode to an object or an error, never
-// a panic; what decodes encodes back to the same bytes.
+// a panic; what decodes encodes to bytes that decode to the same object.
 // Run: go test ./store -run '^$' -fuzz FuzzDecodeObject -fuzztime 60s
 func FuzzDecodeObject(f *testing.F) {
 	f.Add(appendAccount(nil, codecAccount), byte(0))
@@ -75,11 +75,9 @@ func FuzzDecodeObject(f *testing.F) {
 		case 0:
 			var a crm.Account
 			if decodeObject(data, &a) == nil && data[0] == objCodecV1 {
-				if again := appendAccount(nil, &a); string(again) != string(data) {
-					var b crm.Account
-					if err := decodeObject(again, &b); err != nil || !reflect.DeepEqual(a, b) {
-						t.Fatalf("account %+v does not round-trip: %v", a, err)
-					}
+				var b crm.Account
+				if err := decodeObject(appendAccount(nil, &a), &b); err != nil || !reflect.DeepEqual(a, b) {
+					t.Fatalf("account %+v does not round-trip: %v", a, err)
 				}
 			}
 		case 1:

@@ -96,10 +96,7 @@ type convertResult struct {
 }
 
 func runConvert(g *globalOptions, ios *IOStreams, opts *convertOptions) error {
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
-	}
+	now := nowOr(opts.Now)
 	copts := convert.Options{
 		IDs: opts.ids, Opportunity: opts.Opportunity, Config: g.Convert, Now: now,
 		RunID: "convert-" + pipeline.NewImportID(now),

@@ -72,10 +72,7 @@ func runDedupe(_ context.Context, g *globalOptions, ios *IOStreams, opts *dedupe
 		return err
 	}
 	defer db.Close()
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
-	}
+	now := nowOr(opts.Now)
 	runID := "dedupe-" + pipeline.NewImportID(now)
 	m := dedupe.NewMatcher(g.Dedupe)
 	setMemoryLimit(800 << 20)
@@ -247,10 +244,7 @@ anything is written, naming the row.`),
 				return err
 			}
 			defer db.Close()
-			now := opts.Now
-			if now.IsZero() {
-				now = time.Now().UTC()
-			}
+			now := nowOr(opts.Now)
 			sc := g.scorer("review")
 			defer sc.warn(ios.ErrOut, g.Quiet)
 			res, err := dedupe.ApplyReview(db, decisions, "review-"+pipeline.NewImportID(now), now, sc.score)
@@ -307,10 +301,7 @@ entry. Converted leads are read-only: reactivate first.`),
 				return err
 			}
 			defer db.Close()
-			now := opts.Now
-			if now.IsZero() {
-				now = time.Now().UTC()
-			}
+			now := nowOr(opts.Now)
 			sc := g.scorer("unmerge")
 			defer sc.warn(ios.ErrOut, g.Quiet)
 			res, err := dedupe.Unmerge(db, id, now, "unmerge", sc.score)

@@ -129,10 +129,7 @@ leads whose fields go back are scored again.`),
 				return err
 			}
 			defer db.Close()
-			now := opts.Now
-			if now.IsZero() {
-				now = time.Now().UTC()
-			}
+			now := nowOr(opts.Now)
 			sc := g.scorer("undo")
 			defer sc.warn(ios.ErrOut, g.Quiet)
 			rep, err := pipeline.Undo(db, args[0], pipeline.UndoOptions{DryRun: opts.DryRun, Partial: opts.Partial, Now: now, Touch: sc.score})

@@ -112,10 +112,7 @@ var errEnough = errors.New("enough leads")
 func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) error {
 	var where *rules.Matcher
 	if opts.Where != "" {
-		now := opts.Now
-		if now.IsZero() {
-			now = time.Now().UTC()
-		}
+		now := nowOr(opts.Now)
 		var err error
 		if where, err = compileWhere(opts.Where, now); err != nil {
 			return err
@@ -231,10 +228,7 @@ func runLeadsShow(g *globalOptions, ios *IOStreams, opts *leadsShowOptions) erro
 		return err
 	}
 	if opts.Explain {
-		now := opts.Now
-		if now.IsZero() {
-			now = time.Now().UTC()
-		}
+		now := nowOr(opts.Now)
 		_, err = io.WriteString(ios.Out, "\nwith the current rules:\n"+indent(g.Scoring.Explain(l, now)))
 		if err == nil {
 			err = explainMatches(ios.Out, db, dedupe.NewMatcher(g.Dedupe), l)

@@ -54,10 +54,7 @@ func runScore(ctx context.Context, g *globalOptions, ios *IOStreams, opts *score
 		return err
 	}
 	defer db.Close()
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
-	}
+	now := nowOr(opts.Now)
 	bar := newLeadBar(ios.ErrOut, showProgress(g.Quiet, g.JSON, g.NoProgress, ios.IsStderrTTY()), leadCount(db), "scoring")
 	defer bar.close()
 	rep, err := scoring.Rescore(ctx, db, g.Scoring, scoring.RescoreOptions{

@@ -150,10 +150,7 @@ func leadSelection(c *cobra.Command, idArgs []string, where string) ([]crm.ID, e
 }
 
 func runStatusSet(ctx context.Context, g *globalOptions, ios *IOStreams, opts *statusSetOptions) error {
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now().UTC()
-	}
+	now := nowOr(opts.Now)
 	sel := lifecycle.Selection{IDs: opts.ids}
 	if opts.Where != "" {
 		m, err := compileWhere(opts.Where, now)

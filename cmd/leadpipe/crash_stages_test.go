@@ -2,12 +2,9 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -94,26 +91,11 @@ func TestCrashKillStages(t *testing.T) {
 // it reports whether the kill landed (false: the run finished first).
 func (e *crashEnv) killAfter(path string, delay time.Duration, args ...string) bool {
 	e.t.Helper()
-	var errb bytes.Buffer
-	cmd := e.command(path, args...)
-	cmd.Stdout, cmd.Stderr = io.Discard, &errb
-	if err := cmd.Start(); err != nil {
-		e.t.Fatal(err)
+	res := e.signalAfter(path, delay, os.Kill, args...)
+	if !res.killed && res.code != 0 && res.code != 3 {
+		e.t.Fatalf("%s exited with %d before its kill: %s", strings.Join(args, " "), res.code, firstLine(res.stderr))
 	}
-	time.Sleep(delay)
-	_ = cmd.Process.Kill()
-	err := cmd.Wait()
-	var ee *exec.ExitError
-	if err != nil && !errors.As(err, &ee) {
-		e.t.Fatalf("%s: %v", strings.Join(args, " "), err)
-	}
-	if code := cmd.ProcessState.ExitCode(); code != -1 {
-		if code != 0 && code != 3 {
-			e.t.Fatalf("%s exited with %d before its kill: %s", strings.Join(args, " "), code, firstLine(errb.Bytes()))
-		}
-		return false
-	}
-	return true
+	return res.killed
 }
 
 // checkStore: the store opens (the lock died with the process), passes
@@ -179,25 +161,17 @@ func TestInterrupt(t *testing.T) {
 			t.Fatal(err)
 		}
 		before := e.importsOf(path)
-		var errb bytes.Buffer
-		cmd := e.command(path, "--json", "import", e.data)
-		cmd.Stdout, cmd.Stderr = io.Discard, &errb
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		delay := time.Duration(rng.Int64N(int64(ref.wall) + 1))
-		time.Sleep(delay)
-		_ = cmd.Process.Signal(sig)
-		_ = cmd.Wait()
-		code := cmd.ProcessState.ExitCode()
+		res := e.signalAfter(path, delay, sig, "--json", "import", e.data)
+		code := res.code
 		switch code {
 		case 0, 3:
 			t.Logf("run %d: finished before the %v at %s", i+1, sig, delay.Round(time.Millisecond))
 			continue
 		case 130:
 			stopped++
-			if !bytes.Contains(errb.Bytes(), []byte("interrupted")) {
-				t.Errorf("run %d: stderr %q does not say the run was interrupted", i+1, errb.String())
+			if !bytes.Contains(res.stderr, []byte("interrupted")) {
+				t.Errorf("run %d: stderr %q does not say the run was interrupted", i+1, res.stderr)
 			}
 		case -1:
 			// The signal came during start-up, before the handler was
@@ -213,7 +187,7 @@ func TestInterrupt(t *testing.T) {
 			t.Logf("run %d: %v after %s, during start-up: ended by the signal, nothing written", i+1, sig, delay.Round(time.Millisecond))
 			continue
 		default:
-			t.Fatalf("run %d: %v after %s: exit %d (%s), want 130", i+1, sig, delay.Round(time.Millisecond), code, firstLine(errb.Bytes()))
+			t.Fatalf("run %d: %v after %s: exit %d (%s), want 130", i+1, sig, delay.Round(time.Millisecond), code, firstLine(res.stderr))
 		}
 		where, err := e.checkAfterKill(path, before)
 		if err != nil {

@@ -292,20 +292,26 @@ type killResult struct {
 // importKilledAfter starts the import and kills it after delay.
 func (e *crashEnv) importKilledAfter(storePath string, delay time.Duration) killResult {
 	e.t.Helper()
+	return e.signalAfter(storePath, delay, os.Kill, "--json", "import", e.data)
+}
+
+// signalAfter runs leadpipe with args on the store and sends it sig after
+// delay. A signal to a process that has exited but is not yet waited for
+// is harmless: the exit status tells which came first.
+func (e *crashEnv) signalAfter(storePath string, delay time.Duration, sig os.Signal, args ...string) killResult {
+	e.t.Helper()
 	var errb bytes.Buffer
-	cmd := e.command(storePath, "--json", "import", e.data)
+	cmd := e.command(storePath, args...)
 	cmd.Stdout, cmd.Stderr = io.Discard, &errb
 	if err := cmd.Start(); err != nil {
 		e.t.Fatal(err)
 	}
 	time.Sleep(delay)
-	// Kill of a process that has exited but is not yet waited for is
-	// harmless: the exit status below tells which came first.
-	_ = cmd.Process.Kill()
+	_ = cmd.Process.Signal(sig)
 	err := cmd.Wait()
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
-		e.t.Fatalf("import: %v", err)
+		e.t.Fatalf("%s: %v", strings.Join(args, " "), err)
 	}
 	ps := cmd.ProcessState
 	// ExitCode is -1 for a process ended by a signal.
