@@ -82,9 +82,9 @@ type Batch struct {
 	Contacts      []*Contact
 	Opportunities []*Opportunity
 	// Scattered says the batch updates a few stored leads spread over the
-	// whole store (a conversion): the store may keep their new versions
-	// apart, instead of rewriting most of its pages for them. Readers see
-	// no difference.
+	// whole store (a conversion, an import's merges): the store may keep
+	// their new versions apart, instead of rewriting most of its pages for
+	// them. Readers see no difference.
 	Scattered bool
 }
 

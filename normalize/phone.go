@@ -229,20 +229,26 @@ func parseDigits(digits []byte, region string, trunk bool) (string, error) {
 	if len(digits) < 4 {
 		return "", ErrInvalidPhone
 	}
-	var kb [40]byte
-	key := append(append(kb[:0], region...), digits...)
-	if e164, ok := phoneCache.get(key); ok {
-		if e164 == "" {
-			return "", ErrInvalidPhone
+	s := string(digits)
+	// The fast path is cheaper than a cache look-up: only what the
+	// library decides is cached.
+	e164, handled := phoneFast(s, region)
+	if !handled || (e164 == "" && trunk) {
+		var kb [40]byte
+		key := append(append(kb[:0], region...), digits...)
+		if v, ok := phoneCache.get(key); ok {
+			e164 = v
+		} else {
+			if !handled {
+				e164 = parseValid(s, region)
+			}
+			if e164 == "" && trunk {
+				// "+39 (0)6 ..." keeps the 0 (first try); "+48 (0)22 ..." drops it.
+				e164 = parseTrunk(s, region)
+			}
+			phoneCache.put(string(key), e164)
 		}
-		return e164, nil
 	}
-	e164 := parseCanonical(string(digits), region)
-	if e164 == "" && trunk {
-		// "+39 (0)6 ..." keeps the 0 (first try); "+48 (0)22 ..." drops it.
-		e164 = parseTrunk(string(digits), region)
-	}
-	phoneCache.put(string(key), e164)
 	if e164 == "" {
 		return "", ErrInvalidPhone
 	}
@@ -349,10 +355,9 @@ func (c *shardedCache) put(key, value string) {
 	s := c.shard([]byte(key))
 	s.mu.Lock()
 	if len(s.m) >= c.per {
-		for k := range s.m {
-			delete(s.m, k)
-			break
-		}
+		// Start the shard afresh: deleting one entry at a time makes
+		// every later put search the map for a live entry.
+		clear(s.m)
 	}
 	s.m[key] = value
 	s.mu.Unlock()

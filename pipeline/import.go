@@ -889,7 +889,10 @@ func (im *importRun) flush(final bool) error {
 		im.entries = map[crm.ID]*crm.IndexEntry{}
 		return nil
 	}
-	b := &crm.Batch{Leads: make([]*crm.Lead, 0, len(im.dirty)), Index: make([]crm.IndexEntry, 0, len(im.dirty))}
+	// Merges change stored leads spread over the whole store: Scattered
+	// keeps their new versions apart instead of rewriting a page of the
+	// lead bucket for each of them (BENCHMARKS.md).
+	b := &crm.Batch{Leads: make([]*crm.Lead, 0, len(im.dirty)), Index: make([]crm.IndexEntry, 0, len(im.dirty)), Scattered: true}
 	for id, l := range im.dirty {
 		b.Leads = append(b.Leads, l)
 		b.Index = append(b.Index, *im.entries[id])

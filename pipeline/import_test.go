@@ -1232,3 +1232,73 @@ func TestImportRowNumbers(t *testing.T) {
 		})
 	}
 }
+
+// TestMergesKeptInUpdateArea: an import's merges into stored leads go to
+// the store's update area (they are scattered over the lead bucket), and
+// every reader, a re-import and an undo see the leads as if they had been
+// rewritten in place.
+func TestMergesKeptInUpdateArea(t *testing.T) {
+	st := storetest.OpenTest(t)
+	var a, b strings.Builder
+	a.WriteString("first_name,last_name,company,email,title\n")
+	b.WriteString("first_name,last_name,company,email,title\n")
+	for i := range 40 {
+		fmt.Fprintf(&a, "Anna%d,Nowak,Firma %d,anna%d@firma%d.pl,\n", i, i, i, i)
+		if i%8 == 3 {
+			fmt.Fprintf(&b, "Anna%d,Nowak,Firma %d,anna%d@firma%d.pl,Prezes\n", i, i, i, i)
+		}
+	}
+	b.WriteString("Jan,Kowalski,Kowalski Bud,jan@kowalski.pl,\n")
+	fa, fb := writeFile(t, "a.csv", a.String()), writeFile(t, "b.csv", b.String())
+	runImport(t, st, ImportOptions{Files: []string{fa}, NewImportID: func() string { return "imp-a" }})
+	before := snapshot(t, st)
+	sum, _ := runImport(t, st, ImportOptions{Files: []string{fb}, NewImportID: func() string { return "imp-b" }})
+	if sum.Merged != 5 || sum.Created != 1 {
+		t.Fatalf("import b: %+v, want 5 merged, 1 created", sum.Counts)
+	}
+	stats, err := st.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Updated != 5 || stats.Leads != 41 {
+		t.Errorf("stats %+v: want the 5 merged leads in the update area of 41 leads", stats)
+	}
+	if err := st.Check(); err != nil {
+		t.Fatal(err)
+	}
+	after := snapshot(t, st)
+	if len(after) != 41 {
+		t.Fatalf("%d leads read, want 41 (each once)", len(after))
+	}
+	for i := 3; i < 40; i += 8 {
+		l, err := st.Lead(crm.ID(i + 1))
+		if err != nil || l.Title != "Prezes" || len(l.Merges) != 1 {
+			t.Errorf("lead %d: title %q, %d merges, %v; want the merge", i+1, l.Title, len(l.Merges), err)
+		}
+		if got := after[crm.ID(i+1)]; !slices.Contains(got, "Prezes") {
+			t.Errorf("scan of lead %d: %q, want the merged title", i+1, got)
+		}
+	}
+	again, _ := runImport(t, st, ImportOptions{Files: []string{fb}, NewImportID: func() string { return "imp-c" }})
+	if again.Unchanged != 6 {
+		t.Errorf("re-import: %+v, want all 6 rows unchanged", again.Counts)
+	}
+	if _, err := Undo(st, "imp-b", UndoOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	undone := snapshot(t, st)
+	for id, v := range before {
+		if !slices.Equal(undone[id], v) {
+			t.Errorf("lead %s after undo: %q, before import b: %q", id, undone[id], v)
+		}
+	}
+	if len(undone) != len(before) {
+		t.Errorf("%d leads after undo, want %d", len(undone), len(before))
+	}
+	if stats, _ := st.Stats(); stats.Updated != 0 {
+		t.Errorf("update area holds %d leads after the undo rewrote them, want 0", stats.Updated)
+	}
+	if err := st.Check(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -319,6 +319,9 @@ type Stats struct {
 	Imports  int    // import records
 	LastID   crm.ID // highest lead id allocated
 	FileSize int64  // size of the store file in bytes
+	// Updated is the number of leads whose newest version is kept in the
+	// update area (merges and conversions; see bucketLeadUpdates).
+	Updated int
 }
 
 // Stats returns the store's counts. It reads counters, not the leads, so it
@@ -336,6 +339,11 @@ func (db *DB) Stats() (Stats, error) {
 			return err
 		}
 		st.LastID, st.Leads = crm.ID(last), int(count)
+		updated, err := metaU64(meta, keyUpdateCount)
+		if err != nil {
+			return err
+		}
+		st.Updated = int(updated)
 		if b := tx.Bucket(bucketImports); b != nil {
 			st.Imports = b.Stats().KeyN
 		}

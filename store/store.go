@@ -61,8 +61,9 @@ var (
 	// bucketLeadUpdates is the update area: newer versions of stored
 	// leads, under the same keys and in the same codec as in bucketLeads,
 	// whose values they replace for every reader. A conversion writes
-	// its leads here (Batch.Scattered): 86,000 leads spread over a
-	// million would otherwise dirty 40% of the lead bucket's pages. Any
+	// its leads here, and so does an import its merges (Batch.Scattered):
+	// 86,000 leads spread over a million would otherwise dirty 40% of the
+	// lead bucket's pages. Any
 	// other write of such a lead goes to bucketLeads and removes it from
 	// here; a scattered write never fills the area beyond a quarter of
 	// the leads (deletes of other leads may leave it a little fuller).
