@@ -1302,3 +1302,50 @@ func TestMergesKeptInUpdateArea(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMergeIntoLeadBeingWritten: with a commit after every row, a row
+// that merges into the lead of the row before finds it in the commit in
+// flight; the merge goes into a copy that the next commit writes, and the
+// result is the same as with one commit at the end.
+func TestMergeIntoLeadBeingWritten(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("first_name,last_name,company,email,title,city\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "Anna,Nowak%d,Firma %d,anna%d@firma%d.pl,,\n", i, i, i, i)
+		fmt.Fprintf(&b, "Anna,Nowak%d,Firma %d,anna%d@firma%d.pl,Prezes,\n", i, i, i, i)
+		fmt.Fprintf(&b, "Anna,Nowak%d,Firma %d,anna%d@firma%d.pl,Prezes,Kraków\n", i, i, i, i)
+	}
+	file := writeFile(t, "a.csv", b.String())
+	run := func(batch int) map[crm.ID][]string {
+		st := storetest.OpenTest(t)
+		opts := ImportOptions{Files: []string{file}, BatchSize: batch, NewImportID: func() string { return "imp" }}
+		opts.Build.Now = func() time.Time { return time.Unix(1700000000, 0) }
+		sum, _ := runImport(t, st, opts)
+		if sum.Created != 30 || sum.Merged != 60 {
+			t.Fatalf("batch size %d: %+v, want 30 created, 60 merged", batch, sum.Counts)
+		}
+		for id := crm.ID(1); id <= 30; id++ {
+			l, err := st.Lead(id)
+			if err != nil || len(l.Merges) != 2 || l.City != "Kraków" || l.Title != "Prezes" {
+				t.Fatalf("batch size %d: lead %s has %d merges, city %q, title %q (%v); want both merges", batch, id, len(l.Merges), l.City, l.Title, err)
+			}
+			e, err := st.Index(id)
+			if err != nil || len(e.RowSigs) != 3 {
+				t.Fatalf("batch size %d: lead %s index entry %+v (%v), want the signatures of its 3 rows", batch, id, e, err)
+			}
+		}
+		if err := st.Check(); err != nil {
+			t.Fatal(err)
+		}
+		again, _ := runImport(t, st, ImportOptions{Files: []string{file}, BatchSize: batch})
+		if again.Unchanged != 90 {
+			t.Errorf("batch size %d: re-import %+v, want all 90 rows unchanged", batch, again.Counts)
+		}
+		return snapshot(t, st)
+	}
+	one := run(1)
+	all := run(1000)
+	if !reflect.DeepEqual(one, all) {
+		t.Errorf("a commit per row gave other leads than one commit:\n%v\n%v", one, all)
+	}
+}
