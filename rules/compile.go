@@ -97,6 +97,7 @@ type Program struct {
 	src  string
 	kind Kind
 	prog *vm.Program
+	fast boolFn // the condition as Go closures, when it has only their forms (fast.go)
 }
 
 // String returns the expression's source.
@@ -139,7 +140,11 @@ func Compile(src string, kind Kind, opts ...Option) (*Program, error) {
 	if msg := checkType(prog.Node().Type(), kind); msg != "" {
 		return nil, &Error{Msg: msg, Line: 1, Column: 1}
 	}
-	return &Program{src: src, kind: kind, prog: prog}, nil
+	p := &Program{src: src, kind: kind, prog: prog}
+	if kind == Bool {
+		p.fast = fastBool(prog.Node())
+	}
+	return p, nil
 }
 
 // MustCompile is Compile for expressions written in Go code (defaults,
@@ -154,6 +159,9 @@ func MustCompile(src string, kind Kind, opts ...Option) *Program {
 
 // Bool evaluates a condition for the lead of env.
 func (p *Program) Bool(env *Env) (bool, error) {
+	if p.fast != nil {
+		return p.fast(&env.v), nil
+	}
 	out, err := env.vm.Run(p.prog, &env.v)
 	if err != nil {
 		return false, evalError(err)
