@@ -127,6 +127,11 @@ type Store interface {
 	Index(id ID) (IndexEntry, error)
 	// Apply writes a batch in one transaction: all of it or nothing.
 	Apply(b *Batch) error
+	// PrepareApply does the part of Apply that takes no lock (checking
+	// and encoding the batch) now, and returns the function that writes
+	// it. Neither the batch nor its leads may change until that function
+	// has returned.
+	PrepareApply(b *Batch) (write func() error, err error)
 	// Imports lists the recorded imports, oldest first, those that changed
 	// nothing included.
 	Imports() ([]Import, error)

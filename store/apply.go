@@ -28,32 +28,46 @@ import (
 // Every Apply commits, and a commit rewrites bbolt's meta page even when all
 // values are unchanged: skip Apply when there is nothing new.
 func (db *DB) Apply(b *crm.Batch) error {
+	write, err := db.PrepareApply(b)
+	if err != nil {
+		return err
+	}
+	return write()
+}
+
+// PrepareApply checks and encodes a batch now, and returns the function
+// that writes it as Apply does. Encoding takes no lock, so a batch can be
+// prepared while an earlier one is being committed: an import encodes its
+// next batch on the goroutine that matches rows, and the goroutine that
+// commits only runs transactions. Neither b nor its leads may change
+// until the write has returned.
+func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0 &&
 		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities)+len(b.DeleteLeads)+len(b.Imports)+
 			len(b.DeleteContacts)+len(b.DeleteDistinct)+len(b.Tombstones)+len(b.Converted)+len(b.Reactivated) == 0) {
-		return nil
+		return func() error { return nil }, nil
 	}
 	for i, l := range b.Leads {
 		if l == nil {
-			return fmt.Errorf("apply batch to store %s: lead %d of %d is nil", db.path, i+1, len(b.Leads))
+			return nil, fmt.Errorf("apply batch to store %s: lead %d of %d is nil", db.path, i+1, len(b.Leads))
 		}
 		if l.ID == 0 {
-			return fmt.Errorf("apply batch to store %s: lead %d of %d has no id", db.path, i+1, len(b.Leads))
+			return nil, fmt.Errorf("apply batch to store %s: lead %d of %d has no id", db.path, i+1, len(b.Leads))
 		}
 	}
 	for i := range b.Index {
 		if b.Index[i].ID == 0 {
-			return fmt.Errorf("apply batch to store %s: index entry %d of %d has no lead id", db.path, i+1, len(b.Index))
+			return nil, fmt.Errorf("apply batch to store %s: index entry %d of %d has no lead id", db.path, i+1, len(b.Index))
 		}
 	}
 	var imp []byte
 	if b.Import != nil {
 		if b.Import.ID == "" {
-			return fmt.Errorf("apply batch to store %s: import record has no id", db.path)
+			return nil, fmt.Errorf("apply batch to store %s: import record has no id", db.path)
 		}
 		var err error
 		if imp, err = json.Marshal(b.Import); err != nil {
-			return fmt.Errorf("apply batch to store %s: import %s: %w", db.path, b.Import.ID, err)
+			return nil, fmt.Errorf("apply batch to store %s: import %s: %w", db.path, b.Import.ID, err)
 		}
 	}
 
@@ -70,7 +84,6 @@ func (db *DB) Apply(b *crm.Batch) error {
 			buf = make([]byte, 0, max(chunk, 64<<10))
 		}
 	}
-	type kv struct{ k, v []byte }
 	leads := make([]kv, len(b.Leads))
 	for i, l := range b.Leads {
 		room()
@@ -92,9 +105,17 @@ func (db *DB) Apply(b *crm.Batch) error {
 	if len(b.Accounts)+len(b.Contacts)+len(b.Opportunities) > 0 {
 		var err error
 		if objs, err = encodeObjects(b); err != nil {
-			return fmt.Errorf("apply batch to store %s: %w", db.path, err)
+			return nil, fmt.Errorf("apply batch to store %s: %w", db.path, err)
 		}
 	}
+	return func() error { return db.write(b, leads, index, objs, imp) }, nil
+}
+
+// kv is an encoded key and value.
+type kv struct{ k, v []byte }
+
+// write runs the transaction of a prepared batch.
+func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte) error {
 	err := db.update(func(tx *bolt.Tx) error {
 		lb, ib, meta := tx.Bucket(bucketLeads), tx.Bucket(bucketIndex), tx.Bucket(bucketMeta)
 		lb.FillPercent, ib.FillPercent = fillPercent, fillPercent
@@ -114,7 +135,8 @@ func (db *DB) Apply(b *crm.Batch) error {
 		for i, e := range leads {
 			// Ids above the last one are new without a lookup.
 			stored := false
-			if id := uint64(b.Leads[i].ID); id > last {
+			id := uint64(b.Leads[i].ID)
+			if id > last {
 				last = id
 				count++
 			} else if lb.Get(e.k) == nil {
@@ -122,7 +144,7 @@ func (db *DB) Apply(b *crm.Batch) error {
 			} else {
 				stored = true
 			}
-			if err := up.put(lb, e.k, e.v, stored, count); err != nil {
+			if err := up.put(lb, e.k, e.v, stored, id > last0, count); err != nil {
 				return fmt.Errorf("lead %s: %w", b.Leads[i].ID, err)
 			}
 		}
