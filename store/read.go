@@ -162,14 +162,26 @@ const releaseEvery = 64
 
 // ForEachIndex calls fn for the index entry of every lead in id order, in
 // the same chunked way as ForEachLead.
-// A full scan touches every page of the index: they are released from the
-// resident set afterwards (see releaseMapped), since an import reads the
-// index once, at its start.
+// A full scan touches every page of the index, and the kernel maps the
+// pages around each one as well (the lead pages written in the same
+// transactions): they are released from the resident set every
+// releaseIndexEvery entries and at the end (see releaseMapped). Released
+// only at the end, they made 330 MB of a 1M-lead re-import's 498 MB.
 func (db *DB) ForEachIndex(fn func(crm.IndexEntry) error) error {
-	err := forEach(db, bucketIndex, indexChunk, decodeStoredIndex, fn)
+	n := 0
+	err := forEach(db, bucketIndex, indexChunk, decodeStoredIndex, func(e crm.IndexEntry) error {
+		if n++; n%releaseIndexEvery == 0 {
+			db.releaseMapped()
+		}
+		return fn(e)
+	})
 	db.releaseMapped()
 	return err
 }
+
+// releaseIndexEvery is how many index entries ForEachIndex reads between
+// releases of the mapped pages.
+const releaseIndexEvery = 1 << 16
 
 func decodeStoredIndex(id crm.ID, v []byte) (crm.IndexEntry, error) {
 	e, err := decodeIndex(id, v)
