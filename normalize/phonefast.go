@@ -27,6 +27,7 @@ import (
 type phoneDesc struct {
 	lengths []int32
 	re      *regexp.Regexp // nil: no numbers of this type
+	dfa     *digitDFA      // the same pattern for digit strings; nil: use re
 }
 
 func newPhoneDesc(d *phonenumbers.PhoneNumberDesc) phoneDesc {
@@ -36,7 +37,18 @@ func newPhoneDesc(d *phonenumbers.PhoneNumberDesc) phoneDesc {
 	return phoneDesc{
 		lengths: d.PossibleLength,
 		re:      regexp.MustCompile("^(?:" + d.GetNationalNumberPattern() + ")$"),
+		dfa:     newDigitDFA(d.GetNationalNumberPattern()),
 	}
+}
+
+// full reports whether s matches the whole pattern (re.MatchString).
+func (d *phoneDesc) full(s string) bool {
+	if d.dfa != nil {
+		if m, ok := d.dfa.match(s); ok {
+			return m
+		}
+	}
+	return d.re.MatchString(s)
 }
 
 // matches is isNumberMatchingDesc.
@@ -47,7 +59,7 @@ func (d *phoneDesc) matches(nsn string) bool {
 	if len(d.lengths) > 0 && !containsLen(d.lengths, len(nsn)) {
 		return false
 	}
-	return d.re.MatchString(nsn)
+	return d.full(nsn)
 }
 
 func containsLen(lengths []int32, n int) bool {
@@ -164,7 +176,7 @@ func (p *phoneMeta) stripNationalPrefix(number string) string {
 		return number
 	}
 	rest := number[loc[1]:]
-	if p.general.re != nil && p.general.re.MatchString(number) && !p.general.re.MatchString(rest) {
+	if p.general.re != nil && p.general.full(number) && !p.general.full(rest) {
 		return number
 	}
 	return rest
@@ -274,9 +286,9 @@ func phoneFast(digits, region string) (e164 string, handled bool) {
 		if strings.HasPrefix(digits, meta.ccString) {
 			// a national number that starts with the region's calling code
 			potential := meta.stripNationalPrefix(digits[len(meta.ccString):])
-			gen := meta.general.re
-			fullValid := gen != nil && gen.MatchString(digits)
-			nationalValid := gen != nil && gen.MatchString(potential)
+			gen := &meta.general
+			fullValid := gen.re != nil && gen.full(digits)
+			nationalValid := gen.re != nil && gen.full(potential)
 			if (!fullValid && nationalValid) || meta.testLength(len(digits)) == lengthTooLong {
 				nsn = potential
 				if main := phonenumbers.GetRegionCodeForCountryCode(cc); main != region {
