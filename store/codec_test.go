@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -384,5 +386,40 @@ func TestDecodeLeadFields(t *testing.T) {
 	b := appendLead(nil, v1)
 	if _, err := decodeLeadFields(b[:len(b)/2]); err == nil {
 		t.Error("a truncated record decoded")
+	}
+}
+
+// TestAppendRawMatchesReference: the one-pass encoding of the raw values
+// writes the bytes the filtered appendMap and rawSameMask wrote, for raw
+// maps of every size, with values equal to the lead's or not.
+func TestAppendRawMatchesReference(t *testing.T) {
+	reference := func(l *crm.Lead) []byte {
+		mask := rawSameMask(l)
+		var dst []byte
+		if mask == 0 {
+			dst = appendMap(dst, l.Raw, nil)
+		} else {
+			dst = appendMap(dst, l.Raw, func(k string) bool { return rawSame(mask, k) })
+		}
+		return binary.AppendUvarint(dst, mask)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := range 500 {
+		l := &crm.Lead{FirstName: "Jürgen", LastName: "Müller", Email: "j@m.de", Phone: "+4930123", Country: "DE", Budget: "100"}
+		l.Raw = map[string]string{}
+		for range rng.IntN(2 * smallMap) {
+			switch rng.IntN(3) {
+			case 0:
+				f := crm.DataFields[rng.IntN(len(crm.DataFields))]
+				l.Raw[f] = l.Get(f)
+			case 1:
+				l.Raw[crm.DataFields[rng.IntN(len(crm.DataFields))]] = fmt.Sprint("raw ", rng.IntN(10))
+			default:
+				l.Raw[fmt.Sprint("Spalte ", rng.IntN(40))] = fmt.Sprint(rng.IntN(10))
+			}
+		}
+		if got, want := appendRaw(nil, l), reference(l); !bytes.Equal(got, want) {
+			t.Fatalf("lead %d, raw %v:\n got %x\nwant %x", n, l.Raw, got, want)
+		}
 	}
 }
