@@ -310,9 +310,10 @@ func parsePhoneSlow(t, region string) (Phone, error) {
 	return Phone{E164: phonenumbers.Format(num, phonenumbers.E164), Ext: num.GetExtension()}, nil
 }
 
-// phoneCache maps region+digits to the E.164 form ("" = invalid). It is
-// sharded to keep lock contention low and bounded: a full shard evicts a
-// random entry (map iteration order is random).
+// phoneCache maps region+digits to the E.164 form ("" = invalid) for the
+// numbers the library decides (the fast path is cheaper than a look-up). It
+// is sharded to keep lock contention low, and bounded: a full shard is
+// cleared.
 var phoneCache = newShardedCache(64, 2048)
 
 type shardedCache struct {

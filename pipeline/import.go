@@ -231,6 +231,10 @@ type importRun struct {
 	// In a dry run nothing is committed, so changed leads stay here.
 	rowsSinceFlush int
 	wrote          bool
+	// failed is the error of a commit that failed: nothing is committed
+	// after it, so that the store holds the batches before it and no
+	// later one.
+	failed error
 }
 
 func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions) (*importRun, error) {
@@ -809,8 +813,10 @@ func (im *importRun) load(id crm.ID) (*crm.Lead, *crm.IndexEntry, error) {
 	}
 	if c := im.inflight; c != nil {
 		if l, ok := c.leads[id]; ok {
-			// Being written right now (the commit only reads it): the
-			// merge goes into a copy, which the next batch writes.
+			// Being written right now (encoded already; PrepareApply
+			// wants the batch's leads left alone until the write has
+			// returned): the merge goes into a copy, which the next
+			// batch writes.
 			// Waiting for the commit instead stalled the matching for
 			// half of the import's time (BENCHMARKS.md).
 			e := *c.entries[id]
@@ -875,14 +881,19 @@ func (im *importRun) score(l *crm.Lead) {
 
 // flush hands the changed leads, with the import record, to a commit that
 // runs while the next rows are being matched: reading and normalizing go on
-// during the fsync. Only one commit is in flight; flush waits for the
-// previous one first, and for its own when final. In a dry run it only
-// resets the row counter: the changed leads stay in memory so that later
-// rows see them.
+// during the fsync. It encodes the batch (Store.PrepareApply) while the
+// previous commit is still running, then waits for that commit and starts
+// its own: only one commit is in flight. When final it also waits for its
+// own. After a failed commit it writes nothing more and returns that
+// failure. In a dry run it only resets the row counter: the changed leads
+// stay in memory so that later rows see them.
 func (im *importRun) flush(final bool) error {
 	im.rowsSinceFlush = 0
 	if im.opts.DryRun {
 		return nil
+	}
+	if im.failed != nil {
+		return im.failed
 	}
 	if len(im.dirty) == 0 && !(final && im.wrote) {
 		// Nothing changed: leave the store untouched.
@@ -910,8 +921,9 @@ func (im *importRun) flush(final bool) error {
 	}
 	rec.Files = slices.Clone(rec.Files)
 	b.Import = &rec
-	// Encoded here, while the commit before runs: the goroutine that
-	// commits is the import's critical path (BENCHMARKS.md).
+	// Encoded here, while the commit before runs, so that the goroutine
+	// that commits only runs transactions (it had become the import's
+	// critical path; BENCHMARKS.md).
 	write, err := im.st.PrepareApply(b)
 	if err != nil {
 		return errors.Join(fmt.Errorf("commit to store %s: %w", im.st.Path(), err), im.wait())
@@ -931,8 +943,9 @@ func (im *importRun) flush(final bool) error {
 	return nil
 }
 
-// commit is a batch being written by Store.Apply on its own goroutine.
-// Its leads must not be touched until done delivers.
+// commit is a batch being written, by the function Store.PrepareApply
+// returned, on its own goroutine. Its leads must not be touched until done
+// delivers.
 type commit struct {
 	leads   map[crm.ID]*crm.Lead
 	entries map[crm.ID]*crm.IndexEntry // the index entries of leads
@@ -947,7 +960,8 @@ func (im *importRun) wait() error {
 	}
 	im.inflight = nil
 	if err := <-c.done; err != nil {
-		return fmt.Errorf("commit to store %s: %w (the batches committed before it are kept; the same import run again completes it)", im.st.Path(), err)
+		im.failed = fmt.Errorf("commit to store %s: %w (the batches committed before it are kept, nothing after it; the same import run again completes it)", im.st.Path(), err)
+		return im.failed
 	}
 	return nil
 }

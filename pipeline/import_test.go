@@ -1349,3 +1349,46 @@ func TestMergeIntoLeadBeingWritten(t *testing.T) {
 		t.Errorf("a commit per row gave other leads than one commit:\n%v\n%v", one, all)
 	}
 }
+
+// failingStore is a real store whose n-th prepared batch fails to write,
+// as a commit does when the disk fills up.
+type failingStore struct {
+	*store.DB
+	batches, failAt int
+}
+
+func (s *failingStore) PrepareApply(b *crm.Batch) (func() error, error) {
+	write, err := s.DB.PrepareApply(b)
+	if s.batches++; s.batches == s.failAt && err == nil {
+		return func() error { return errors.New("no space left on device (injected)") }, nil
+	}
+	return write, err
+}
+
+// TestCommitFailureStopsWriting: after a failed commit the import writes
+// no later batch (the store would otherwise hold rows after a gap), says
+// so once, and running it again completes it.
+func TestCommitFailureStopsWriting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("first_name,last_name,company,email\n")
+	for i := range 10 {
+		fmt.Fprintf(&b, "Anna%d,Nowak,Firma %d,anna%d@firma%d.pl\n", i, i, i, i)
+	}
+	file := writeFile(t, "a.csv", b.String())
+	st := &failingStore{DB: storetest.OpenTest(t), failAt: 2}
+	_, err := Import(context.Background(), st, ImportOptions{Files: []string{file}, BatchSize: 2}, &recorder{})
+	if err == nil || !strings.Contains(err.Error(), "injected") || strings.Count(err.Error(), "injected") != 1 {
+		t.Fatalf("import: %v; want the commit's failure, once", err)
+	}
+	if got := len(snapshot(t, st.DB)); got != 2 {
+		t.Errorf("%d leads stored after the second batch failed, want the first batch's 2 and nothing after it", got)
+	}
+	if err := st.Check(); err != nil {
+		t.Fatal(err)
+	}
+	st.failAt = 0
+	again, _ := runImport(t, st, ImportOptions{Files: []string{file}})
+	if again.Created != 8 || again.Unchanged != 2 {
+		t.Errorf("re-run: %+v, want the 8 rows not committed created and 2 unchanged", again.Counts)
+	}
+}

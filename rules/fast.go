@@ -17,6 +17,7 @@ import (
 type (
 	boolFn func(*vars) bool
 	numFn  func(*vars) float64
+	intFn  func(*vars) int
 	strFn  func(*vars) string
 )
 
@@ -40,16 +41,14 @@ var (
 		"budget": func(v *vars) float64 { return v.Budget }, "score": func(v *vars) float64 { return float64(v.Score) },
 		"days_since_created": func(v *vars) float64 { return v.DaysCreated },
 	}
+	// intVars are the int variables (also in numVars): two ints compare
+	// as ints, as on the VM.
+	intVars  = map[string]intFn{"score": func(v *vars) int { return v.Score }}
 	boolVars = map[string]boolFn{
 		"email_freemail": func(v *vars) bool { return v.EmailFreemail }, "email_role": func(v *vars) bool { return v.EmailRole },
 		"freemail": func(v *vars) bool { return v.Freemail }, "role_address": func(v *vars) bool { return v.RoleAddress },
 	}
 )
-
-// maxExactInt bounds the integer constants the fast path takes: up to it
-// an int converts to float64 exactly, so comparing as floats is what the
-// VM's int comparisons give.
-const maxExactInt = 1 << 53
 
 // fastBool returns the closure of a condition's checked tree, or nil.
 func fastBool(n ast.Node) boolFn {
@@ -101,6 +100,21 @@ func fastBinary(n *ast.BinaryNode) boolFn {
 		return nil
 	}
 	neg := n.Operator == "!="
+	if l, r := fastInt(n.Left), fastInt(n.Right); l != nil && r != nil {
+		switch n.Operator {
+		case "==", "!=":
+			return func(v *vars) bool { return (l(v) == r(v)) != neg }
+		case "<":
+			return func(v *vars) bool { return l(v) < r(v) }
+		case "<=":
+			return func(v *vars) bool { return l(v) <= r(v) }
+		case ">":
+			return func(v *vars) bool { return l(v) > r(v) }
+		case ">=":
+			return func(v *vars) bool { return l(v) >= r(v) }
+		}
+	}
+	// An int beside a float is compared as a float, as on the VM.
 	if l, r := fastNum(n.Left), fastNum(n.Right); l != nil && r != nil {
 		switch n.Operator {
 		case "==":
@@ -183,9 +197,6 @@ func isEnv(n ast.Node) bool {
 func fastNum(n ast.Node) numFn {
 	switch n := n.(type) {
 	case *ast.IntegerNode:
-		if n.Value > maxExactInt || n.Value < -maxExactInt {
-			return nil
-		}
 		f := float64(n.Value)
 		return func(*vars) float64 { return f }
 	case *ast.FloatNode:
@@ -193,6 +204,17 @@ func fastNum(n ast.Node) numFn {
 		return func(*vars) float64 { return f }
 	case *ast.IdentifierNode:
 		return numVars[n.Value]
+	}
+	return nil
+}
+
+func fastInt(n ast.Node) intFn {
+	switch n := n.(type) {
+	case *ast.IntegerNode:
+		i := n.Value
+		return func(*vars) int { return i }
+	case *ast.IdentifierNode:
+		return intVars[n.Value]
 	}
 	return nil
 }
