@@ -33,4 +33,15 @@ var (
 	ErrInvalidDate    = errors.New("not a valid date")
 	ErrInvalidMoney   = errors.New("not a valid amount")
 	ErrInvalidTaxID   = errors.New("not a valid tax id")
+	// ErrPhoneNoCountry is the ErrInvalidPhone (errors.Is holds) of a
+	// national number such as "030 1234567" read without a region: it may
+	// well be valid, but only a country says in which plan.
+	ErrPhoneNoCountry error = phoneNoCountry{}
 )
+
+type phoneNoCountry struct{}
+
+func (phoneNoCountry) Error() string {
+	return "a national number and no country to read it in (a country column, or --region, gives one)"
+}
+func (phoneNoCountry) Is(target error) bool { return target == ErrInvalidPhone }

@@ -223,11 +223,11 @@ func phoneDigits(dst []byte, s string) (digits []byte, trunk, ok bool) {
 // parseDigits parses "+4930..." or a national "030..." in region, through
 // the cache.
 func parseDigits(digits []byte, region string, trunk bool) (string, error) {
-	if len(digits) == 0 || (digits[0] != '+' && region == "") {
-		return "", ErrInvalidPhone
-	}
 	if len(digits) < 4 {
 		return "", ErrInvalidPhone
+	}
+	if digits[0] != '+' && region == "" {
+		return "", ErrPhoneNoCountry
 	}
 	s := string(digits)
 	// The fast path is cheaper than a cache look-up: only what the
@@ -302,6 +302,9 @@ func parseValid(s, region string) string {
 func parsePhoneSlow(t, region string) (Phone, error) {
 	if len(t) > 64 {
 		return Phone{}, ErrInvalidPhone
+	}
+	if region == "" && !strings.HasPrefix(t, "+") && !strings.HasPrefix(t, "00") {
+		return Phone{}, ErrPhoneNoCountry
 	}
 	num, err := phonenumbers.Parse(t, region)
 	if err != nil || !phonenumbers.IsValidNumber(num) {

@@ -66,6 +66,10 @@ type FileSummary struct {
 	File string `json:"file"`
 	crm.Counts
 	Warnings int `json:"warnings"`
+	// PhonesWithoutCountry counts the national phone numbers left unread
+	// because their row had no country and no region was given (a hint
+	// to give --region); they are among the warnings.
+	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
 	// Detection tells how the file was read.
 	Detection importer.Detection `json:"detected"`
 }
@@ -77,6 +81,8 @@ type Summary struct {
 	DryRun   bool   `json:"dry_run"`
 	crm.Counts
 	Warnings int `json:"warnings"`
+	// PhonesWithoutCountry is the files' PhonesWithoutCountry added up.
+	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
 	// Written is false when nothing changed and the store was not touched.
 	Written bool `json:"written"`
 	// Dedupe tells how fuzzy matching went; nil with exact keys.

@@ -12,12 +12,14 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/dedupe"
 	"github.com/leadpipe/leadpipe/importer"
+	"github.com/leadpipe/leadpipe/normalize"
 )
 
 const (
@@ -102,6 +104,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		sum.Files = append(sum.Files, fs)
 		sum.Counts = sum.Counts.Plus(fs.Counts)
 		sum.Warnings += fs.Warnings
+		sum.PhonesWithoutCountry += fs.PhonesWithoutCountry
 		if err != nil {
 			// Commit what was done, so every counted row is accounted for.
 			ferr := im.flush(false)
@@ -451,6 +454,11 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 			o := im.sequence(j, i)
 			fs.Counts.Add(o.Kind)
 			fs.Warnings += len(o.Warnings)
+			for _, w := range o.Warnings {
+				if strings.HasSuffix(w, noCountry) {
+					fs.PhonesWithoutCountry++
+				}
+			}
 			obs.Row(o, &j.recs[i])
 			im.rowsSinceFlush++
 			if im.rowsSinceFlush >= im.opts.BatchSize {
@@ -487,6 +495,9 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 	}
 	return fs, nil
 }
+
+// noCountry ends the warning of a phone number that needed a country.
+var noCountry = ": " + normalize.ErrPhoneNoCountry.Error()
 
 // presize grows the map of this run's keys once, to what the file will
 // need: the rows the file holds, judged by the bytes its first rows took,

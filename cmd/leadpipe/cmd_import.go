@@ -424,6 +424,10 @@ func writeImportText(w io.Writer, r *importResult) error {
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "%s kept on the leads (see leadpipe leads show ID)\n", plural(s.Warnings, "warning", "warnings"))
 	}
+	if n := s.PhonesWithoutCountry; n > 0 {
+		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: "+
+			"--region (for example --region DE) reads them\n", plural(n, "phone number", "phone numbers"))
+	}
 	if r.RowReport != "" {
 		fmt.Fprintf(&b, "row report: %s\n", r.RowReport)
 	}
