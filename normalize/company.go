@@ -48,7 +48,7 @@ var legalForms = []legalForm{
 	{canon: "e.U.", spelling: []string{"e.U.", "eingetragenes Unternehmen"}, dotted: true},
 	{canon: "eG", spelling: []string{"eG", "e.G.", "eingetragene Genossenschaft"}},
 	// Poland
-	{canon: "Sp. z o.o.", spelling: []string{"Sp. z o.o.", "spółka z ograniczoną odpowiedzialnością", "spolka z ograniczona odpowiedzialnoscia"}},
+	{canon: "Sp. z o.o.", spelling: []string{"Sp. z o.o.", "spółka z o.o.", "spolka z o.o.", "spółka z ograniczoną odpowiedzialnością", "spolka z ograniczona odpowiedzialnoscia"}},
 	{canon: "S.A.", spelling: []string{"S.A.", "SA", "Spółka Akcyjna", "Spolka Akcyjna"}},
 	{canon: "P.S.A.", spelling: []string{"P.S.A.", "prosta spółka akcyjna"}},
 	{canon: "sp.k.", spelling: []string{"sp.k.", "spółka komandytowa", "spolka komandytowa"}, partnership: true},
