@@ -56,6 +56,10 @@ type Builder struct {
 	groups []addrCols
 	// ignored are leadpipe's own annotation columns (FieldIgnore).
 	ignored []int
+	// phoneLabel maps a numbered phone column ("Phone 2 - Value", Google
+	// Contacts) to the column of its label ("Phone 2 - Label"): a row's
+	// label says whether the number is a mobile one.
+	phoneLabel map[int]int
 
 	sigPrefix uint64 // Signature's hash state after the fingerprint
 }
@@ -177,6 +181,7 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		b.groups[k].cols[s] = append(b.groups[k].cols[s], i)
 		b.groups[k].all = append(b.groups[k].all, i)
 	}
+	b.labelPhones(cols)
 	b.sigPrefix = b.fingerprint()
 	return b
 }
@@ -648,6 +653,9 @@ func (r *rowBuild) phone(t target, field string) (e164, ext string) {
 		if !r.isFilled(c) {
 			continue
 		}
+		if lc, ok := r.b.phoneLabel[c]; ok && mobileLabel(r.cell(lc)) != (t == tMobile) {
+			continue // the other field's, by its label
+		}
 		v := r.cell(c)
 		p, err := parsePhoneCell(v, r.region)
 		if err == nil {
@@ -666,6 +674,48 @@ func (r *rowBuild) phone(t target, field string) (e164, ext string) {
 		r.warn(field, badErr, normalize.ErrInvalidPhone, v)
 	}
 	return "", ""
+}
+
+// labelPhones finds the label column of every numbered phone column
+// ("Phone 1 - Value" beside "Phone 1 - Label" or "- Type") and makes the
+// column a candidate for mobile as well: each row's label decides which
+// of the two fields the number goes to.
+func (b *Builder) labelPhones(cols []Column) {
+	labels := map[string]int{}
+	for i := range cols {
+		h := strings.ToLower(strings.TrimSpace(cols[i].Header))
+		if n, ok := strings.CutSuffix(h, " - label"); ok {
+			labels[n] = i
+		} else if n, ok := strings.CutSuffix(h, " - type"); ok {
+			labels[n] = i
+		}
+	}
+	for _, c := range b.cand[tPhone] {
+		h := strings.ToLower(strings.TrimSpace(cols[c].Header))
+		n, ok := strings.CutSuffix(h, " - value")
+		if !ok || !strings.HasPrefix(n, "phone ") {
+			continue
+		}
+		if lc, ok := labels[n]; ok {
+			if b.phoneLabel == nil {
+				b.phoneLabel = map[int]int{}
+			}
+			b.phoneLabel[c] = lc
+			b.cand[tMobile] = append(b.cand[tMobile], c)
+		}
+	}
+}
+
+// mobileLabel reports whether a phone label names a mobile number
+// ("Mobile", "Cell", "Handy", "Mobil", "Komórka", "iPhone").
+func mobileLabel(label string) bool {
+	l := strings.ToLower(label)
+	for _, w := range []string{"mobile", "mobil", "cell", "handy", "komórk", "komork", "iphone"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func parsePhoneCell(v, region string) (normalize.Phone, error) {

@@ -45,6 +45,11 @@ func rec(t testing.TB, header []string, row string) Record {
 
 var fixedNow = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
 
+// hdrGooglePhones is the start of a Google Contacts export with two labelled
+// phone numbers.
+const hdrGooglePhones = "First Name,Last Name,Organization Name,E-mail 1 - Label,E-mail 1 - Value," +
+	"Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value"
+
 func TestBuild(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -198,6 +203,28 @@ func TestBuild(t *testing.T) {
 			header: "E-Mail;Erstellt am",
 			row:    "a.b@example.de;01.01.2099",
 			want:   crm.Lead{Email: "a.b@example.de", Warnings: []string{"created_at: date lies in the future"}},
+		},
+		{
+			name:   "Google Contacts: a phone labelled Mobile goes to mobile",
+			header: hdrGooglePhones,
+			row:    "Anna,Nowak,Nowak Sp. z o.o.,* Work,anna@nowak.pl,Mobile,+48 601 234 567,Work,+48 22 123 45 67",
+			want: crm.Lead{FirstName: "Anna", LastName: "Nowak", Company: "Nowak Sp. z o.o.", CompanyKey: "nowak",
+				LegalForm: "Sp. z o.o.", Email: "anna@nowak.pl", Phone: "+48221234567", Mobile: "+48601234567",
+				Custom: map[string]string{"E-mail 1 - Label": "* Work", "Phone 1 - Label": "Mobile", "Phone 2 - Label": "Work"}},
+		},
+		{
+			name:   "Google Contacts: only a mobile number",
+			header: hdrGooglePhones,
+			row:    "Ewa,Lis,Lis,,,Handy,+49 151 23456789,,",
+			want: crm.Lead{FirstName: "Ewa", LastName: "Lis", Company: "Lis", CompanyKey: "lis", Mobile: "+4915123456789",
+				Custom: map[string]string{"Phone 1 - Label": "Handy"}},
+		},
+		{
+			name:   "Google Contacts: unlabelled numbers are phones, the first valid one wins",
+			header: hdrGooglePhones,
+			row:    "Jan,Kowalski,Bud,,jan@bud.pl,,+48 22 765 43 21,,+48 601 000 000",
+			want: crm.Lead{FirstName: "Jan", LastName: "Kowalski", Company: "Bud", CompanyKey: "bud", Email: "jan@bud.pl",
+				Phone: "+48227654321", Custom: map[string]string{"Phone 2 - Value": "+48 601 000 000"}},
 		},
 		{
 			name:   "Outlook Title column with an academic title",
