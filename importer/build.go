@@ -676,11 +676,26 @@ func (r *rowBuild) phone(t target, field string) (e164, ext string) {
 	return "", ""
 }
 
-// labelPhones finds the label column of every numbered phone column
-// ("Phone 1 - Value" beside "Phone 1 - Label" or "- Type") and makes the
-// column a candidate for mobile as well: each row's label decides which
-// of the two fields the number goes to.
+// labelPhones makes every labelled phone column (Mapping.phoneLabels) a
+// candidate for mobile as well: each row's label decides which of the two
+// fields the number goes to.
 func (b *Builder) labelPhones(cols []Column) {
+	labels := phoneLabels(cols)
+	for _, c := range b.cand[tPhone] {
+		if lc, ok := labels[c]; ok {
+			if b.phoneLabel == nil {
+				b.phoneLabel = map[int]int{}
+			}
+			b.phoneLabel[c] = lc
+			b.cand[tMobile] = append(b.cand[tMobile], c)
+		}
+	}
+}
+
+// phoneLabels maps each numbered phone column mapped to phone ("Phone 1 -
+// Value", Google Contacts) to the column of its label ("Phone 1 - Label"
+// or "- Type").
+func phoneLabels(cols []Column) map[int]int {
 	labels := map[string]int{}
 	for i := range cols {
 		h := strings.ToLower(strings.TrimSpace(cols[i].Header))
@@ -690,20 +705,24 @@ func (b *Builder) labelPhones(cols []Column) {
 			labels[n] = i
 		}
 	}
-	for _, c := range b.cand[tPhone] {
-		h := strings.ToLower(strings.TrimSpace(cols[c].Header))
+	var out map[int]int
+	for i := range cols {
+		if cols[i].Field != crm.FieldPhone {
+			continue
+		}
+		h := strings.ToLower(strings.TrimSpace(cols[i].Header))
 		n, ok := strings.CutSuffix(h, " - value")
 		if !ok || !strings.HasPrefix(n, "phone ") {
 			continue
 		}
 		if lc, ok := labels[n]; ok {
-			if b.phoneLabel == nil {
-				b.phoneLabel = map[int]int{}
+			if out == nil {
+				out = map[int]int{}
 			}
-			b.phoneLabel[c] = lc
-			b.cand[tMobile] = append(b.cand[tMobile], c)
+			out[i] = lc
 		}
 	}
+	return out
 }
 
 // mobileLabel reports whether a phone label names a mobile number

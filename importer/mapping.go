@@ -302,6 +302,7 @@ func (m *Mapping) Describe() []string {
 			count[c.Field+"\x00"+c.Group]++
 		}
 	}
+	labelled := phoneLabels(m.Columns)
 	hw, tw := 0, 0
 	what := make([]string, len(m.Columns))
 	for i, c := range m.Columns {
@@ -318,6 +319,9 @@ func (m *Mapping) Describe() []string {
 			}
 			if n := count[c.Field+"\x00"+c.Group]; n > 1 {
 				s += fmt.Sprintf(" (choice %d of %d)", c.Priority, n)
+			}
+			if _, ok := labelled[i]; ok {
+				s += ", mobile if its label says so"
 			}
 		}
 		what[i] = s

@@ -493,6 +493,22 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
+// TestDescribeLabelledPhones: Google's numbered phones say that their
+// label can send them to mobile; an unlabelled one does not.
+func TestDescribeLabelledPhones(t *testing.T) {
+	m, err := NewMapping([]string{"First Name", "Last Name", "Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Value"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := m.Describe()
+	if !strings.Contains(d[3], "phone (choice 1 of 2), mobile if its label says so") {
+		t.Errorf("labelled phone: %q", d[3])
+	}
+	if strings.Contains(d[4], "mobile") {
+		t.Errorf("phone without a label column: %q", d[4])
+	}
+}
+
 // FuzzNewMapping: any header maps without panic, every column to exactly
 // one known target, with unique custom names.
 func FuzzNewMapping(f *testing.F) {
