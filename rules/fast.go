@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"regexp"
 
 	"github.com/expr-lang/expr/ast"
@@ -99,56 +100,41 @@ func fastBinary(n *ast.BinaryNode) boolFn {
 	default:
 		return nil
 	}
-	neg := n.Operator == "!="
 	if l, r := fastInt(n.Left), fastInt(n.Right); l != nil && r != nil {
-		switch n.Operator {
-		case "==", "!=":
-			return func(v *vars) bool { return (l(v) == r(v)) != neg }
-		case "<":
-			return func(v *vars) bool { return l(v) < r(v) }
-		case "<=":
-			return func(v *vars) bool { return l(v) <= r(v) }
-		case ">":
-			return func(v *vars) bool { return l(v) > r(v) }
-		case ">=":
-			return func(v *vars) bool { return l(v) >= r(v) }
-		}
+		return compare(n.Operator, l, r)
 	}
 	// An int beside a float is compared as a float, as on the VM.
 	if l, r := fastNum(n.Left), fastNum(n.Right); l != nil && r != nil {
-		switch n.Operator {
-		case "==":
-			return func(v *vars) bool { return l(v) == r(v) }
-		case "!=":
-			return func(v *vars) bool { return l(v) != r(v) }
-		case "<":
-			return func(v *vars) bool { return l(v) < r(v) }
-		case "<=":
-			return func(v *vars) bool { return l(v) <= r(v) }
-		case ">":
-			return func(v *vars) bool { return l(v) > r(v) }
-		case ">=":
-			return func(v *vars) bool { return l(v) >= r(v) }
-		}
+		return compare(n.Operator, l, r)
 	}
 	if l, r := fastStr(n.Left), fastStr(n.Right); l != nil && r != nil {
-		switch n.Operator {
-		case "==", "!=":
-			return func(v *vars) bool { return (l(v) == r(v)) != neg }
-		case "<":
-			return func(v *vars) bool { return l(v) < r(v) }
-		case "<=":
-			return func(v *vars) bool { return l(v) <= r(v) }
-		case ">":
-			return func(v *vars) bool { return l(v) > r(v) }
-		case ">=":
-			return func(v *vars) bool { return l(v) >= r(v) }
-		}
+		return compare(n.Operator, l, r)
 	}
+	neg := n.Operator == "!="
 	if n.Operator == "==" || n.Operator == "!=" {
 		if l, r := fastBool(n.Left), fastBool(n.Right); l != nil && r != nil {
 			return func(v *vars) bool { return (l(v) == r(v)) != neg }
 		}
+	}
+	return nil
+}
+
+// compare is l op r with Go's operators, which are the VM's for two ints,
+// two floats (NaN included) and two strings.
+func compare[T cmp.Ordered](op string, l, r func(*vars) T) boolFn {
+	switch op {
+	case "==":
+		return func(v *vars) bool { return l(v) == r(v) }
+	case "!=":
+		return func(v *vars) bool { return l(v) != r(v) }
+	case "<":
+		return func(v *vars) bool { return l(v) < r(v) }
+	case "<=":
+		return func(v *vars) bool { return l(v) <= r(v) }
+	case ">":
+		return func(v *vars) bool { return l(v) > r(v) }
+	case ">=":
+		return func(v *vars) bool { return l(v) >= r(v) }
 	}
 	return nil
 }
