@@ -937,7 +937,12 @@ func (im *importRun) flush(final bool) error {
 	// critical path; BENCHMARKS.md).
 	write, err := im.st.PrepareApply(b)
 	if err != nil {
-		return errors.Join(fmt.Errorf("commit to store %s: %w", im.st.Path(), err), im.wait())
+		perr := fmt.Errorf("commit to store %s: %w (the batches committed before it are kept, nothing after it; the same import run again completes it)", im.st.Path(), err)
+		werr := im.wait() // the commit before fails first, if it does
+		if im.failed == nil {
+			im.failed = perr
+		}
+		return errors.Join(werr, perr)
 	}
 	if err := im.wait(); err != nil {
 		return err
