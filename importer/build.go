@@ -729,7 +729,7 @@ func phoneLabels(cols []Column) map[int]int {
 // ("Mobile", "Cell", "Handy", "Mobil", "Komórka", "iPhone").
 func mobileLabel(label string) bool {
 	l := strings.ToLower(label)
-	for _, w := range []string{"mobile", "mobil", "cell", "handy", "komórk", "komork", "iphone"} {
+	for _, w := range []string{"mobil", "cell", "handy", "komórk", "komork", "iphone"} { // "mobil" covers "mobile"
 		if strings.Contains(l, w) {
 			return true
 		}
