@@ -12,6 +12,8 @@
 //	  date_order: dmy     # dmy or mdy, for ambiguous nn/nn/yyyy dates
 //	  map: mapping.yaml   # mapping file, relative to this file
 //	  batch_size: 4000    # rows per store transaction
+//	  erased: reject      # or create: import rows of erased people again
+//	  unreachable: reject # or keep: import rows with no way to reach the person
 //	store:
 //	  lock_timeout: 2s    # how long to wait for another run's lock
 //	scoring: ...          # scoring rules and grades (package scoring)
@@ -83,6 +85,10 @@ type Import struct {
 	// Erased says what import does with a row of an erased person:
 	// "reject" (the default) or "create" (import it, with a warning).
 	Erased string `yaml:"erased"`
+	// Unreachable says what import does with a row that offers no way to
+	// reach the person: "reject" (the default) or "keep" (import it with a
+	// warning, as --keep-unreachable does).
+	Unreachable string `yaml:"unreachable"`
 }
 
 // Store holds the settings of the store.
@@ -198,6 +204,10 @@ func (c *Config) validate(line func(path ...string) int) error {
 	im.Erased = strings.ToLower(strings.TrimSpace(im.Erased))
 	if im.Erased != "" && im.Erased != "reject" && im.Erased != "create" {
 		bad("want reject or create", "import", "erased")
+	}
+	im.Unreachable = strings.ToLower(strings.TrimSpace(im.Unreachable))
+	if im.Unreachable != "" && im.Unreachable != "reject" && im.Unreachable != "keep" {
+		bad("want reject or keep", "import", "unreachable")
 	}
 	if c.Store.LockTimeout.Duration < 0 {
 		bad("must not be negative", "store", "lock_timeout")

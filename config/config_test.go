@@ -20,10 +20,10 @@ func TestParse(t *testing.T) {
 		{name: "comment only", in: "# nothing yet\n", want: Config{}},
 		{
 			name: "all keys",
-			in: "import:\n  region: de\n  source: Messe 2026\n  date_order: MDY\n  map: m.yaml\n  batch_size: 500\n" +
+			in: "import:\n  region: de\n  source: Messe 2026\n  date_order: MDY\n  map: m.yaml\n  batch_size: 500\n  erased: Create\n  unreachable: KEEP\n" +
 				"store:\n  lock_timeout: 1m30s\n",
 			want: Config{
-				Import: Import{Region: "DE", Source: "Messe 2026", DateOrder: "mdy", Map: "m.yaml", BatchSize: 500},
+				Import: Import{Region: "DE", Source: "Messe 2026", DateOrder: "mdy", Map: "m.yaml", BatchSize: 500, Erased: "create", Unreachable: "keep"},
 				Store:  Store{LockTimeout: Duration{90 * time.Second}},
 			},
 		},
@@ -75,6 +75,8 @@ func TestParseErrors(t *testing.T) {
 			want: `leadpipe.yaml:3: import.date_order: want dmy or mdy`},
 		{name: "bad region", in: "import:\n  region: Germany\n",
 			want: `leadpipe.yaml:2: import.region: want an ISO 3166-1 alpha-2 country code such as DE or PL`},
+		{name: "bad unreachable", in: "import:\n  unreachable: drop\n",
+			want: `leadpipe.yaml:2: import.unreachable: want reject or keep`},
 		{name: "negative batch", in: "import:\n  batch_size: -5\n",
 			want: `leadpipe.yaml:2: import.batch_size: must not be negative`},
 		{name: "batch not a number", in: "import:\n  batch_size: lots\n",

@@ -13,20 +13,20 @@ import (
 )
 
 // shortfalls are the runs that do not reach their goal yet, with the
-// floor they must not fall below: the F1 measured when the matcher last
-// changed (over the imported rows where the import rejects some), less
-// 0.01 for noise. A run not listed must reach its goal. Lower a floor only
-// with a reason in the commit; remove the entry when the goal is reached.
-// The goals themselves stay as the issue states them (Goal*).
+// floor they must not fall below: the F1 over all rows measured when the
+// matcher last changed, less 0.01 for noise. A run not listed must reach
+// its goal. Lower a floor only with a reason in the commit; remove the
+// entry when the goal is reached. The goals themselves stay as the issue
+// states them (Goal*).
 var shortfalls = map[string]float64{
-	"febrl1/default":      0.71, // names and address only: 0.7270
-	"febrl2/default":      0.60, // 0.6082
-	"fake1000/default":    0.70, // 285 of 1000 rows rejected (no contact); accepted-row F1 0.7127
-	"fake1000/configured": 0.84, // 0.8523
-	"chicago/default":     0.51, // 1333 rows rejected (7-digit phones, no zip); accepted-row F1 0.5252
-	"chicago/configured":  0.51, // 0.5252
-	"patstat/default":     0,    // every row rejected: names and coordinates, no contact data
-	"patstat/configured":  0,
+	"febrl1/default":      0.71, // names and address only: 0.7261
+	"febrl2/default":      0.60, // 0.6096
+	"fake1000/default":    0.48, // names, city, some e-mails: 0.4983
+	"fake1000/configured": 0.72, // 0.7389
+	"chicago/default":     0.37, // 0.3848: 7-digit phones, zip missing in 40% of rows
+	"chicago/configured":  0.37, // 0.3848
+	"patstat/default":     0,    // 0: company names only, in many spellings
+	"patstat/configured":  0,    // 0.0084
 }
 
 func TestCountPairs(t *testing.T) {
@@ -231,9 +231,6 @@ func checkResult(t *testing.T, res Result) {
 		return
 	}
 	f1 := res.F1
-	if res.Rejected > 0 {
-		f1 = res.AcceptedF1
-	}
 	if f1 < floor {
 		t.Errorf("%s; F1 %.4f fell below its floor %.2f", msg, f1, floor)
 		return

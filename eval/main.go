@@ -8,11 +8,11 @@
 //	F1        = harmonic mean of the two
 //
 // A rejected row belongs to no lead: it counts as a cluster of its own, so
-// it lowers recall. Where the import rejects rows (no way to reach the
-// person and no name plus company), acc.F1 is F1 over the imported rows
-// alone: the quality of matching without the import rule's verdict, and
-// what the linkage goals are checked on in that case. Pairs are counted from the contingency table of lead
-// and entity, never enumerated, so a million rows take a moment.
+// it lowers recall; acc.F1 is F1 over the imported rows alone. The linkage
+// sets are imported with --keep-unreachable: they are registries kept for
+// matching, most of whose rows offer no way to reach anyone, and the goals
+// are checked on all rows. Pairs are counted from the contingency table of
+// lead and entity, never enumerated, so a million rows take a moment.
 //
 // The sets:
 //

@@ -28,7 +28,17 @@ type BuildOptions struct {
 	// Now is the clock, for the plausibility check of creation dates;
 	// nil means time.Now.
 	Now func() time.Time
+	// KeepUnreachable imports a row that offers no way to reach the person
+	// (no valid e-mail, phone or postal address, and no name plus company)
+	// as a lead carrying the warning WarnUnreachable, instead of rejecting
+	// it, when it has at least a name or a company. A row with neither is
+	// rejected all the same: it would be a lead nobody can recognise.
+	KeepUnreachable bool
 }
+
+// WarnUnreachable is the warning on a lead kept by
+// BuildOptions.KeepUnreachable.
+const WarnUnreachable = "contact: no way to reach the person (no valid e-mail, phone or postal address, and no name plus company); kept as asked"
 
 // PrimeRecords is how many leading records the caller should pass to
 // Builder.Prime.
@@ -360,6 +370,10 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	reachable := l.Email != "" || l.Phone != "" || l.Mobile != "" ||
 		(l.Street != "" && (l.PostalCode != "" || l.City != "")) ||
 		((l.FirstName != "" || l.LastName != "") && l.Company != "")
+	if !reachable && b.opts.KeepUnreachable && (l.FirstName != "" || l.LastName != "" || l.Company != "") {
+		l.Warnings = append(l.Warnings, WarnUnreachable)
+		reachable = true
+	}
 	if !reachable {
 		re := &crm.RowError{File: rec.File, Row: rec.Row, Err: crm.ErrUnreachable}
 		if len(r.invalid) > 0 {

@@ -353,6 +353,50 @@ func TestBuildRejects(t *testing.T) {
 	}
 }
 
+// TestBuildKeepUnreachable: with KeepUnreachable the rows TestBuildRejects
+// rejects become leads with WarnUnreachable, except a row with neither a
+// name nor a company; reachable rows get no such warning.
+func TestBuildKeepUnreachable(t *testing.T) {
+	tests := []struct {
+		name, header, row string
+		keep              bool // a lead with WarnUnreachable; else rejected
+		want              string
+	}{
+		{"name only", "Vorname;Nachname;Position", "Lea;Schulz;CEO", true, "Schulz"},
+		{"invalid values", "Vorname;Nachname;E-Mail;Telefon", "Lea;Schulz;lea.schulz@;12", true, "Schulz"},
+		{"company without a name", "Firma;Land", "Acme GmbH;DE", true, "Acme GmbH"},
+		{"last name alone", "Nachname;Ort", "Schulz;Berlin", true, "Schulz"},
+		{"empty row", "Vorname;Nachname;E-Mail", ";;", false, ""},
+		{"nothing that names anyone", "Position;Ort;Notiz", "CEO;Berlin;met at the fair", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, h := testBuilder(t, tt.header, BuildOptions{Region: "DE", Now: fixedNow, KeepUnreachable: true})
+			l, err := b.Build(rec(t, h, tt.row))
+			if !tt.keep {
+				if !errors.Is(err, crm.ErrUnreachable) {
+					t.Fatalf("Build = %+v, %v; want a rejection wrapping crm.ErrUnreachable", l, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Build rejected the row: %v", err)
+			}
+			if !slices.Contains(l.Warnings, WarnUnreachable) {
+				t.Errorf("warnings %q lack %q", l.Warnings, WarnUnreachable)
+			}
+			if l.LastName != tt.want && l.Company != tt.want {
+				t.Errorf("lead %q / %q, want %q among them", l.LastName, l.Company, tt.want)
+			}
+		})
+	}
+	b, h := testBuilder(t, "Vorname;Nachname;E-Mail", BuildOptions{KeepUnreachable: true, Now: fixedNow})
+	l, err := b.Build(rec(t, h, "Lea;Schulz;lea@example.com"))
+	if err != nil || slices.Contains(l.Warnings, WarnUnreachable) {
+		t.Errorf("reachable row: %v, warnings %q; want no WarnUnreachable", err, l.Warnings)
+	}
+}
+
 func TestBuildStructuralError(t *testing.T) {
 	b, h := testBuilder(t, "E-Mail;Telefon", BuildOptions{})
 	structural := &crm.RowError{File: "leads.csv", Row: 7, Err: crm.ErrFieldCount}

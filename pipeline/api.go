@@ -70,6 +70,10 @@ type FileSummary struct {
 	// because their row had no country and no region was given (a hint
 	// to give --region); they are among the warnings.
 	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
+	// KeptUnreachable counts the rows kept although they offer no way to
+	// reach the person (importer.BuildOptions.KeepUnreachable); they are
+	// among the rows not rejected, and their warnings among the warnings.
+	KeptUnreachable int `json:"kept_unreachable,omitempty"`
 	// Detection tells how the file was read.
 	Detection importer.Detection `json:"detected"`
 }
@@ -83,6 +87,8 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 	// PhonesWithoutCountry is the files' PhonesWithoutCountry added up.
 	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
+	// KeptUnreachable is the files' KeptUnreachable added up.
+	KeptUnreachable int `json:"kept_unreachable,omitempty"`
 	// Written is false when nothing changed and the store was not touched.
 	Written bool `json:"written"`
 	// Dedupe tells how fuzzy matching went; nil with exact keys.

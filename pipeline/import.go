@@ -105,6 +105,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		sum.Counts = sum.Counts.Plus(fs.Counts)
 		sum.Warnings += fs.Warnings
 		sum.PhonesWithoutCountry += fs.PhonesWithoutCountry
+		sum.KeptUnreachable += fs.KeptUnreachable
 		if err != nil {
 			// Commit what was done, so every counted row is accounted for.
 			ferr := im.flush(false)
@@ -455,8 +456,11 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 			fs.Counts.Add(o.Kind)
 			fs.Warnings += len(o.Warnings)
 			for _, w := range o.Warnings {
-				if strings.HasSuffix(w, noCountry) {
+				switch {
+				case strings.HasSuffix(w, noCountry):
 					fs.PhonesWithoutCountry++
+				case w == importer.WarnUnreachable:
+					fs.KeptUnreachable++
 				}
 			}
 			obs.Row(o, &j.recs[i])

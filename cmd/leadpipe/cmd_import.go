@@ -36,7 +36,9 @@ type importOptions struct {
 	Rejects   string
 	RowReport string
 	Match     string // --match: fuzzy or exact; empty: from the configuration
-	BatchSize int    // from the configuration file only
+	// KeepUnreachable: --keep-unreachable, or import: unreachable: keep.
+	KeepUnreachable bool
+	BatchSize       int // from the configuration file only
 }
 
 func newImportCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *importOptions) error) *cobra.Command {
@@ -59,8 +61,12 @@ duplicate (see leadpipe review, and leads show --explain). The dedupe
 section of leadpipe.yaml holds the rules; --match exact matches on exact
 keys only.
 
-A row is rejected only when it offers no way to reach the person, or when
-it is structurally broken. --rejects writes such rows with their original
+A row is rejected only when it offers no way to reach the person (no valid
+e-mail, phone or postal address, and no name plus company), or when it is
+structurally broken. --keep-unreachable (import: unreachable: keep in
+leadpipe.yaml) imports the unreachable rows that have a name or a company
+as leads with a warning instead: for lists kept for matching rather than
+for contact, such as a registry of people or firms. --rejects writes such rows with their original
 columns plus leadpipe_row and leadpipe_reason, so that the file can be
 corrected and imported again as it is. Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
@@ -89,6 +95,7 @@ the store is not written.`),
 	f.StringVar(&opts.Rejects, "rejects", "", "write rejected rows to `FILE`, ready to correct and import again")
 	f.StringVar(&opts.RowReport, "row-report", "", "write the outcome of every row to `FILE` (CSV)")
 	f.StringVar(&opts.Match, "match", "", "how rows find their lead: `fuzzy` (weighted comparisons, the default) or exact (same e-mail; same phone and last name; same name, company and place); default from the dedupe section of the configuration")
+	f.BoolVar(&opts.KeepUnreachable, "keep-unreachable", false, "import rows that offer no way to reach the person but have a name or a company, with a warning, instead of rejecting them")
 	opts.readOptions.bind(f)
 	return cmd
 }
@@ -102,12 +109,23 @@ func (o *importOptions) complete(c *cobra.Command, g *globalOptions) error {
 		o.Source = g.Config.Import.Source
 	}
 	o.BatchSize = g.Config.Import.BatchSize
+	if !c.Flags().Changed("keep-unreachable") {
+		o.KeepUnreachable = g.Config.Import.Unreachable == "keep"
+	}
 	switch dedupe.Mode(o.Match) {
 	case "", dedupe.ModeFuzzy, dedupe.ModeExact:
 	default:
 		return usageErrorf("--match must be fuzzy or exact, not %q", o.Match)
 	}
 	return nil
+}
+
+// importBuildOptions are the read options' build options plus the
+// import's own.
+func (o *importOptions) importBuildOptions() importer.BuildOptions {
+	b := o.buildOptions(o.Source)
+	b.KeepUnreachable = o.KeepUnreachable
+	return b
 }
 
 // fuzzyMemoryLimit is the soft memory limit of a fuzzy import: the
@@ -196,7 +214,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 	sum, err := pipeline.Import(ctx, st, pipeline.ImportOptions{
 		Files:        opts.Files,
 		Reader:       opts.readerOptions(),
-		Build:        opts.buildOptions(opts.Source),
+		Build:        opts.importBuildOptions(),
 		MapFile:      mf,
 		DryRun:       opts.DryRun,
 		BatchSize:    opts.BatchSize,
@@ -428,6 +446,9 @@ func writeImportText(w io.Writer, r *importResult) error {
 	if n := s.PhonesWithoutCountry; n > 0 {
 		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: "+
 			"--region (for example --region DE) reads them\n", plural(n, "phone number", "phone numbers"))
+	}
+	if n := s.KeptUnreachable; n > 0 {
+		fmt.Fprintf(&b, "%s without a way to reach the person kept as asked (--keep-unreachable)\n", plural(n, "row", "rows"))
 	}
 	if r.RowReport != "" {
 		fmt.Fprintf(&b, "row report: %s\n", r.RowReport)
