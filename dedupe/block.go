@@ -17,6 +17,8 @@ const (
 	blockStreet       KeyKind = 'S' // house number + first street word + place
 	blockCompanyWord  KeyKind = 'W' // first word of the company + place
 	blockConfigured   KeyKind = 'X' // a configured key; the index of the key follows
+	blockPrivateName  KeyKind = 'N' // private person: both names, phonetic, any place
+	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic last name
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -79,6 +81,30 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// No place: all the company's records without one.
 		keys = append(keys, hash(blockCompanyPlace, r.Company, ""))
 	}
+	if r.Company == "" {
+		// A private person's records differ in the place as often as in
+		// the name (a moved household, a postal code or town mistyped),
+		// and the keys above all need it. Both names together, or the
+		// last name at a house number and street, find them anywhere;
+		// business records never get these keys (a company's staff
+		// shares its address, and its names would make blocks grow with
+		// the store).
+		if len(r.First) > 1 && len(r.Last) > 1 {
+			f, l := phoneticKey(r.First), phoneticKey(r.Last)
+			if f > l {
+				f, l = l, f // swapped names meet
+			}
+			keys = append(keys, hash(blockPrivateName, f, l, regionKey(r)))
+		}
+		if n, w := digitsOf(r.Street), streetWord(r.Street); n != "" && w != "" {
+			if r.Last != "" {
+				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last)))
+			}
+			if len(r.First) > 1 {
+				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First)))
+			}
+		}
+	}
 	for i, bk := range m.cfg.Block {
 		parts := make([]string, 0, len(bk)+1)
 		parts = append(parts, string(rune('0'+i%64)))
@@ -113,6 +139,22 @@ func streetWord(s string) string {
 		if len(w) > 1 && digitsOf(w) == "" {
 			return w
 		}
+	}
+	return ""
+}
+
+// regionKey is a coarse place for the private-name key: the country and
+// first digit of the postal code, else the first letter of the town, else
+// nothing. It splits a large store of private people into a dozen
+// regions, so that a common name's block stays bounded, and it survives
+// the typos of a postal code's later digits and of a town's later letters.
+func regionKey(r *Record) string {
+	if r.Postal != "" {
+		country, code, _ := strings.Cut(r.Postal, " ")
+		return country + "/" + code[:min(1, len(code))]
+	}
+	if r.City != "" {
+		return r.City[:1]
 	}
 	return ""
 }

@@ -188,11 +188,16 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					}
 					add(c, a.Postal, b.Postal, boolSim(lv), lv, note)
 				case a.City != "" && b.City != "":
-					lv := Disagree
-					if a.City == b.City {
+					// A town is a weaker place than a postal code: the
+					// same town is close, a town mistyped as well.
+					lv, sim, note := Disagree, jw(a.City, b.City), "city (postal code missing)"
+					switch {
+					case a.City == b.City:
 						lv = Close
+					case sim >= cityThreshold:
+						lv, note = Close, "city (postal code missing), spelled differently"
 					}
-					add(c, a.City, b.City, boolSim(lv), lv, "city (postal code missing)")
+					add(c, a.City, b.City, sim, lv, note)
 				default:
 					add(c, a.Postal+a.City, b.Postal+b.City, 0, Missing, "")
 				}
@@ -260,6 +265,10 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 func orgRecords(a, b *Record) bool {
 	return a.Company != "" && b.Company != "" && a.First == "" && a.Last == "" && b.First == "" && b.Last == ""
 }
+
+// cityThreshold is the Jaro-Winkler similarity from which two towns are
+// taken as one town spelled differently ("sheffield", "sheffiel").
+const cityThreshold = 0.9
 
 // householdBonus is added to the street's agreement weight when neither
 // record names a company.
@@ -539,12 +548,25 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 	switch {
 	case lv == Close && digitsOf(a) != digitsOf(b):
 		lv = Disagree
-	case lv == Close && strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", ""):
-		lv = Agree // "forbesstreet 31" and "forbes street 31"
 	case lv == Close && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
 		lv = Agree // "3858 s cottage grove" and "3858 s cottage grove ave"
+	case lv == Close && digitsOf(a) != "" && typo(strings.ReplaceAll(a, " ", ""), strings.ReplaceAll(b, " ", "")):
+		// The same house number in a street spelled with a space moved
+		// ("brooke rstreet 16") or one letter wrong ("mcgivern
+		// cfescent 29"): the same address.
+		lv = Agree
 	}
 	return lv, s
+}
+
+// typo reports whether a and b differ by at most one edit (insertion,
+// deletion, substitution or transposition) per eight characters.
+func typo(a, b string) bool {
+	if a == b {
+		return true
+	}
+	d := edlib.OSADamerauLevenshteinDistance(a, b)
+	return d*8 <= min(len(a), len(b))
 }
 
 // comparePhones agrees when any phone of a equals any phone of b, and

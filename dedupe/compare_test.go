@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,11 +91,19 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"Hauptstrasse 5", "Hauptstr 5", Agree},
 		{"ul. Długa 5", "Długa 5", Agree},
 		{"12 Main Street", "12 Main St", Agree},
-		{"Gartenweg 3", "Gartenwg 3", Close},
+		{"Gartenweg 3", "Gartenwg 3", Agree}, // one letter wrong, same house number
+		{"Gartenweg", "Gartenwg", Close},     // no house number: only close
+		{"Gartenweg 3", "Gartenwg 5", Disagree},
 		{"Gartenweg 3", "Lindenallee 40", Disagree},
+		{"Gilruth St 23", "Gilruthstreet 23", Agree},      // type glued on
+		{"Brooker Street 16", "Brooke Rstreet 16", Agree}, // space moved
+		{"McGivern Crescent 29", "McGivern Cfescent 29", Agree},
+		{"Florence Taylor St 55", "Florencetaykor St 6", Disagree},
+		{"Sangster Pl 15", "Sangster Pl 18", Disagree},
+		{"Am Markt 1", "Am Park 1", Close}, // two letters in eight: another street
 	}
 	for _, tt := range streets {
-		lv, _ := compareText(streetKey(tt.a), streetKey(tt.b), 0.9)
+		lv, _ := compareStreet(streetKey(tt.a), streetKey(tt.b), 0.9)
 		if lv != tt.want {
 			t.Errorf("street %q vs %q = %s, want %s (%q, %q)", tt.a, tt.b, lv, tt.want, streetKey(tt.a), streetKey(tt.b))
 		}
@@ -167,6 +176,78 @@ func TestDecisions(t *testing.T) {
 		res := m.Explain(&b, &a)
 		if got := m.Decide(res, true); got != tt.want {
 			t.Errorf("%s: decision %d, want %d\n%s", tt.name, got, tt.want, res)
+		}
+	}
+}
+
+// TestComparePlace: postal codes agree, are one character off, or
+// disagree; without them the towns are compared, and a mistyped town is as
+// close as the same one.
+func TestComparePlace(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	tests := []struct {
+		a, b []string
+		want Level
+	}{
+		{[]string{"postal_code", "10115", "country", "DE"}, []string{"postal_code", "10115", "country", "DE"}, Agree},
+		{[]string{"postal_code", "10115", "country", "DE"}, []string{"postal_code", "10151", "country", "DE"}, Close},
+		{[]string{"postal_code", "10115", "country", "DE"}, []string{"postal_code", "80331", "country", "DE"}, Disagree},
+		{[]string{"city", "Sheffield"}, []string{"city", "Sheffield"}, Close},
+		{[]string{"city", "Sheffield"}, []string{"city", "Sheffiel"}, Close},
+		{[]string{"city", "Birmingham"}, []string{"city", "Birminghaim"}, Close},
+		{[]string{"city", "Sheffield"}, []string{"city", "Leeds"}, Disagree},
+		{[]string{"city", "Köln"}, []string{"city", "Kiel"}, Disagree},
+		{[]string{"city", "Köln"}, nil, Missing},
+	}
+	for _, tt := range tests {
+		a := m.Record(lead(1, append([]string{"last_name", "Lee"}, tt.a...)...))
+		b := m.Record(lead(2, append([]string{"last_name", "Lee"}, tt.b...)...))
+		res := m.Explain(&a, &b)
+		for _, f := range res.Fields {
+			if f.Name == CmpPlace && f.Level != tt.want {
+				t.Errorf("place %v vs %v = %s, want %s", tt.a, tt.b, f.Level, tt.want)
+			}
+		}
+	}
+}
+
+// TestBlockingPrivatePeople: records without a company meet by their names
+// in the same region, or by last name at the same house number and
+// street, when the postal code or town differs; business records do not
+// get these keys.
+func TestBlockingPrivatePeople(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	shared := func(a, b *crm.Lead) bool {
+		ra, rb := m.Record(a), m.Record(b)
+		ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb)
+		for _, k := range ka {
+			if slices.Contains(kb, k) {
+				return true
+			}
+		}
+		return false
+	}
+	tests := []struct {
+		name string
+		a, b *crm.Lead
+		want bool
+	}{
+		{"postal code mistyped", lead(1, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3149", "country", "AU"),
+			lead(2, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3194", "country", "AU"), true},
+		{"names swapped, postal code mistyped", lead(1, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3149", "country", "AU"),
+			lead(2, "first_name", "Walls", "last_name", "Jacob", "postal_code", "3194", "country", "AU"), true},
+		{"town mistyped", lead(1, "first_name", "Rosie", "last_name", "Johnston", "city", "Sheffield"),
+			lead(2, "first_name", "Rosie", "last_name", "Johnston", "city", "Sheffiel"), true},
+		{"other region", lead(1, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3149", "country", "AU"),
+			lead(2, "first_name", "Jacob", "last_name", "Walls", "postal_code", "5149", "country", "AU"), false},
+		{"first name corrupted, same house", lead(1, "first_name", "Amelia", "last_name", "Kimmonth", "street", "25 Grace Pl", "postal_code", "2012", "country", "AU"),
+			lead(2, "first_name", "Mitchell", "last_name", "Kimmonth", "street", "25 Grace Place", "postal_code", "2022", "country", "AU"), true},
+		{"business records", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
+			lead(2, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3194", "country", "AU"), false},
+	}
+	for _, tt := range tests {
+		if got := shared(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: a shared blocking key = %t, want %t", tt.name, got, tt.want)
 		}
 	}
 }

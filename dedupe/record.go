@@ -142,6 +142,9 @@ func streetKey(s string) string {
 				break
 			}
 		}
+		if base, ok := strings.CutSuffix(w, "street"); ok && base != "" {
+			w = base + "st" // "gilruthstreet": the type glued on
+		}
 		out = append(out, w)
 	}
 	return collapse(strings.Join(out, " "))
