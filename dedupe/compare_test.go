@@ -180,6 +180,84 @@ func TestDecisions(t *testing.T) {
 	}
 }
 
+// TestOrganisationRecords: records of an organisation without a person
+// (account lists, registries of sites) are told apart by their house: the
+// same name and central phone number at another house number is another
+// site; local phone numbers without area code are compared by their
+// digits; a name whose words are all in the other is close.
+func TestOrganisationRecords(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	site := lead(1, "company", "Mary Crane League Mary Crane Center West", "phone", "", "street", "2820 N Leavitt", "postal_code", "60618", "country", "US")
+	site.Raw = map[string]string{"phone": "348-5528"}
+	tests := []struct {
+		name    string
+		b       *crm.Lead
+		raw     string // raw phone of b, unreadable as E.164
+		want    Decision
+		field   string
+		level   Level
+		minimum float64 // the field's weight is at most this (penalties) or at least (agreements)
+	}{
+		{"same site, name shortened, local phone", lead(2, "company", "Mary Crane League", "street", "2820 N Leavitt St", "postal_code", "60618", "country", "US"),
+			"(348) 5528", Merge, CmpPhone, Agree, 10},
+		{"another site of the organisation", lead(3, "company", "Mary Crane League Mary Crane Center East", "street", "2905 N Leavitt", "postal_code", "60618", "country", "US"),
+			"348-5528", Review, CmpStreet, Disagree, -10}, // flagged, never merged
+		{"same house written differently", lead(4, "company", "Mary Crane League Mary Crane Center West", "street", "2820 North Leavitt Street", "postal_code", "60618", "country", "US"),
+			"", Merge, CmpStreet, Agree, 5},
+		{"words in another order", lead(5, "company", "Center West Mary Crane League", "street", "2820 N Leavitt", "postal_code", "60618", "country", "US"),
+			"", Merge, CmpCompany, Close, 5},
+	}
+	for _, tt := range tests {
+		if tt.raw != "" {
+			tt.b.Raw = map[string]string{"phone": tt.raw}
+		}
+		a, b := m.Record(site), m.Record(tt.b)
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want {
+			t.Errorf("%s: decision %d, want %d\n%s", tt.name, got, tt.want, res)
+		}
+		for _, f := range res.Fields {
+			if f.Name != tt.field {
+				continue
+			}
+			bad := f.Weight < tt.minimum
+			if tt.minimum < 0 {
+				bad = f.Weight > tt.minimum
+			}
+			if f.Level != tt.level || bad {
+				t.Errorf("%s: %s %s weight %g, want %s with %g", tt.name, f.Name, f.Level, f.Weight, tt.level, tt.minimum)
+			}
+		}
+	}
+}
+
+func TestComparePhonesLocal(t *testing.T) {
+	rec := func(phone, raw string) *Record {
+		r := &Record{Phone: phone}
+		if r.Phone == "" {
+			r.Phone = localPhone(raw)
+		}
+		return r
+	}
+	tests := []struct {
+		a, b *Record
+		want Level
+	}{
+		{rec("", "386-5286"), rec("", "3865286"), Agree},
+		{rec("", "386-5286"), rec("", "386-5287"), Disagree},
+		{rec("", "386-5286"), rec("+13123865286", ""), Agree}, // the full number ends in it
+		{rec("", "386-5286"), rec("+13127771234", ""), Missing},
+		{rec("", "12-34"), rec("", "1234"), Missing},                // too short to say anything
+		{rec("", "212 555 1234"), rec("", "212-555-1234"), Missing}, // an invalid full number is no local one
+		{rec("+493012345678", ""), rec("+493012345679", ""), Disagree},
+	}
+	for _, tt := range tests {
+		if lv, _, _ := comparePhones(tt.a, tt.b); lv != tt.want {
+			t.Errorf("phones %q vs %q = %s, want %s", tt.a.Phone, tt.b.Phone, lv, tt.want)
+		}
+	}
+}
+
 // TestComparePlace: postal codes agree, are one character off, or
 // disagree; without them the towns are compared, and a mistyped town is as
 // close as the same one.

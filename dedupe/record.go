@@ -48,6 +48,12 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		Freemail: l.EmailFreemail,
 		Role:     l.EmailRole,
 	}
+	if r.Phone == "" {
+		r.Phone = localPhone(l.Raw[crm.FieldPhone])
+	}
+	if r.Mobile == "" {
+		r.Mobile = localPhone(l.Raw[crm.FieldMobile])
+	}
 	if r.Mobile == r.Phone {
 		r.Mobile = ""
 	}
@@ -118,6 +124,7 @@ var streetWords = map[string]string{
 	"drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln", "boulevard": "blvd", "blvd": "blvd",
 	"place": "pl", "pl": "pl", "platz": "pl", "ulica": "", "ul": "", "aleja": "al", "al": "al",
 	"weg": "weg", "gasse": "g", "g": "g",
+	"court": "ct", "ct": "ct", "north": "n", "south": "s", "east": "e", "west": "w",
 }
 
 // streetKey folds a street and writes its type one way: "Schillerstraße
@@ -149,3 +156,23 @@ func streetKey(s string) string {
 	}
 	return collapse(strings.Join(out, " "))
 }
+
+// localPhone is the matching value of a phone number that could not be
+// read because it is a local one, without area code, as old lists hold
+// them ("386-5286"): its seven or eight digits, marked as local so that
+// they never equal an E.164 number. Two such numbers are compared digit
+// for digit, and a local number agrees with a full one that ends in it.
+// Longer unreadable numbers are invalid full numbers, not local ones.
+func localPhone(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	d := digitsOf(raw)
+	if len(d) < 7 || len(d) > 8 {
+		return ""
+	}
+	return localPrefix + d
+}
+
+// localPrefix marks a Record phone as local digits, not E.164.
+const localPrefix = "local:"

@@ -19,12 +19,12 @@ import (
 // entry when the goal is reached. The goals themselves stay as the issue
 // states them (Goal*).
 var shortfalls = map[string]float64{
-	"febrl1/default":      0.81, // names and address only: 0.8263
+	"febrl1/default":      0.81, // names and address only: 0.8249
 	"febrl2/default":      0.70, // 0.7141
 	"fake1000/default":    0.53, // names, city, some e-mails: 0.5451
 	"fake1000/configured": 0.76, // 0.7739
-	"chicago/default":     0.37, // 0.3848: 7-digit phones, zip missing in 40% of rows
-	"chicago/configured":  0.37, // 0.3848
+	"chicago/default":     0.86, // 0.8724, precision 0.9948: site names vary, addresses are retyped
+	"chicago/configured":  0.86, // 0.8724
 	"patstat/default":     0,    // 0: company names only, in many spellings
 	"patstat/configured":  0,    // 0.0084
 }
