@@ -19,6 +19,7 @@ const (
 	blockConfigured   KeyKind = 'X' // a configured key; the index of the key follows
 	blockPrivateName  KeyKind = 'N' // private person: both names, phonetic, any place
 	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic last name
+	blockSite         KeyKind = 'A' // organisation without a person: house number + street word, any place
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -80,6 +81,13 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	} else if r.Company != "" {
 		// No place: all the company's records without one.
 		keys = append(keys, hash(blockCompanyPlace, r.Company, ""))
+	}
+	if r.Company != "" && r.First == "" && r.Last == "" {
+		// An organisation without a person: its site's records share the
+		// house whatever the name, postal code or town say.
+		if n, w := houseNumber(r.Street), streetWord(r.Street); n != "" && w != "" {
+			keys = append(keys, hash(blockSite, n, w))
+		}
 	}
 	if r.Company == "" {
 		// A private person's records differ in the place as often as in

@@ -282,6 +282,21 @@ const cityThreshold = 0.9
 // record names a company.
 const householdBonus = 3
 
+// letterWords is s without its words that hold digits.
+func letterWords(s string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(s) {
+		if strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // houseNumber is the first run of digits of a street: "4753 59 w
 // washington" and "4753 w washington blvd" have the same one.
 func houseNumber(s string) string {
@@ -596,6 +611,11 @@ func wordsWithin(a, b string) bool {
 func compareStreet(a, b string, thr float64) (Level, float64) {
 	lv, s := compareText(a, b, thr)
 	switch {
+	case lv != Agree && lv != Missing && houseNumber(a) != "" && houseNumber(a) == houseNumber(b) && wordsWithin(letterWords(a), letterWords(b)):
+		// The same house number and the street words of one all in the
+		// other: "2141 s tan ct" and "2141 s tan ct 1st floor", "4753 59
+		// w washington" and "4753 w washington blvd".
+		lv = Agree
 	case lv == Close && digitsOf(a) != digitsOf(b):
 		lv = Disagree
 	case lv == Close && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):

@@ -101,6 +101,10 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"Florence Taylor St 55", "Florencetaykor St 6", Disagree},
 		{"Sangster Pl 15", "Sangster Pl 18", Disagree},
 		{"Am Markt 1", "Am Park 1", Close}, // two letters in eight: another street
+		{"2141 S Tan Ct", "2141 South Tan Court 1st Floor", Agree},
+		{"4753-59 W Washington", "4753 W Washington Blvd", Agree},
+		{"4753 W Washington", "4755 W Washington Blvd", Disagree},
+		{"12 Main Street", "12 Elm Street", Disagree},
 	}
 	for _, tt := range streets {
 		lv, _ := compareStreet(streetKey(tt.a), streetKey(tt.b), 0.9)
@@ -291,8 +295,9 @@ func TestComparePlace(t *testing.T) {
 
 // TestBlockingPrivatePeople: records without a company meet by their names
 // in the same region, or by last name at the same house number and
-// street, when the postal code or town differs; business records do not
-// get these keys.
+// street, when the postal code or town differs; records of an
+// organisation without a person meet at their house; business records of
+// people get none of these keys.
 func TestBlockingPrivatePeople(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	shared := func(a, b *crm.Lead) bool {
@@ -320,6 +325,8 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "postal_code", "5149", "country", "AU"), false},
 		{"first name corrupted, same house", lead(1, "first_name", "Amelia", "last_name", "Kimmonth", "street", "25 Grace Pl", "postal_code", "2012", "country", "AU"),
 			lead(2, "first_name", "Mitchell", "last_name", "Kimmonth", "street", "25 Grace Place", "postal_code", "2022", "country", "AU"), true},
+		{"organisation's site in another postal code", lead(1, "company", "Carole Robertson Center", "street", "1012 N Kedvale Ave", "postal_code", "60651", "country", "US"),
+			lead(2, "company", "Robertson Center FCCH", "street", "1012 N Kedvale St", "postal_code", "60615", "country", "US"), true},
 		{"business records", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3194", "country", "AU"), false},
 	}
