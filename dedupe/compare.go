@@ -194,7 +194,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					switch {
 					case a.City == b.City:
 						lv = Close
-					case sim >= cityThreshold:
+					case sim >= cityThreshold || min(len(a.City), len(b.City)) >= 5 && edlib.OSADamerauLevenshteinDistance(a.City, b.City) == 1:
 						lv, note = Close, "city (postal code missing), spelled differently"
 					}
 					add(c, a.City, b.City, sim, lv, note)
@@ -275,7 +275,8 @@ func orgRecords(a, b *Record) bool {
 }
 
 // cityThreshold is the Jaro-Winkler similarity from which two towns are
-// taken as one town spelled differently ("sheffield", "sheffiel").
+// taken as one town spelled differently ("sheffield", "sheffiel"); one
+// edit in a town of five letters or more is as well ("loondon").
 const cityThreshold = 0.9
 
 // householdBonus is added to the street's agreement weight when neither
@@ -478,6 +479,11 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	lb, db, _ := strings.Cut(b.Email, "@")
 	s := jw(a.Email, b.Email)
 	if la == lb && !a.Role {
+		if typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1 {
+			// "brooks-sawer.com" for "brooks-sawyer.com": the same
+			// address, mistyped.
+			return Close, s, "domain mistyped"
+		}
 		// "j.mueller" is built from the name, which is compared on its
 		// own: the same local part at another domain is no evidence
 		// either way (a private address, or a namesake elsewhere).

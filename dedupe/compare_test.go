@@ -124,6 +124,9 @@ func TestCompareEmailAndGuards(t *testing.T) {
 		{"j.mueller@mueller.de", "J.Mueller@Mueller.de", Agree, false},
 		{"info@mueller.de", "info@mueller.de", Close, false},                       // shared role address
 		{"j.mueller@mueller.de", "j.mueller@gmail.com", Missing, false},            // name-made local part: no evidence
+		{"t.m39@brooks-sawyer.com", "t.m39@brooks-sawer.com", Close, false},        // domain mistyped
+		{"j.mueller@mueller.de", "j.mueller@mueller.com", Missing, false},          // another top-level domain: no evidence
+		{"j.mueller@web.de", "j.mueller@gmx.de", Missing, false},                   // another provider
 		{"juergen.mueller@mueller.de", "juergen.muelelr@mueller.de", Close, false}, // typo
 		{"juergen.mueller@mueller.de", "anna.schmidt@mueller.de", Disagree, true},
 		{"juergen@gmail.com", "anna.schmidt@gmail.com", Disagree, false}, // freemail: no company
@@ -277,6 +280,9 @@ func TestComparePlace(t *testing.T) {
 		{[]string{"city", "Sheffield"}, []string{"city", "Sheffield"}, Close},
 		{[]string{"city", "Sheffield"}, []string{"city", "Sheffiel"}, Close},
 		{[]string{"city", "Birmingham"}, []string{"city", "Birminghaim"}, Close},
+		{[]string{"city", "London"}, []string{"city", "Loondon"}, Close},  // one edit, Jaro-Winkler 0.895
+		{[]string{"city", "Essen"}, []string{"city", "Eschen"}, Disagree}, // two towns, two edits apart
+		{[]string{"city", "Bonn"}, []string{"city", "Born"}, Disagree},    // too short for an edit to be a typo
 		{[]string{"city", "Sheffield"}, []string{"city", "Leeds"}, Disagree},
 		{[]string{"city", "Köln"}, []string{"city", "Kiel"}, Disagree},
 		{[]string{"city", "Köln"}, nil, Missing},
