@@ -3,6 +3,7 @@ package dedupe
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/leadpipe/leadpipe/crm"
 )
@@ -17,9 +18,9 @@ const (
 	blockStreet       KeyKind = 'S' // house number + first street word + place
 	blockCompanyWord  KeyKind = 'W' // first word of the company + place
 	blockConfigured   KeyKind = 'X' // a configured key; the index of the key follows
-	blockPrivateName  KeyKind = 'N' // private person: both names, phonetic, any place
-	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic last name
-	blockSite         KeyKind = 'A' // organisation without a person: house number + street word, any place
+	blockPrivateName  KeyKind = 'N' // private person: both names, phonetic, + region
+	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic name + region
+	blockSite         KeyKind = 'A' // organisation without a person: house number + street word + region
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -86,15 +87,16 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// An organisation without a person: its site's records share the
 		// house whatever the name, postal code or town say.
 		if n, w := houseNumber(r.Street), streetWord(r.Street); n != "" && w != "" {
-			keys = append(keys, hash(blockSite, n, w))
+			keys = append(keys, hash(blockSite, n, w, regionKey(r)))
 		}
 	}
 	if r.Company == "" {
 		// A private person's records differ in the place as often as in
 		// the name (a moved household, a postal code or town mistyped),
 		// and the keys above all need it. Both names together, or the
-		// last name at a house number and street, find them anywhere;
-		// business records never get these keys (a company's staff
+		// last or first name at a house number and street, find them
+		// anywhere in the region (regionKey); business records never get
+		// these keys (a company's staff
 		// shares its address, and its names would make blocks grow with
 		// the store).
 		if len(r.First) > 1 && len(r.Last) > 1 {
@@ -105,11 +107,12 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			keys = append(keys, hash(blockPrivateName, f, l, regionKey(r)))
 		}
 		if n, w := digitsOf(r.Street), streetWord(r.Street); n != "" && w != "" {
+			region := regionKey(r)
 			if r.Last != "" {
-				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last)))
+				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last), region))
 			}
 			if len(r.First) > 1 {
-				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First)))
+				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), region))
 			}
 		}
 	}
@@ -151,7 +154,8 @@ func streetWord(s string) string {
 	return ""
 }
 
-// regionKey is a coarse place for the private-name key: the country and
+// regionKey is a coarse place for the keys that do without the exact
+// place (private people, organisations' sites): the country and
 // first digit of the postal code, else the first letter of the town, else
 // nothing. It splits a large store of private people into a dozen
 // regions, so that a common name's block stays bounded, and it survives
@@ -162,7 +166,8 @@ func regionKey(r *Record) string {
 		return country + "/" + code[:min(1, len(code))]
 	}
 	if r.City != "" {
-		return r.City[:1]
+		_, n := utf8.DecodeRuneInString(r.City)
+		return r.City[:n]
 	}
 	return ""
 }

@@ -172,7 +172,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 			}
 		case CmpPhone:
 			if c.builtin {
-				lv, va, vb := comparePhones(a, b)
+				lv, va, vb, local := comparePhones(a, b)
+				if local && placesDiffer(a, b) {
+					// A local number recurs in every area code.
+					add(c, va, vb, 0, Missing, "same local number, another place")
+					continue
+				}
 				add(c, va, vb, boolSim(lv), lv, "")
 				continue
 			}
@@ -194,7 +199,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					switch {
 					case a.City == b.City:
 						lv = Close
-					case sim >= cityThreshold || min(len(a.City), len(b.City)) >= 5 && edlib.OSADamerauLevenshteinDistance(a.City, b.City) == 1:
+					case sim >= cityThreshold || townTypo(a.City, b.City):
 						lv, note = Close, "city (postal code missing), spelled differently"
 					}
 					add(c, a.City, b.City, sim, lv, note)
@@ -275,27 +280,75 @@ func orgRecords(a, b *Record) bool {
 }
 
 // cityThreshold is the Jaro-Winkler similarity from which two towns are
-// taken as one town spelled differently ("sheffield", "sheffiel"); one
-// edit in a town of five letters or more is as well ("loondon").
-const cityThreshold = 0.9
+// taken as one town spelled differently ("sheffield", "sheffiel"). A
+// letter replaced by another often makes another real town (Hamburg,
+// Homburg; Kassel, Kessel), so that alone is not enough.
+const cityThreshold = 0.93
+
+// townTypo reports whether two towns of five letters or more differ by one
+// letter added, dropped or two swapped ("london", "loondon"), which
+// rarely makes another town, unlike one letter replaced.
+func townTypo(a, b string) bool {
+	if min(len(a), len(b)) < 5 || edlib.OSADamerauLevenshteinDistance(a, b) != 1 {
+		return false
+	}
+	return len(a) != len(b) || edlib.LevenshteinDistance(a, b) == 2 // swapped
+}
 
 // householdBonus is added to the street's agreement weight when neither
 // record names a company.
 const householdBonus = 3
 
-// letterWords is s without its words that hold digits.
-func letterWords(s string) string {
-	var b strings.Builder
+// sameHouse reports whether two streets name one house in different
+// words: the same first number, the numbers of one all among the other's
+// and the other words of one all among the other's, in either direction,
+// and a street name (not just a type such as "st") on the shorter side.
+// "12 main st" / "12 main st apt 5" are one house; "12 main st apt 4" /
+// "12 main st apt 5", "ul 3 maja 15" / "ul 3 maja 40" and "12 st" / "12
+// elm st" are not.
+func sameHouse(a, b string) bool {
+	if houseNumber(a) == "" || houseNumber(a) != houseNumber(b) {
+		return false
+	}
+	numA, wordA := splitWords(a)
+	numB, wordB := splitWords(b)
+	if !nested(numA, numB) || !nested(wordA, wordB) {
+		return false
+	}
+	short := wordA
+	if len(wordB) < len(wordA) {
+		short = wordB
+	}
+	return slices.ContainsFunc(short, func(w string) bool {
+		_, isType := streetWords[w]
+		return len(w) >= 3 && !isType
+	})
+}
+
+// splitWords splits a street into its words that hold digits and the
+// others.
+func splitWords(s string) (nums, words []string) {
 	for w := range strings.FieldsSeq(s) {
 		if strings.ContainsAny(w, "0123456789") {
-			continue
+			nums = append(nums, w)
+		} else {
+			words = append(words, w)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
 	}
-	return b.String()
+	return nums, words
+}
+
+// nested reports whether every word of one list is in the other.
+func nested(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // houseNumber is the first run of digits of a street: "4753 59 w
@@ -479,7 +532,9 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	lb, db, _ := strings.Cut(b.Email, "@")
 	s := jw(a.Email, b.Email)
 	if la == lb && !a.Role {
-		if typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1 {
+		if !(a.Freemail && b.Freemail) && (typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1) {
+			// Two mail providers ("gmail.com", "mail.com") are two
+			// providers, not a typo.
 			// "brooks-sawer.com" for "brooks-sawyer.com": the same
 			// address, mistyped.
 			return Close, s, "domain mistyped"
@@ -593,10 +648,10 @@ func compareCompany(a, b string, thr float64) (Level, float64, string) {
 	return lv, s, ""
 }
 
-// wordsWithin reports whether every word of the shorter of a and b is a
-// word of the other, in any order ("philips electronics" and "koninklijke
-// philips electronics"; "chinese american service league" and "chinese
-// american service league child dev ctr").
+// wordsWithin reports whether the shorter of a and b has two words or
+// more and every one is a word of the other, in any order ("philips
+// electronics" and "koninklijke philips electronics"). One word alone
+// ("center") is in too many names to say anything.
 func wordsWithin(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
@@ -609,7 +664,7 @@ func wordsWithin(a, b string) bool {
 		}
 		n++
 	}
-	return n > 0
+	return n >= 2
 }
 
 // compareStreet compares streets with their house numbers: another number
@@ -617,10 +672,10 @@ func wordsWithin(a, b string) bool {
 func compareStreet(a, b string, thr float64) (Level, float64) {
 	lv, s := compareText(a, b, thr)
 	switch {
-	case lv != Agree && lv != Missing && houseNumber(a) != "" && houseNumber(a) == houseNumber(b) && wordsWithin(letterWords(a), letterWords(b)):
-		// The same house number and the street words of one all in the
-		// other: "2141 s tan ct" and "2141 s tan ct 1st floor", "4753 59
-		// w washington" and "4753 w washington blvd".
+	case lv != Agree && lv != Missing && sameHouse(a, b):
+		// The same house written with more or fewer words: "2141 s tan
+		// ct" and "2141 s tan ct 1st floor", "4753 59 w washington" and
+		// "4753 w washington blvd".
 		lv = Agree
 	case lv == Close && digitsOf(a) != digitsOf(b):
 		lv = Disagree
@@ -645,13 +700,24 @@ func typo(a, b string) bool {
 	return d*8 <= min(len(a), len(b))
 }
 
+// placesDiffer reports whether a and b name different places: two postal
+// codes, or without them two towns.
+func placesDiffer(a, b *Record) bool {
+	if a.Postal != "" && b.Postal != "" {
+		return a.Postal != b.Postal
+	}
+	return a.City != "" && b.City != "" && a.City != b.City
+}
+
 // comparePhones agrees when any phone of a equals any phone of b, and
-// disagrees when both have phones and none is shared.
-func comparePhones(a, b *Record) (Level, string, string) {
+// disagrees when both have phones and none is shared. local says that the
+// agreement rests on a local number (localPhone), which only identifies
+// within its place.
+func comparePhones(a, b *Record) (lv Level, va, vb string, local bool) {
 	pa := joinNonEmpty(a.Phone, a.Mobile)
 	pb := joinNonEmpty(b.Phone, b.Mobile)
 	if pa == "" || pb == "" {
-		return Missing, pa, pb
+		return Missing, pa, pb, false
 	}
 	comparable := false
 	for _, x := range []string{a.Phone, a.Mobile} {
@@ -661,11 +727,11 @@ func comparePhones(a, b *Record) (Level, string, string) {
 			}
 			switch lx, ly := isLocal(x), isLocal(y); {
 			case x == y:
-				return Agree, x, y
+				return Agree, x, y, lx
 			case lx && !ly && strings.HasSuffix(y, x[len(localPrefix):]),
 				ly && !lx && strings.HasSuffix(x, y[len(localPrefix):]):
 				// A local number and the full number it is the end of.
-				return Agree, x, y
+				return Agree, x, y, true
 			case lx == ly:
 				comparable = true
 			}
@@ -675,9 +741,9 @@ func comparePhones(a, b *Record) (Level, string, string) {
 		// Only local numbers on one side, only full ones on the other:
 		// a full number that does not end in the local one may still be
 		// another line of the same place; no evidence either way.
-		return Missing, pa, pb
+		return Missing, pa, pb, false
 	}
-	return Disagree, pa, pb
+	return Disagree, pa, pb, false
 }
 
 func isLocal(p string) bool { return strings.HasPrefix(p, localPrefix) }

@@ -75,6 +75,9 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"Müller Maschinenbau GmbH", "Müller GmbH", Close},
 		{"Acme Holdings, Inc.", "ACME HOLDINGS INC", Agree},
 		{"Siemens AG", "Bosch GmbH", Disagree},
+		{"Philips Electronics N.V.", "Koninklijke Philips Electronics", Close}, // its words all in the other
+		{"Center West Mary Crane", "Mary Crane League Center West", Close},
+		{"Center", "Carole Robertson Center", Disagree}, // one word says nothing
 	}
 	for _, tt := range tests {
 		a, b := rec("company", tt.a), rec("company", tt.b)
@@ -105,6 +108,13 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"4753-59 W Washington", "4753 W Washington Blvd", Agree},
 		{"4753 W Washington", "4755 W Washington Blvd", Disagree},
 		{"12 Main Street", "12 Elm Street", Disagree},
+		{"12 Main St", "12 Main St Apt 5", Agree},
+		// The first number is not the whole address.
+		{"ul. 3 Maja 15", "ul. 3 Maja 40", Disagree},
+		{"Flat 3, 12 Main St", "Flat 3, 40 Main St", Disagree},
+		{"12 Main St Apt 4", "12 Main St Apt 5", Disagree},
+		{"Hauptstr 5 Whg 3", "Hauptstr 5 Whg 7", Disagree},
+		{"12 St", "12 Elm St", Disagree}, // a street type alone names no street
 	}
 	for _, tt := range streets {
 		lv, _ := compareStreet(streetKey(tt.a), streetKey(tt.b), 0.9)
@@ -122,9 +132,11 @@ func TestCompareEmailAndGuards(t *testing.T) {
 		wantVeto bool
 	}{
 		{"j.mueller@mueller.de", "J.Mueller@Mueller.de", Agree, false},
-		{"info@mueller.de", "info@mueller.de", Close, false},                       // shared role address
-		{"j.mueller@mueller.de", "j.mueller@gmail.com", Missing, false},            // name-made local part: no evidence
-		{"t.m39@brooks-sawyer.com", "t.m39@brooks-sawer.com", Close, false},        // domain mistyped
+		{"info@mueller.de", "info@mueller.de", Close, false},                // shared role address
+		{"j.mueller@mueller.de", "j.mueller@gmail.com", Missing, false},     // name-made local part: no evidence
+		{"t.m39@brooks-sawyer.com", "t.m39@brooks-sawer.com", Close, false}, // domain mistyped
+		{"anna.schmidt@gmail.com", "anna.schmidt@mail.com", Missing, false}, // two providers, no typo
+		{"anna.schmidt@gmail.com", "anna.schmidt@ymail.com", Missing, false},
 		{"j.mueller@mueller.de", "j.mueller@mueller.com", Missing, false},          // another top-level domain: no evidence
 		{"j.mueller@web.de", "j.mueller@gmx.de", Missing, false},                   // another provider
 		{"juergen.mueller@mueller.de", "juergen.muelelr@mueller.de", Close, false}, // typo
@@ -223,6 +235,9 @@ func TestOrganisationRecords(t *testing.T) {
 		if got := m.Decide(res, true); got != tt.want {
 			t.Errorf("%s: decision %d, want %d\n%s", tt.name, got, tt.want, res)
 		}
+		if !slices.ContainsFunc(res.Fields, func(f FieldScore) bool { return f.Name == tt.field }) {
+			t.Fatalf("%s: no %s comparison in %s", tt.name, tt.field, res)
+		}
 		for _, f := range res.Fields {
 			if f.Name != tt.field {
 				continue
@@ -234,6 +249,35 @@ func TestOrganisationRecords(t *testing.T) {
 			if f.Level != tt.level || bad {
 				t.Errorf("%s: %s %s weight %g, want %s with %g", tt.name, f.Name, f.Level, f.Weight, tt.level, tt.minimum)
 			}
+		}
+	}
+}
+
+// TestLocalPhoneNeedsThePlace: a local number recurs in every area code,
+// so in two different places it is no evidence.
+func TestLocalPhoneNeedsThePlace(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	mk := func(id crm.ID, first, city string) *crm.Lead {
+		l := lead(id, "first_name", first, "last_name", "Smith", "city", city)
+		l.Raw = map[string]string{"phone": "386-5286"}
+		return l
+	}
+	for _, tt := range []struct {
+		a, b *crm.Lead
+		want Level
+	}{
+		{mk(1, "John", "Chicago"), mk(2, "Jane", "Boston"), Missing},
+		{mk(1, "John", "Chicago"), mk(2, "John", "Chicago"), Agree},
+		{mk(1, "John", "Chicago"), mk(2, "John", ""), Agree},
+	} {
+		a, b := m.Record(tt.a), m.Record(tt.b)
+		res := m.Explain(&a, &b)
+		i := slices.IndexFunc(res.Fields, func(f FieldScore) bool { return f.Name == CmpPhone })
+		if i < 0 || res.Fields[i].Level != tt.want {
+			t.Errorf("%s in %s vs %s in %s: %s", tt.a.FirstName, tt.a.City, tt.b.FirstName, tt.b.City, res)
+		}
+		if tt.want == Missing && m.Decide(res, true) == Merge {
+			t.Errorf("namesakes in two towns merged:\n%s", res)
 		}
 	}
 }
@@ -254,12 +298,14 @@ func TestComparePhonesLocal(t *testing.T) {
 		{rec("", "386-5286"), rec("", "386-5287"), Disagree},
 		{rec("", "386-5286"), rec("+13123865286", ""), Agree}, // the full number ends in it
 		{rec("", "386-5286"), rec("+13127771234", ""), Missing},
-		{rec("", "12-34"), rec("", "1234"), Missing},                // too short to say anything
+		{rec("", "12-34"), rec("", "1234"), Missing},       // too short to say anything
+		{rec("", "000-0000"), rec("", "0000000"), Missing}, // a filler, not a number
+		{rec("", "123-4567"), rec("", "1234567"), Missing},
 		{rec("", "212 555 1234"), rec("", "212-555-1234"), Missing}, // an invalid full number is no local one
 		{rec("+493012345678", ""), rec("+493012345679", ""), Disagree},
 	}
 	for _, tt := range tests {
-		if lv, _, _ := comparePhones(tt.a, tt.b); lv != tt.want {
+		if lv, _, _, _ := comparePhones(tt.a, tt.b); lv != tt.want {
 			t.Errorf("phones %q vs %q = %s, want %s", tt.a.Phone, tt.b.Phone, lv, tt.want)
 		}
 	}
@@ -280,9 +326,13 @@ func TestComparePlace(t *testing.T) {
 		{[]string{"city", "Sheffield"}, []string{"city", "Sheffield"}, Close},
 		{[]string{"city", "Sheffield"}, []string{"city", "Sheffiel"}, Close},
 		{[]string{"city", "Birmingham"}, []string{"city", "Birminghaim"}, Close},
-		{[]string{"city", "London"}, []string{"city", "Loondon"}, Close},  // one edit, Jaro-Winkler 0.895
-		{[]string{"city", "Essen"}, []string{"city", "Eschen"}, Disagree}, // two towns, two edits apart
-		{[]string{"city", "Bonn"}, []string{"city", "Born"}, Disagree},    // too short for an edit to be a typo
+		{[]string{"city", "London"}, []string{"city", "Loondon"}, Close},     // one edit, Jaro-Winkler 0.895
+		{[]string{"city", "Hamburg"}, []string{"city", "Homburg"}, Disagree}, // one letter replaced: another town
+		{[]string{"city", "Kassel"}, []string{"city", "Kessel"}, Disagree},
+		{[]string{"city", "Berlin"}, []string{"city", "Merlin"}, Disagree},
+		{[]string{"city", "Sheffield"}, []string{"city", "Sheffiled"}, Close}, // two letters swapped
+		{[]string{"city", "Essen"}, []string{"city", "Eschen"}, Disagree},     // two towns, two edits apart
+		{[]string{"city", "Bonn"}, []string{"city", "Born"}, Disagree},        // too short for an edit to be a typo
 		{[]string{"city", "Sheffield"}, []string{"city", "Leeds"}, Disagree},
 		{[]string{"city", "Köln"}, []string{"city", "Kiel"}, Disagree},
 		{[]string{"city", "Köln"}, nil, Missing},
@@ -291,10 +341,12 @@ func TestComparePlace(t *testing.T) {
 		a := m.Record(lead(1, append([]string{"last_name", "Lee"}, tt.a...)...))
 		b := m.Record(lead(2, append([]string{"last_name", "Lee"}, tt.b...)...))
 		res := m.Explain(&a, &b)
-		for _, f := range res.Fields {
-			if f.Name == CmpPlace && f.Level != tt.want {
-				t.Errorf("place %v vs %v = %s, want %s", tt.a, tt.b, f.Level, tt.want)
-			}
+		i := slices.IndexFunc(res.Fields, func(f FieldScore) bool { return f.Name == CmpPlace })
+		if i < 0 {
+			t.Fatalf("no place comparison in %s", res)
+		}
+		if f := res.Fields[i]; f.Level != tt.want {
+			t.Errorf("place %v vs %v = %s, want %s", tt.a, tt.b, f.Level, tt.want)
 		}
 	}
 }
@@ -333,6 +385,8 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "Mitchell", "last_name", "Kimmonth", "street", "25 Grace Place", "postal_code", "2022", "country", "AU"), true},
 		{"organisation's site in another postal code", lead(1, "company", "Carole Robertson Center", "street", "1012 N Kedvale Ave", "postal_code", "60651", "country", "US"),
 			lead(2, "company", "Robertson Center FCCH", "street", "1012 N Kedvale St", "postal_code", "60615", "country", "US"), true},
+		{"organisations in two countries", lead(1, "company", "Nordlicht", "street", "Bahnhofstr 1", "postal_code", "10115", "country", "DE"),
+			lead(2, "company", "Nordlicht", "street", "Bahnhofstrasse 1", "postal_code", "8001", "country", "CH"), false},
 		{"business records", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3194", "country", "AU"), false},
 	}

@@ -19,7 +19,7 @@ type Record struct {
 	Last    string
 	Company string // company without legal form
 	Email   string // normalized address
-	Phone   string // E.164
+	Phone   string // E.164, or local digits (localPhone)
 	Mobile  string
 	Postal  string // country + " " + postal code
 	City    string
@@ -168,10 +168,22 @@ func localPhone(raw string) string {
 		return ""
 	}
 	d := digitsOf(raw)
-	if len(d) < 7 || len(d) > 8 {
+	if len(d) < 7 || len(d) > 8 || placeholder(d) {
 		return ""
 	}
 	return localPrefix + d
+}
+
+// placeholder reports whether digits are a filler rather than a number:
+// one digit repeated ("0000000") or a run ("1234567", "7654321").
+func placeholder(d string) bool {
+	same, up, down := true, true, true
+	for i := 1; i < len(d); i++ {
+		same = same && d[i] == d[0]
+		up = up && d[i] == d[i-1]+1
+		down = down && d[i]+1 == d[i-1]
+	}
+	return same || up || down
 }
 
 // localPrefix marks a Record phone as local digits, not E.164.

@@ -62,11 +62,15 @@ func runInspect(g *globalOptions, ios *IOStreams, opts *inspectOptions) error {
 	if rows == 0 {
 		rows = -1 // InspectOptions: negative means none
 	}
+	// The sample rows show what import would do with them, so the
+	// configuration's import settings apply here too.
+	build := opts.buildOptions(g.Config.Import.Source)
+	build.KeepUnreachable = g.Config.Import.Unreachable == "keep"
 	var all []*pipeline.Inspection
 	for _, f := range opts.Files {
 		in, err := pipeline.Inspect(f, pipeline.InspectOptions{
 			Reader:  opts.readerOptions(),
-			Build:   opts.buildOptions(g.Config.Import.Source),
+			Build:   build,
 			MapFile: mf,
 			Rows:    rows,
 		})
