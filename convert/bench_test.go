@@ -77,11 +77,11 @@ func benchLead(i int) *crm.Lead {
 	}
 	l.CompanyKey, l.LegalForm = companyKeyOf(l.Company), legalFormOf(l.Company)
 	l.CreatedAt, l.UpdatedAt = benchNow.AddDate(0, -1, 0), benchNow.AddDate(0, 0, -3)
-	l.Raw = map[string]string{
+	l.Raw = crm.RawFromMap(map[string]string{
 		crm.FieldFirstName: l.FirstName, crm.FieldLastName: l.LastName, crm.FieldCompany: l.Company,
 		crm.FieldEmail: l.Email, crm.FieldPhone: fmt.Sprintf("030 %07d", i), crm.FieldCity: l.City,
 		crm.FieldPostalCode: l.PostalCode, crm.FieldBudget: l.Budget + " €",
-	}
+	})
 	return &l
 }
 

@@ -126,8 +126,8 @@ type Lead struct {
 	// Custom holds columns no dictionary knew, keyed by their header text.
 	Custom map[string]string `json:"custom,omitempty"`
 	// Raw holds the source value of every field (core and custom) as it was
-	// last imported, keyed by field name or custom header.
-	Raw map[string]string `json:"raw,omitempty"`
+	// last imported, by field name or custom header.
+	Raw RawValues `json:"raw,omitempty"`
 
 	// Imports lists the import ids that created or changed this lead.
 	Imports []string `json:"imports,omitempty"`
@@ -287,7 +287,7 @@ func (l *Lead) Set(name, value string) {
 func (l *Lead) Clone() *Lead {
 	c := *l
 	c.Custom = cloneMap(l.Custom)
-	c.Raw = cloneMap(l.Raw)
+	c.Raw = l.Raw.Clone()
 	c.Imports = slices.Clone(l.Imports)
 	c.History = slices.Clone(l.History)
 	c.Warnings = slices.Clone(l.Warnings)
@@ -503,11 +503,8 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 	}
 	for _, c := range changes {
 		name := c.Field
-		if raw, ok := in.Raw[name]; ok {
-			if l.Raw == nil {
-				l.Raw = map[string]string{}
-			}
-			l.Raw[name] = raw
+		if raw, ok := in.Raw.Get(name); ok {
+			l.Raw.Set(name, raw)
 		}
 	}
 	if by == "import" && importID != "" && !slices.Contains(l.Imports, importID) {

@@ -62,10 +62,10 @@ func TestMerge(t *testing.T) {
 		{
 			name:        "derived facts follow their field",
 			old:         Lead{Company: "Alt AG", CompanyKey: "alt", LegalForm: "AG"},
-			in:          Lead{Company: "Neu GmbH", CompanyKey: "neu", LegalForm: "GmbH", Raw: map[string]string{FieldCompany: "NEU GMBH "}},
+			in:          Lead{Company: "Neu GmbH", CompanyKey: "neu", LegalForm: "GmbH", Raw: RawFromMap(map[string]string{FieldCompany: "NEU GMBH "})},
 			wantChanged: []string{FieldCompany},
 			wantLead: func(l *Lead) bool {
-				return l.CompanyKey == "neu" && l.LegalForm == "GmbH" && l.Raw[FieldCompany] == "NEU GMBH "
+				return l.CompanyKey == "neu" && l.LegalForm == "GmbH" && l.Raw.Value(FieldCompany) == "NEU GMBH "
 			},
 			wantHistory: 1,
 		},

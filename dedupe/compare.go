@@ -400,15 +400,15 @@ func (m *Matcher) Swapped(a, b *Record) bool {
 func SwapNames(l *crm.Lead) *crm.Lead {
 	c := l.Clone()
 	c.FirstName, c.LastName = l.LastName, l.FirstName
-	rf, okf := l.Raw[crm.FieldFirstName]
-	rl, okl := l.Raw[crm.FieldLastName]
-	delete(c.Raw, crm.FieldFirstName)
-	delete(c.Raw, crm.FieldLastName)
+	rf, okf := l.Raw.Get(crm.FieldFirstName)
+	rl, okl := l.Raw.Get(crm.FieldLastName)
+	c.Raw.Delete(crm.FieldFirstName)
+	c.Raw.Delete(crm.FieldLastName)
 	if okf {
-		c.Raw[crm.FieldLastName] = rf
+		c.Raw.Set(crm.FieldLastName, rf)
 	}
 	if okl {
-		c.Raw[crm.FieldFirstName] = rl
+		c.Raw.Set(crm.FieldFirstName, rl)
 	}
 	return c
 }

@@ -207,7 +207,7 @@ func TestDecisions(t *testing.T) {
 func TestOrganisationRecords(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	site := lead(1, "company", "Mary Crane League Mary Crane Center West", "phone", "", "street", "2820 N Leavitt", "postal_code", "60618", "country", "US")
-	site.Raw = map[string]string{"phone": "348-5528"}
+	site.Raw = crm.RawFromMap(map[string]string{"phone": "348-5528"})
 	tests := []struct {
 		name    string
 		b       *crm.Lead
@@ -228,7 +228,7 @@ func TestOrganisationRecords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if tt.raw != "" {
-			tt.b.Raw = map[string]string{"phone": tt.raw}
+			tt.b.Raw = crm.RawFromMap(map[string]string{"phone": tt.raw})
 		}
 		a, b := m.Record(site), m.Record(tt.b)
 		res := m.Explain(&b, &a)
@@ -259,7 +259,7 @@ func TestLocalPhoneNeedsThePlace(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	mk := func(id crm.ID, first, city string) *crm.Lead {
 		l := lead(id, "first_name", first, "last_name", "Smith", "city", city)
-		l.Raw = map[string]string{"phone": "386-5286"}
+		l.Raw = crm.RawFromMap(map[string]string{"phone": "386-5286"})
 		return l
 	}
 	for _, tt := range []struct {
@@ -440,7 +440,7 @@ func TestSwapped(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	stored := m.Record(lead(1, "first_name", "Jürgen", "last_name", "Müller"))
 	in := lead(2, "first_name", "MÜLLER", "last_name", "JÜRGEN")
-	in.Raw = map[string]string{"first_name": "MÜLLER ", "last_name": " JÜRGEN"}
+	in.Raw = crm.RawFromMap(map[string]string{"first_name": "MÜLLER ", "last_name": " JÜRGEN"})
 	r := m.Record(in)
 	if !m.Swapped(&r, &stored) {
 		t.Fatal("swapped names not recognised")
@@ -450,7 +450,7 @@ func TestSwapped(t *testing.T) {
 		t.Error("straight names taken as swapped")
 	}
 	s := SwapNames(in)
-	if s.FirstName != "JÜRGEN" || s.LastName != "MÜLLER" || s.Raw["first_name"] != " JÜRGEN" || s.Raw["last_name"] != "MÜLLER " {
+	if s.FirstName != "JÜRGEN" || s.LastName != "MÜLLER" || s.Raw.Value("first_name") != " JÜRGEN" || s.Raw.Value("last_name") != "MÜLLER " {
 		t.Errorf("SwapNames = %q %q raw %v", s.FirstName, s.LastName, s.Raw)
 	}
 	if in.FirstName != "MÜLLER" {

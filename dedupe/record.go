@@ -49,10 +49,10 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		Role:     l.EmailRole,
 	}
 	if r.Phone == "" {
-		r.Phone = localPhone(l.Raw[crm.FieldPhone])
+		r.Phone = localPhone(l.Raw.Value(crm.FieldPhone))
 	}
 	if r.Mobile == "" {
-		r.Mobile = localPhone(l.Raw[crm.FieldMobile])
+		r.Mobile = localPhone(l.Raw.Value(crm.FieldMobile))
 	}
 	if r.Mobile == r.Phone {
 		r.Mobile = ""

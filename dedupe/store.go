@@ -330,9 +330,9 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 func RevertChange(l *crm.Lead, c crm.Change, by, reason string, now time.Time) {
 	setField(l, c.Field, c.Old)
 	if c.Old == "" {
-		delete(l.Raw, c.Field)
-	} else if _, ok := l.Raw[c.Field]; ok {
-		l.Raw[c.Field] = c.Old
+		l.Raw.Delete(c.Field)
+	} else if _, ok := l.Raw.Get(c.Field); ok {
+		l.Raw.Set(c.Field, c.Old)
 	}
 	l.History = append(l.History, crm.Change{At: now, By: by, Field: c.Field, Old: c.New, New: c.Old, Reason: reason})
 }

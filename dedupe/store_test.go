@@ -277,7 +277,7 @@ func TestUnmergeImport(t *testing.T) {
 	row.CreatedAt, row.UpdatedAt = time.Time{}, time.Time{}
 	surv := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
 		"email", "juergen.mueller@mueller-gmbh.de", "title", "CEO", "city", "Potsdam", "country", "DE")
-	surv.Raw = map[string]string{crm.FieldCity: "Potsdam", crm.FieldTitle: "CEO"}
+	surv.Raw = crm.RawFromMap(map[string]string{crm.FieldCity: "Potsdam", crm.FieldTitle: "CEO"})
 	const oldSig, rowSig = 0x1111, 0xabcdef
 	surv.Merges = []crm.MergeRecord{{
 		ID: "20250311T090000Z-1", At: at, By: "import", File: "update.csv", Row: 3, RowSig: rowSig,
@@ -317,7 +317,7 @@ func TestUnmergeImport(t *testing.T) {
 	if s.Title != "" || s.City != "Berlin" || len(s.Merges) != 0 {
 		t.Errorf("survivor after unmerge: title %q city %q merges %d, want \"\", Berlin, 0", s.Title, s.City, len(s.Merges))
 	}
-	if _, ok := s.Raw[crm.FieldTitle]; ok || s.Raw[crm.FieldCity] != "Berlin" {
+	if _, ok := s.Raw.Get(crm.FieldTitle); ok || s.Raw.Value(crm.FieldCity) != "Berlin" {
 		t.Errorf("survivor raw values %q, want no title and city Berlin", s.Raw)
 	}
 	nl := mustLead(t, st, 3)

@@ -294,7 +294,7 @@ func (r *rowBuild) isFilled(c int) bool {
 	return c < len(r.f) && r.filled[c>>6]&(1<<(c&63)) != 0
 }
 
-func (r *rowBuild) raw(field, v string) { r.l.Raw[field] = v }
+func (r *rowBuild) raw(field, v string) { r.l.Raw.Set(field, v) }
 
 // warn records an invalid value: the field stays empty, the raw value is
 // kept, and the lead carries a warning that names the field only.
@@ -349,7 +349,7 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 		r.use(c) // consumed by nothing: dropped
 	}
 	if nonBlank > 0 {
-		r.l.Raw = make(map[string]string, nonBlank)
+		r.l.Raw = make(crm.RawValues, 0, nonBlank)
 	}
 
 	r.address()
@@ -862,7 +862,7 @@ func (r *rowBuild) custom() {
 		} else {
 			name = "Column " + strconv.Itoa(c+1)
 		}
-		r.l.Raw[name] = v
+		r.l.Raw.Set(name, v)
 		if t := normalize.Text(v); t != "" {
 			r.l.Custom[name] = t
 		}

@@ -247,8 +247,8 @@ func TestBuild(t *testing.T) {
 			}
 			checkLead(t, l, &tt.want)
 			for k, v := range tt.raw {
-				if l.Raw[k] != v {
-					t.Errorf("Raw[%q] = %q, want %q", k, l.Raw[k], v)
+				if l.Raw.Value(k) != v {
+					t.Errorf("Raw[%q] = %q, want %q", k, l.Raw.Value(k), v)
 				}
 			}
 			checkNothingLost(t, r, l)
@@ -617,9 +617,9 @@ func TestBuildRejectsFileAnnotations(t *testing.T) {
 	if len(l.Custom) != 0 {
 		t.Errorf("Custom = %q, want none", l.Custom)
 	}
-	for k := range l.Raw {
-		if strings.HasPrefix(k, "leadpipe_") {
-			t.Errorf("Raw has %q", k)
+	for _, rv := range l.Raw {
+		if strings.HasPrefix(rv.Field, "leadpipe_") {
+			t.Errorf("Raw has %q", rv.Field)
 		}
 	}
 	if _, err := ParseMapFile("map.yaml", []byte("columns:\n  Kundennr.: ignore\n")); err == nil {

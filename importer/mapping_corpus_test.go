@@ -136,13 +136,13 @@ func checkNothingLost(t testing.TB, rec Record, l *crm.Lead) {
 		}
 		found := false
 		for _, r := range l.Raw {
-			if strings.Contains(r, v) {
+			if strings.Contains(r.Value, v) {
 				found = true
 				break
 			}
 		}
 		if !found {
-			t.Errorf("row %d column %d: non-empty cell is in neither Raw nor Custom (raw keys %v)", rec.Row, c+1, keysOf(l.Raw))
+			t.Errorf("row %d column %d: non-empty cell is in neither Raw nor Custom (raw keys %v)", rec.Row, c+1, keysOf(l.Raw.Map()))
 		}
 	}
 }

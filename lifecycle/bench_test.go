@@ -44,7 +44,7 @@ func BenchmarkBulkSetStatus(b *testing.B) {
 		l.ID, l.FirstName = crm.ID(i+1), fmt.Sprintf("Max%d", i)
 		l.Email = fmt.Sprintf("max%d@firma%d.de", i, i/3)
 		l.Custom = map[string]string{"Messe Stand": "A1"}
-		l.Raw = map[string]string{"email": l.Email, "company": l.Company}
+		l.Raw = crm.RawFromMap(map[string]string{"email": l.Email, "company": l.Company})
 		batch = append(batch, l)
 		if len(batch) == cap(batch) || i == n-1 {
 			if err := db.Apply(&crm.Batch{Leads: batch}); err != nil {

@@ -71,7 +71,7 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	}
 	take := func(l *crm.Lead) {
 		gone[l.ID] = true
-		for _, v := range []string{l.Email, l.Raw[crm.FieldEmail]} {
+		for _, v := range []string{l.Email, l.Raw.Value(crm.FieldEmail)} {
 			if e, err := normalize.ParseEmail(v); err == nil && v != "" {
 				emails[e.Address] = true
 			}

@@ -513,8 +513,8 @@ func TestImportSurvivorship(t *testing.T) {
 			t.Errorf("an empty cell erased a value: phone %q street %q postal %q city %q country %q",
 				l.Phone, l.Street, l.PostalCode, l.City, l.Country)
 		}
-		if l.Raw["phone"] != "030 1234567" || l.Raw["company"] != "Schmidt Consulting GmbH" {
-			t.Errorf("raw phone %q, raw company %q", l.Raw["phone"], l.Raw["company"])
+		if l.Raw.Value("phone") != "030 1234567" || l.Raw.Value("company") != "Schmidt Consulting GmbH" {
+			t.Errorf("raw phone %q, raw company %q", l.Raw.Value("phone"), l.Raw.Value("company"))
 		}
 		// The replaced values are in the history, with the import id.
 		want := []crm.Change{
@@ -613,16 +613,16 @@ func TestImportNothingLost(t *testing.T) {
 		"Messestand": "B12", "Interesse": "Fräsen", "Notiz": "  ruft   zurück ",
 	}
 	for k, v := range wantRaw {
-		if l.Raw[k] != v {
-			t.Errorf("raw %q = %q, want %q", k, l.Raw[k], v)
+		if l.Raw.Value(k) != v {
+			t.Errorf("raw %q = %q, want %q", k, l.Raw.Value(k), v)
 		}
 	}
 	checkInRaw(t, obs.rows[0], l)
 
 	// An invalid value is not kept as a field, but its text is.
 	l2 := mustLead(t, st, obs.rows[1].out.LeadID)
-	if l2.Email != "" || l2.Raw["email"] != "not-an-address" {
-		t.Errorf("invalid e-mail: field %q, raw %q", l2.Email, l2.Raw["email"])
+	if l2.Email != "" || l2.Raw.Value("email") != "not-an-address" {
+		t.Errorf("invalid e-mail: field %q, raw %q", l2.Email, l2.Raw.Value("email"))
 	}
 	checkInRaw(t, obs.rows[1], l2)
 }
@@ -637,7 +637,7 @@ func checkInRaw(t *testing.T, ev rowEvent, l *crm.Lead) {
 		}
 		found := false
 		for _, r := range l.Raw {
-			if r == v {
+			if r.Value == v {
 				found = true
 			}
 		}
@@ -797,8 +797,8 @@ func TestImportRejected(t *testing.T) {
 					t.Errorf("warnings %q, want one about %s", o.Warnings, tt.warnings)
 				}
 				l := mustLead(t, st, o.LeadID)
-				if l.Email != "" || l.Phone != "+49301234567" || l.Raw["email"] != "bob-jones-example.com" {
-					t.Errorf("lead email %q phone %q raw email %q", l.Email, l.Phone, l.Raw["email"])
+				if l.Email != "" || l.Phone != "+49301234567" || l.Raw.Value("email") != "bob-jones-example.com" {
+					t.Errorf("lead email %q phone %q raw email %q", l.Email, l.Phone, l.Raw.Value("email"))
 				}
 				if !slices.Equal(l.Warnings, o.Warnings) {
 					t.Errorf("stored warnings %q, outcome's %q", l.Warnings, o.Warnings)

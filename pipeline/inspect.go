@@ -139,7 +139,7 @@ func sample(b *importer.Builder, rec importer.Record) Sample {
 
 func fieldValue(l *crm.Lead, name, v string) FieldValue {
 	fv := FieldValue{Field: name, Value: v}
-	if raw, ok := l.Raw[name]; ok && raw != v {
+	if raw, ok := l.Raw.Get(name); ok && raw != v {
 		fv.Raw = raw
 	}
 	return fv

@@ -44,7 +44,7 @@ func benchLead(i int) *crm.Lead {
 		Imports: []string{"20261123T101500Z-1a2b"},
 		History: []crm.Change{{At: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), ImportID: "20261123T101500Z-1a2b", By: "import", Field: "phone", Old: "+4930999", New: "+49301234"}},
 	}
-	l.Raw = map[string]string{"email": l.Email, "phone": "030 1234", "company": l.Company, "first_name": l.FirstName, "last_name": l.LastName}
+	l.Raw = crm.RawFromMap(map[string]string{"email": l.Email, "phone": "030 1234", "company": l.Company, "first_name": l.FirstName, "last_name": l.LastName})
 	if k%3 == 1 {
 		l.Email, l.EmailFreemail = fmt.Sprintf("max%d@gmail.com", i), true
 	}

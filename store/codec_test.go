@@ -52,7 +52,7 @@ func fullLead(id crm.ID) *crm.Lead {
 		Status:        crm.StatusWorking,
 		Stage:         crm.StageMQL,
 		Custom:        map[string]string{"Interesse": "Bücher", "Größe": "XL", "": "empty header", "nul\x00byte": "bad \xff utf-8"},
-		Raw:           map[string]string{crm.FieldEmail: " ZOFIA@Example.ORG ", crm.FieldPhone: "030 / 123 456-204", "Interesse": "Bücher"},
+		Raw:           crm.RawFromMap(map[string]string{crm.FieldEmail: " ZOFIA@Example.ORG ", crm.FieldPhone: "030 / 123 456-204", "Interesse": "Bücher"}),
 		Imports:       []string{"20261123T101500Z-1a2b", "20261124T080000Z-ffff"},
 		History: []crm.Change{
 			{At: t0, ImportID: "20261124T080000Z-ffff", By: "import", Field: crm.FieldCity, Old: "Lodz", New: "Łódź", Reason: "newer value"},
@@ -92,7 +92,7 @@ func TestFullLeadSetsEveryField(t *testing.T) {
 
 func TestRawElidedWhenSameAsNormalized(t *testing.T) {
 	l := typicalLead(3)
-	l.Raw = map[string]string{crm.FieldCity: l.City, crm.FieldEmail: "  " + l.Email, "Notiz": "x"}
+	l.Raw = crm.RawFromMap(map[string]string{crm.FieldCity: l.City, crm.FieldEmail: "  " + l.Email, "Notiz": "x"})
 	got, err := decodeLead(appendLead(nil, l))
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +101,7 @@ func TestRawElidedWhenSameAsNormalized(t *testing.T) {
 		t.Fatalf("raw after round trip = %q, want %q", got.Raw, l.Raw)
 	}
 	withSame := len(appendLead(nil, l))
-	l.Raw[crm.FieldCity] = l.City + " "
+	l.Raw.Set(crm.FieldCity, l.City+" ")
 	if withDiff := len(appendLead(nil, l)); withDiff <= withSame {
 		t.Fatalf("a raw value equal to the normalized one is not elided: %d bytes vs %d", withSame, withDiff)
 	}
@@ -140,14 +140,15 @@ func typicalLead(i int) *crm.Lead {
 		EmailRole:     false,
 		AcademicTitle: "",
 	}
-	l.Raw = map[string]string{}
+	l.Raw = crm.RawFromMap(map[string]string{})
 	for _, f := range crm.DataFields {
 		if v := l.Get(f); v != "" {
-			l.Raw[f] = v
+			l.Raw.Set(f, v)
 		}
 	}
-	l.Raw["Branche"] = "Maschinenbau"
-	l.Raw["Mitarbeiter"] = "250"
+	l.Raw.Set("Branche", "Maschinenbau")
+	l.Raw.Set("Mitarbeiter", "250")
+	l.Raw = l.Raw.Sorted() // as a decoded lead's are
 	return l
 }
 
@@ -354,7 +355,7 @@ func TestAppendMapOrder(t *testing.T) {
 			}
 			m[k] = k
 		}
-		l := &crm.Lead{ID: 1, Raw: m}
+		l := &crm.Lead{ID: 1, Raw: crm.RawFromMap(m)}
 		if size == 0 {
 			l.Raw = nil
 		}
@@ -397,25 +398,25 @@ func TestAppendRawMatchesReference(t *testing.T) {
 		mask := rawSameMask(l)
 		var dst []byte
 		if mask == 0 {
-			dst = appendMap(dst, l.Raw, nil)
+			dst = appendMap(dst, l.Raw.Map(), nil)
 		} else {
-			dst = appendMap(dst, l.Raw, func(k string) bool { return rawSame(mask, k) })
+			dst = appendMap(dst, l.Raw.Map(), func(k string) bool { return rawSame(mask, k) })
 		}
 		return binary.AppendUvarint(dst, mask)
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for n := range 500 {
 		l := &crm.Lead{FirstName: "Jürgen", LastName: "Müller", Email: "j@m.de", Phone: "+4930123", Country: "DE", Budget: "100"}
-		l.Raw = map[string]string{}
+		l.Raw = crm.RawFromMap(map[string]string{})
 		for range rng.IntN(2 * smallMap) {
 			switch rng.IntN(3) {
 			case 0:
 				f := crm.DataFields[rng.IntN(len(crm.DataFields))]
-				l.Raw[f] = l.Get(f)
+				l.Raw.Set(f, l.Get(f))
 			case 1:
-				l.Raw[crm.DataFields[rng.IntN(len(crm.DataFields))]] = fmt.Sprint("raw ", rng.IntN(10))
+				l.Raw.Set(crm.DataFields[rng.IntN(len(crm.DataFields))], fmt.Sprint("raw ", rng.IntN(10)))
 			default:
-				l.Raw[fmt.Sprint("Spalte ", rng.IntN(40))] = fmt.Sprint(rng.IntN(10))
+				l.Raw.Set(fmt.Sprint("Spalte ", rng.IntN(40)), fmt.Sprint(rng.IntN(10)))
 			}
 		}
 		if got, want := appendRaw(nil, l), reference(l); !bytes.Equal(got, want) {

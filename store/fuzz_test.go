@@ -69,7 +69,7 @@ func FuzzLeadRoundTrip(f *testing.F) {
 			CreatedAt: at, UpdatedAt: at.Add(time.Duration(nsec)),
 			Status: crm.Status(by), Stage: crm.Stage(first),
 			Custom:              map[string]string{ck: cv, ck + "x": cv},
-			Raw:                 map[string]string{rk: email, crm.FieldFirstName: first},
+			Raw:                 crm.RawFromMap(map[string]string{rk: email, crm.FieldFirstName: first}),
 			Imports:             []string{by, last},
 			History:             []crm.Change{{At: at, ImportID: by, By: by, Field: ck, Old: cv, New: first, Reason: last}},
 			Warnings:            []string{rk},

@@ -352,7 +352,7 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	for _, name := range crm.CoreFields {
 		v := l.Get(name)
-		if raw, ok := l.Raw[name]; ok && raw != v {
+		if raw, ok := l.Raw.Get(name); ok && raw != v {
 			fmt.Fprintf(tw, "%s\t%s\t(from %q)\n", name, cell(v), raw)
 			continue
 		}
@@ -404,7 +404,7 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		for _, name := range names {
 			v := l.Custom[name]
-			if raw, ok := l.Raw[name]; ok && raw != v {
+			if raw, ok := l.Raw.Get(name); ok && raw != v {
 				fmt.Fprintf(tw, "  %s\t%s\t(from %q)\n", name, cell(v), raw)
 				continue
 			}
