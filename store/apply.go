@@ -221,6 +221,6 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 	if err != nil {
 		return db.writeError("apply batch", err)
 	}
-	db.releaseMapped()
+	db.releaseMappedAbove(releaseAfterCommitBytes)
 	return nil
 }

@@ -2,7 +2,13 @@
 
 package store
 
-import "golang.org/x/sys/unix"
+import (
+	"bytes"
+	"os"
+	"strconv"
+
+	"golang.org/x/sys/unix"
+)
 
 // releaseMapped tells the kernel that the process no longer needs the pages
 // of the store file it has read through bbolt's memory map. bbolt maps the
@@ -26,4 +32,34 @@ func (db *DB) releaseMapped() {
 	}
 	// Errors are ignored: this only trims the resident set.
 	_, _, _ = unix.Syscall(unix.SYS_MADVISE, info.Data, uintptr(n), unix.MADV_DONTNEED)
+}
+
+// releaseMappedAbove releases the mapped pages (releaseMapped) once the
+// process's file-backed resident set is above limit bytes, and reports
+// whether it did. When that cannot be read it releases them.
+func (db *DB) releaseMappedAbove(limit int64) bool {
+	if n, ok := fileResident(); ok && n <= limit {
+		return false
+	}
+	db.releaseMapped()
+	return true
+}
+
+// fileResident is the process's resident file-backed and shared memory
+// (the third field of /proc/self/statm), in bytes: the store's mapped
+// pages, and the binary's.
+func fileResident() (int64, bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := bytes.Fields(b)
+	if len(f) < 3 {
+		return 0, false
+	}
+	pages, err := strconv.ParseInt(string(f[2]), 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	return pages * int64(os.Getpagesize()), true
 }
