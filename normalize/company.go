@@ -410,6 +410,18 @@ func trimBase(s string) string {
 // keyDrop are the connector words left out of a company key.
 var keyDrop = map[string]bool{"und": true, "u": true, "and": true, "et": true, "i": true, "y": true}
 
+// hasDropWord reports whether a folded name holds a word of keyDrop.
+func hasDropWord(folded string) bool {
+	for folded != "" {
+		w, rest, _ := strings.Cut(folded, " ")
+		if keyDrop[w] {
+			return true
+		}
+		folded = rest
+	}
+	return false
+}
+
 // companyKey builds Company.Key from a base name.
 func companyKey(base string) string {
 	joined := strings.Map(func(r rune) rune {
@@ -419,7 +431,11 @@ func companyKey(base string) string {
 		}
 		return r
 	}, base)
-	words := strings.Fields(Fold(joined))
+	folded := Fold(joined) // lower-case words, single spaces
+	if !hasDropWord(folded) {
+		return folded
+	}
+	words := strings.Fields(folded)
 	kept := words[:0]
 	for _, w := range words {
 		if !keyDrop[w] {

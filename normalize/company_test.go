@@ -1,6 +1,9 @@
 package normalize
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseCompany(t *testing.T) {
 	tests := []struct {
@@ -85,6 +88,33 @@ func TestLegalFormTable(t *testing.T) {
 		c := ParseCompany("Beispiel " + f.canon)
 		if c.LegalForm != f.canon {
 			t.Errorf("ParseCompany(%q).LegalForm = %q", "Beispiel "+f.canon, c.LegalForm)
+		}
+	}
+}
+
+// TestCompanyKeyShortcut: the key built without splitting the folded name
+// into words, when it holds no connective, is the one the split gives.
+func TestCompanyKeyShortcut(t *testing.T) {
+	reference := func(base string) string {
+		joined := strings.Map(func(r rune) rune {
+			switch r {
+			case '.', '\'', '’', '`', '´', 'ʼ':
+				return -1
+			}
+			return r
+		}, base)
+		var kept []string
+		for _, w := range strings.Fields(Fold(joined)) {
+			if !keyDrop[w] {
+				kept = append(kept, w)
+			}
+		}
+		return strings.Join(kept, " ")
+	}
+	for _, base := range []string{"", " ", "Müller", "Müller & Söhne", "Müller und Söhne", "Smith and Sons", "  A.B.C.  ",
+		"O'Brien  Consulting", "Łódź Trans", "i", "Kowalski i Wspólnicy", "y", "ET", "Bäckerei\tSchulz", "x  und  y", "-- und --"} {
+		if got, want := companyKey(base), reference(base); got != want {
+			t.Errorf("companyKey(%q) = %q, want %q", base, got, want)
 		}
 	}
 }

@@ -192,10 +192,11 @@ func checkDomain(dom string) (domainInfo, bool) {
 		// Letters, digits and hyphens only, no punycode: IDNA maps such a
 		// domain to itself, so its look-ups are skipped (they cost more
 		// than the rest of ParseEmail).
-		if suffix, icann := publicsuffix.PublicSuffix(dom); !icann || suffix == dom {
+		suffix, icann := publicsuffix.PublicSuffix(dom)
+		if !icann || suffix == dom {
 			return domainInfo{}, false
 		}
-		return domainInfo{ascii: dom, unicode: dom, freemail: IsFreemail(dom)}, true
+		return domainInfo{ascii: dom, unicode: dom, freemail: freemailUnder(dom, suffix)}, true
 	}
 	ascii, err := idna.Lookup.ToASCII(dom)
 	if err != nil || !strings.Contains(ascii, ".") {
@@ -235,6 +236,21 @@ var freemailDomains = func() map[string]bool {
 var freemailBrands = map[string]bool{
 	"yahoo": true, "ymail": true, "hotmail": true, "outlook": true,
 	"live": true, "gmx": true, "googlemail": true, "gmail": true,
+}
+
+// freemailUnder is IsFreemail for a plain domain whose public suffix is
+// known: it spares the two look-ups of the suffix IsFreemail makes.
+func freemailUnder(domain, suffix string) bool {
+	if freemailDomains[domain] {
+		return true
+	}
+	n := len(domain) - len(suffix) - 1 // the dot before the suffix
+	if n <= 0 || domain[n] != '.' || domain[n+1:] != suffix {
+		return false
+	}
+	start := strings.LastIndexByte(domain[:n], '.') + 1
+	// domain[start:] is the registrable domain, domain[start:n] its label.
+	return freemailDomains[domain[start:]] || freemailBrands[domain[start:n]]
 }
 
 // IsFreemail reports whether the domain (lower-case, ASCII or Unicode form)

@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"errors"
+	"golang.org/x/net/publicsuffix"
+	"strings"
 	"testing"
 )
 
@@ -56,6 +58,32 @@ func TestParseEmail(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFreemailUnder: the shortcut with a known public suffix answers as
+// IsFreemail does, for listed domains, their subdomains, the brands under
+// other suffixes and company domains.
+func TestFreemailUnder(t *testing.T) {
+	doms := []string{"gmail.com", "mail.gmail.com", "yahoo.co.uk", "de.yahoo.com", "hotmail.co.jp", "gmx.net",
+		"mail.wp.pl", "wp.pl", "web.de", "siemens.de", "mail.siemens.de", "firma.com.pl", "example.co.uk",
+		"outlook.com.br", "live.de", "googlemail.com", "a.b.c.gmx.ch", "t-online.de", "x.t-online.de", "gmail.example.com"}
+	for line := range strings.Lines(freemailText) {
+		if d := strings.TrimSpace(line); d != "" && d[0] != '#' {
+			doms = append(doms, d, "mail."+d)
+		}
+	}
+	for _, d := range doms {
+		if !plainDomain(d) {
+			continue
+		}
+		suffix, icann := publicsuffix.PublicSuffix(d)
+		if !icann || suffix == d {
+			continue
+		}
+		if got, want := freemailUnder(d, suffix), IsFreemail(d); got != want {
+			t.Errorf("freemailUnder(%q, %q) = %t, IsFreemail = %t", d, suffix, got, want)
+		}
 	}
 }
 
