@@ -173,6 +173,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpPhone:
 			if c.builtin {
 				lv, va, vb, local := comparePhones(a, b)
+				va, vb = showPhones(va), showPhones(vb)
 				if local && placesDiffer(a, b) {
 					// A local number recurs in every area code.
 					add(c, va, vb, 0, Missing, "same local number, another place")
@@ -747,6 +748,21 @@ func comparePhones(a, b *Record) (lv Level, va, vb string, local bool) {
 }
 
 func isLocal(p string) bool { return strings.HasPrefix(p, localPrefix) }
+
+// showPhones writes the local numbers among space-separated phones as
+// people read them: "3865286 (local)".
+func showPhones(s string) string {
+	if !strings.Contains(s, localPrefix) {
+		return s
+	}
+	f := strings.Fields(s)
+	for i, p := range f {
+		if d, ok := strings.CutPrefix(p, localPrefix); ok {
+			f[i] = d + " (local)"
+		}
+	}
+	return strings.Join(f, " ")
+}
 
 func joinNonEmpty(a, b string) string {
 	switch {

@@ -274,7 +274,10 @@ func TestLocalPhoneNeedsThePlace(t *testing.T) {
 		res := m.Explain(&a, &b)
 		i := slices.IndexFunc(res.Fields, func(f FieldScore) bool { return f.Name == CmpPhone })
 		if i < 0 || res.Fields[i].Level != tt.want {
-			t.Errorf("%s in %s vs %s in %s: %s", tt.a.FirstName, tt.a.City, tt.b.FirstName, tt.b.City, res)
+			t.Fatalf("%s in %s vs %s in %s: %s", tt.a.FirstName, tt.a.City, tt.b.FirstName, tt.b.City, res)
+		}
+		if f := res.Fields[i]; f.A != "3865286 (local)" || f.B != f.A {
+			t.Errorf("explained as %q / %q, want 3865286 (local)", f.A, f.B)
 		}
 		if tt.want == Missing && m.Decide(res, true) == Merge {
 			t.Errorf("namesakes in two towns merged:\n%s", res)
