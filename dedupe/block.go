@@ -95,10 +95,9 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// the name (a moved household, a postal code or town mistyped),
 		// and the keys above all need it. Both names together, or the
 		// last or first name at a house number and street, find them
-		// anywhere in the region (regionKey); business records never get
-		// these keys (a company's staff
-		// shares its address, and its names would make blocks grow with
-		// the store).
+		// anywhere in the region (regionKey). Business records never get
+		// these keys: a company's staff shares its address, and its names
+		// would make blocks grow with the store.
 		if len(r.First) > 1 && len(r.Last) > 1 {
 			f, l := phoneticKey(r.First), phoneticKey(r.Last)
 			if f > l {

@@ -534,10 +534,9 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	s := jw(a.Email, b.Email)
 	if la == lb && !a.Role {
 		if !(a.Freemail && b.Freemail) && (typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1) {
-			// Two mail providers ("gmail.com", "mail.com") are two
-			// providers, not a typo.
 			// "brooks-sawer.com" for "brooks-sawyer.com": the same
-			// address, mistyped.
+			// address, mistyped. Two mail providers one letter apart
+			// ("gmail.com", "mail.com") are two providers.
 			return Close, s, "domain mistyped"
 		}
 		// "j.mueller" is built from the name, which is compared on its
@@ -721,22 +720,28 @@ func comparePhones(a, b *Record) (lv Level, va, vb string, local bool) {
 		return Missing, pa, pb, false
 	}
 	comparable := false
+	localA, localB := "", "" // an agreement that rests on a local number
 	for _, x := range []string{a.Phone, a.Mobile} {
 		for _, y := range []string{b.Phone, b.Mobile} {
 			if x == "" || y == "" {
 				continue
 			}
 			switch lx, ly := isLocal(x), isLocal(y); {
-			case x == y:
-				return Agree, x, y, lx
-			case lx && !ly && strings.HasSuffix(y, x[len(localPrefix):]),
+			case x == y && !lx:
+				return Agree, x, y, false // a full number: the strongest
+			case x == y,
+				lx && !ly && strings.HasSuffix(y, x[len(localPrefix):]),
 				ly && !lx && strings.HasSuffix(x, y[len(localPrefix):]):
-				// A local number and the full number it is the end of.
-				return Agree, x, y, true
+				// The same local number, or a local number and the
+				// full number it is the end of.
+				localA, localB = x, y
 			case lx == ly:
 				comparable = true
 			}
 		}
+	}
+	if localA != "" {
+		return Agree, localA, localB, true
 	}
 	if !comparable {
 		// Only local numbers on one side, only full ones on the other:

@@ -306,10 +306,16 @@ func TestComparePhonesLocal(t *testing.T) {
 		{rec("", "123-4567"), rec("", "1234567"), Missing},
 		{rec("", "212 555 1234"), rec("", "212-555-1234"), Missing}, // an invalid full number is no local one
 		{rec("+493012345678", ""), rec("+493012345679", ""), Disagree},
+		// A full number shared beside a local one: the full one counts.
+		{&Record{Phone: "local:3865286", Mobile: "+491701234567"}, &Record{Phone: "local:3865286", Mobile: "+491701234567"}, Agree},
 	}
 	for _, tt := range tests {
-		if lv, _, _, _ := comparePhones(tt.a, tt.b); lv != tt.want {
+		lv, _, _, local := comparePhones(tt.a, tt.b)
+		if lv != tt.want {
 			t.Errorf("phones %q vs %q = %s, want %s", tt.a.Phone, tt.b.Phone, lv, tt.want)
+		}
+		if local && tt.a.Mobile != "" && tt.a.Mobile == tt.b.Mobile {
+			t.Errorf("phones %q/%q vs %q/%q: agreement put on the local number, not the shared full one", tt.a.Phone, tt.a.Mobile, tt.b.Phone, tt.b.Mobile)
 		}
 	}
 }
