@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/leadpipe/leadpipe/dedupe"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/dedupe"
 	"github.com/leadpipe/leadpipe/importer"
 	"github.com/leadpipe/leadpipe/lifecycle"
 	"github.com/leadpipe/leadpipe/pipeline"
@@ -63,14 +63,16 @@ keys only.
 
 A row is rejected only when it offers no way to reach the person (no valid
 e-mail, phone or postal address, and no name plus company), or when it is
-structurally broken. --keep-unreachable (import: unreachable: keep in
-leadpipe.yaml) imports the unreachable rows that have a name or a company
-as leads with a warning instead: for lists kept for matching rather than
-for contact, such as a registry of people or firms. --rejects writes such rows with their original
+structurally broken. --rejects writes such rows with their original
 columns plus leadpipe_row and leadpipe_reason, so that the file can be
 corrected and imported again as it is. Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
 file,row,outcome,lead_id,reason.
+
+--keep-unreachable (import: unreachable: keep in leadpipe.yaml) imports the
+rows with no way to reach the person that have a name or a company, as
+leads with a warning, instead of rejecting them: for lists kept for
+matching rather than for contact, such as a registry of people or firms.
 
 Importing the same file again changes nothing: every row is unchanged and
 the store is not written.`),
