@@ -668,19 +668,8 @@ func (d *decoder) strMap() map[string]string {
 		return nil
 	}
 	m := make(map[string]string, n)
-	var prev string
-	for i := range n {
-		k := d.str()
-		v := d.str()
-		if d.err != nil {
-			return nil
-		}
-		if i > 0 && k <= prev {
-			d.fail("map keys out of order")
-			return nil
-		}
-		m[k] = v
-		prev = k
+	if !d.sortedPairs(n, func(k, v string) { m[k] = v }) {
+		return nil
 	}
 	return m
 }
@@ -693,21 +682,31 @@ func (d *decoder) rawValues() crm.RawValues {
 		return nil
 	}
 	r := make(crm.RawValues, 0, n+len(crm.DataFields)/2)
+	if !d.sortedPairs(n, func(k, v string) { r = append(r, crm.RawValue{Field: k, Value: v}) }) {
+		return nil
+	}
+	return r
+}
+
+// sortedPairs reads n key/value pairs whose keys must rise strictly, as
+// appendMap writes them, and hands each to add; false when they are
+// damaged (d.err says how).
+func (d *decoder) sortedPairs(n int, add func(k, v string)) bool {
 	var prev string
 	for i := range n {
 		k := d.str()
 		v := d.str()
 		if d.err != nil {
-			return nil
+			return false
 		}
 		if i > 0 && k <= prev {
 			d.fail("map keys out of order")
-			return nil
+			return false
 		}
-		r = append(r, crm.RawValue{Field: k, Value: v})
+		add(k, v)
 		prev = k
 	}
-	return r
+	return true
 }
 
 func (d *decoder) time() time.Time {
