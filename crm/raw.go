@@ -60,8 +60,12 @@ func (r RawValues) Clone() RawValues { return slices.Clip(slices.Clone(r)) }
 // Sorted returns a copy sorted by field.
 func (r RawValues) Sorted() RawValues {
 	c := r.Clone()
-	slices.SortFunc(c, func(a, b RawValue) int { return strings.Compare(a.Field, b.Field) })
+	sortByField(c)
 	return c
+}
+
+func sortByField(r RawValues) {
+	slices.SortFunc(r, func(a, b RawValue) int { return strings.Compare(a.Field, b.Field) })
 }
 
 // Map returns the values as a map, nil when there are none.
@@ -85,7 +89,7 @@ func RawFromMap(m map[string]string) RawValues {
 	for k, v := range m {
 		r = append(r, RawValue{k, v})
 	}
-	slices.SortFunc(r, func(a, b RawValue) int { return strings.Compare(a.Field, b.Field) })
+	sortByField(r)
 	return r
 }
 

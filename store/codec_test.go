@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -391,16 +392,25 @@ func TestDecodeLeadFields(t *testing.T) {
 }
 
 // TestAppendRawMatchesReference: the one-pass encoding of the raw values
-// writes the bytes the filtered appendMap and rawSameMask wrote, for raw
-// maps of every size, with values equal to the lead's or not.
+// writes the bytes of a plain reference (the values that differ from the
+// lead's, sorted by key, then the mask of the data fields that equal it),
+// for raw maps of every size, with values equal to the lead's or not.
 func TestAppendRawMatchesReference(t *testing.T) {
 	reference := func(l *crm.Lead) []byte {
-		mask := rawSameMask(l)
-		var dst []byte
-		if mask == 0 {
-			dst = appendMap(dst, l.Raw.Map(), nil)
-		} else {
-			dst = appendMap(dst, l.Raw.Map(), func(k string) bool { return rawSame(mask, k) })
+		var mask uint64
+		var keys []string
+		for _, rv := range l.Raw {
+			if i := slices.Index(crm.DataFields, rv.Field); i >= 0 && rv.Value == l.Get(rv.Field) {
+				mask |= 1 << i
+			} else {
+				keys = append(keys, rv.Field)
+			}
+		}
+		slices.Sort(keys)
+		dst := binary.AppendUvarint(nil, uint64(len(keys)))
+		for _, k := range keys {
+			dst = appendString(dst, k)
+			dst = appendString(dst, l.Raw.Value(k))
 		}
 		return binary.AppendUvarint(dst, mask)
 	}
