@@ -227,7 +227,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					add(&hc, a.Street, b.Street, sim, lv, note)
 					continue
 				}
-				if lv == Disagree && orgRecords(a, b) && houseNumber(a.Street) != houseNumber(b.Street) && houseNumber(a.Street) != "" && houseNumber(b.Street) != "" {
+				if lv == Disagree && orgRecords(a, b) && otherHouse(a.Street, b.Street) {
 					// Two sites of one organisation: its name and
 					// central phone number are shared, the house is not.
 					oc := *c
@@ -308,7 +308,7 @@ const householdBonus = 3
 // "12 main st apt 5", "ul 3 maja 15" / "ul 3 maja 40" and "12 st" / "12
 // elm st" are not.
 func sameHouse(a, b string) bool {
-	if houseNumber(a) == "" || houseNumber(a) != houseNumber(b) {
+	if h := houseNumber(a); h == "" || h != houseNumber(b) {
 		return false
 	}
 	numA, wordA := splitWords(a)
@@ -339,17 +339,29 @@ func splitWords(s string) (nums, words []string) {
 	return nums, words
 }
 
-// nested reports whether every word of one list is in the other.
+// nested reports whether every word of the shorter list is in the other.
 func nested(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
+	return allIn(a, b)
+}
+
+// allIn reports whether every word of a is in b.
+func allIn(a, b []string) bool {
 	for _, w := range a {
 		if !slices.Contains(b, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// otherHouse reports whether two streets both have a house number and the
+// numbers differ.
+func otherHouse(a, b string) bool {
+	ha, hb := houseNumber(a), houseNumber(b)
+	return ha != "" && hb != "" && ha != hb
 }
 
 // houseNumber is the first run of digits of a street: "4753 59 w
@@ -656,15 +668,8 @@ func wordsWithin(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	long := strings.Fields(b)
-	n := 0
-	for w := range strings.FieldsSeq(a) {
-		if !slices.Contains(long, w) {
-			return false
-		}
-		n++
-	}
-	return n >= 2
+	short := strings.Fields(a)
+	return len(short) >= 2 && allIn(short, strings.Fields(b))
 }
 
 // compareStreet compares streets with their house numbers: another number

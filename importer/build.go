@@ -367,10 +367,11 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	r.custom()
 
 	l := r.l
+	named := l.FirstName != "" || l.LastName != ""
 	reachable := l.Email != "" || l.Phone != "" || l.Mobile != "" ||
 		(l.Street != "" && (l.PostalCode != "" || l.City != "")) ||
-		((l.FirstName != "" || l.LastName != "") && l.Company != "")
-	if !reachable && b.opts.KeepUnreachable && (l.FirstName != "" || l.LastName != "" || l.Company != "") {
+		(named && l.Company != "")
+	if !reachable && b.opts.KeepUnreachable && (named || l.Company != "") {
 		l.Warnings = append(l.Warnings, WarnUnreachable)
 		reachable = true
 	}
