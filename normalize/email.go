@@ -169,13 +169,13 @@ var (
 func lookupDomain(dom string) (domainInfo, bool) {
 	if plainDomain(dom) {
 		// Cheaper to check than to look up (BENCHMARKS.md).
-		return checkDomain(dom)
+		return checkPlainDomain(dom)
 	}
 	if v, ok := domainCache.Load(dom); ok {
 		d, valid := v.(domainInfo)
 		return d, valid
 	}
-	d, valid := checkDomain(dom)
+	d, valid := checkIDNDomain(dom)
 	if domainCacheCount.Load() < maxCachedDomains {
 		domainCacheCount.Add(1)
 		if valid {
@@ -187,17 +187,19 @@ func lookupDomain(dom string) (domainInfo, bool) {
 	return d, valid
 }
 
-func checkDomain(dom string) (domainInfo, bool) {
-	if plainDomain(dom) {
-		// Letters, digits and hyphens only, no punycode: IDNA maps such a
-		// domain to itself, so its look-ups are skipped (they cost more
-		// than the rest of ParseEmail).
-		suffix, icann := publicsuffix.PublicSuffix(dom)
-		if !icann || suffix == dom {
-			return domainInfo{}, false
-		}
-		return domainInfo{ascii: dom, unicode: dom, freemail: freemailUnder(dom, suffix)}, true
+// checkPlainDomain checks a domain of letters, digits and hyphens only,
+// without punycode (plainDomain): IDNA maps such a domain to itself, so
+// its look-ups are skipped (they cost more than the rest of ParseEmail).
+func checkPlainDomain(dom string) (domainInfo, bool) {
+	suffix, icann := publicsuffix.PublicSuffix(dom)
+	if !icann || suffix == dom {
+		return domainInfo{}, false
 	}
+	return domainInfo{ascii: dom, unicode: dom, freemail: freemailUnder(dom, suffix)}, true
+}
+
+// checkIDNDomain checks any other domain through IDNA.
+func checkIDNDomain(dom string) (domainInfo, bool) {
 	ascii, err := idna.Lookup.ToASCII(dom)
 	if err != nil || !strings.Contains(ascii, ".") {
 		return domainInfo{}, false
