@@ -92,20 +92,38 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 		}
 	}
 	leads := make([]kv, len(b.Leads))
+	index := make([]kv, len(b.Index))
 	for i, l := range b.Leads {
 		room()
 		at := len(buf)
 		buf = binary.BigEndian.AppendUint64(buf, uint64(l.ID))
+		if b.Scattered && i < len(b.Index) && b.Index[i].ID == l.ID {
+			// The lead may go to the update area: its index entry
+			// goes ahead of it, so that the area's indexed value
+			// (areaIndexed) is these same bytes.
+			e := &b.Index[i]
+			buf = append(buf, areaIndexed)
+			buf = binary.AppendUvarint(buf, uint64(indexSize(e)))
+			ix := len(buf)
+			buf = appendIndex(buf, e)
+			lx := len(buf)
+			buf = appendLead(buf, l)
+			leads[i] = kv{k: buf[at : at+8 : at+8], v: buf[lx:len(buf):len(buf)], iv: buf[at+8 : len(buf) : len(buf)]}
+			index[i] = kv{k: leads[i].k, v: buf[ix:lx:lx]}
+			continue
+		}
 		buf = appendLead(buf, l)
-		leads[i] = kv{buf[at : at+8 : at+8], buf[at+8 : len(buf) : len(buf)]}
+		leads[i] = kv{k: buf[at : at+8 : at+8], v: buf[at+8 : len(buf) : len(buf)]}
 	}
-	index := make([]kv, len(b.Index))
 	for i := range b.Index {
+		if index[i].k != nil {
+			continue
+		}
 		room()
 		at := len(buf)
 		buf = binary.BigEndian.AppendUint64(buf, uint64(b.Index[i].ID))
 		buf = appendIndex(buf, &b.Index[i])
-		index[i] = kv{buf[at : at+8 : at+8], buf[at+8 : len(buf) : len(buf)]}
+		index[i] = kv{k: buf[at : at+8 : at+8], v: buf[at+8 : len(buf) : len(buf)]}
 	}
 
 	var objs *encodedObjects
@@ -139,8 +157,10 @@ func encodeBuf(n int) []byte {
 	return make([]byte, 0, n)
 }
 
-// kv is an encoded key and value.
-type kv struct{ k, v []byte }
+// kv is an encoded key and value. For a lead of a scattered batch that
+// carries its index entry, iv is the value with the entry ahead of it, as
+// the update area keeps it (areaIndexed).
+type kv struct{ k, v, iv []byte }
 
 // write runs the transaction of a prepared batch.
 func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte) error {
@@ -160,6 +180,7 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 		if err != nil {
 			return err
 		}
+		var inArea []bool // index entries written into the area with their lead
 		for i, e := range leads {
 			// Ids above the last one are new without a lookup.
 			stored := false
@@ -172,15 +193,36 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 			} else {
 				stored = true
 			}
-			if err := up.put(lb, e.k, e.v, stored, id > last0, count); err != nil {
+			indexed, err := up.put(lb, ib, e, stored, id > last0, count)
+			if err != nil {
 				return fmt.Errorf("lead %s: %w", b.Leads[i].ID, err)
+			}
+			if indexed {
+				if inArea == nil {
+					inArea = make([]bool, len(index))
+				}
+				inArea[i] = true // e.iv pairs lead i with index entry i
 			}
 		}
 		for i, e := range index {
+			if inArea != nil && inArea[i] {
+				continue
+			}
 			// The usual batch pairs lead i with index entry i; anything
 			// else must name a lead of the batch or of the store.
 			if !(i < len(leads) && bytes.Equal(leads[i].k, e.k)) && lb.Get(e.k) == nil {
 				return fmt.Errorf("index entry for lead %s, which does not exist", b.Index[i].ID)
+			}
+			if binary.BigEndian.Uint64(e.k) <= last0 {
+				// A stored lead whose version in the area carries an
+				// index entry: the new entry replaces that one.
+				done, err := up.reindex(e.k, e.v)
+				if err != nil {
+					return fmt.Errorf("index entry for lead %s: %w", b.Index[i].ID, err)
+				}
+				if done {
+					continue
+				}
 			}
 			if err := ib.Put(e.k, e.v); err != nil {
 				return fmt.Errorf("index entry for lead %s: %w", b.Index[i].ID, err)

@@ -686,6 +686,13 @@ func appendIndex(dst []byte, e *crm.IndexEntry) []byte {
 	return dst
 }
 
+// indexSize is the length of appendIndex's encoding of e.
+func indexSize(e *crm.IndexEntry) int {
+	return 1 + uvarintLen(uint64(len(e.Keys))) + 8*len(e.Keys) + uvarintLen(uint64(len(e.RowSigs))) + 8*len(e.RowSigs)
+}
+
+func uvarintLen(x uint64) int { return (bits.Len64(x|1) + 6) / 7 }
+
 // decodeIndex decodes an index entry; both lists share one allocation.
 func decodeIndex(id crm.ID, data []byte) (crm.IndexEntry, error) {
 	e := crm.IndexEntry{ID: id}

@@ -22,5 +22,7 @@ func (db *DB) mappedBytes() int64 {
 // the merges of a 1M-row import faulted the same pages in again and
 // again (516,000 minor faults, 1 s of madvise); above 120 MB, the peak RSS
 // stayed the same (468 MB) with 6% fewer faults and 1 s less wall time;
-// above 160 MB it rose to 520 MB (BENCHMARKS.md).
-const releaseAfterCommitBytes = 120 << 20
+// above 160 MB it rose to 520 MB. Since merges keep their index entries in
+// the update area, fewer pages are faulted and released, and 120 MB gave
+// 480-502 MB: 100 MB gives 448-453 MB (BENCHMARKS.md).
+const releaseAfterCommitBytes = 100 << 20

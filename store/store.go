@@ -76,12 +76,13 @@ var (
 )
 
 // schemaVersion is the layout version kept under meta/schema: 2 since the
-// update area (bucketLeadUpdates), and new stores are created at 2. A store
-// of version 1 has no area and is read as it is; its first write to the
-// area raises it to 2. An older leadpipe, which would not see the area,
-// refuses a store of version 2.
+// update area (bucketLeadUpdates), 3 since its values may carry the lead's
+// index entry (areaIndexed); new stores are created at 3. A store of an
+// older version is read as it is; its first write to the area raises it
+// to 3. An older leadpipe, which would not see the area or its index
+// entries, refuses a store of a newer version.
 const (
-	schemaVersion    = 2
+	schemaVersion    = 3
 	minSchemaVersion = 1
 )
 

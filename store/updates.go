@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 
@@ -23,6 +24,42 @@ type updates struct {
 	n, n0     uint64       // entries now and at the start, as meta counts them
 	empty     bool         // the area holds nothing (seen, not counted)
 	scattered bool         // this batch writes its stored leads here
+	indexed   bool         // the schema allows indexed values (areaIndexed)
+}
+
+// areaIndexed opens an area value that carries the lead's index entry
+// ahead of the lead: this byte, the entry's length (uvarint), the entry,
+// then the lead as in the lead bucket. A merge changes a stored lead and
+// its index entry together; kept together in the area they cost one write
+// there, where the entry alone cost another at a random place of the
+// index bucket: a page rewritten per merge, 10-15% of a 1M-row import's
+// CPU (BENCHMARKS.md). Such an entry replaces the one in the index bucket
+// for every reader. Lead codec versions are small numbers, so a plain lead
+// never starts with this byte; schema 3 stores may hold such values.
+const areaIndexed = 0xA1
+
+// splitArea splits an area value into the index entry it carries, if any,
+// and the encoded lead. A nil value is a plain empty one.
+func splitArea(v []byte) (idx []byte, has bool, lead []byte, err error) {
+	if len(v) == 0 || v[0] != areaIndexed {
+		return nil, false, v, nil
+	}
+	n, w := binary.Uvarint(v[1:])
+	if w <= 0 || n > uint64(len(v)-1-w) {
+		return nil, false, nil, fmt.Errorf("%w: an indexed update cut short", errDamaged)
+	}
+	at := 1 + w
+	return v[at : at+int(n)], true, v[at+int(n):], nil
+}
+
+// joinArea is the indexed area value of an index entry and a lead, in a
+// new slice.
+func joinArea(idx, lead []byte) []byte {
+	v := make([]byte, 0, 1+binary.MaxVarintLen64+len(idx)+len(lead))
+	v = append(v, areaIndexed)
+	v = binary.AppendUvarint(v, uint64(len(idx)))
+	v = append(append(v, idx...), lead...)
+	return v
 }
 
 // openUpdates opens the update area for a write transaction; scattered
@@ -35,6 +72,11 @@ func openUpdates(tx *bolt.Tx, scattered bool) (*updates, error) {
 		return nil, err
 	}
 	u.n0 = u.n
+	schema, err := metaU64(tx.Bucket(bucketMeta), keySchema)
+	if err != nil {
+		return nil, err
+	}
+	u.indexed = schema >= schemaVersion
 	if scattered {
 		count, err := metaU64(tx.Bucket(bucketMeta), keyLeadCount)
 		if err != nil {
@@ -51,6 +93,7 @@ func openUpdates(tx *bolt.Tx, scattered bool) (*updates, error) {
 		if err := tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion)); err != nil {
 			return nil, err
 		}
+		u.indexed = true
 	}
 	if u.b != nil {
 		u.b.FillPercent = fillPercent
@@ -67,38 +110,98 @@ func openUpdates(tx *bolt.Tx, scattered bool) (*updates, error) {
 
 // put writes a lead: a stored one into the area when the batch is
 // scattered and the area has room, anything else into the lead bucket lb,
-// removing an older version from the area. count is the number of leads
+// removing an older version from the area. e.v is the encoded lead; e.iv,
+// when the batch carries the lead's index entry, is the same lead with the
+// entry ahead of it (an indexed area value). count is the number of leads
 // with this one. fresh says the lead's id is above every id the store had
 // allocated: such a lead was never written, so the area cannot hold it
 // (an import creates most of its leads so, and looking each of them up
 // in the area cost 900,000 look-ups at a million rows).
-func (u *updates) put(lb *bolt.Bucket, k, v []byte, stored, fresh bool, count uint64) error {
+//
+// It reports whether the index entry went into the area with the lead;
+// then the caller must not write it to the index bucket ib. A version that
+// leaves the area for the lead bucket takes its index entry along into ib
+// when the batch brings none.
+func (u *updates) put(lb, ib *bolt.Bucket, e kv, stored, fresh bool, count uint64) (indexed bool, err error) {
 	if u.scattered && stored {
-		had := u.b.Get(k) != nil
-		if had || u.n < count/maxUpdateShare {
-			if err := u.b.Put(k, v); err != nil {
-				return err
+		old := u.b.Get(e.k)
+		if old != nil || u.n < count/maxUpdateShare {
+			v := e.iv
+			if v == nil {
+				// The batch has no index entry for the lead: keep
+				// the newer one the version in the area carries.
+				idx, has, _, err := splitArea(old)
+				if err != nil {
+					return false, fmt.Errorf("update area: %w", err)
+				}
+				v = e.v
+				if has {
+					v = joinArea(idx, e.v)
+				}
 			}
-			if !had {
+			if err := u.b.Put(e.k, v); err != nil {
+				return false, err
+			}
+			if old == nil {
 				u.n++
 			}
 			u.empty = false
-			return nil
+			if e.iv != nil && !u.indexed {
+				if err := u.tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion)); err != nil {
+					return false, err
+				}
+				u.indexed = true
+			}
+			return e.iv != nil, nil
 		}
 	}
-	if err := lb.Put(k, v); err != nil {
-		return err
+	if err := lb.Put(e.k, e.v); err != nil {
+		return false, err
 	}
 	if fresh {
-		return nil
+		return false, nil
 	}
-	return u.remove(k)
+	return false, u.move(ib, e.k, e.iv == nil)
 }
 
-// remove takes a lead's newer version out of the area, if it has one.
-func (u *updates) remove(k []byte) error {
-	if u.empty || u.b.Get(k) == nil {
+// reindex writes a newer index entry of a lead whose version in the area
+// carries one into that version, and reports whether it did; otherwise
+// the entry belongs in the index bucket.
+func (u *updates) reindex(k, idx []byte) (bool, error) {
+	if u.empty {
+		return false, nil
+	}
+	old := u.b.Get(k)
+	if old == nil {
+		return false, nil
+	}
+	_, has, lead, err := splitArea(old)
+	if err != nil || !has {
+		return false, err
+	}
+	return true, u.b.Put(k, joinArea(idx, lead))
+}
+
+// move takes a lead's newer version out of the area, if it has one; with
+// keepIndex, an index entry that version carries goes into ib.
+func (u *updates) move(ib *bolt.Bucket, k []byte, keepIndex bool) error {
+	if u.empty {
 		return nil
+	}
+	old := u.b.Get(k)
+	if old == nil {
+		return nil
+	}
+	if keepIndex {
+		idx, has, _, err := splitArea(old)
+		if err != nil {
+			return fmt.Errorf("update area: %w", err)
+		}
+		if has {
+			if err := ib.Put(k, bytes.Clone(idx)); err != nil {
+				return err
+			}
+		}
 	}
 	if err := u.b.Delete(k); err != nil {
 		return err
@@ -109,6 +212,10 @@ func (u *updates) remove(k []byte) error {
 	return nil
 }
 
+// remove takes a lead's newer version, with any index entry it carries,
+// out of the area: the lead is deleted.
+func (u *updates) remove(k []byte) error { return u.move(nil, k, false) }
+
 // close records the number of entries in meta.
 func (u *updates) close() error {
 	if u.n == u.n0 {
@@ -118,12 +225,36 @@ func (u *updates) close() error {
 }
 
 // updatedLead returns the newer version of a lead from the area of a read
-// transaction, or nil.
-func updatedLead(tx *bolt.Tx, k []byte) []byte {
+// transaction, or nil, and the index entry that version carries, if any.
+func updatedLead(tx *bolt.Tx, k []byte) (lead, idx []byte, hasIdx bool, err error) {
 	if b := tx.Bucket(bucketLeadUpdates); b != nil {
-		return b.Get(k)
+		if v := b.Get(k); v != nil {
+			idx, hasIdx, lead, err = splitArea(v)
+			if err != nil {
+				return nil, nil, false, fmt.Errorf("lead %s: %w", idOf(k), err)
+			}
+			return lead, idx, hasIdx, nil
+		}
 	}
-	return nil
+	return nil, nil, false, nil
+}
+
+// areaLead is the lead of an area value, for forEachNewest.
+func areaLead(v []byte) ([]byte, error) {
+	_, _, lead, err := splitArea(v)
+	return lead, err
+}
+
+// areaIndex is the index entry an area value carries, or nil.
+func areaIndex(v []byte) ([]byte, error) {
+	idx, has, _, err := splitArea(v)
+	if !has || err != nil {
+		return nil, err
+	}
+	if idx == nil {
+		idx = []byte{}
+	}
+	return idx, nil
 }
 
 // checkUpdates verifies the area: every entry belongs to a stored lead and
@@ -143,8 +274,17 @@ func checkUpdates(tx *bolt.Tx, leads *bolt.Bucket) error {
 			if leads.Get(k) == nil {
 				return fmt.Errorf("lead updates: a newer version of lead %s, which does not exist", id)
 			}
-			if _, err := decodeStoredLead(id, v); err != nil {
+			idx, has, lead, err := splitArea(v)
+			if err != nil {
+				return fmt.Errorf("lead updates: lead %s: %w", id, err)
+			}
+			if _, err := decodeStoredLead(id, lead); err != nil {
 				return fmt.Errorf("lead updates: %w", err)
+			}
+			if has {
+				if _, err := decodeStoredIndex(id, idx); err != nil {
+					return fmt.Errorf("lead updates: %w", err)
+				}
 			}
 			n++
 			return nil

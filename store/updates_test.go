@@ -263,8 +263,8 @@ func TestSchemaVersion1(t *testing.T) {
 	defer db.Close()
 	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
 	var v uint64
-	if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil || v != 2 {
-		t.Errorf("schema after a write to the area = %d, %v; want 2", v, err)
+	if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil || v != schemaVersion {
+		t.Errorf("schema after a write to the area = %d, %v; want %d", v, err, schemaVersion)
 	}
 }
 
@@ -281,20 +281,28 @@ func openFile(t *testing.T) (*DB, string) {
 }
 
 // TestLeadUpdatesRandom applies random sequences of plain, scattered and
-// deleting batches and compares every read path with a model of what was
-// written; Check runs along the way.
+// deleting batches, with index entries beside their leads, apart from them
+// (in another order, or for a lead the batch does not write) or missing,
+// and compares every read path of leads and index entries with a model of
+// what was written; Check runs along the way.
 func TestLeadUpdatesRandom(t *testing.T) {
-	for seed := uint64(1); seed <= 4; seed++ {
+	for seed := uint64(1); seed <= 6; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 7))
 			db, _ := openFile(t)
 			model := map[crm.ID]string{}
+			index := map[crm.ID]uint64{} // RowSigs[0] of each lead's entry
 			next := 1
 			write := func(id int, tag string) *crm.Lead {
 				l := typicalLead(id)
 				l.City = fmt.Sprintf("%s %d", tag, rng.IntN(1000))
 				model[crm.ID(id)] = l.City
 				return l
+			}
+			entry := func(id crm.ID) crm.IndexEntry {
+				sig := rng.Uint64()
+				index[id] = sig
+				return crm.IndexEntry{ID: id, Keys: []uint64{uint64(id)}, RowSigs: []uint64{sig}}
 			}
 			existing := func() int {
 				if len(model) == 0 {
@@ -303,8 +311,9 @@ func TestLeadUpdatesRandom(t *testing.T) {
 				ids := slices.Sorted(maps.Keys(model))
 				return int(ids[rng.IntN(len(ids))])
 			}
-			for step := range 120 {
-				b := &crm.Batch{Scattered: rng.IntN(2) == 0}
+			indexed := 0 // area values written with their entry
+			for step := range 160 {
+				b := &crm.Batch{Scattered: rng.IntN(3) > 0}
 				seen := map[int]bool{}
 				for range rng.IntN(40) + 1 {
 					id := existing()
@@ -318,10 +327,30 @@ func TestLeadUpdatesRandom(t *testing.T) {
 					seen[id] = true
 					b.Leads = append(b.Leads, write(id, fmt.Sprint(step)))
 				}
+				switch rng.IntN(4) {
+				case 0, 1: // beside their leads, as an import writes them
+					for _, l := range b.Leads {
+						b.Index = append(b.Index, entry(l.ID))
+					}
+				case 2: // some, in another order
+					for _, i := range rng.Perm(len(b.Leads)) {
+						if rng.IntN(2) == 0 {
+							b.Index = append(b.Index, entry(b.Leads[i].ID))
+						}
+					}
+				}
+				// Entries for stored leads the batch does not write.
+				for range rng.IntN(3) {
+					if id := existing(); id != 0 && !seen[id] {
+						seen[id] = true
+						b.Index = append(b.Index, entry(crm.ID(id)))
+					}
+				}
 				if !b.Scattered && rng.IntN(3) == 0 {
 					if id := existing(); id != 0 && !seen[id] {
 						b.DeleteLeads = append(b.DeleteLeads, crm.ID(id))
 						delete(model, crm.ID(id))
+						delete(index, crm.ID(id))
 					}
 				}
 				mustApply(t, db, b)
@@ -329,15 +358,47 @@ func TestLeadUpdatesRandom(t *testing.T) {
 				if !maps.Equal(got, model) {
 					t.Fatalf("step %d: the store reads %d leads, the model has %d, or values differ", step, len(got), len(model))
 				}
+				scanned := map[crm.ID]uint64{}
+				err := db.ForEachIndex(func(e crm.IndexEntry) error {
+					if _, dup := scanned[e.ID]; dup || len(e.RowSigs) != 1 {
+						return fmt.Errorf("ForEachIndex: lead %s twice or entry %+v", e.ID, e)
+					}
+					scanned[e.ID] = e.RowSigs[0]
+					one, err := db.Index(e.ID)
+					if err != nil || len(one.RowSigs) != 1 || one.RowSigs[0] != e.RowSigs[0] || one.ID != e.ID {
+						return fmt.Errorf("Index(%s) = %+v, %v; ForEachIndex %+v", e.ID, one, err, e)
+					}
+					return nil
+				})
+				if err != nil {
+					t.Fatalf("step %d: %v", step, err)
+				}
+				if !maps.Equal(scanned, index) {
+					t.Fatalf("step %d: ForEachIndex has %d entries, the model %d, or entries differ", step, len(scanned), len(index))
+				}
 				if step%20 == 19 {
 					if err := db.Check(); err != nil {
 						t.Fatalf("step %d: %v", step, err)
 					}
 				}
+				if err := db.bolt.View(func(tx *bolt.Tx) error {
+					indexed = 0
+					if ub := tx.Bucket(bucketLeadUpdates); ub != nil {
+						return ub.ForEach(func(_, v []byte) error {
+							if v[0] == areaIndexed {
+								indexed++
+							}
+							return nil
+						})
+					}
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
 			}
 			ids, count, _ := areaState(t, db)
-			if len(ids) == 0 || count != uint64(len(ids)) {
-				t.Errorf("area: %d entries (meta %d) for %d leads", len(ids), count, len(model))
+			if len(ids) == 0 || count != uint64(len(ids)) || indexed == 0 || indexed == len(ids) {
+				t.Errorf("area: %d entries (meta %d, %d with an index entry) for %d leads: the test should see both kinds", len(ids), count, indexed, len(model))
 			}
 		})
 	}
