@@ -125,6 +125,9 @@ type Store interface {
 	// Index returns the index entry of one lead (an empty entry with the id
 	// if none was stored).
 	Index(id ID) (IndexEntry, error)
+	// LeadWithIndex returns a lead and its index entry together, as Lead
+	// and Index do, in one read.
+	LeadWithIndex(id ID) (*Lead, IndexEntry, error)
 	// Apply writes a batch in one transaction: all of it or nothing.
 	Apply(b *Batch) error
 	// PrepareApply does the part of Apply that takes no lock (checking

@@ -840,11 +840,7 @@ func (im *importRun) load(id crm.ID) (*crm.Lead, *crm.IndexEntry, error) {
 			return l.Clone(), &e, nil
 		}
 	}
-	l, err := im.st.Lead(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	e, err := im.st.Index(id)
+	l, e, err := im.st.LeadWithIndex(id)
 	if err != nil {
 		return nil, nil, err
 	}

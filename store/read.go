@@ -35,19 +35,8 @@ func (db *DB) LastID() (crm.ID, error) {
 // crm.ErrNotFound ("lead L0000042: not found").
 func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 	var l *crm.Lead
-	err := db.view(func(tx *bolt.Tx) error {
-		k := key(id)
-		v, _, _, err := updatedLead(tx, k)
-		if err != nil {
-			return err
-		}
-		if b := tx.Bucket(bucketLeads); v == nil && b != nil {
-			v = b.Get(k)
-		}
-		if v == nil {
-			return fmt.Errorf("lead %s: %w", id, crm.ErrNotFound)
-		}
-		l, err = decodeStoredLead(id, v)
+	err := db.view(func(tx *bolt.Tx) (err error) {
+		l, _, err = readLead(tx, id, false)
 		return err
 	})
 	if err != nil {
@@ -59,26 +48,72 @@ func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 // Index returns the index entry of one lead; a lead without one (or no lead
 // at all) gets an empty entry carrying the id.
 func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
-	e := crm.IndexEntry{ID: id}
-	err := db.view(func(tx *bolt.Tx) error {
-		k := key(id)
-		_, v, has, err := updatedLead(tx, k)
-		if err != nil {
-			return err
-		}
-		if b := tx.Bucket(bucketIndex); !has && b != nil {
-			v = b.Get(k)
-		}
-		if v == nil {
-			return nil
-		}
-		e, err = decodeStoredIndex(id, v)
+	var e crm.IndexEntry
+	err := db.view(func(tx *bolt.Tx) (err error) {
+		e, err = readIndex(tx, key(id), id, nil, false)
 		return err
 	})
 	if err != nil {
 		return crm.IndexEntry{}, db.readError(err)
 	}
 	return e, nil
+}
+
+// LeadWithIndex returns a lead, as Lead does, and its index entry, as Index
+// does, in one read transaction: a merge needs both, and a merged lead's
+// entry lies beside it in the update area.
+func (db *DB) LeadWithIndex(id crm.ID) (*crm.Lead, crm.IndexEntry, error) {
+	var l *crm.Lead
+	var e crm.IndexEntry
+	err := db.view(func(tx *bolt.Tx) (err error) {
+		l, e, err = readLead(tx, id, true)
+		return err
+	})
+	if err != nil {
+		return nil, crm.IndexEntry{}, db.readError(err)
+	}
+	return l, e, nil
+}
+
+// readLead reads a lead in tx, the version in the update area first, and
+// with withIndex also its index entry.
+func readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry, error) {
+	k := key(id)
+	v, idx, has, err := updatedLead(tx, k)
+	if err != nil {
+		return nil, crm.IndexEntry{}, err
+	}
+	if b := tx.Bucket(bucketLeads); v == nil && b != nil {
+		v = b.Get(k)
+	}
+	if v == nil {
+		return nil, crm.IndexEntry{}, fmt.Errorf("lead %s: %w", id, crm.ErrNotFound)
+	}
+	l, err := decodeStoredLead(id, v)
+	if err != nil || !withIndex {
+		return l, crm.IndexEntry{}, err
+	}
+	e, err := readIndex(tx, k, id, idx, has)
+	return l, e, err
+}
+
+// readIndex reads the index entry of a lead in tx: idx when has (the entry
+// the lead's version in the area carries, already looked up), else the
+// area's, else the index bucket's; an empty entry with the id if none.
+func readIndex(tx *bolt.Tx, k []byte, id crm.ID, idx []byte, has bool) (crm.IndexEntry, error) {
+	if !has {
+		var err error
+		if _, idx, has, err = updatedLead(tx, k); err != nil {
+			return crm.IndexEntry{}, err
+		}
+	}
+	if b := tx.Bucket(bucketIndex); !has && b != nil {
+		idx = b.Get(k)
+	}
+	if idx == nil {
+		return crm.IndexEntry{ID: id}, nil
+	}
+	return decodeStoredIndex(id, idx)
 }
 
 // decodeStoredLead decodes the value under the key of id and checks that

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -375,6 +376,16 @@ func TestLeadUpdatesRandom(t *testing.T) {
 				}
 				if !maps.Equal(scanned, index) {
 					t.Fatalf("step %d: ForEachIndex has %d entries, the model %d, or entries differ", step, len(scanned), len(index))
+				}
+				for id, city := range model {
+					l, e, err := db.LeadWithIndex(id)
+					sig, ok := index[id]
+					if err != nil || l.City != city || e.ID != id || ok != (len(e.RowSigs) == 1) || ok && e.RowSigs[0] != sig {
+						t.Fatalf("step %d: LeadWithIndex(%s) = %v, %+v, %v; want city %q, entry %v %x", step, id, l, e, err, city, ok, sig)
+					}
+				}
+				if _, _, err := db.LeadWithIndex(crm.ID(next)); !errors.Is(err, crm.ErrNotFound) {
+					t.Fatalf("step %d: LeadWithIndex of a lead never written: %v", step, err)
 				}
 				if step%20 == 19 {
 					if err := db.Check(); err != nil {
