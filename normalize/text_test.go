@@ -1,6 +1,11 @@
 package normalize
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestText(t *testing.T) {
 	tests := []struct {
@@ -71,5 +76,45 @@ func TestFold(t *testing.T) {
 				t.Errorf("FoldUmlaut(%q) = %q, want %q", tt.in, got, tt.umlaut)
 			}
 		})
+	}
+}
+
+// TestCleanASCII: the word-at-a-time check agrees with the byte loop on
+// every string it accepts, and accepts the plain ASCII cells it is there
+// for; random strings of the bytes that matter at every position of the
+// words.
+func TestCleanASCII(t *testing.T) {
+	for _, s := range []string{"a", "Jürgen", "Müller GmbH", "info@example.com", "+49 30 1234567", "a  b", " a", "a ", "a\tb", "a\x7fb", "12345678 9", "1234567  9", "1234567 8", "abcdefgh ijklmnop", "abcdefg  hijklmnop"} {
+		if got, want := cleanASCII(s) || isCleanTextBytes(s), isCleanTextBytes(s); got != want {
+			t.Errorf("isCleanText(%q) = %v, byte loop %v", s, got, want)
+		}
+	}
+	for _, s := range []string{"Linda", "Wilson Consulting Inc", "lgarcia@wilsonconsulting.com", "1-240-555-9637", "83 Oak Ave"} {
+		if !cleanASCII(s) {
+			t.Errorf("cleanASCII(%q) = false", s)
+		}
+	}
+	alphabet := []byte{'a', ' ', '\t', 0x7f, 0x1f, 0x20, 0x21, 'Z', 0x80, 0xc3, 0xbc, 0x00, '~'}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		b := make([]byte, 1+rng.IntN(20))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = 'a' + byte(rng.IntN(26))
+			}
+		}
+		s := string(b)
+		want := isCleanTextBytes(s)
+		if cleanASCII(s) && !want {
+			t.Fatalf("cleanASCII(%q) = true, byte loop false", s)
+		}
+		if isCleanText(s) != want {
+			t.Fatalf("isCleanText(%q) != byte loop %v", s, want)
+		}
+		if want && utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) && !cleanASCII(s) {
+			t.Fatalf("cleanASCII(%q) = false for clean ASCII", s)
+		}
 	}
 }
