@@ -94,46 +94,66 @@ const (
 // (3% of a 1M-row import's CPU byte by byte). false means "not known":
 // isCleanTextBytes decides.
 func cleanASCII(s string) bool {
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	n := len(s)
+	if s[0] == ' ' || s[n-1] == ' ' {
 		return false
 	}
-	var prevSpace uint64 // the high bit of the last byte of the previous word, when a space
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&hiBits != 0 {
-			return false
+	if n < 8 {
+		// One word, padded with a letter.
+		var w uint64 = 0x6161616161616161
+		for i := n - 1; i >= 0; i-- {
+			w = w<<8 | uint64(s[i])
 		}
-		// With every byte below 0x80: a byte below 0x20 borrows into
-		// its high bit, and so does 0x7f once xored to zero.
-		if (w-spaces)&^w&hiBits != 0 {
-			return false
-		}
-		if x := w ^ deletes; (x-ones)&^x&hiBits != 0 {
-			return false
-		}
-		// Spaces, exactly: the high bit of every byte that is 0x20.
-		x := w ^ spaces
-		sp := ^(((x & lo7) + lo7) | x) & hiBits
-		if sp&(sp<<8) != 0 || sp&0x80&(prevSpace>>56) != 0 {
-			return false
-		}
-		prevSpace = sp & (0x80 << 56)
+		return cleanWord(w, 0)
 	}
-	prev := prevSpace != 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || c < 0x20 || c == 0x7f {
+	var prevSpace uint64 // 0x80 when the last byte of the previous word is a space
+	for i := 0; i+8 <= n; i += 8 {
+		var ok bool
+		if ok, prevSpace = cleanWordSpace(word(s, i), prevSpace); !ok {
 			return false
 		}
-		space := c == ' '
-		if space && prev {
-			return false
-		}
-		prev = space
 	}
-	return true
+	if n%8 == 0 {
+		return true
+	}
+	// The last eight bytes: they overlap the words checked, so the pair
+	// of bytes across the last boundary lies inside this one.
+	return cleanWord(word(s, n-8), 0)
+}
+
+// word is the eight bytes of s from i, the first in the lowest byte.
+func word(s string, i int) uint64 {
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+func cleanWord(w, prevSpace uint64) bool {
+	ok, _ := cleanWordSpace(w, prevSpace)
+	return ok
+}
+
+// cleanWordSpace checks one word for cleanASCII; prevSpace is 0x80 when
+// the byte before it is a space, and so is the second result for its last
+// byte.
+func cleanWordSpace(w, prevSpace uint64) (bool, uint64) {
+	if w&hiBits != 0 {
+		return false, 0
+	}
+	// With every byte below 0x80: a byte below 0x20 borrows into its
+	// high bit, and so does 0x7f once xored to zero.
+	if (w-spaces)&^w&hiBits != 0 {
+		return false, 0
+	}
+	if x := w ^ deletes; (x-ones)&^x&hiBits != 0 {
+		return false, 0
+	}
+	// Spaces, exactly: the high bit of every byte that is 0x20.
+	x := w ^ spaces
+	sp := ^(((x & lo7) + lo7) | x) & hiBits
+	if sp&(sp<<8) != 0 || sp&prevSpace != 0 {
+		return false, 0
+	}
+	return true, sp >> 56
 }
 
 // isCleanTextBytes is isCleanText byte by byte.
