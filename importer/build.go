@@ -72,6 +72,8 @@ type Builder struct {
 	phoneLabel map[int]int
 
 	sigPrefix uint64 // Signature's hash state after the fingerprint
+
+	memos memos // per-worker memory of normalized cells
 }
 
 // Address slots: the address targets in the order a street is assembled.
@@ -262,6 +264,7 @@ type rowBuild struct {
 	filled  []uint64 // bitset of columns with a non-blank cell
 	invalid []string // "field: reason" of values that failed validation
 	region  string
+	memo    *cellMemo
 }
 
 func (r *rowBuild) cell(c int) string {
@@ -332,7 +335,8 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 		return nil, &crm.RowError{File: rec.File, Row: rec.Row, Err: rec.Err}
 	}
 	var usedBuf, filledBuf [8]uint64 // 512 columns without allocating
-	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}}
+	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}, memo: b.memos.get()}
+	defer b.memos.put(r.memo)
 	if n := (len(rec.Fields) + 63) >> 6; n <= len(usedBuf) {
 		r.used, r.filled = usedBuf[:n], filledBuf[:n]
 	} else {
@@ -545,14 +549,9 @@ func (r *rowBuild) names() {
 		v := r.cell(c)
 		r.use(c)
 		r.raw(field, v)
-		t := normalize.Text(v)
-		sal, acad, rest := normalize.SplitPrefix(t)
-		if rest == "" {
-			// A cell that is nothing but a salutation or title word is a
-			// name that happens to be one ("Signore", "Herr"): keep it.
-			sal, acad, rest = "", "", t
-		}
-		*dst = normalize.NameCase(rest)
+		p := r.memo.names.get(v, splitName)
+		sal, acad := p.sal, p.acad
+		*dst = p.name
 		if sal != "" && l.Salutation == "" {
 			l.Salutation = sal
 			r.raw(crm.FieldSalutation, v)
