@@ -176,7 +176,7 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 			return err
 		}
 		last0, count0 := last, count
-		up, err := openUpdates(tx, b.Scattered && len(leads) > 0)
+		up, err := openUpdates(tx, &db.area, b.Scattered && len(leads) > 0)
 		if err != nil {
 			return err
 		}

@@ -36,7 +36,7 @@ func (db *DB) LastID() (crm.ID, error) {
 func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 	var l *crm.Lead
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		l, _, err = readLead(tx, id, false)
+		l, _, err = readLead(tx, &db.area, id, false)
 		return err
 	})
 	if err != nil {
@@ -50,7 +50,7 @@ func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
 	var e crm.IndexEntry
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		e, err = readIndex(tx, key(id), id, nil, false)
+		e, err = readIndex(tx, &db.area, key(id), id, nil, false)
 		return err
 	})
 	if err != nil {
@@ -66,7 +66,7 @@ func (db *DB) LeadWithIndex(id crm.ID) (*crm.Lead, crm.IndexEntry, error) {
 	var l *crm.Lead
 	var e crm.IndexEntry
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		l, e, err = readLead(tx, id, true)
+		l, e, err = readLead(tx, &db.area, id, true)
 		return err
 	})
 	if err != nil {
@@ -77,9 +77,9 @@ func (db *DB) LeadWithIndex(id crm.ID) (*crm.Lead, crm.IndexEntry, error) {
 
 // readLead reads a lead in tx, the version in the update area first, and
 // with withIndex also its index entry.
-func readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry, error) {
+func readLead(tx *bolt.Tx, g *areaGuard, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry, error) {
 	k := key(id)
-	v, idx, has, err := updatedLead(tx, k)
+	v, idx, has, err := updatedLead(tx, g, k)
 	if err != nil {
 		return nil, crm.IndexEntry{}, err
 	}
@@ -93,21 +93,36 @@ func readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry
 	if err != nil || !withIndex {
 		return l, crm.IndexEntry{}, err
 	}
-	e, err := readIndex(tx, k, id, idx, has)
+	// The area was looked up already: its entry, if any, is idx.
+	if !has {
+		e, err := readIndexBucket(tx, k, id)
+		return l, e, err
+	}
+	e, err := decodeStoredIndex(id, idx)
 	return l, e, err
 }
 
 // readIndex reads the index entry of a lead in tx: idx when has (the entry
 // the lead's version in the area carries, already looked up), else the
 // area's, else the index bucket's; an empty entry with the id if none.
-func readIndex(tx *bolt.Tx, k []byte, id crm.ID, idx []byte, has bool) (crm.IndexEntry, error) {
+func readIndex(tx *bolt.Tx, g *areaGuard, k []byte, id crm.ID, idx []byte, has bool) (crm.IndexEntry, error) {
 	if !has {
 		var err error
-		if _, idx, has, err = updatedLead(tx, k); err != nil {
+		if _, idx, has, err = updatedLead(tx, g, k); err != nil {
 			return crm.IndexEntry{}, err
 		}
 	}
-	if b := tx.Bucket(bucketIndex); !has && b != nil {
+	if !has {
+		return readIndexBucket(tx, k, id)
+	}
+	return decodeStoredIndex(id, idx)
+}
+
+// readIndexBucket reads the index entry of a lead from the index bucket;
+// an empty entry with the id if none.
+func readIndexBucket(tx *bolt.Tx, k []byte, id crm.ID) (crm.IndexEntry, error) {
+	var idx []byte
+	if b := tx.Bucket(bucketIndex); b != nil {
 		idx = b.Get(k)
 	}
 	if idx == nil {

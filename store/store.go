@@ -45,6 +45,7 @@ type DB struct {
 	path     string
 	maxSize  int64
 	readOnly bool
+	area     areaGuard
 }
 
 var _ crm.Store = (*DB)(nil)
@@ -159,6 +160,12 @@ func Open(path string, opts Options) (*DB, error) {
 		_ = bdb.Close()
 		return nil, err
 	}
+	last, err := db.LastID()
+	if err != nil {
+		_ = bdb.Close()
+		return nil, err
+	}
+	db.area.floor = uint64(last)
 	return db, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"sync"
 
 	"github.com/leadpipe/leadpipe/crm"
 	bolt "go.etcd.io/bbolt"
@@ -19,12 +20,51 @@ const maxUpdateShare = 4
 // updates is the update area as one write transaction sees it (see
 // bucketLeadUpdates).
 type updates struct {
+	guard     *areaGuard
 	tx        *bolt.Tx
 	b         *bolt.Bucket // nil: the store has no area (yet)
 	n, n0     uint64       // entries now and at the start, as meta counts them
 	empty     bool         // the area holds nothing (seen, not counted)
 	scattered bool         // this batch writes its stored leads here
 	indexed   bool         // the schema allows indexed values (areaIndexed)
+}
+
+// areaGuard knows leads that cannot have a version in the update area, so
+// that reading or writing them skips the look-up there: a lead created
+// after the store was opened reaches the area only through a write of this
+// process (the store is locked for the whole run). An import's merges
+// mostly hit leads it created itself, and each look-up in the area faulted
+// its pages in again after every release of the mapped pages (releaseMapped).
+type areaGuard struct {
+	floor uint64 // the highest lead id when the store was opened
+	mu    sync.Mutex
+	ids   map[uint64]struct{} // leads above floor written to the area by this process
+}
+
+// may reports whether the lead with id may have a version in the area.
+func (g *areaGuard) may(id uint64) bool {
+	if id <= g.floor {
+		return true
+	}
+	g.mu.Lock()
+	_, ok := g.ids[id]
+	g.mu.Unlock()
+	return ok
+}
+
+// mark records a lead written to the area, before its transaction
+// commits: a transaction that fails leaves the mark, which only costs a
+// look-up.
+func (g *areaGuard) mark(id uint64) {
+	if id <= g.floor {
+		return
+	}
+	g.mu.Lock()
+	if g.ids == nil {
+		g.ids = map[uint64]struct{}{}
+	}
+	g.ids[id] = struct{}{}
+	g.mu.Unlock()
 }
 
 // areaIndexed opens an area value that carries the lead's index entry
@@ -65,8 +105,8 @@ func joinArea(idx, lead []byte) []byte {
 // openUpdates opens the update area for a write transaction; scattered
 // asks to write the batch's stored leads into it, which it does while the
 // area stays within its share.
-func openUpdates(tx *bolt.Tx, scattered bool) (*updates, error) {
-	u := &updates{tx: tx, b: tx.Bucket(bucketLeadUpdates)}
+func openUpdates(tx *bolt.Tx, guard *areaGuard, scattered bool) (*updates, error) {
+	u := &updates{guard: guard, tx: tx, b: tx.Bucket(bucketLeadUpdates)}
 	var err error
 	if u.n, err = metaU64(tx.Bucket(bucketMeta), keyUpdateCount); err != nil {
 		return nil, err
@@ -124,8 +164,13 @@ func openUpdates(tx *bolt.Tx, scattered bool) (*updates, error) {
 // when the batch brings none.
 func (u *updates) put(lb, ib *bolt.Bucket, e kv, stored, fresh bool, count uint64) (indexed bool, err error) {
 	if u.scattered && stored {
-		old := u.b.Get(e.k)
+		id := binary.BigEndian.Uint64(e.k)
+		var old []byte
+		if !u.empty && u.guard.may(id) {
+			old = u.b.Get(e.k)
+		}
 		if old != nil || u.n < count/maxUpdateShare {
+			u.guard.mark(id)
 			v := e.iv
 			if v == nil {
 				// The batch has no index entry for the lead: keep
@@ -168,7 +213,7 @@ func (u *updates) put(lb, ib *bolt.Bucket, e kv, stored, fresh bool, count uint6
 // carries one into that version, and reports whether it did; otherwise
 // the entry belongs in the index bucket.
 func (u *updates) reindex(k, idx []byte) (bool, error) {
-	if u.empty {
+	if u.empty || !u.guard.may(binary.BigEndian.Uint64(k)) {
 		return false, nil
 	}
 	old := u.b.Get(k)
@@ -185,7 +230,7 @@ func (u *updates) reindex(k, idx []byte) (bool, error) {
 // move takes a lead's newer version out of the area, if it has one; with
 // keepIndex, an index entry that version carries goes into ib.
 func (u *updates) move(ib *bolt.Bucket, k []byte, keepIndex bool) error {
-	if u.empty {
+	if u.empty || !u.guard.may(binary.BigEndian.Uint64(k)) {
 		return nil
 	}
 	old := u.b.Get(k)
@@ -226,7 +271,11 @@ func (u *updates) close() error {
 
 // updatedLead returns the newer version of a lead from the area of a read
 // transaction, or nil, and the index entry that version carries, if any.
-func updatedLead(tx *bolt.Tx, k []byte) (lead, idx []byte, hasIdx bool, err error) {
+// g, when not nil, spares the look-up of leads it knows are not there.
+func updatedLead(tx *bolt.Tx, g *areaGuard, k []byte) (lead, idx []byte, hasIdx bool, err error) {
+	if g != nil && !g.may(binary.BigEndian.Uint64(k)) {
+		return nil, nil, false, nil
+	}
 	if b := tx.Bucket(bucketLeadUpdates); b != nil {
 		if v := b.Get(k); v != nil {
 			idx, hasIdx, lead, err = splitArea(v)
