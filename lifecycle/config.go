@@ -312,6 +312,7 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 			continue
 		}
 		m.sync = append(m.sync, syncRule{when: p, stage: r.Stage})
+		m.syncNeeds |= p.Needs()
 	}
 	if s := cfg.OnConvert.WithOpportunity; s != "" && s.Rank() < 0 {
 		fail(cfg.OnConvert.Line, "lifecycle.on_convert", "with_opportunity: unknown stage %s", strconv.Quote(string(s)))

@@ -51,6 +51,7 @@ func IsConverted(l *crm.Lead) bool {
 type Machine struct {
 	gates        map[crm.Status]*gate
 	sync         []syncRule
+	syncNeeds    rules.Needs // the derived variables the sync rules read
 	convertStage crm.Stage
 	envs         sync.Pool // *rules.Env
 }
@@ -259,7 +260,7 @@ func (m *Machine) Sync(l *crm.Lead, by string, now time.Time) bool {
 	}
 	env := m.envs.Get().(*rules.Env)
 	defer m.envs.Put(env)
-	env.Reset(l, now)
+	env.ResetFor(l, now, m.syncNeeds)
 	best := -1
 	for i, r := range m.sync {
 		if r.stage.Rank() <= l.Stage.Rank() || best >= 0 && r.stage.Rank() <= m.sync[best].stage.Rank() {

@@ -94,10 +94,46 @@ func Exclude(reason string, names ...string) Option {
 // Program is a compiled expression. It is safe for concurrent use; each
 // goroutine needs its own Env.
 type Program struct {
-	src  string
-	kind Kind
-	prog *vm.Program
-	fast boolFn // the condition as Go closures, when it has only their forms (fast.go)
+	src   string
+	kind  Kind
+	prog  *vm.Program
+	fast  boolFn // the condition as Go closures, when it has only their forms (fast.go)
+	needs Needs  // the derived variables it reads
+}
+
+// Needs says which of the environment's derived variables (those Reset
+// computes rather than copies: id, budget, email_domain,
+// days_since_created) expressions read, so that Env.ResetFor computes
+// only those: an import resets an environment twice per lead (scoring,
+// then the stage sync rules), and most rules read none of them.
+type Needs uint8
+
+const (
+	NeedID Needs = 1 << iota
+	NeedBudget
+	NeedEmailDomain
+	NeedDaysCreated
+	NeedAll = NeedID | NeedBudget | NeedEmailDomain | NeedDaysCreated
+)
+
+// derivedNeeds maps a derived variable's name to its bit.
+var derivedNeeds = map[string]Needs{
+	"id":                 NeedID,
+	"budget":             NeedBudget,
+	"email_domain":       NeedEmailDomain,
+	"days_since_created": NeedDaysCreated,
+}
+
+// Needs returns the derived variables the expression reads.
+func (p *Program) Needs() Needs { return p.needs }
+
+// needsOf collects the derived variables a compiled tree names.
+type needsOf struct{ n Needs }
+
+func (w *needsOf) Visit(node *ast.Node) {
+	if id, ok := (*node).(*ast.IdentifierNode); ok {
+		w.n |= derivedNeeds[id.Value]
+	}
 }
 
 // String returns the expression's source.
@@ -141,6 +177,10 @@ func Compile(src string, kind Kind, opts ...Option) (*Program, error) {
 		return nil, &Error{Msg: msg, Line: 1, Column: 1}
 	}
 	p := &Program{src: src, kind: kind, prog: prog}
+	node := prog.Node()
+	var w needsOf
+	ast.Walk(&node, &w)
+	p.needs = w.n
 	if kind == Bool {
 		p.fast = fastBool(prog.Node())
 	}

@@ -109,8 +109,9 @@ func (c *cache) isFreemail(email string) bool {
 
 // Env is the environment of one evaluation: the current lead and the run's
 // clock. Make one per goroutine with NewEnv and Reset it for every lead;
-// resetting copies a few string headers and parses the budget, it does not
-// allocate beyond the lead id's text.
+// resetting copies a few string headers and computes the derived variables
+// (ResetFor: only those the programs read); it does not allocate beyond
+// the lead id's text.
 type Env struct {
 	v     vars
 	vm    vm.VM
@@ -126,10 +127,14 @@ func NewEnv() *Env {
 
 // Reset points the environment at lead l, evaluated at time now. The
 // environment reads l until the next Reset; do not change l meanwhile.
-func (e *Env) Reset(l *crm.Lead, now time.Time) {
+func (e *Env) Reset(l *crm.Lead, now time.Time) { e.ResetFor(l, now, NeedAll) }
+
+// ResetFor is Reset computing only the derived variables in needs (see
+// Needs): the others read as zero, so only programs whose Needs are within
+// needs may run on the environment until the next Reset.
+func (e *Env) ResetFor(l *crm.Lead, now time.Time, needs Needs) {
 	v := &e.v
 	*v = vars{
-		ID:            formatID(l.ID),
 		Salutation:    l.Salutation,
 		AcademicTitle: l.AcademicTitle,
 		FirstName:     l.FirstName,
@@ -145,7 +150,6 @@ func (e *Env) Reset(l *crm.Lead, now time.Time) {
 		Country:       l.Country,
 		TaxID:         l.TaxID,
 		Source:        l.Source,
-		Budget:        ParseBudget(l.Budget),
 		Currency:      l.Currency,
 		CreatedAt:     l.CreatedAt,
 		Status:        string(l.Status),
@@ -153,15 +157,25 @@ func (e *Env) Reset(l *crm.Lead, now time.Time) {
 		Score:         l.Score,
 		Grade:         string(l.Grade),
 		LegalForm:     l.LegalForm,
-		EmailDomain:   emailDomain(l.Email),
 		EmailFreemail: l.EmailFreemail,
 		EmailRole:     l.EmailRole,
 		Freemail:      l.EmailFreemail,
 		RoleAddress:   l.EmailRole,
-		DaysCreated:   daysBetween(l.CreatedAt, now),
 		lead:          l,
 		now:           now,
 		cache:         &e.cache,
+	}
+	if needs&NeedID != 0 {
+		v.ID = formatID(l.ID)
+	}
+	if needs&NeedBudget != 0 {
+		v.Budget = ParseBudget(l.Budget)
+	}
+	if needs&NeedEmailDomain != 0 {
+		v.EmailDomain = emailDomain(l.Email)
+	}
+	if needs&NeedDaysCreated != 0 {
+		v.DaysCreated = daysBetween(l.CreatedAt, now)
 	}
 }
 

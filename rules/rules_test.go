@@ -2,8 +2,10 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -369,5 +371,50 @@ func TestFormatID(t *testing.T) {
 	}
 	if formatID(0) != "" {
 		t.Error("formatID(0) is not empty")
+	}
+}
+
+// TestNeeds: an expression needs exactly the derived variables it names,
+// and an environment reset for those needs gives every expression over
+// every variable the result a full Reset gives.
+func TestNeeds(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want Needs
+	}{
+		{`title matches "(?i)manager"`, 0},
+		{`present("budget") && present("email_domain")`, 0},
+		{`budget >= 25000`, NeedBudget},
+		{`id == "L0000042"`, NeedID},
+		{`email_domain == "example.com" || days_since_created < 30`, NeedEmailDomain | NeedDaysCreated},
+		{`let b = budget; b > 1 && id != ""`, NeedBudget | NeedID},
+		{`days_since(created_at) < 10`, 0},
+	} {
+		if got := MustCompile(tt.src, Bool).Needs(); got != tt.want {
+			t.Errorf("Needs(%s) = %04b, want %04b", tt.src, got, tt.want)
+		}
+	}
+	leads := []*crm.Lead{sampleLead(), {ID: 7, LastName: "X"}, {ID: 1234567890, Email: "a@b.pl", Budget: "12.5", CreatedAt: now.Add(-400 * 24 * time.Hour)}}
+	typ := reflect.TypeFor[vars]()
+	for _, name := range Names() {
+		src := `string(` + name + `) != "§"`
+		p, err := Compile(src, Bool)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		full, part := NewEnv(), NewEnv()
+		for _, l := range leads {
+			full.Reset(l, now)
+			part.ResetFor(l, now, p.Needs())
+			for i := range typ.NumField() {
+				if typ.Field(i).Tag.Get("expr") != name {
+					continue
+				}
+				a, b := fmt.Sprint(reflect.ValueOf(full.v).Field(i)), fmt.Sprint(reflect.ValueOf(part.v).Field(i))
+				if a != b {
+					t.Errorf("%s of lead %s: %s after Reset, %s after ResetFor(%04b)", name, l.ID, a, b, p.Needs())
+				}
+			}
+		}
 	}
 }

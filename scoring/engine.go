@@ -21,7 +21,8 @@ type Engine struct {
 	rules     []rule
 	hot, warm int
 	deflt     bool
-	envs      sync.Pool // *rules.Env
+	needs     rules.Needs // the derived variables the rules read
+	envs      sync.Pool   // *rules.Env
 }
 
 type rule struct {
@@ -87,6 +88,7 @@ func Compile(cfg Config, opts ...rules.Option) (*Engine, []error) {
 			continue
 		}
 		rl := rule{name: name, when: p, points: r.Points}
+		e.needs |= p.Needs()
 		if r.Decay != nil {
 			rl.halfLife = r.Decay.HalfLifeDays
 		}
@@ -179,7 +181,7 @@ func (e *Engine) Score(l *crm.Lead, now time.Time) (score int, grade crm.Grade, 
 // eval appends the hits to buf and returns the score; onErr hears of rules
 // that failed (by index).
 func (e *Engine) eval(env *rules.Env, l *crm.Lead, now time.Time, buf []crm.RuleHit, onErr func(int, error)) (int, []crm.RuleHit) {
-	env.Reset(l, now)
+	env.ResetFor(l, now, e.needs)
 	age := ageDays(l.CreatedAt, now)
 	score := 0
 	for i := range e.rules {
