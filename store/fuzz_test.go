@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"reflect"
 	"testing"
@@ -87,4 +88,49 @@ func FuzzLeadRoundTrip(f *testing.F) {
 			t.Fatal("re-encoding differs")
 		}
 	})
+}
+
+// FuzzSplitArea feeds arbitrary bytes to the reader of update-area values:
+// it must not panic; a damaged value is errDamaged; what it splits joins
+// back to the same bytes.
+func FuzzSplitArea(f *testing.F) {
+	idx := appendIndex(nil, &crm.IndexEntry{ID: 7, Keys: []uint64{1, 2}, RowSigs: []uint64{3}})
+	f.Add(appendLead(nil, typicalLead(7)))
+	f.Add(joinArea(idx, appendLead(nil, typicalLead(7))))
+	f.Add([]byte{areaIndexed})
+	f.Add([]byte{areaIndexed, 0x80})
+	f.Add([]byte{areaIndexed, 5, 1})
+	f.Fuzz(func(t *testing.T, v []byte) {
+		idx, has, lead, err := splitArea(v)
+		if err != nil {
+			if !errors.Is(err, errDamaged) {
+				t.Fatalf("splitArea: %v, not errDamaged", err)
+			}
+			return
+		}
+		if !has {
+			if !bytes.Equal(lead, v) {
+				t.Fatalf("a plain value split into a lead of %d bytes", len(lead))
+			}
+			return
+		}
+		if len(idx) != indexSizeOf(v) {
+			t.Fatalf("entry of %d bytes, the header says %d", len(idx), indexSizeOf(v))
+		}
+		// A non-minimal length varint splits fine but joins shorter.
+		if j := joinArea(idx, lead); len(j) > len(v) || !bytes.Equal(j[len(j)-len(lead):], lead) {
+			t.Fatalf("join of the split is %x, value %x", j, v)
+		}
+		if e, err := decodeIndex(7, idx); err == nil {
+			if got := appendIndex(nil, &e); len(got) != indexSize(&e) {
+				t.Fatalf("indexSize %d, encoding %d bytes", indexSize(&e), len(got))
+			}
+		}
+	})
+}
+
+// indexSizeOf reads the entry length of an indexed area value.
+func indexSizeOf(v []byte) int {
+	n, _ := binary.Uvarint(v[1:])
+	return int(n)
 }
