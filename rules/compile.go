@@ -124,17 +124,11 @@ var derivedNeeds = map[string]Needs{
 	"days_since_created": NeedDaysCreated,
 }
 
-// Needs returns the derived variables the expression reads.
+// Needs returns the derived variables the expression reads. They are
+// taken from the expression as parsed, before expr's optimiser folds
+// parts of it into nodes that ast.Walk does not visit (the mapped
+// expression of filter-then-map, for one).
 func (p *Program) Needs() Needs { return p.needs }
-
-// needsOf collects the derived variables a compiled tree names.
-type needsOf struct{ n Needs }
-
-func (w *needsOf) Visit(node *ast.Node) {
-	if id, ok := (*node).(*ast.IdentifierNode); ok {
-		w.n |= derivedNeeds[id.Value]
-	}
-}
 
 // String returns the expression's source.
 func (p *Program) String() string { return p.src }
@@ -158,7 +152,7 @@ func Compile(src string, kind Kind, opts ...Option) (*Program, error) {
 	if kind != Bool && kind != Number {
 		return nil, &Error{Msg: "unknown kind of expression"}
 	}
-	lets, err := precheck(src, &o)
+	lets, needs, err := precheck(src, &o)
 	if err != nil {
 		return nil, err
 	}
@@ -176,11 +170,7 @@ func Compile(src string, kind Kind, opts ...Option) (*Program, error) {
 	if msg := checkType(prog.Node().Type(), kind); msg != "" {
 		return nil, &Error{Msg: msg, Line: 1, Column: 1}
 	}
-	p := &Program{src: src, kind: kind, prog: prog}
-	node := prog.Node()
-	var w needsOf
-	ast.Walk(&node, &w)
-	p.needs = w.n
+	p := &Program{src: src, kind: kind, prog: prog, needs: needs}
 	if kind == Bool {
 		p.fast = fastBool(prog.Node())
 	}
@@ -347,8 +337,9 @@ func hint(msg string, o *options) string {
 // precheck walks a first parse of src for what expr cannot check for us:
 // the reserved $env, excluded variables, and the literal arguments of
 // present, empty and date. It returns the names the expression declares
-// with let, which the patcher must leave alone.
-func precheck(src string, o *options) (map[string]bool, error) {
+// with let, which the patcher must leave alone, and the derived variables
+// it reads (Needs).
+func precheck(src string, o *options) (map[string]bool, Needs, error) {
 	cfg := conf.CreateNew()
 	cfg.MaxNodes = MaxNodes
 	for _, name := range disabledBuiltins {
@@ -356,21 +347,22 @@ func precheck(src string, o *options) (map[string]bool, error) {
 	}
 	tree, err := parser.ParseWithConfig(src, cfg)
 	if err != nil {
-		return nil, compileError(err, src)
+		return nil, 0, compileError(err, src)
 	}
 	w := &prewalk{src: src, o: o, lets: map[string]bool{}}
 	ast.Walk(&tree.Node, w)
 	if w.err != nil {
-		return nil, w.err
+		return nil, 0, w.err
 	}
-	return w.lets, nil
+	return w.lets, w.needs, nil
 }
 
 type prewalk struct {
-	src  string
-	o    *options
-	lets map[string]bool
-	err  *Error
+	src   string
+	o     *options
+	lets  map[string]bool
+	needs Needs
+	err   *Error
 }
 
 func (w *prewalk) fail(n ast.Node, msg, hint string) {
@@ -385,6 +377,7 @@ func (w *prewalk) Visit(node *ast.Node) {
 	case *ast.VariableDeclaratorNode:
 		w.lets[n.Name] = true
 	case *ast.IdentifierNode:
+		w.needs |= derivedNeeds[n.Value]
 		if strings.HasPrefix(n.Value, "$") {
 			w.fail(n, "unknown name "+n.Value, "")
 		}
