@@ -61,6 +61,13 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 			return nil, fmt.Errorf("apply batch to store %s: index entry %d of %d has no lead id", db.path, i+1, len(b.Index))
 		}
 	}
+	if leads, index := lastOfEach(b.Leads, func(l **crm.Lead) crm.ID { return (*l).ID }),
+		lastOfEach(b.Index, func(e *crm.IndexEntry) crm.ID { return e.ID }); len(leads) != len(b.Leads) || len(index) != len(b.Index) {
+		// A lead or index entry written twice: the last of each.
+		nb := *b
+		nb.Leads, nb.Index = leads, index
+		b = &nb
+	}
 	var imp []byte
 	if b.Import != nil {
 		if b.Import.ID == "" {
@@ -142,6 +149,36 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 		}
 		return err
 	}, nil
+}
+
+// lastOfEach returns items, or, when one id comes twice, a copy that
+// keeps only the last item of each id: what writing them in order leaves
+// in the store. The write relies on one of each (an index entry
+// that went into the update area with its lead must not be overwritten by
+// an earlier one of the same batch). Batches in id order, the import's,
+// are returned as they are without a look-up.
+func lastOfEach[T any](items []T, id func(*T) crm.ID) []T {
+	increasing := true
+	for i := 1; i < len(items) && increasing; i++ {
+		increasing = id(&items[i-1]) < id(&items[i])
+	}
+	if increasing {
+		return items
+	}
+	last := make(map[crm.ID]int, len(items))
+	for i := range items {
+		last[id(&items[i])] = i
+	}
+	if len(last) == len(items) {
+		return items
+	}
+	out := make([]T, 0, len(last))
+	for i := range items {
+		if last[id(&items[i])] == i {
+			out = append(out, items[i])
+		}
+	}
+	return out
 }
 
 // encodeBufs keeps the encoding buffers of written batches for the next

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -79,11 +80,12 @@ var (
 // schemaVersion is the layout version kept under meta/schema: 2 since the
 // update area (bucketLeadUpdates), 3 since its values may carry the lead's
 // index entry (areaIndexed); new stores are created at 3. A store of an
-// older version is read as it is; its first write to the area raises it
-// to 3. An older leadpipe, which would not see the area or its index
-// entries, refuses a store of a newer version.
+// older version is read as it is; creating the area raises it to 2, the
+// first indexed value to 3. An older leadpipe, which would not see the
+// area or its index entries, refuses a store of a newer version.
 const (
 	schemaVersion    = 3
+	schemaArea       = 2 // the update area, plain values only
 	minSchemaVersion = 1
 )
 
@@ -160,12 +162,11 @@ func Open(path string, opts Options) (*DB, error) {
 		_ = bdb.Close()
 		return nil, err
 	}
-	last, err := db.LastID()
-	if err != nil {
-		_ = bdb.Close()
-		return nil, err
+	db.area.floor = math.MaxUint64 // unknown: every lead may be in the area
+	if last, err := db.LastID(); err == nil {
+		// A damaged last id is Check's to report; the store still opens.
+		db.area.floor = uint64(last)
 	}
-	db.area.floor = uint64(last)
 	return db, nil
 }
 

@@ -128,12 +128,14 @@ func openUpdates(tx *bolt.Tx, guard *areaGuard, scattered bool) (*updates, error
 		if u.b, err = tx.CreateBucketIfNotExists(bucketLeadUpdates); err != nil {
 			return nil, err
 		}
-		// An older leadpipe would not see the area: it must refuse
-		// the store from now on.
-		if err := tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion)); err != nil {
-			return nil, err
+		// A leadpipe older than the area would not see it: it must
+		// refuse the store from now on. (The first indexed value
+		// raises the version again, in put.)
+		if schema < schemaArea {
+			if err := tx.Bucket(bucketMeta).Put(keySchema, u64(schemaArea)); err != nil {
+				return nil, err
+			}
 		}
-		u.indexed = true
 	}
 	if u.b != nil {
 		u.b.FillPercent = fillPercent
@@ -174,13 +176,11 @@ func (u *updates) put(lb, ib *bolt.Bucket, e kv, stored, fresh bool, count uint6
 			v := e.iv
 			if v == nil {
 				// The batch has no index entry for the lead: keep
-				// the newer one the version in the area carries.
-				idx, has, _, err := splitArea(old)
-				if err != nil {
-					return false, fmt.Errorf("update area: %w", err)
-				}
+				// the newer one the version in the area carries (a
+				// damaged version has none worth keeping: it is
+				// replaced, as any version is).
 				v = e.v
-				if has {
+				if idx, has, _, err := splitArea(old); err == nil && has {
 					v = joinArea(idx, e.v)
 				}
 			}
@@ -222,7 +222,9 @@ func (u *updates) reindex(k, idx []byte) (bool, error) {
 	}
 	_, has, lead, err := splitArea(old)
 	if err != nil || !has {
-		return false, err
+		// No entry in the area's version (or a damaged version, which
+		// readers report): the entry goes to the index bucket.
+		return false, nil
 	}
 	return true, u.b.Put(k, joinArea(idx, lead))
 }
@@ -238,11 +240,8 @@ func (u *updates) move(ib *bolt.Bucket, k []byte, keepIndex bool) error {
 		return nil
 	}
 	if keepIndex {
-		idx, has, _, err := splitArea(old)
-		if err != nil {
-			return fmt.Errorf("update area: %w", err)
-		}
-		if has {
+		// A damaged version carries nothing worth keeping: it goes.
+		if idx, has, _, err := splitArea(old); err == nil && has {
 			if err := ib.Put(k, bytes.Clone(idx)); err != nil {
 				return err
 			}

@@ -262,10 +262,61 @@ func TestSchemaVersion1(t *testing.T) {
 		t.Fatalf("open a schema 1 store: %v", err)
 	}
 	defer db.Close()
+	schema := func() uint64 {
+		t.Helper()
+		var v uint64
+		if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// A plain version in the area (a conversion's): version 2, which a
+	// leadpipe that knows the area but not indexed values still reads.
 	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
-	var v uint64
-	if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil || v != schemaVersion {
-		t.Errorf("schema after a write to the area = %d, %v; want %d", v, err, schemaVersion)
+	if v := schema(); v != schemaArea {
+		t.Errorf("schema after a plain write to the area = %d, want %d", v, schemaArea)
+	}
+	// A merge's version, with its index entry: version 3 (more leads
+	// first, so that the area has room).
+	var more []*crm.Lead
+	for i := 6; i <= 20; i++ {
+		more = append(more, typicalLead(i))
+	}
+	mustApply(t, db, batchOf(nil, more...))
+	b := batchOf(nil, typicalLead(3))
+	b.Scattered = true
+	mustApply(t, db, b)
+	if v := schema(); v != schemaVersion {
+		t.Errorf("schema after an indexed write to the area = %d, want %d", v, schemaVersion)
+	}
+}
+
+// TestOpenDamagedLastID: a store whose last id is damaged still opens (the
+// area guard then looks every lead up in the area), reads its leads, and
+// Check reports the damage. Found in review.
+func TestOpenDamagedLastID(t *testing.T) {
+	db, path := openFile(t)
+	mustApply(t, db, batchOf(nil, typicalLead(1)))
+	l := typicalLead(1)
+	l.City = "Neu"
+	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
+	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{l}})
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyLastID, []byte{1, 2, 3}) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, ro := range []bool{true, false} {
+		db, err := Open(path, Options{Timeout: time.Second, ReadOnly: ro})
+		if err != nil {
+			t.Fatalf("ReadOnly=%v: open: %v", ro, err)
+		}
+		if got, err := db.Lead(1); err != nil || got.City != "Neu" {
+			t.Errorf("ReadOnly=%v: Lead(1) = %v, %v; want the area's version", ro, got, err)
+		}
+		if err := db.Check(); err == nil || !strings.Contains(err.Error(), "last_id") {
+			t.Errorf("ReadOnly=%v: Check = %v, want the damaged last id", ro, err)
+		}
+		db.Close()
 	}
 }
 
@@ -424,5 +475,41 @@ func TestLeadUpdatesRandom(t *testing.T) {
 				t.Errorf("area: %d entries (meta %d, %d with an index entry) for %d leads: the test should see both kinds", len(ids), count, indexed, len(model))
 			}
 		})
+	}
+}
+
+// TestDamagedAreaValueReplaced: a damaged version in the update area is
+// reported by readers, and a write of the lead replaces it, as before the
+// area carried index entries (found in review).
+func TestDamagedAreaValueReplaced(t *testing.T) {
+	for _, scattered := range []bool{false, true} {
+		db := openTest(t)
+		var leads []*crm.Lead
+		for i := 1; i <= 20; i++ {
+			leads = append(leads, typicalLead(i))
+		}
+		mustApply(t, db, batchOf(nil, leads...))
+		mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
+		if err := db.bolt.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketLeadUpdates).Put(key(2), []byte{areaIndexed, 5, 1})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Lead(2); !errors.Is(err, errDamaged) {
+			t.Fatalf("Lead of a damaged area value: %v", err)
+		}
+		l := typicalLead(2)
+		l.City = "Neu"
+		b := batchOf(nil, l)
+		b.Scattered = scattered
+		if err := db.Apply(b); err != nil {
+			t.Fatalf("scattered=%v: rewrite over a damaged area value: %v", scattered, err)
+		}
+		if got, err := db.Lead(2); err != nil || got.City != "Neu" {
+			t.Errorf("scattered=%v: Lead(2) = %v, %v", scattered, got, err)
+		}
+		if err := db.Check(); err != nil {
+			t.Errorf("scattered=%v: check: %v", scattered, err)
+		}
 	}
 }
