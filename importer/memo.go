@@ -36,15 +36,18 @@ func (m *memo[V]) get(k string, f func(string) V) V {
 	if v, ok := (*m)[k]; ok {
 		return v
 	}
-	v := f(k)
 	if len(k) > memoMaxKey {
-		return v
+		return f(k)
 	}
 	if *m == nil || len(*m) >= memoCap {
 		*m = make(memo[V], 64)
 	}
-	// The cell is a slice of its record's line: a copy lets the line go.
-	(*m)[strings.Clone(k)] = v
+	// The cell is a slice of its record's line, and f may return parts
+	// of it (a clean name is returned as it is): both come from a copy,
+	// so that the memo does not keep the line alive.
+	k = strings.Clone(k)
+	v := f(k)
+	(*m)[k] = v
 	return v
 }
 

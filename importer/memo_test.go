@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestMemo: a remembered result is the function's, a long key is never
@@ -18,6 +20,20 @@ func TestMemo(t *testing.T) {
 	}
 	if calls != 4 {
 		t.Errorf("f ran %d times for 4 distinct cells", calls)
+	}
+	// A remembered cell and its parts must not point into the record's
+	// line, or the memo would keep every such line alive.
+	line := strings.Repeat("x", 64) + "Anna" + strings.Repeat("y", 64)
+	cell := line[64:68]
+	p := m.get(cell, splitName)
+	start := uintptr(unsafe.Pointer(unsafe.StringData(line)))
+	for k := range m {
+		if a := uintptr(unsafe.Pointer(unsafe.StringData(k))); k == "Anna" && a >= start && a < start+uintptr(len(line)) {
+			t.Error("the memo's key points into the line")
+		}
+	}
+	if a := uintptr(unsafe.Pointer(unsafe.StringData(p.name))); p.name != "Anna" || a >= start && a < start+uintptr(len(line)) {
+		t.Errorf("name %q points into the line", p.name)
 	}
 	long := string(make([]byte, memoMaxKey+1))
 	m.get(long, f)
