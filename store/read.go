@@ -36,7 +36,7 @@ func (db *DB) LastID() (crm.ID, error) {
 func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 	var l *crm.Lead
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		l, _, err = readLead(tx, &db.area, id, false)
+		l, _, err = db.readLead(tx, id, false)
 		return err
 	})
 	if err != nil {
@@ -50,7 +50,24 @@ func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {
 func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
 	var e crm.IndexEntry
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		e, err = readIndex(tx, &db.area, key(id), id, nil, false)
+		var has bool
+		k := key(id)
+		if db.area.may(uint64(id)) {
+			err = db.lookup(tx, bucketLeadUpdates, k, func(v []byte) error {
+				idx, ok, _, err := splitArea(v)
+				if err != nil {
+					return fmt.Errorf("lead %s: %w", id, err)
+				}
+				if has = ok; has {
+					e, err = decodeStoredIndex(id, idx)
+				}
+				return err
+			})
+			if err != nil || has {
+				return err
+			}
+		}
+		e, err = db.readIndexBucket(tx, k, id)
 		return err
 	})
 	if err != nil {
@@ -66,7 +83,7 @@ func (db *DB) LeadWithIndex(id crm.ID) (*crm.Lead, crm.IndexEntry, error) {
 	var l *crm.Lead
 	var e crm.IndexEntry
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		l, e, err = readLead(tx, &db.area, id, true)
+		l, e, err = db.readLead(tx, id, true)
 		return err
 	})
 	if err != nil {
@@ -75,60 +92,82 @@ func (db *DB) LeadWithIndex(id crm.ID) (*crm.Lead, crm.IndexEntry, error) {
 	return l, e, nil
 }
 
-// readLead reads a lead in tx, the version in the update area first, and
-// with withIndex also its index entry.
-func readLead(tx *bolt.Tx, g *areaGuard, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry, error) {
-	k := key(id)
-	v, idx, has, err := updatedLead(tx, g, k)
-	if err != nil {
-		return nil, crm.IndexEntry{}, err
+// lookup calls fn with the value under k in the named bucket of tx (nil
+// when there is none), read with pread (pageReader) where it can be, so
+// that a look-up at a random place of the store leaves the resident set
+// alone; the value is valid only during fn.
+func (db *DB) lookup(tx *bolt.Tx, bucket, k []byte, fn func(v []byte) error) error {
+	b := tx.Bucket(bucket)
+	if b == nil {
+		return fn(nil)
 	}
-	if b := tx.Bucket(bucketLeads); v == nil && b != nil {
-		v = b.Get(k)
+	if ok, err := db.pages.get(b, k, fn); ok || err != nil {
+		return err
 	}
-	if v == nil {
-		return nil, crm.IndexEntry{}, fmt.Errorf("lead %s: %w", id, crm.ErrNotFound)
-	}
-	l, err := decodeStoredLead(id, v)
-	if err != nil || !withIndex {
-		return l, crm.IndexEntry{}, err
-	}
-	// The area was looked up already: its entry, if any, is idx.
-	if !has {
-		e, err := readIndexBucket(tx, k, id)
-		return l, e, err
-	}
-	e, err := decodeStoredIndex(id, idx)
-	return l, e, err
+	return fn(b.Get(k))
 }
 
-// readIndex reads the index entry of a lead in tx: idx when has (the entry
-// the lead's version in the area carries, already looked up), else the
-// area's, else the index bucket's; an empty entry with the id if none.
-func readIndex(tx *bolt.Tx, g *areaGuard, k []byte, id crm.ID, idx []byte, has bool) (crm.IndexEntry, error) {
-	if !has {
+// readLead reads a lead in tx, the version in the update area first, and
+// with withIndex also its index entry.
+func (db *DB) readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry, error) {
+	k := key(id)
+	var l *crm.Lead
+	var e crm.IndexEntry
+	found, hasIdx := false, false
+	decode := func(v []byte) error {
+		if v == nil {
+			return nil
+		}
+		found = true
 		var err error
-		if _, idx, has, err = updatedLead(tx, g, k); err != nil {
-			return crm.IndexEntry{}, err
+		l, err = decodeStoredLead(id, v)
+		return err
+	}
+	if db.area.may(uint64(id)) {
+		err := db.lookup(tx, bucketLeadUpdates, k, func(v []byte) error {
+			idx, has, lead, err := splitArea(v)
+			if err != nil {
+				return fmt.Errorf("lead %s: %w", id, err)
+			}
+			if err := decode(lead); err != nil || !withIndex || !has {
+				return err
+			}
+			hasIdx = true
+			e, err = decodeStoredIndex(id, idx)
+			return err
+		})
+		if err != nil {
+			return nil, crm.IndexEntry{}, err
 		}
 	}
-	if !has {
-		return readIndexBucket(tx, k, id)
+	if !found {
+		if err := db.lookup(tx, bucketLeads, k, decode); err != nil {
+			return nil, crm.IndexEntry{}, err
+		}
 	}
-	return decodeStoredIndex(id, idx)
+	if !found {
+		return nil, crm.IndexEntry{}, fmt.Errorf("lead %s: %w", id, crm.ErrNotFound)
+	}
+	if !withIndex || hasIdx {
+		return l, e, nil
+	}
+	e, err := db.readIndexBucket(tx, k, id)
+	return l, e, err
 }
 
 // readIndexBucket reads the index entry of a lead from the index bucket;
 // an empty entry with the id if none.
-func readIndexBucket(tx *bolt.Tx, k []byte, id crm.ID) (crm.IndexEntry, error) {
-	var idx []byte
-	if b := tx.Bucket(bucketIndex); b != nil {
-		idx = b.Get(k)
-	}
-	if idx == nil {
-		return crm.IndexEntry{ID: id}, nil
-	}
-	return decodeStoredIndex(id, idx)
+func (db *DB) readIndexBucket(tx *bolt.Tx, k []byte, id crm.ID) (crm.IndexEntry, error) {
+	e := crm.IndexEntry{ID: id}
+	err := db.lookup(tx, bucketIndex, k, func(v []byte) error {
+		if v == nil {
+			return nil
+		}
+		var err error
+		e, err = decodeStoredIndex(id, v)
+		return err
+	})
+	return e, err
 }
 
 // decodeStoredLead decodes the value under the key of id and checks that

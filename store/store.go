@@ -47,6 +47,7 @@ type DB struct {
 	maxSize  int64
 	readOnly bool
 	area     areaGuard
+	pages    *pageReader // nil: look-ups go through bbolt's map
 }
 
 var _ crm.Store = (*DB)(nil)
@@ -162,6 +163,7 @@ func Open(path string, opts Options) (*DB, error) {
 		_ = bdb.Close()
 		return nil, err
 	}
+	db.pages = newPageReader(path, bdb.Info().PageSize)
 	db.area.floor = math.MaxUint64 // unknown: every lead may be in the area
 	if last, err := db.LastID(); err == nil {
 		// A damaged last id is Check's to report; the store still opens.
@@ -338,6 +340,7 @@ func (db *DB) Path() string { return db.path }
 
 // Close releases the store's lock. Closing twice is harmless.
 func (db *DB) Close() error {
+	db.pages.close()
 	if err := db.bolt.Close(); err != nil {
 		return fmt.Errorf("close store %s: %w", db.path, err)
 	}

@@ -268,25 +268,6 @@ func (u *updates) close() error {
 	return u.tx.Bucket(bucketMeta).Put(keyUpdateCount, u64(u.n))
 }
 
-// updatedLead returns the newer version of a lead from the area of a read
-// transaction, or nil, and the index entry that version carries, if any.
-// g, when not nil, spares the look-up of leads it knows are not there.
-func updatedLead(tx *bolt.Tx, g *areaGuard, k []byte) (lead, idx []byte, hasIdx bool, err error) {
-	if g != nil && !g.may(binary.BigEndian.Uint64(k)) {
-		return nil, nil, false, nil
-	}
-	if b := tx.Bucket(bucketLeadUpdates); b != nil {
-		if v := b.Get(k); v != nil {
-			idx, hasIdx, lead, err = splitArea(v)
-			if err != nil {
-				return nil, nil, false, fmt.Errorf("lead %s: %w", idOf(k), err)
-			}
-			return lead, idx, hasIdx, nil
-		}
-	}
-	return nil, nil, false, nil
-}
-
 // areaLead is the lead of an area value, for forEachNewest.
 func areaLead(v []byte) ([]byte, error) {
 	_, _, lead, err := splitArea(v)
