@@ -20,28 +20,10 @@ import (
 func updatesModel(t *testing.T, seed uint64, dups bool) {
 	rng := rand.New(rand.NewPCG(seed, 99))
 	db, path := openFile(t)
-	model := map[crm.ID]string{}
-	index := map[crm.ID]uint64{}
+	m := newLeadModel(rng)
+	model, index, write, entry, existing := m.cities, m.index, m.write, m.entry, m.existing
 	next := 1
 	var deleted []int
-	write := func(id int, tag string) *crm.Lead {
-		l := typicalLead(id)
-		l.City = fmt.Sprintf("%s %d", tag, rng.IntN(1000))
-		model[crm.ID(id)] = l.City
-		return l
-	}
-	entry := func(id crm.ID) crm.IndexEntry {
-		sig := rng.Uint64()
-		index[id] = sig
-		return crm.IndexEntry{ID: id, Keys: []uint64{uint64(id)}, RowSigs: []uint64{sig}}
-	}
-	existing := func() int {
-		if len(model) == 0 {
-			return 0
-		}
-		ids := slices.Sorted(maps.Keys(model))
-		return int(ids[rng.IntN(len(ids))])
-	}
 	for step := range 300 {
 		if rng.IntN(25) == 0 {
 			db.Close()
@@ -155,6 +137,43 @@ func updatesModel(t *testing.T, seed uint64, dups bool) {
 			t.Fatalf("step %d: check: %v", step, err)
 		}
 	}
+}
+
+// leadModel is what a random test wrote: each lead's city and the
+// RowSigs[0] of its index entry.
+type leadModel struct {
+	rng    *rand.Rand
+	cities map[crm.ID]string
+	index  map[crm.ID]uint64
+}
+
+func newLeadModel(rng *rand.Rand) *leadModel {
+	return &leadModel{rng: rng, cities: map[crm.ID]string{}, index: map[crm.ID]uint64{}}
+}
+
+// write makes lead id with a random city tagged tag, and records it.
+func (m *leadModel) write(id int, tag string) *crm.Lead {
+	l := typicalLead(id)
+	l.City = fmt.Sprintf("%s %d", tag, m.rng.IntN(1000))
+	m.cities[crm.ID(id)] = l.City
+	return l
+}
+
+// entry makes an index entry for lead id with a random row signature, and
+// records it.
+func (m *leadModel) entry(id crm.ID) crm.IndexEntry {
+	sig := m.rng.Uint64()
+	m.index[id] = sig
+	return crm.IndexEntry{ID: id, Keys: []uint64{uint64(id)}, RowSigs: []uint64{sig}}
+}
+
+// existing is a random written lead's id, or 0.
+func (m *leadModel) existing() int {
+	if len(m.cities) == 0 {
+		return 0
+	}
+	ids := slices.Sorted(maps.Keys(m.cities))
+	return int(ids[m.rng.IntN(len(ids))])
 }
 
 // summarize names the ids of a batch for a failure message.

@@ -342,27 +342,9 @@ func TestLeadUpdatesRandom(t *testing.T) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 7))
 			db, path := openFile(t)
-			model := map[crm.ID]string{}
-			index := map[crm.ID]uint64{} // RowSigs[0] of each lead's entry
+			m := newLeadModel(rng)
+			model, index, write, entry, existing := m.cities, m.index, m.write, m.entry, m.existing
 			next := 1
-			write := func(id int, tag string) *crm.Lead {
-				l := typicalLead(id)
-				l.City = fmt.Sprintf("%s %d", tag, rng.IntN(1000))
-				model[crm.ID(id)] = l.City
-				return l
-			}
-			entry := func(id crm.ID) crm.IndexEntry {
-				sig := rng.Uint64()
-				index[id] = sig
-				return crm.IndexEntry{ID: id, Keys: []uint64{uint64(id)}, RowSigs: []uint64{sig}}
-			}
-			existing := func() int {
-				if len(model) == 0 {
-					return 0
-				}
-				ids := slices.Sorted(maps.Keys(model))
-				return int(ids[rng.IntN(len(ids))])
-			}
 			indexed := 0 // area values written with their entry
 			for step := range 160 {
 				if step%50 == 49 {
