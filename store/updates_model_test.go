@@ -21,17 +21,12 @@ func updatesModel(t *testing.T, seed uint64, dups bool) {
 	rng := rand.New(rand.NewPCG(seed, 99))
 	db, path := openFile(t)
 	m := newLeadModel(rng)
-	model, index, write, entry, existing := m.cities, m.index, m.write, m.entry, m.existing
+	model, index, write, existing := m.cities, m.index, m.write, m.existing
 	next := 1
 	var deleted []int
 	for step := range 300 {
 		if rng.IntN(25) == 0 {
-			db.Close()
-			var err error
-			if db, err = Open(path, Options{Timeout: time.Second}); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
+			db = reopen(t, db, path)
 		}
 		b := &crm.Batch{Scattered: rng.IntN(3) > 0}
 		seen := map[int]bool{}
@@ -54,24 +49,7 @@ func updatesModel(t *testing.T, seed uint64, dups bool) {
 			seen[id] = true
 			b.Leads = append(b.Leads, write(id, fmt.Sprint(step)))
 		}
-		switch rng.IntN(4) {
-		case 0, 1:
-			for _, l := range b.Leads {
-				b.Index = append(b.Index, entry(l.ID))
-			}
-		case 2:
-			for _, i := range rng.Perm(len(b.Leads)) {
-				if rng.IntN(2) == 0 {
-					b.Index = append(b.Index, entry(b.Leads[i].ID))
-				}
-			}
-		}
-		for range rng.IntN(3) {
-			if id := existing(); id != 0 && !seen[id] {
-				seen[id] = true
-				b.Index = append(b.Index, entry(crm.ID(id)))
-			}
-		}
+		m.indexEntries(b, seen)
 		if rng.IntN(3) == 0 {
 			if id := existing(); id != 0 {
 				b.DeleteLeads = append(b.DeleteLeads, crm.ID(id))
@@ -174,6 +152,45 @@ func (m *leadModel) existing() int {
 	}
 	ids := slices.Sorted(maps.Keys(m.cities))
 	return int(ids[m.rng.IntN(len(ids))])
+}
+
+// indexEntries adds index entries to b: for all its leads beside them (as
+// an import writes them), for some in another order, or none; then for up
+// to two stored leads the batch does not write (seen: ids the batch has).
+func (m *leadModel) indexEntries(b *crm.Batch, seen map[int]bool) {
+	switch m.rng.IntN(4) {
+	case 0, 1:
+		for _, l := range b.Leads {
+			b.Index = append(b.Index, m.entry(l.ID))
+		}
+	case 2:
+		for _, i := range m.rng.Perm(len(b.Leads)) {
+			if m.rng.IntN(2) == 0 {
+				b.Index = append(b.Index, m.entry(b.Leads[i].ID))
+			}
+		}
+	}
+	for range m.rng.IntN(3) {
+		if id := m.existing(); id != 0 && !seen[id] {
+			seen[id] = true
+			b.Index = append(b.Index, m.entry(crm.ID(id)))
+		}
+	}
+}
+
+// reopen closes db and opens the store at path again: what was written
+// before is then below the area guard's floor.
+func reopen(t *testing.T, db *DB, path string) *DB {
+	t.Helper()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 // summarize names the ids of a batch for a failure message.

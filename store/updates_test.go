@@ -343,21 +343,12 @@ func TestLeadUpdatesRandom(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 7))
 			db, path := openFile(t)
 			m := newLeadModel(rng)
-			model, index, write, entry, existing := m.cities, m.index, m.write, m.entry, m.existing
+			model, index, write, existing := m.cities, m.index, m.write, m.existing
 			next := 1
 			indexed := 0 // area values written with their entry
 			for step := range 160 {
 				if step%50 == 49 {
-					// Opened again: what was written before is below
-					// the area guard's floor.
-					if err := db.Close(); err != nil {
-						t.Fatal(err)
-					}
-					var err error
-					if db, err = Open(path, Options{Timeout: time.Second}); err != nil {
-						t.Fatal(err)
-					}
-					t.Cleanup(func() { db.Close() })
+					db = reopen(t, db, path)
 				}
 				b := &crm.Batch{Scattered: rng.IntN(3) > 0}
 				seen := map[int]bool{}
@@ -373,25 +364,7 @@ func TestLeadUpdatesRandom(t *testing.T) {
 					seen[id] = true
 					b.Leads = append(b.Leads, write(id, fmt.Sprint(step)))
 				}
-				switch rng.IntN(4) {
-				case 0, 1: // beside their leads, as an import writes them
-					for _, l := range b.Leads {
-						b.Index = append(b.Index, entry(l.ID))
-					}
-				case 2: // some, in another order
-					for _, i := range rng.Perm(len(b.Leads)) {
-						if rng.IntN(2) == 0 {
-							b.Index = append(b.Index, entry(b.Leads[i].ID))
-						}
-					}
-				}
-				// Entries for stored leads the batch does not write.
-				for range rng.IntN(3) {
-					if id := existing(); id != 0 && !seen[id] {
-						seen[id] = true
-						b.Index = append(b.Index, entry(crm.ID(id)))
-					}
-				}
+				m.indexEntries(b, seen)
 				if !b.Scattered && rng.IntN(3) == 0 {
 					if id := existing(); id != 0 && !seen[id] {
 						b.DeleteLeads = append(b.DeleteLeads, crm.ID(id))
