@@ -196,6 +196,10 @@ func (r *pageReader) page(bp *[]byte, pgid uint64) ([]byte, bool) {
 		if size > maxOverflowRead || size < 0 {
 			return nil, false
 		}
+		// A damaged header must not make it allocate beyond the file.
+		if fi, err := r.f.Stat(); err != nil || off+int64(size) > fi.Size() {
+			return nil, false
+		}
 		if cap(*bp) < size {
 			nb := make([]byte, size)
 			copy(nb, p)
