@@ -422,16 +422,22 @@ func hasDropWord(folded string) bool {
 	return false
 }
 
-// companyKey builds Company.Key from a base name.
-func companyKey(base string) string {
-	joined := strings.Map(func(r rune) rune {
+// joinWordMarks removes the dots and apostrophes that may stand inside a
+// company's words ("A.B.C.", "O'Neil"), so that spellings with and without
+// them share a key.
+func joinWordMarks(s string) string {
+	return strings.Map(func(r rune) rune {
 		switch r {
 		case '.', '\'', '’', '`', '´', 'ʼ':
 			return -1
 		}
 		return r
-	}, base)
-	folded := Fold(joined) // lower-case words, single spaces
+	}, s)
+}
+
+// companyKey builds Company.Key from a base name.
+func companyKey(base string) string {
+	folded := Fold(joinWordMarks(base)) // lower-case words, single spaces
 	if !hasDropWord(folded) {
 		return folded
 	}

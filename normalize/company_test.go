@@ -96,15 +96,8 @@ func TestLegalFormTable(t *testing.T) {
 // into words, when it holds no connective, is the one the split gives.
 func TestCompanyKeyShortcut(t *testing.T) {
 	reference := func(base string) string {
-		joined := strings.Map(func(r rune) rune {
-			switch r {
-			case '.', '\'', '’', '`', '´', 'ʼ':
-				return -1
-			}
-			return r
-		}, base)
 		var kept []string
-		for _, w := range strings.Fields(Fold(joined)) {
+		for _, w := range strings.Fields(Fold(joinWordMarks(base))) {
 			if !keyDrop[w] {
 				kept = append(kept, w)
 			}
