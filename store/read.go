@@ -52,20 +52,14 @@ func (db *DB) Index(id crm.ID) (crm.IndexEntry, error) {
 	err := db.view(func(tx *bolt.Tx) (err error) {
 		var has bool
 		k := key(id)
-		if db.area.may(uint64(id)) {
-			err = db.lookup(tx, bucketLeadUpdates, k, func(v []byte) error {
-				idx, ok, _, err := splitArea(v)
-				if err != nil {
-					return fmt.Errorf("lead %s: %w", id, err)
-				}
-				if has = ok; has {
-					e, err = decodeStoredIndex(id, idx)
-				}
-				return err
-			})
-			if err != nil || has {
-				return err
+		err = db.areaVersion(tx, id, k, func(idx []byte, hasIdx bool, _ []byte) (err error) {
+			if has = hasIdx; has {
+				e, err = decodeStoredIndex(id, idx)
 			}
+			return err
+		})
+		if err != nil || has {
+			return err
 		}
 		e, err = db.readIndexBucket(tx, k, id)
 		return err
@@ -107,6 +101,25 @@ func (db *DB) lookup(tx *bolt.Tx, bucket, k []byte, fn func(v []byte) error) err
 	return fn(b.Get(k))
 }
 
+// areaVersion calls fn with the version of lead id (key k) in the update
+// area of tx, split into the index entry it carries (if any) and the
+// lead, when the area may hold one (areaGuard) and does.
+func (db *DB) areaVersion(tx *bolt.Tx, id crm.ID, k []byte, fn func(idx []byte, hasIdx bool, lead []byte) error) error {
+	if !db.area.may(uint64(id)) {
+		return nil
+	}
+	return db.lookup(tx, bucketLeadUpdates, k, func(v []byte) error {
+		if v == nil {
+			return nil
+		}
+		idx, has, lead, err := splitArea(v)
+		if err != nil {
+			return fmt.Errorf("lead %s: %w", id, err)
+		}
+		return fn(idx, has, lead)
+	})
+}
+
 // readLead reads a lead in tx, the version in the update area first, and
 // with withIndex also its index entry.
 func (db *DB) readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.IndexEntry, error) {
@@ -123,22 +136,17 @@ func (db *DB) readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.I
 		l, err = decodeStoredLead(id, v)
 		return err
 	}
-	if db.area.may(uint64(id)) {
-		err := db.lookup(tx, bucketLeadUpdates, k, func(v []byte) error {
-			idx, has, lead, err := splitArea(v)
-			if err != nil {
-				return fmt.Errorf("lead %s: %w", id, err)
-			}
-			if err := decode(lead); err != nil || !withIndex || !has {
-				return err
-			}
-			hasIdx = true
-			e, err = decodeStoredIndex(id, idx)
+	err := db.areaVersion(tx, id, k, func(idx []byte, has bool, lead []byte) error {
+		if err := decode(lead); err != nil || !withIndex || !has {
 			return err
-		})
-		if err != nil {
-			return nil, crm.IndexEntry{}, err
 		}
+		hasIdx = true
+		var err error
+		e, err = decodeStoredIndex(id, idx)
+		return err
+	})
+	if err != nil {
+		return nil, crm.IndexEntry{}, err
 	}
 	if !found {
 		if err := db.lookup(tx, bucketLeads, k, decode); err != nil {
@@ -151,7 +159,7 @@ func (db *DB) readLead(tx *bolt.Tx, id crm.ID, withIndex bool) (*crm.Lead, crm.I
 	if !withIndex || hasIdx {
 		return l, e, nil
 	}
-	e, err := db.readIndexBucket(tx, k, id)
+	e, err = db.readIndexBucket(tx, k, id)
 	return l, e, err
 }
 
