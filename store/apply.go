@@ -225,6 +225,11 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 			if id > last {
 				last = id
 				count++
+			} else if live, known := db.area.stored(id); known {
+				stored = live
+				if !live {
+					count++
+				}
 			} else if lb.Get(e.k) == nil {
 				count++
 			} else {
@@ -328,6 +333,11 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 	if err != nil {
 		return db.writeError("apply batch", err)
 	}
+	written := make([]crm.ID, len(b.Leads))
+	for i, l := range b.Leads {
+		written[i] = l.ID
+	}
+	db.area.committed(written, b.DeleteLeads)
 	db.releaseMappedAbove(releaseAfterCommitBytes)
 	return nil
 }

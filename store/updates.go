@@ -35,10 +35,60 @@ type updates struct {
 // process (the store is locked for the whole run). An import's merges
 // mostly hit leads it created itself, and each look-up in the area faulted
 // its pages in again after every release of the mapped pages (releaseMapped).
+//
+// It also knows which leads above floor exist: only this process can have
+// written or deleted them. A merge into a lead this run created needs no
+// look-up in the lead bucket to learn that the lead is stored; at a
+// million rows those look-ups were 3% of the import's CPU, most of it
+// faulting random pages of the lead bucket in again.
 type areaGuard struct {
 	floor uint64 // the highest lead id when the store was opened
 	mu    sync.Mutex
 	ids   map[uint64]struct{} // leads above floor written to the area by this process
+	// live has bit id-floor-1 set for each lead above floor that a
+	// committed transaction of this process wrote and none deleted.
+	live []uint64
+}
+
+// stored reports whether the lead with id is in the lead bucket as the
+// last commit left it; known is false for leads at or below floor, which
+// only a look-up can tell.
+func (g *areaGuard) stored(id uint64) (stored, known bool) {
+	if id <= g.floor {
+		return false, false
+	}
+	n := id - g.floor - 1
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if n/64 >= uint64(len(g.live)) {
+		return false, true
+	}
+	return g.live[n/64]&(1<<(n%64)) != 0, true
+}
+
+// committed records the leads a transaction wrote and deleted, once it
+// has committed (deletes come after the writes, as in the transaction).
+func (g *areaGuard) committed(written, deleted []crm.ID) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, id := range written {
+		if uint64(id) <= g.floor {
+			continue
+		}
+		n := uint64(id) - g.floor - 1
+		for n/64 >= uint64(len(g.live)) {
+			g.live = append(g.live, 0)
+		}
+		g.live[n/64] |= 1 << (n % 64)
+	}
+	for _, id := range deleted {
+		if uint64(id) <= g.floor {
+			continue
+		}
+		if n := uint64(id) - g.floor - 1; n/64 < uint64(len(g.live)) {
+			g.live[n/64] &^= 1 << (n % 64)
+		}
+	}
 }
 
 // may reports whether the lead with id may have a version in the area.
