@@ -915,12 +915,15 @@ func (im *importRun) flush(final bool) error {
 	// keeps their new versions apart instead of rewriting a page of the
 	// lead bucket for each of them (BENCHMARKS.md).
 	b := &crm.Batch{Leads: make([]*crm.Lead, 0, len(im.dirty)), Index: make([]crm.IndexEntry, 0, len(im.dirty)), Scattered: true}
-	for id, l := range im.dirty {
+	for _, l := range im.dirty {
 		b.Leads = append(b.Leads, l)
-		b.Index = append(b.Index, *im.entries[id])
 	}
+	// The index entries follow the sorted leads: sorting the entries
+	// themselves moved 56 bytes per swap (1% of a 1M-row import's CPU).
 	slices.SortFunc(b.Leads, func(a, b *crm.Lead) int { return cmpID(a.ID, b.ID) })
-	slices.SortFunc(b.Index, func(a, b crm.IndexEntry) int { return cmpID(a.ID, b.ID) })
+	for _, l := range b.Leads {
+		b.Index = append(b.Index, *im.entries[l.ID])
+	}
 	rec := im.record
 	rec.Counts = crm.Counts{}
 	for _, f := range rec.Files {
@@ -951,8 +954,10 @@ func (im *importRun) flush(final bool) error {
 	go func() { c.done <- write() }()
 	im.inflight = c
 	im.wrote = true
-	im.dirty = map[crm.ID]*crm.Lead{}
-	im.entries = map[crm.ID]*crm.IndexEntry{}
+	// Sized as the batch before: grown from empty, the two maps were
+	// rehashed a dozen times per batch.
+	im.dirty = make(map[crm.ID]*crm.Lead, len(c.leads))
+	im.entries = make(map[crm.ID]*crm.IndexEntry, len(c.entries))
 	if final {
 		return im.wait()
 	}
