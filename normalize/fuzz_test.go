@@ -245,6 +245,24 @@ func FuzzParseMoney(f *testing.F) {
 	})
 }
 
+// FuzzPlainMoney: the fast path for plain numbers gives what the full
+// parse gives.
+func FuzzPlainMoney(f *testing.F) {
+	for _, s := range []string{"191000", "0", "007", "1", "999999999999999", "1000000000000000", "12a", "", "-5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, ok := plainMoney(s)
+		if !ok {
+			return
+		}
+		full, err := parseMoney(s)
+		if err != nil || fast != full {
+			t.Fatalf("plainMoney(%q) = %+v; parseMoney: %+v, %v", s, fast, full, err)
+		}
+	})
+}
+
 func FuzzTaxID(f *testing.F) {
 	for _, s := range []string{"DE136695976", "USt-IdNr.: DE 136 695 976", "PL 123-456-32-18", "123-45-63-218", "ATU13585627",
 		"CHE-116.281.710 MWST", "GR094259216", "NL004495445B01", "IE1234567T", "UIDUIDUID"} {

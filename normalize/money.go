@@ -70,6 +70,33 @@ func ParseMoney(s string) (Money, error) {
 	if t == "" {
 		return Money{}, ErrEmpty
 	}
+	if m, ok := plainMoney(t); ok {
+		return m, nil
+	}
+	return parseMoney(t)
+}
+
+// plainMoney is ParseMoney's result for a plain whole number without
+// leading zeros ("191000"), the most common budget cell, or false for
+// anything else; the full parse took 3% of a 1M-row import's CPU.
+func plainMoney(t string) (Money, bool) {
+	if len(t) == 0 || len(t) > maxIntDigits || t[0] == '0' && len(t) > 1 {
+		return Money{}, false
+	}
+	var v uint64
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c < '0' || c > '9' {
+			return Money{}, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	// At most 15 digits: exact as a float64.
+	return Money{Amount: t, Value: float64(v)}, true
+}
+
+// parseMoney is ParseMoney for the trimmed, non-empty text t.
+func parseMoney(t string) (Money, error) {
 	if len(t) > 64 {
 		return Money{}, ErrInvalidMoney
 	}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"errors"
+	"strconv"
 	"testing"
 )
 
@@ -76,5 +77,32 @@ func TestParseMoney(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPlainMoney: which cells take the fast path, and that it agrees with
+// the full parse on every whole number up to 10^6 and around the limit.
+func TestPlainMoney(t *testing.T) {
+	for s, want := range map[string]bool{
+		"191000": true, "0": true, "7": true, "999999999999999": true,
+		"": false, "007": false, "00": false, "1000000000000000": false, "12k": false,
+		"1,000": false, "-5": false, " 5": false, "5€": false,
+	} {
+		if _, ok := plainMoney(s); ok != want {
+			t.Errorf("plainMoney(%q) took the fast path: %v, want %v", s, ok, want)
+		}
+	}
+	check := func(s string) {
+		fast, ok := plainMoney(s)
+		full, err := parseMoney(s)
+		if ok && (err != nil || fast != full) {
+			t.Fatalf("plainMoney(%q) = %+v; parseMoney: %+v, %v", s, fast, full, err)
+		}
+	}
+	for i := range 1_000_000 {
+		check(strconv.Itoa(i))
+	}
+	for _, s := range []string{"999999999999999", "100000000000000", "123456789012345", "900719925474099"} {
+		check(s)
 	}
 }
