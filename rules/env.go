@@ -215,6 +215,18 @@ func ParseBudget(s string) float64 {
 	if s == "" {
 		return 0
 	}
+	if len(s) <= 15 {
+		// Whole numbers, most budgets, without ParseFloat: exact, as up
+		// to 15 digits are in a float64.
+		var v uint64
+		i := 0
+		for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
+			v = v*10 + uint64(s[i]-'0')
+		}
+		if i == len(s) {
+			return float64(v)
+		}
+	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -430,6 +431,25 @@ func TestNeeds(t *testing.T) {
 					t.Errorf("%s of lead %s: %s after Reset, %s after ResetFor(%04b)", name, l.ID, a, b, p.Needs())
 				}
 			}
+		}
+	}
+}
+
+// TestParseBudget: the whole-number shortcut gives what ParseFloat gives,
+// and anything else still goes through ParseFloat.
+func TestParseBudget(t *testing.T) {
+	for s, want := range map[string]float64{
+		"": 0, "0": 0, "007": 7, "191000": 191000, "83500.00": 83500, "-5": -5, "1e3": 1000,
+		"999999999999999": 999999999999999, "9999999999999999": 1e16, "12a": 0, "NaN": 0, "Inf": 0, " 5": 0,
+	} {
+		if got := ParseBudget(s); got != want {
+			t.Errorf("ParseBudget(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for i := 0; i < 2_000_000; i += 7 {
+		s := fmt.Sprint(i)
+		if f, _ := strconv.ParseFloat(s, 64); ParseBudget(s) != f {
+			t.Fatalf("ParseBudget(%q) = %v, want %v", s, ParseBudget(s), f)
 		}
 	}
 }

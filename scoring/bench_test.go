@@ -159,3 +159,30 @@ func benchConfig(variant int) Config {
 	)
 	return cfg
 }
+
+// BenchmarkApplyFresh scores leads as an import scores the ones it
+// creates: the default rules, a first scoring each time.
+func BenchmarkApplyFresh(b *testing.B) {
+	cfg, err := ParseConfig(nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, errs := Compile(cfg)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	leads := make([]*crm.Lead, 1000)
+	for i := range leads {
+		leads[i] = benchLead(i)
+	}
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	i := 0
+	for b.Loop() {
+		l := leads[i%len(leads)]
+		l.Score, l.Grade, l.ScoreRules = 0, "", nil
+		if _, err := e.Apply(l, now, "import"); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
