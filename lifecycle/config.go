@@ -311,7 +311,7 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 			errs = append(errs, err)
 			continue
 		}
-		m.sync = append(m.sync, syncRule{when: p, stage: r.Stage})
+		m.sync = append(m.sync, syncRule{when: p, stage: r.Stage, reason: "sync: " + p.String()})
 		m.syncNeeds |= p.Needs()
 	}
 	if s := cfg.OnConvert.WithOpportunity; s != "" && s.Rank() < 0 {

@@ -63,8 +63,9 @@ type gate struct {
 }
 
 type syncRule struct {
-	when  *rules.Program
-	stage crm.Stage
+	when   *rules.Program
+	stage  crm.Stage
+	reason string // "sync: " and the condition, for the history
 }
 
 // Compile checks a configuration and returns its machine, or every problem
@@ -274,7 +275,7 @@ func (m *Machine) Sync(l *crm.Lead, by string, now time.Time) bool {
 		return false
 	}
 	r := m.sync[best]
-	setStage(l, r.stage, "sync: "+r.when.String(), by, now)
+	setStage(l, r.stage, r.reason, by, now)
 	return true
 }
 
