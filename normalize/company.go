@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Company is a company name with its legal form recognised.
@@ -174,16 +175,13 @@ var coKeys = func() []string {
 // compactForm is the comparison form of a legal form: folded, with only
 // letters, digits, '&', '+' and '/' kept ("Sp. z o. o." -> "spzoo").
 func compactForm(s string) string {
-	c, _ := compactWithOffsets(s)
-	return c
+	b, _ := appendCompact(nil, nil, s)
+	return string(b)
 }
 
-// compactWithOffsets returns compactForm(s) and, for each byte of it, the
-// offset in s of the rune it came from.
-func compactWithOffsets(s string) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	off := make([]int, 0, len(s))
+// appendCompact appends compactForm(s) to b and, for each byte of it, the
+// offset in s of the rune it came from to off.
+func appendCompact(b []byte, off []int, s string) ([]byte, []int) {
 	for i, r := range s {
 		var f string
 		switch {
@@ -196,7 +194,7 @@ func compactWithOffsets(s string) (string, []int) {
 			default:
 				continue
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			off = append(off, i)
 			continue
 		case r < rune(len(foldLatin)):
@@ -206,12 +204,12 @@ func compactWithOffsets(s string) (string, []int) {
 		}
 		for j := 0; j < len(f); j++ {
 			if f[j] != ' ' {
-				b.WriteByte(f[j])
+				b = append(b, f[j])
 				off = append(off, i)
 			}
 		}
 	}
-	return b.String(), off
+	return b, off
 }
 
 // ParseCompany recognises legal forms (GmbH, GmbH & Co. KG, AG, UG
@@ -282,7 +280,13 @@ func shortLastWord(s string) bool {
 
 // splitLegalForm finds the legal form at the end of t.
 func splitLegalForm(t string) (base, form string) {
-	compact, off := compactWithOffsets(t)
+	// The compact form lives on the stack for all but very long names:
+	// allocated, it and its offsets were 3% of an import's allocations.
+	// It is only read during this call, never kept.
+	var bufArr [96]byte
+	var offArr [96]int
+	buf, off := appendCompact(bufArr[:0], offArr[:0], t)
+	compact := unsafe.String(unsafe.SliceData(buf), len(buf))
 	end := len(compact)
 	outer, start, ok := matchFormAt(t, compact, off, end)
 	if !ok {
