@@ -334,14 +334,13 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 		}
 		return nil, &crm.RowError{File: rec.File, Row: rec.Row, Err: rec.Err}
 	}
-	var usedBuf, filledBuf [8]uint64 // 512 columns without allocating
 	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}, memo: b.memos.get()}
 	defer b.memos.put(r.memo)
-	if n := (len(rec.Fields) + 63) >> 6; n <= len(usedBuf) {
-		r.used, r.filled = usedBuf[:n], filledBuf[:n]
-	} else {
-		r.used, r.filled = make([]uint64, n), make([]uint64, n)
-	}
+	// One allocation for both bitsets: escape analysis cannot keep them
+	// on the stack, as the row's cells leak into the lead through r.
+	n := (len(rec.Fields) + 63) >> 6
+	words := make([]uint64, 2*n)
+	r.used, r.filled = words[:n:n], words[n:]
 	nonBlank := 0
 	for c, v := range rec.Fields {
 		if !cellBlank(v) {
