@@ -436,10 +436,10 @@ func (r *rowBuild) address() {
 		v := r.cell(c)
 		r.use(c)
 		r.raw(crm.FieldCountry, v)
-		if code, err := normalize.Country(normalize.Text(v)); err != nil {
-			r.warn(crm.FieldCountry, err, normalize.ErrInvalidCountry, v)
+		if cc := r.memo.countries.get(v, parseCountry); cc.err != nil {
+			r.warn(crm.FieldCountry, cc.err, normalize.ErrInvalidCountry, v)
 		} else {
-			l.Country = code
+			l.Country = cc.code
 		}
 	}
 

@@ -49,16 +49,18 @@ func TestMemo(t *testing.T) {
 }
 
 // TestBuildMemo: rows built with a warm memo are the rows built with a
-// fresh one, cell for cell, for names with salutations and titles.
+// fresh one, cell for cell, for names with salutations and titles and for
+// countries, known and unknown.
 func TestBuildMemo(t *testing.T) {
 	rows := [][]string{
-		{"Dr. Anna", "MÜLLER", "anna@example.de"},
-		{"Herr", "Schmidt", "herr@example.de"},
-		{"Prof. Dr. Jan", "kowalski", "jan@example.pl"},
-		{"Dr. Anna", "MÜLLER", "anna2@example.de"},
-		{"Pani Ewa", "nowak-kowalska", "ewa@example.pl"},
+		{"Dr. Anna", "MÜLLER", "anna@example.de", "Deutschland"},
+		{"Herr", "Schmidt", "herr@example.de", "Atlantis"},
+		{"Prof. Dr. Jan", "kowalski", "jan@example.pl", "Polska"},
+		{"Dr. Anna", "MÜLLER", "anna2@example.de", "Deutschland"},
+		{"Pani Ewa", "nowak-kowalska", "ewa@example.pl", "pl"},
+		{"Herr", "Schmidt", "herr2@example.de", "Atlantis"},
 	}
-	const header = "Vorname;Nachname;E-Mail"
+	const header = "Vorname;Nachname;E-Mail;Land"
 	opts := BuildOptions{Region: "DE", Now: fixedNow}
 	warm, _ := testBuilder(t, header, opts)
 	for i, row := range rows {
