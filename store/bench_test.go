@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -22,6 +23,18 @@ func BenchmarkEncodeLead(b *testing.B) {
 		var buf []byte
 		for b.Loop() {
 			buf = appendLead(buf[:0], l)
+		}
+		b.ReportMetric(float64(len(buf)), "bytes/lead")
+	})
+	b.Run("binary-merged", func(b *testing.B) {
+		// A lead that rows were merged into keeps each row's lead.
+		m := typicalLead(123456)
+		for i := range 3 {
+			m.Merges = append(m.Merges, crm.MergeRecord{ID: fmt.Sprint("m", i), From: crm.ID(i + 1), Lead: typicalLead(i + 1)})
+		}
+		var buf []byte
+		for b.Loop() {
+			buf = appendLead(buf[:0], m)
 		}
 		b.ReportMetric(float64(len(buf)), "bytes/lead")
 	})

@@ -162,9 +162,7 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 				dst = appendString(dst, c.New)
 			}
 			if m.Lead != nil {
-				sub := appendLead(nil, m.Lead)
-				dst = binary.AppendUvarint(dst, uint64(len(sub)))
-				dst = append(dst, sub...)
+				dst = appendPrefixed(dst, func(dst []byte) []byte { return appendLead(dst, m.Lead) })
 			} else {
 				dst = appendString(dst, "")
 			}
@@ -254,6 +252,22 @@ func dataField(l *crm.Lead, name string) (i int, v string, ok bool) {
 		return 15, l.Budget, true
 	}
 	return 0, "", false
+}
+
+// appendPrefixed appends what enc appends, preceded by its length as a
+// uvarint, as appendString writes a string: encoded in place and moved
+// up by the length's width, where a buffer of its own cost an allocation
+// per merge record.
+func appendPrefixed(dst []byte, enc func([]byte) []byte) []byte {
+	start := len(dst)
+	dst = enc(dst)
+	n := len(dst) - start
+	var w [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(w[:], uint64(n))
+	dst = append(dst, w[:k]...)
+	copy(dst[start+k:], dst[start:start+n])
+	copy(dst[start:], w[:k])
+	return dst
 }
 
 func appendString(dst []byte, s string) []byte {

@@ -450,3 +450,17 @@ func TestDataField(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendPrefixed: in-place encoding with the length moved in front
+// writes what appendString writes, at every varint width.
+func TestAppendPrefixed(t *testing.T) {
+	for _, n := range []int{0, 1, 127, 128, 300, 16383, 16384, 70000} {
+		s := strings.Repeat("ab", n/2+1)[:n]
+		for _, head := range []string{"", "x", strings.Repeat("h", 200)} {
+			got := appendPrefixed([]byte(head), func(dst []byte) []byte { return append(dst, s...) })
+			if want := appendString([]byte(head), s); !bytes.Equal(got, want) {
+				t.Fatalf("n=%d head=%d: got %d bytes, want %d", n, len(head), len(got), len(want))
+			}
+		}
+	}
+}
