@@ -201,6 +201,8 @@ type kv struct{ k, v, iv []byte }
 
 // write runs the transaction of a prepared batch.
 func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte) error {
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
 	err := db.update(func(tx *bolt.Tx) error {
 		lb, ib, meta := tx.Bucket(bucketLeads), tx.Bucket(bucketIndex), tx.Bucket(bucketMeta)
 		lb.FillPercent, ib.FillPercent = fillPercent, fillPercent

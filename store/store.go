@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -48,6 +49,10 @@ type DB struct {
 	readOnly bool
 	area     areaGuard
 	pages    *pageReader // nil: look-ups go through bbolt's map
+	// writeMu holds a batch's transaction and the area guard's record of
+	// what it committed together: a concurrent write must not begin on
+	// the committed state while the guard still describes the one before.
+	writeMu sync.Mutex
 }
 
 var _ crm.Store = (*DB)(nil)

@@ -46,9 +46,14 @@ type areaGuard struct {
 	mu    sync.Mutex
 	ids   map[uint64]struct{} // leads above floor written to the area by this process
 	// live has bit id-floor-1 set for each lead above floor that a
-	// committed transaction of this process wrote and none deleted.
+	// committed transaction of this process wrote and none deleted, for
+	// ids up to floor+maxLive: a stray id far above the others must not
+	// make it allocate gigabytes.
 	live []uint64
 }
+
+// maxLive bounds the ids the guard knows to floor+maxLive (8 MB of bits).
+const maxLive = 1 << 26
 
 // stored reports whether the lead with id is in the lead bucket as the
 // last commit left it; known is false for leads at or below floor, which
@@ -58,6 +63,9 @@ func (g *areaGuard) stored(id uint64) (stored, known bool) {
 		return false, false
 	}
 	n := id - g.floor - 1
+	if n >= maxLive {
+		return false, false
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if n/64 >= uint64(len(g.live)) {
@@ -76,6 +84,9 @@ func (g *areaGuard) committed(written, deleted []crm.ID) {
 			continue
 		}
 		n := uint64(id) - g.floor - 1
+		if n >= maxLive {
+			continue // stored reports it unknown
+		}
 		for n/64 >= uint64(len(g.live)) {
 			g.live = append(g.live, 0)
 		}
@@ -85,7 +96,7 @@ func (g *areaGuard) committed(written, deleted []crm.ID) {
 		if uint64(id) <= g.floor {
 			continue
 		}
-		if n := uint64(id) - g.floor - 1; n/64 < uint64(len(g.live)) {
+		if n := uint64(id) - g.floor - 1; n < maxLive && n/64 < uint64(len(g.live)) {
 			g.live[n/64] &^= 1 << (n % 64)
 		}
 	}
