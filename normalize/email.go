@@ -49,10 +49,13 @@ func ParseEmail(s string) (Email, error) {
 	if len(t) > 2*maxAddress || strings.ContainsAny(t, "\"[]") {
 		return Email{}, ErrInvalidEmail
 	}
-	if local, dom, ok := simpleAddress(t); ok {
+	if local, _, ok := simpleAddress(t); ok {
 		// Fast path for the plain addresses that make up nearly every
 		// list: no need for the full RFC 5322 parser.
-		return finishEmail(strings.ToLower(local), strings.ToLower(dom))
+		// ASCII lower-casing keeps every byte in place: the address
+		// is local@dom of the lower-cased text.
+		lt := strings.ToLower(t)
+		return finishEmail(lt[:len(local)], lt[len(local)+1:], lt)
 	}
 	a, err := mail.ParseAddress(t)
 	if err != nil || a.Name != "" {
@@ -62,7 +65,7 @@ func ParseEmail(s string) (Email, error) {
 	if at <= 0 {
 		return Email{}, ErrInvalidEmail
 	}
-	e, err := finishEmail(lowerRunes(a.Address[:at]), a.Address[at+1:])
+	e, err := finishEmail(lowerRunes(a.Address[:at]), a.Address[at+1:], "")
 	if err != nil {
 		return Email{}, err
 	}
@@ -75,18 +78,30 @@ func ParseEmail(s string) (Email, error) {
 }
 
 // finishEmail checks the domain and builds the result from a lower-case
-// local part.
-func finishEmail(local, dom string) (Email, error) {
+// local part. joined, when not empty, is local+"@"+dom: where the domain's
+// forms are dom itself (a plain domain), it is the address, and the two
+// concatenations of every address are saved.
+func finishEmail(local, dom, joined string) (Email, error) {
 	d, ok := lookupDomain(dom)
 	if !ok {
 		return Email{}, ErrInvalidEmail
 	}
 	e := Email{
-		Address:  local + "@" + d.unicode,
 		Domain:   d.unicode,
-		ASCII:    local + "@" + d.ascii,
 		Freemail: d.freemail,
 		Role:     IsRoleLocalPart(local),
+	}
+	if joined != "" && d.unicode == dom {
+		e.Address = joined
+	} else {
+		e.Address = local + "@" + d.unicode
+	}
+	if joined != "" && d.ascii == dom {
+		e.ASCII = joined
+	} else if d.ascii == d.unicode {
+		e.ASCII = e.Address
+	} else {
+		e.ASCII = local + "@" + d.ascii
 	}
 	if len(local) > maxLocalPart || len(e.ASCII) > maxAddress {
 		return Email{}, ErrInvalidEmail
