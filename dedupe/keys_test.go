@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
 )
 
 func TestExactKeys(t *testing.T) {
@@ -89,4 +90,45 @@ func FuzzExactKeys(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeyHashStable pins key hashes: the store keeps them, so a change
+// would make every stored lead unreachable by its exact keys. The values
+// are FNV-1a computed independently (kind, then each part after a 0 byte).
+func TestKeyHashStable(t *testing.T) {
+	if got := hash(KeyEmail, "anna@example.de"); got != 10146032846380640705 {
+		t.Errorf("e-mail key hash %d", got)
+	}
+	if got := hash(KeyNameCompany, "jurgen", "muller", "muller bau", "DE80331"); got != 4350149481061738456 {
+		t.Errorf("name+company key hash %d", got)
+	}
+}
+
+// TestNameCompanyHash: the key hashed without building the place string
+// is the hash of the parts with it, with a postal code, a town or neither.
+func TestNameCompanyHash(t *testing.T) {
+	for _, l := range []*crm.Lead{
+		{FirstName: "Jürgen", LastName: "Müller", CompanyKey: "muller bau", Country: "DE", PostalCode: "80331"},
+		{FirstName: "Jürgen", LastName: "Müller", CompanyKey: "muller bau", Country: "DE", City: "München"},
+		{FirstName: "Anna", LastName: "Nowak", CompanyKey: "nowak", City: "Łódź"},
+		{FirstName: "Anna", LastName: "Nowak", CompanyKey: "nowak"},
+		{FirstName: "Anna", LastName: "Nowak", CompanyKey: "nowak", Country: "PL"},
+	} {
+		last := normalize.FoldUmlaut(l.LastName)
+		want := hash(KeyNameCompany, normalize.FoldUmlaut(l.FirstName), last, l.CompanyKey, placeRef(l))
+		if got := nameCompanyHash(l, last); got != want {
+			t.Errorf("%+v: %d, want %d", l, got, want)
+		}
+	}
+}
+
+// placeRef is the place string nameCompanyHash hashes in two halves.
+func placeRef(l *crm.Lead) string {
+	if l.PostalCode != "" {
+		return l.Country + l.PostalCode
+	}
+	if l.City != "" {
+		return l.Country + normalize.FoldUmlaut(l.City)
+	}
+	return ""
 }
