@@ -174,3 +174,28 @@ func BenchmarkLeadGet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLeadWithIndexBetweenCommits reads merge targets as an import
+// does: random leads with their index entries, 400 between two commits
+// (about a 4,000-row batch's merges), each commit adding a lead.
+func BenchmarkLeadWithIndexBetweenCommits(b *testing.B) {
+	db := benchStore(b)
+	db.bolt.NoSync = true
+	r := rand.New(rand.NewPCG(1, 2))
+	next := crm.ID(benchLeads + 1)
+	i := 0
+	for b.Loop() {
+		if i%400 == 0 {
+			b.StopTimer()
+			if err := db.Apply(&crm.Batch{Leads: []*crm.Lead{typicalLead(int(next))}}); err != nil {
+				b.Fatal(err)
+			}
+			next++
+			b.StartTimer()
+		}
+		i++
+		if _, _, err := db.LeadWithIndex(crm.ID(1 + r.IntN(benchLeads))); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
