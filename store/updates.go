@@ -56,8 +56,8 @@ type areaGuard struct {
 const maxLive = 1 << 26
 
 // stored reports whether the lead with id is in the lead bucket as the
-// last commit left it; known is false for leads at or below floor, which
-// only a look-up can tell.
+// last commit left it; known is false for leads at or below floor, and
+// beyond floor+maxLive, which only a look-up can tell.
 func (g *areaGuard) stored(id uint64) (stored, known bool) {
 	if id <= g.floor {
 		return false, false
