@@ -141,7 +141,7 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 		}
 	}
 	return func() error {
-		err := db.write(b, leads, index, objs, imp)
+		err := db.write(b, leads, index, objs, imp, hasCustom(b.Leads))
 		// The transaction is over: bbolt holds no reference to the
 		// encoded keys and values any more.
 		for _, b := range bufs {
@@ -149,6 +149,22 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 		}
 		return err
 	}, nil
+}
+
+// hasCustom reports whether a lead, or a row merged into one, has custom
+// fields, whose raw values the encoding may leave out (schema 4).
+func hasCustom(leads []*crm.Lead) bool {
+	for _, l := range leads {
+		if len(l.Custom) > 0 {
+			return true
+		}
+		for _, m := range l.Merges {
+			if m.Lead != nil && len(m.Lead.Custom) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastOfEach returns items, or, when one id comes twice, a copy that
@@ -200,7 +216,7 @@ func encodeBuf(n int) []byte {
 type kv struct{ k, v, iv []byte }
 
 // write runs the transaction of a prepared batch.
-func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte) error {
+func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte, custom bool) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	err := db.update(func(tx *bolt.Tx) error {
@@ -215,6 +231,13 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 			return err
 		}
 		last0, count0 := last, count
+		if custom {
+			// Their raw values may be left out (appendRaw): a leadpipe
+			// that does not know it must refuse the store from now on.
+			if err := raiseSchema(meta, schemaVersion); err != nil {
+				return err
+			}
+		}
 		up, err := openUpdates(tx, &db.area, b.Scattered && len(leads) > 0)
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -114,8 +115,10 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 	dst = appendTime(dst, l.UpdatedAt)
 	dst = appendString(dst, string(l.Status))
 	dst = appendString(dst, string(l.Stage))
-	dst = appendMap(dst, l.Custom)
-	dst = appendRaw(dst, l)
+	var stack [smallMap]crm.RawValue
+	custom := mapPairs(stack[:0], l.Custom)
+	dst = appendPairs(dst, custom) // sorts custom
+	dst = appendRaw(dst, l, custom)
 	dst = appendStrings(dst, l.Imports)
 	dst = binary.AppendUvarint(dst, uint64(len(l.History)))
 	for i := range l.History {
@@ -175,7 +178,12 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 // a map (sorted by key), then the mask of the data fields (bit i for
 // crm.DataFields[i]) whose raw value equals the value, in one pass over the
 // values.
-func appendRaw(dst []byte, l *crm.Lead) []byte {
+//
+// Bit len(crm.DataFields)+j stands for the custom field custom[j] (the
+// lead's custom fields sorted by name, j < maxCustomMask) whose raw value
+// equals its value: an export's own columns are custom fields, and most
+// of their cells need no cleaning, so each was stored twice (schema 4).
+func appendRaw(dst []byte, l *crm.Lead, custom []crm.RawValue) []byte {
 	var stack [smallMap]crm.RawValue
 	keep := stack[:0]
 	if len(l.Raw) > smallMap {
@@ -183,14 +191,32 @@ func appendRaw(dst []byte, l *crm.Lead) []byte {
 	}
 	var mask uint64
 	for _, rv := range l.Raw {
-		if i, v, ok := dataField(l, rv.Field); ok && rv.Value == v {
-			mask |= 1 << i
+		if i, v, ok := dataField(l, rv.Field); ok {
+			if rv.Value == v {
+				mask |= 1 << i
+				continue
+			}
+		} else if j, found := slices.BinarySearchFunc(custom, rv.Field, func(p crm.RawValue, f string) int {
+			return strings.Compare(p.Field, f)
+		}); found && j < maxCustomMask && custom[j].Value == rv.Value {
+			mask |= 1 << (len(crm.DataFields) + j)
 			continue
 		}
 		keep = append(keep, rv)
 	}
 	dst = appendPairs(dst, keep)
 	return binary.AppendUvarint(dst, mask)
+}
+
+// maxCustomMask is the number of custom fields the raw mask has bits for.
+const maxCustomMask = 64 - 16
+
+// mapPairs appends the pairs of m to pairs, unsorted.
+func mapPairs(pairs []crm.RawValue, m map[string]string) []crm.RawValue {
+	for k, v := range m {
+		pairs = append(pairs, crm.RawValue{Field: k, Value: v})
+	}
+	return pairs
 }
 
 // sortPairs sorts pairs by key: an insertion sort for the few a lead has,
@@ -287,14 +313,7 @@ func appendStrings(dst []byte, ss []string) []byte {
 // that the encoding does not depend on Go's random map order.
 func appendMap(dst []byte, m map[string]string) []byte {
 	var stack [smallMap]crm.RawValue
-	pairs := stack[:0]
-	if len(m) > smallMap {
-		pairs = make([]crm.RawValue, 0, len(m))
-	}
-	for k, v := range m {
-		pairs = append(pairs, crm.RawValue{Field: k, Value: v})
-	}
-	return appendPairs(dst, pairs)
+	return appendPairs(dst, mapPairs(stack[:0], m))
 }
 
 // appendPairs sorts pairs by key and appends their number and them, as
@@ -432,25 +451,38 @@ func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 	return l, nil
 }
 
-// rawMask reads the bit mask of raw values equal to their field.
+// rawMask reads the bit mask of raw values equal to their field, data
+// fields and custom fields (see appendRaw).
 func (d *decoder) rawMask(l *crm.Lead) {
 	mask := d.uvarint()
 	if mask == 0 {
 		return
 	}
-	if mask>>len(crm.DataFields) != 0 {
-		d.fail("unknown raw mask bits %#x", mask)
-		return
+	var keys []string // the custom fields, sorted, when the mask names some
+	if high := mask >> len(crm.DataFields); high != 0 {
+		keys = slices.Sorted(maps.Keys(l.Custom))
+		if n := min(len(keys), maxCustomMask); high>>n != 0 {
+			d.fail("unknown raw mask bits %#x", mask)
+			return
+		}
 	}
 	if l.Raw == nil {
 		l.Raw = make(crm.RawValues, 0, bits.OnesCount64(mask))
 	}
+	add := func(f, v string) {
+		if _, dup := l.Raw.Get(f); dup {
+			d.fail("raw value of %s stored twice", f)
+		}
+		l.Raw = append(l.Raw, crm.RawValue{Field: f, Value: v})
+	}
 	for i, f := range crm.DataFields {
 		if mask&(1<<i) != 0 {
-			if _, dup := l.Raw.Get(f); dup {
-				d.fail("raw value of %s stored twice", f)
-			}
-			l.Raw = append(l.Raw, crm.RawValue{Field: f, Value: l.Get(f)})
+			add(f, l.Get(f))
+		}
+	}
+	for j, f := range keys {
+		if j < maxCustomMask && mask&(1<<(len(crm.DataFields)+j)) != 0 {
+			add(f, l.Custom[f])
 		}
 	}
 	sortPairs(l.Raw) // a decoded lead's raw values are sorted by field

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -399,9 +400,12 @@ func TestAppendRawMatchesReference(t *testing.T) {
 	reference := func(l *crm.Lead) []byte {
 		var mask uint64
 		var keys []string
+		custom := slices.Sorted(maps.Keys(l.Custom))
 		for _, rv := range l.Raw {
 			if i := slices.Index(crm.DataFields, rv.Field); i >= 0 && rv.Value == l.Get(rv.Field) {
 				mask |= 1 << i
+			} else if j := slices.Index(custom, rv.Field); j >= 0 && j < maxCustomMask && rv.Value == l.Custom[rv.Field] {
+				mask |= 1 << (len(crm.DataFields) + j)
 			} else {
 				keys = append(keys, rv.Field)
 			}
@@ -415,23 +419,80 @@ func TestAppendRawMatchesReference(t *testing.T) {
 		return binary.AppendUvarint(dst, mask)
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
-	for n := range 500 {
+	for n := range 1000 {
 		l := &crm.Lead{FirstName: "Jürgen", LastName: "Müller", Email: "j@m.de", Phone: "+4930123", Country: "DE", Budget: "100"}
 		l.Raw = crm.RawFromMap(map[string]string{})
+		ncustom := 60 // more custom fields than the mask has bits for
+		if n%2 == 0 {
+			ncustom = 6
+		}
 		for range rng.IntN(2 * smallMap) {
-			switch rng.IntN(3) {
+			switch rng.IntN(4) {
 			case 0:
 				f := crm.DataFields[rng.IntN(len(crm.DataFields))]
 				l.Raw.Set(f, l.Get(f))
 			case 1:
 				l.Raw.Set(crm.DataFields[rng.IntN(len(crm.DataFields))], fmt.Sprint("raw ", rng.IntN(10)))
+			case 2:
+				// A custom field: its raw value the same as the value, or not.
+				f, v := fmt.Sprintf("Spalte %02d", rng.IntN(ncustom)), fmt.Sprint(rng.IntN(10))
+				l.Set(f, v)
+				if rng.IntN(3) == 0 {
+					v = " " + v + " "
+				}
+				l.Raw.Set(f, v)
 			default:
-				l.Raw.Set(fmt.Sprint("Spalte ", rng.IntN(40)), fmt.Sprint(rng.IntN(10)))
+				l.Raw.Set(fmt.Sprint("Unbekannt ", rng.IntN(40)), fmt.Sprint(rng.IntN(10)))
 			}
 		}
-		if got, want := appendRaw(nil, l), reference(l); !bytes.Equal(got, want) {
+		var stack [smallMap]crm.RawValue
+		custom := mapPairs(stack[:0], l.Custom)
+		sortPairs(custom)
+		if got, want := appendRaw(nil, l, custom), reference(l); !bytes.Equal(got, want) {
 			t.Fatalf("lead %d, raw %v:\n got %x\nwant %x", n, l.Raw, got, want)
 		}
+		// And back: the lead decodes to itself.
+		l.ID = crm.ID(n + 1)
+		got, err := decodeLead(appendLead(nil, l))
+		if err != nil {
+			t.Fatalf("lead %d: %v", n, err)
+		}
+		if !reflect.DeepEqual(got.Raw, l.Raw.Sorted()) || !maps.Equal(got.Custom, l.Custom) {
+			t.Fatalf("lead %d: raw %v custom %v, decoded raw %v custom %v", n, l.Raw.Sorted(), l.Custom, got.Raw, got.Custom)
+		}
+	}
+}
+
+// TestRawMaskUnknownCustomBit: a mask bit for a custom field the lead does
+// not have is damage, not a value made up.
+func TestRawMaskUnknownCustomBit(t *testing.T) {
+	l := &crm.Lead{ID: 1, FirstName: "Anna", Custom: map[string]string{"Branche": "Bau"}}
+	l.Raw = crm.RawValues{{Field: "Branche", Value: "Bau"}}
+	enc := appendLead(nil, l)
+	if got, err := decodeLead(enc); err != nil || got.Raw.Value("Branche") != "Bau" {
+		t.Fatalf("decode: %+v, %v", got, err)
+	}
+	// The mask is the byte before Imports (an empty list: 0): bit 16 is
+	// the first custom field's; make it bit 17, a second that is not there.
+	l2 := *l
+	l2.Raw = nil
+	plain := appendLead(nil, &l2)
+	if len(enc) != len(plain)+2 {
+		t.Fatalf("encodings of %d and %d bytes: the mask should be 3 bytes instead of 1", len(enc), len(plain))
+	}
+	var i int
+	for i = range plain {
+		if enc[i] != plain[i] {
+			break
+		}
+	}
+	mask, w := binary.Uvarint(enc[i:])
+	if mask != 1<<len(crm.DataFields) {
+		t.Fatalf("mask %#x at byte %d", mask, i)
+	}
+	bad := slices.Concat(enc[:i], binary.AppendUvarint(nil, mask<<1), enc[i+w:])
+	if _, err := decodeLead(bad); !errors.Is(err, errDamaged) {
+		t.Fatalf("a mask bit for a missing custom field: %v", err)
 	}
 }
 

@@ -85,15 +85,28 @@ var (
 
 // schemaVersion is the layout version kept under meta/schema: 2 since the
 // update area (bucketLeadUpdates), 3 since its values may carry the lead's
-// index entry (areaIndexed); new stores are created at 3. A store of an
-// older version is read as it is; creating the area raises it to 2, the
-// first indexed value to 3. An older leadpipe, which would not see the
-// area or its index entries, refuses a store of a newer version.
+// index entry (areaIndexed), 4 since a lead may leave out the raw values
+// of custom fields that equal the field (the raw mask's bits above the
+// data fields); new stores are created at 4. A store of an older version
+// is read as it is; creating the area raises it to 2, the first indexed
+// value to 3, the first lead with custom fields to 4 (raiseSchema). An
+// older leadpipe, which would not see the area, its index entries or the
+// left-out raw values, refuses a store of a newer version.
 const (
-	schemaVersion    = 3
+	schemaVersion    = 4
 	schemaArea       = 2 // the update area, plain values only
+	schemaIndexed    = 3 // area values with the lead's index entry
 	minSchemaVersion = 1
 )
+
+// raiseSchema raises the store's schema version to v, never lowering it.
+func raiseSchema(meta *bolt.Bucket, v uint64) error {
+	cur, err := metaU64(meta, keySchema)
+	if err != nil || cur >= v {
+		return err
+	}
+	return meta.Put(keySchema, u64(v))
+}
 
 // fillPercent for the buckets written in key order: new leads go to the
 // right edge of the tree, so fuller pages mean a smaller file. Some room is

@@ -177,7 +177,7 @@ func openUpdates(tx *bolt.Tx, guard *areaGuard, scattered bool) (*updates, error
 	if err != nil {
 		return nil, err
 	}
-	u.indexed = schema >= schemaVersion
+	u.indexed = schema >= schemaIndexed
 	if scattered {
 		count, err := metaU64(tx.Bucket(bucketMeta), keyLeadCount)
 		if err != nil {
@@ -192,10 +192,8 @@ func openUpdates(tx *bolt.Tx, guard *areaGuard, scattered bool) (*updates, error
 		// A leadpipe older than the area would not see it: it must
 		// refuse the store from now on. (The first indexed value
 		// raises the version again, in put.)
-		if schema < schemaArea {
-			if err := tx.Bucket(bucketMeta).Put(keySchema, u64(schemaArea)); err != nil {
-				return nil, err
-			}
+		if err := raiseSchema(tx.Bucket(bucketMeta), schemaArea); err != nil {
+			return nil, err
 		}
 	}
 	if u.b != nil {
@@ -253,7 +251,7 @@ func (u *updates) put(lb, ib *bolt.Bucket, e kv, stored, fresh bool, count uint6
 			}
 			u.empty = false
 			if e.iv != nil && !u.indexed {
-				if err := u.tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion)); err != nil {
+				if err := raiseSchema(u.tx.Bucket(bucketMeta), schemaIndexed); err != nil {
 					return false, err
 				}
 				u.indexed = true

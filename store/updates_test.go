@@ -246,14 +246,24 @@ func TestLeadUpdatesErase(t *testing.T) {
 }
 
 // TestSchemaVersion1: a store written before the update area (schema 1)
-// opens, reads and takes a scattered batch, which raises it to 2.
+// opens, reads and takes a scattered batch, which raises it to 2; an
+// indexed version in the area raises it to 3, a lead with custom fields
+// to 4, and nothing lowers it again.
 func TestSchemaVersion1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s.db")
 	db, err := Open(path, Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustApply(t, db, batchOf(nil, typicalLead(1), typicalLead(2), typicalLead(3), typicalLead(4), typicalLead(5)))
+	// Leads without custom fields, whose encoding is the same at every
+	// version; lead(i) with them comes last.
+	plain := func(i int) *crm.Lead {
+		l := typicalLead(i)
+		l.Custom = nil
+		l.Raw = slices.DeleteFunc(l.Raw.Clone(), func(rv crm.RawValue) bool { return !crm.IsDataField(rv.Field) })
+		return l
+	}
+	mustApply(t, db, batchOf(nil, plain(1), plain(2), plain(3), plain(4), plain(5)))
 	if err := db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64(1)) }); err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +283,7 @@ func TestSchemaVersion1(t *testing.T) {
 	}
 	// A plain version in the area (a conversion's): version 2, which a
 	// leadpipe that knows the area but not indexed values still reads.
-	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{typicalLead(2)}})
+	mustApply(t, db, &crm.Batch{Scattered: true, Leads: []*crm.Lead{plain(2)}})
 	if v := schema(); v != schemaArea {
 		t.Errorf("schema after a plain write to the area = %d, want %d", v, schemaArea)
 	}
@@ -281,14 +291,29 @@ func TestSchemaVersion1(t *testing.T) {
 	// first, so that the area has room).
 	var more []*crm.Lead
 	for i := 6; i <= 20; i++ {
-		more = append(more, typicalLead(i))
+		more = append(more, plain(i))
 	}
 	mustApply(t, db, batchOf(nil, more...))
-	b := batchOf(nil, typicalLead(3))
+	b := batchOf(nil, plain(3))
+	b.Scattered = true
+	mustApply(t, db, b)
+	if v := schema(); v != schemaIndexed {
+		t.Errorf("schema after an indexed write to the area = %d, want %d", v, schemaIndexed)
+	}
+	// A lead with custom fields, whose equal raw values are left out: 4.
+	mustApply(t, db, batchOf(nil, typicalLead(21)))
+	if v := schema(); v != schemaVersion {
+		t.Errorf("schema after a lead with custom fields = %d, want %d", v, schemaVersion)
+	}
+	// Later writes that need less never lower it.
+	b = batchOf(nil, plain(4))
 	b.Scattered = true
 	mustApply(t, db, b)
 	if v := schema(); v != schemaVersion {
-		t.Errorf("schema after an indexed write to the area = %d, want %d", v, schemaVersion)
+		t.Errorf("schema after another write = %d, want %d", v, schemaVersion)
+	}
+	if err := db.Check(); err != nil {
+		t.Fatal(err)
 	}
 }
 
