@@ -29,7 +29,9 @@ import (
 //	Raw      map of the raw values that differ from the normalized ones,
 //	         then uvarint bit mask: bit i set means Raw[crm.DataFields[i]]
 //	         equals that field's normalized value (most raw values do:
-//	         storing them once halves a typical lead)
+//	         storing them once halves a typical lead); bit 16+j, the raw
+//	         value of the j-th custom field by name (j < 48) equals its
+//	         custom value (schema 4)
 //	Imports                                     strings
 //	History  uvarint n, then n × (At time; ImportID, By, Field, Old, New, Reason string)
 //	Warnings                                    strings
