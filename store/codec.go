@@ -210,7 +210,8 @@ func appendRaw(dst []byte, l *crm.Lead, custom []crm.RawValue) []byte {
 	return binary.AppendUvarint(dst, mask)
 }
 
-// maxCustomMask is the number of custom fields the raw mask has bits for.
+// maxCustomMask is the number of custom fields the raw mask has bits for,
+// above the 16 data fields (TestRawMaskWidth).
 const maxCustomMask = 64 - 16
 
 // mapPairs appends the pairs of m to pairs, unsorted.

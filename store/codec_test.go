@@ -525,3 +525,30 @@ func TestAppendPrefixed(t *testing.T) {
 		}
 	}
 }
+
+// TestRawMaskWidth: the raw mask has a bit per data field below the custom
+// fields' bits (maxCustomMask assumes 16); a new data field must move the
+// custom bits with a new schema, never silently.
+func TestRawMaskWidth(t *testing.T) {
+	if len(crm.DataFields)+maxCustomMask != 64 {
+		t.Fatalf("%d data fields and %d custom bits do not fill the 64-bit raw mask", len(crm.DataFields), maxCustomMask)
+	}
+}
+
+// TestCustomFieldNamedLikeDataField: a custom field under a data field's
+// name (which the importer never makes, but the codec must carry) round
+// trips with its raw value, equal to the custom value or to the field.
+func TestCustomFieldNamedLikeDataField(t *testing.T) {
+	for _, raw := range []string{"x@example.com", "custom", "other"} {
+		l := &crm.Lead{ID: 1, Email: "x@example.com", Custom: map[string]string{"email": "custom", "Branche": "Bau"}}
+		l.Raw = crm.RawValues{{Field: "Branche", Value: "Bau"}, {Field: "email", Value: raw}}
+		enc := appendLead(nil, l)
+		got, err := decodeLead(enc)
+		if err != nil || !reflect.DeepEqual(got, l) {
+			t.Fatalf("raw %q: decoded %+v, %v; want %+v", raw, got, err, l)
+		}
+		if !bytes.Equal(appendLead(nil, got), enc) {
+			t.Fatalf("raw %q: re-encoding differs", raw)
+		}
+	}
+}
