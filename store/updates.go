@@ -136,7 +136,7 @@ func (g *areaGuard) mark(id uint64) {
 // index bucket: a page rewritten per merge, 10-15% of a 1M-row import's
 // CPU (BENCHMARKS.md). Such an entry replaces the one in the index bucket
 // for every reader. Lead codec versions are small numbers, so a plain lead
-// never starts with this byte; schema 3 stores may hold such values.
+// never starts with this byte; stores of schema 3 and later may hold such values.
 const areaIndexed = 0xA1
 
 // splitArea splits an area value into the index entry it carries, if any,
