@@ -209,41 +209,49 @@ type Change struct {
 
 // fieldPtr returns the address of a data field, or nil for unknown names.
 func (l *Lead) fieldPtr(name string) *string {
+	_, p := l.DataField(name)
+	return p
+}
+
+// DataField returns the index in DataFields of the data field name and
+// the address of its value in l, or -1 and nil for any other name. One
+// switch: the store's codec calls it for every raw value it writes.
+func (l *Lead) DataField(name string) (int, *string) {
 	switch name {
 	case FieldSalutation:
-		return &l.Salutation
+		return 0, &l.Salutation
 	case FieldAcademicTitle:
-		return &l.AcademicTitle
+		return 1, &l.AcademicTitle
 	case FieldFirstName:
-		return &l.FirstName
+		return 2, &l.FirstName
 	case FieldLastName:
-		return &l.LastName
+		return 3, &l.LastName
 	case FieldCompany:
-		return &l.Company
+		return 4, &l.Company
 	case FieldTitle:
-		return &l.Title
+		return 5, &l.Title
 	case FieldEmail:
-		return &l.Email
+		return 6, &l.Email
 	case FieldPhone:
-		return &l.Phone
+		return 7, &l.Phone
 	case FieldMobile:
-		return &l.Mobile
+		return 8, &l.Mobile
 	case FieldStreet:
-		return &l.Street
+		return 9, &l.Street
 	case FieldPostalCode:
-		return &l.PostalCode
+		return 10, &l.PostalCode
 	case FieldCity:
-		return &l.City
+		return 11, &l.City
 	case FieldCountry:
-		return &l.Country
+		return 12, &l.Country
 	case FieldTaxID:
-		return &l.TaxID
+		return 13, &l.TaxID
 	case FieldSource:
-		return &l.Source
+		return 14, &l.Source
 	case FieldBudget:
-		return &l.Budget
+		return 15, &l.Budget
 	}
-	return nil
+	return -1, nil
 }
 
 // Get returns the value of a core field (any name in CoreFields) as text.

@@ -181,3 +181,22 @@ func TestMergeKeepsFullerSpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestDataField: the switch agrees with DataFields and Lead.Get.
+func TestDataField(t *testing.T) {
+	l := &Lead{}
+	for i, f := range DataFields {
+		l.Set(f, "value "+f+string(rune('a'+i)))
+	}
+	for want, f := range DataFields {
+		i, p := l.DataField(f)
+		if i != want || p == nil || *p != l.Get(f) {
+			t.Errorf("DataField(%q) = %d, %v; want %d, %q", f, i, p, want, l.Get(f))
+		}
+	}
+	for _, f := range []string{FieldID, FieldCreatedAt, FieldStatus, FieldStage, "Spalte 1", ""} {
+		if i, p := l.DataField(f); i != -1 || p != nil {
+			t.Errorf("DataField(%q) = %d, %v: a data field", f, i, p)
+		}
+	}
+}

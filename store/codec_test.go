@@ -496,22 +496,6 @@ func TestRawMaskUnknownCustomBit(t *testing.T) {
 	}
 }
 
-// TestDataField: the switch agrees with crm.DataFields and Lead.Get.
-func TestDataField(t *testing.T) {
-	l := fullLead(1)
-	for want, f := range crm.DataFields {
-		i, v, ok := dataField(l, f)
-		if !ok || i != want || v != l.Get(f) {
-			t.Errorf("dataField(%q) = %d, %q, %v; want %d, %q", f, i, v, ok, want, l.Get(f))
-		}
-	}
-	for _, f := range []string{crm.FieldID, crm.FieldCreatedAt, crm.FieldStatus, crm.FieldStage, "Spalte 1", ""} {
-		if _, _, ok := dataField(l, f); ok {
-			t.Errorf("dataField(%q) is a data field", f)
-		}
-	}
-}
-
 // TestAppendPrefixed: in-place encoding with the length moved in front
 // writes what appendString writes, at every varint width.
 func TestAppendPrefixed(t *testing.T) {
