@@ -358,11 +358,7 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 	if err != nil {
 		return db.writeError("apply batch", err)
 	}
-	written := make([]crm.ID, len(b.Leads))
-	for i, l := range b.Leads {
-		written[i] = l.ID
-	}
-	db.area.committed(written, b.DeleteLeads)
+	db.area.committed(b.Leads, b.DeleteLeads)
 	db.releaseMappedAbove(releaseAfterCommitBytes)
 	return nil
 }

@@ -55,15 +55,21 @@ type areaGuard struct {
 // maxLive bounds the ids the guard knows to floor+maxLive (8 MB of bits).
 const maxLive = 1 << 26
 
+// bit is the index of id's bit in live, false for ids the guard does not
+// know (at or below floor, or beyond floor+maxLive).
+func (g *areaGuard) bit(id uint64) (uint64, bool) {
+	if id <= g.floor || id-g.floor-1 >= maxLive {
+		return 0, false
+	}
+	return id - g.floor - 1, true
+}
+
 // stored reports whether the lead with id is in the lead bucket as the
 // last commit left it; known is false for leads at or below floor, and
 // beyond floor+maxLive, which only a look-up can tell.
 func (g *areaGuard) stored(id uint64) (stored, known bool) {
-	if id <= g.floor {
-		return false, false
-	}
-	n := id - g.floor - 1
-	if n >= maxLive {
+	n, ok := g.bit(id)
+	if !ok {
 		return false, false
 	}
 	g.mu.Lock()
@@ -76,15 +82,12 @@ func (g *areaGuard) stored(id uint64) (stored, known bool) {
 
 // committed records the leads a transaction wrote and deleted, once it
 // has committed (deletes come after the writes, as in the transaction).
-func (g *areaGuard) committed(written, deleted []crm.ID) {
+func (g *areaGuard) committed(written []*crm.Lead, deleted []crm.ID) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for _, id := range written {
-		if uint64(id) <= g.floor {
-			continue
-		}
-		n := uint64(id) - g.floor - 1
-		if n >= maxLive {
+	for _, l := range written {
+		n, ok := g.bit(uint64(l.ID))
+		if !ok {
 			continue // stored reports it unknown
 		}
 		for n/64 >= uint64(len(g.live)) {
@@ -93,10 +96,7 @@ func (g *areaGuard) committed(written, deleted []crm.ID) {
 		g.live[n/64] |= 1 << (n % 64)
 	}
 	for _, id := range deleted {
-		if uint64(id) <= g.floor {
-			continue
-		}
-		if n := uint64(id) - g.floor - 1; n < maxLive && n/64 < uint64(len(g.live)) {
+		if n, ok := g.bit(uint64(id)); ok && n/64 < uint64(len(g.live)) {
 			g.live[n/64] &^= 1 << (n % 64)
 		}
 	}
