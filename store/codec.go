@@ -271,15 +271,9 @@ func appendStrings(dst []byte, ss []string) []byte {
 	return dst
 }
 
-// appendMap appends a map as its length and its pairs sorted by key, so
-// that the encoding does not depend on Go's random map order.
-func appendMap(dst []byte, m map[string]string) []byte {
-	var stack [smallMap]crm.RawValue
-	return appendPairs(dst, mapPairs(stack[:0], m))
-}
-
-// appendPairs sorts pairs by key and appends their number and them, as
-// appendMap writes a map.
+// appendPairs sorts pairs by key and appends their number and them: how
+// a map (mapPairs) is written, so that the encoding does not depend on
+// Go's random map order.
 func appendPairs(dst []byte, pairs []crm.RawValue) []byte {
 	if len(pairs) > 1 {
 		sortPairs(pairs)
@@ -292,7 +286,7 @@ func appendPairs(dst []byte, pairs []crm.RawValue) []byte {
 	return dst
 }
 
-// smallMap is the largest map appendMap sorts on the stack.
+// smallMap is the most pairs the encoder sorts on the stack.
 const smallMap = 32
 
 // prefix returns the first 8 bytes of s as a big-endian integer, zero-padded:
@@ -669,7 +663,7 @@ func (d *decoder) rawValues() crm.RawValues {
 }
 
 // sortedPairs reads n key/value pairs whose keys must rise strictly, as
-// appendMap writes them, and hands each to add; false when they are
+// appendPairs writes them, and hands each to add; false when they are
 // damaged (d.err says how).
 func (d *decoder) sortedPairs(n int, add func(k, v string)) bool {
 	var prev string

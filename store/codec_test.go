@@ -276,7 +276,7 @@ func TestDecodeLeadDamaged(t *testing.T) {
 }
 
 // mapRecord builds a record whose Custom map has the given pairs in the
-// given order, bypassing appendMap's sorting.
+// given order, bypassing appendPairs's sorting.
 func mapRecord(pairs [][2]string) []byte {
 	head := appendLead(nil, &crm.Lead{ID: 1})
 	// Everything of an empty lead up to Custom: version, id, 18 strings,
@@ -342,7 +342,7 @@ func TestJSONCodecRoundTrip(t *testing.T) {
 }
 
 // The decoder rejects keys out of order, so a round trip proves that
-// appendMap sorted them; keys share long prefixes, hold NUL and 0xff bytes,
+// appendPairs sorted them; keys share long prefixes, hold NUL and 0xff bytes,
 // and the maps are on both sides of the on-stack limit.
 func TestAppendMapOrder(t *testing.T) {
 	parts := []string{"", "\x00", "a", "first_na", "me", "\xff", "Ü", "12345678"}
