@@ -225,6 +225,11 @@ func (r *csvReader) useHeader(top []rawRecord) int {
 		rows[i] = t.fields
 	}
 	h := findHeader(rows)
+	if why, mapLine := dataRow(rows[h]); why != "" && top[h].err == nil {
+		r.header = headerless(&r.det, top[h].row, why, mapLine, rows[h:])
+		r.pending = top[h:]
+		return h
+	}
 	r.header = makeHeader(top[h].fields)
 	r.det.HeaderRow = top[h].row
 	if h > 0 {

@@ -457,6 +457,7 @@ func FuzzCSV(f *testing.F) {
 	f.Add(append([]byte("\xFF\xFE"), encodeText(f, utf16LEText, sampleDE)...), false)
 	f.Add([]byte("Titel\n\na;b;c\n1;\"2\"x;3\n\"4;5\n"), true)
 	f.Add([]byte("a,b\r1,2\r\r3,\"4\r5\"\r"), false)
+	f.Add([]byte("Titel\nMüller;m@example.de;030 1234567\nNowak;n@example.pl\n"), false) // no header row
 	f.Fuzz(func(t *testing.T, in []byte, small bool) {
 		opts := Options{}
 		if small {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -37,6 +38,144 @@ func findHeader(rows [][]string) int {
 		}
 	}
 	return 0
+}
+
+// dataRow tells why row, chosen as the header by findHeader, holds data
+// rather than column names, and how a mapping file would name the column
+// that shows it ("Column 9: email"); both are "" when row may be a header.
+// A file exported without a header row (a Palm or Thunderbird address
+// book, a scanner's raw list) would otherwise lose its first record to the
+// header and map no column. A row is data when a cell is a whole e-mail
+// address or a phone number (seven digits or more and nothing but phone
+// punctuation), which no column title is, and no cell is a header the
+// dictionaries know.
+func dataRow(row []string) (why, mapLine string) {
+	for i, c := range row {
+		c = strings.TrimSpace(c)
+		switch {
+		case emailShaped(c):
+			why, mapLine = fmt.Sprintf("an e-mail address in column %d", i+1), fmt.Sprintf("Column %d: email", i+1)
+		case phoneShaped(c):
+			why, mapLine = fmt.Sprintf("a phone number in column %d", i+1), fmt.Sprintf("Column %d: phone", i+1)
+		}
+		if why != "" {
+			break
+		}
+	}
+	if why == "" || knowsAnyHeader(row) {
+		return "", ""
+	}
+	return why, mapLine
+}
+
+// emailShaped reports whether s has the shape of an e-mail address: one
+// @ between a local part and a dotted domain, no spaces. Validity is the
+// normalizer's business; a column title has no @ at all.
+func emailShaped(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.ContainsAny(s, " \t,;<>") || strings.Contains(domain, "@") {
+		return false
+	}
+	dot := strings.LastIndexByte(domain, '.')
+	return dot > 0 && dot < len(domain)-1
+}
+
+// phoneShaped reports whether s is seven digits or more with nothing but
+// phone punctuation between them, and not a date (2021-01-31, 31.01.2021,
+// 1/31/2021), which a pivot's header can be.
+func phoneShaped(s string) bool {
+	digits := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case strings.ContainsRune(" +-()./", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 7 && !dateShaped(s) && !decimalShaped(s)
+}
+
+// decimalShaped reports whether s is a number with one decimal point
+// ("1234.567", "-12345.6789"), a measure rather than a phone number.
+func decimalShaped(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && whole != "" && frac != "" && strings.Trim(whole+frac, "0123456789") == ""
+}
+
+// dateShaped reports whether s is three groups of digits, one of four at
+// either end and the others of one or two, split by one of - . /.
+func dateShaped(s string) bool {
+	for _, sep := range "-./" {
+		g := strings.Split(s, string(sep))
+		if len(g) != 3 {
+			continue
+		}
+		short := func(x string) bool { return len(x) == 1 || len(x) == 2 }
+		if len(g[0]) == 4 && short(g[1]) && short(g[2]) || short(g[0]) && short(g[1]) && len(g[2]) == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// knowsAnyHeader reports whether a cell of row is a header the
+// dictionaries know.
+func knowsAnyHeader(row []string) bool {
+	ks := make([]headerKeys, len(row))
+	for i, h := range row {
+		h = withoutUnit(strings.TrimSpace(h))
+		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
+	}
+	family := detectFamily(ks)
+	for _, k := range ks {
+		if _, ok := lookupHeader(family, k.exact, k.strip, k.stripAE); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedHeader names the columns of a file without a header row:
+// "Column 1", "Column 2", ... as wide as the widest of rows. A mapping
+// file maps them by these names.
+func numberedHeader(rows [][]string) []string {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(trimTrailingEmpty(r)))
+	}
+	h := make([]string, width)
+	for i := range h {
+		h[i] = fmt.Sprintf("Column %d", i+1)
+	}
+	return h
+}
+
+// ErrHeaderless: the file has no header row, and no mapping file names its
+// numbered columns.
+var ErrHeaderless = errors.New("no header row")
+
+// CheckHeaderless fails a file read without a header row (det.Headerless)
+// whose mapping maps no column to a lead field: every row would be
+// rejected for want of a name or an address. The message says how to map
+// the numbered columns.
+func CheckHeaderless(det Detection, m *Mapping) error {
+	if det.Headerless == "" || m.Mapped() {
+		return nil
+	}
+	return fmt.Errorf("%w: %s, not column names; add a header row, or name the columns in a mapping file (--map), for example \"%s\"", ErrHeaderless, det.Headerless, det.HeaderlessMap)
+}
+
+// headerless records in d that row holds data and returns the numbered
+// header of the columns of rows.
+func headerless(d *Detection, row int, why, mapLine string, rows [][]string) []string {
+	h := numberedHeader(rows)
+	d.Headerless = fmt.Sprintf("row %d holds data (%s)", row, why)
+	d.HeaderlessMap = mapLine
+	d.Notes = append(d.Notes, fmt.Sprintf("no header row: %s; the columns are named Column 1 to Column %d", d.Headerless, len(h)))
+	return h
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

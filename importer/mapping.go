@@ -194,17 +194,20 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 			}
 		}
 	}
-	mapped := false
-	for _, c := range m.Columns {
-		if c.target != tCustom && c.target != tIgnore {
-			mapped = true
-			break
-		}
-	}
-	if !mapped {
+	if !m.Mapped() {
 		m.Warnings = append(m.Warnings, "no column maps to a lead field, so every row will be rejected: is the first row the header? A mapping file (--map) can name the columns")
 	}
 	return m, nil
+}
+
+// Mapped reports whether any column maps to a lead field.
+func (m *Mapping) Mapped() bool {
+	for _, c := range m.Columns {
+		if c.target != tCustom && c.target != tIgnore {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *Mapping) has(t target) bool {

@@ -19,13 +19,20 @@ type Record struct {
 // Detection describes what the reader found out about a file; `leadpipe
 // inspect` prints it.
 type Detection struct {
-	Format    string   `json:"format"`              // "csv" or "xlsx"
-	Encoding  string   `json:"encoding,omitempty"`  // csv: "UTF-8", "UTF-8 BOM", "UTF-16LE", "windows-1252", "ISO-8859-2", ...
-	Delimiter string   `json:"delimiter,omitempty"` // csv: ",", ";", "\t" or "|"
-	Sheet     string   `json:"sheet,omitempty"`     // xlsx: the sheet read
-	Date1904  bool     `json:"date1904,omitempty"`  // xlsx: workbook uses the 1904 date system
-	HeaderRow int      `json:"header_row"`          // spreadsheet row number of the header
-	Notes     []string `json:"notes,omitempty"`     // how each choice was made, e.g. "encoding from BOM"
+	Format    string `json:"format"`              // "csv" or "xlsx"
+	Encoding  string `json:"encoding,omitempty"`  // csv: "UTF-8", "UTF-8 BOM", "UTF-16LE", "windows-1252", "ISO-8859-2", ...
+	Delimiter string `json:"delimiter,omitempty"` // csv: ",", ";", "\t" or "|"
+	Sheet     string `json:"sheet,omitempty"`     // xlsx: the sheet read
+	Date1904  bool   `json:"date1904,omitempty"`  // xlsx: workbook uses the 1904 date system
+	HeaderRow int    `json:"header_row"`          // spreadsheet row number of the header; 0: none (Headerless)
+	// Headerless says why the file was read without a header row: the row
+	// that would have been the header holds data ("an e-mail address in
+	// column 9"). The columns are then named "Column 1", "Column 2", ...
+	Headerless string `json:"headerless,omitempty"`
+	// HeaderlessMap is a mapping-file line for the column that showed it
+	// ("Column 9: email"), for messages.
+	HeaderlessMap string   `json:"-"`
+	Notes         []string `json:"notes,omitempty"` // how each choice was made, e.g. "encoding from BOM"
 }
 
 // Reader streams the records of one input file.

@@ -284,6 +284,11 @@ func (r *xlsxReader) start(zr *zip.Reader, sst *sharedStrings) (bool, error) {
 	if hdr.err != nil {
 		return false, fmt.Errorf("%s sheet %q row %d: header: %w", r.name, r.sheet.name, hdr.row, hdr.err)
 	}
+	if why, mapLine := dataRow(rows[h]); why != "" {
+		r.header = headerless(&r.det, hdr.row, why, mapLine, rows[h:])
+		r.pending = top[h:]
+		return true, nil
+	}
 	r.header = makeHeader(fillMerged(top, h, merges))
 	r.det.HeaderRow = hdr.row
 	if h > 0 {

@@ -167,6 +167,10 @@ func openInput(path string, opts ImportOptions) (*inputFile, error) {
 		r.Close()
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
+	if err := importer.CheckHeaderless(r.Detection(), m); err != nil {
+		r.Close()
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
 	f := &inputFile{name: path, reader: r, mapping: m, builder: importer.NewBuilder(m, opts.Build), digest: make(chan fileDigest, 1)}
 	go func() { f.digest <- digestFile(path) }()
 	return f, nil

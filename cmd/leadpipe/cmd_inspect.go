@@ -126,7 +126,11 @@ func writeInspection(w io.Writer, in *pipeline.Inspection) {
 	if d.Date1904 {
 		fmt.Fprintf(tw, "  dates\t1904 system\n")
 	}
-	fmt.Fprintf(tw, "  header\trow %d, %s\n", d.HeaderRow, plural(len(in.Header), "column", "columns"))
+	if d.Headerless != "" {
+		fmt.Fprintf(tw, "  header\tnone, %s numbered\n", plural(len(in.Header), "column", "columns"))
+	} else {
+		fmt.Fprintf(tw, "  header\trow %d, %s\n", d.HeaderRow, plural(len(in.Header), "column", "columns"))
+	}
 	tw.Flush()
 	if len(d.Notes) > 0 {
 		fmt.Fprintf(w, "  detected:\n")
