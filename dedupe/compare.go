@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	edlib "github.com/hbollon/go-edlib"
 
@@ -806,6 +807,8 @@ func compareExtra(c *Comparison, a, b string) (Level, float64, string) {
 				return Close, 0, "day and month swapped"
 			case da[:6] == db[:6], da[2:8] == db[2:8]:
 				return Close, 0, "same year and month"
+			case daysApart(da, db) <= 31:
+				return Close, 0, "within a month"
 			}
 		}
 		return Disagree, 0, ""
@@ -826,6 +829,20 @@ func compareExtra(c *Comparison, a, b string) (Level, float64, string) {
 		return Agree, 1, ""
 	}
 	return Disagree, 0, ""
+}
+
+// daysApart returns how many days lie between two dates of eight digits,
+// both year first (ISO) or both day first (German, Polish), or a large
+// number when they are not dates of one order.
+func daysApart(a, b string) int {
+	for _, layout := range []string{"20060102", "02012006"} {
+		ta, ea := time.Parse(layout, a)
+		tb, eb := time.Parse(layout, b)
+		if ea == nil && eb == nil {
+			return int(math.Abs(ta.Sub(tb).Hours() / 24))
+		}
+	}
+	return math.MaxInt
 }
 
 func digitsOf(s string) string {

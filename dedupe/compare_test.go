@@ -466,3 +466,32 @@ func TestSwapped(t *testing.T) {
 		t.Error("SwapNames changed its input")
 	}
 }
+
+// TestCompareExtraDate: the levels of the date method for configured
+// birth dates, year first and day first.
+func TestCompareExtraDate(t *testing.T) {
+	c := &Comparison{Name: "birth_date", Method: MethodDate}
+	for _, tt := range []struct {
+		a, b string
+		want Level
+		note string
+	}{
+		{"1971-06-24", "19710624", Agree, ""},
+		{"1971-06-24", "1971-06-25", Close, "one digit differs"},
+		{"1971-06-24", "1971-05-24", Close, "one digit differs"},
+		{"1971-06-12", "1971-12-06", Close, "day and month swapped"},
+		{"1971-06-03", "1971-06-28", Close, "same year and month"},
+		{"1980-12-06", "1981-01-03", Close, "within a month"},    // across the year's end
+		{"30.12.1980", "02.01.1981", Close, "within a month"},    // day first
+		{"1980-12-06", "1981-01-08", Disagree, ""},               // 33 days
+		{"1971-06-24", "1981-06-24", Close, "one digit differs"}, // a digit of the year
+		{"1971-06-24", "1975-02-11", Disagree, ""},
+		{"1980-12-06", "30.12.1980", Disagree, ""}, // orders mixed: not read as dates
+		{"unknown", "1971-06-24", Disagree, ""},
+	} {
+		lv, _, note := compareExtra(c, tt.a, tt.b)
+		if lv != tt.want || note != tt.note {
+			t.Errorf("%s vs %s = %s (%s), want %s (%s)", tt.a, tt.b, lv, note, tt.want, tt.note)
+		}
+	}
+}

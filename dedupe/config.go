@@ -28,7 +28,7 @@ const (
 const (
 	MethodExact       = "exact"        // equal after folding, or not
 	MethodJaroWinkler = "jaro_winkler" // equal, close (similarity >= threshold), or not
-	MethodDate        = "date"         // equal, close (day/month swapped, one digit off, same year and month), or not
+	MethodDate        = "date"         // equal, close (day/month swapped, one digit off, same year and month, within 31 days), or not
 	MethodNumber      = "number"       // equal as numbers, or not
 	MethodOff         = "off"          // switches a built-in comparison off
 )

@@ -136,3 +136,28 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCompareExtra compares two arbitrary values with every method of a
+// configured comparison: no panic, equal values agree, and the level does
+// not depend on the order.
+// Run: go test ./dedupe -run '^$' -fuzz FuzzCompareExtra -fuzztime 60s
+func FuzzCompareExtra(f *testing.F) {
+	f.Add("1980-12-06", "1981-01-03")
+	f.Add("30.12.1980", "02.01.1981")
+	f.Add("19710624", "19712406")
+	f.Add("99999999", "00000000")
+	f.Add("3,5", "3.5")
+	f.Add("Müller", "Mueller")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, method := range []string{MethodExact, MethodJaroWinkler, MethodDate, MethodNumber} {
+			c := &Comparison{Name: "x", Method: method, Threshold: 0.9}
+			lv, _, _ := compareExtra(c, a, b)
+			if a == b && a != "" && lv != Agree {
+				t.Fatalf("%s: %q vs itself = %s", method, a, lv)
+			}
+			if back, _, _ := compareExtra(c, b, a); back != lv {
+				t.Fatalf("%s: %q vs %q = %s, the other way %s", method, a, b, lv, back)
+			}
+		}
+	})
+}
