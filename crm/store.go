@@ -107,8 +107,9 @@ type LeadReader interface {
 	// ForEachLead calls fn for every lead in id order until fn returns an error.
 	ForEachLead(fn func(*Lead) error) error
 	// ForEachLeadFields is ForEachLead for scans that read values only:
-	// the leads come without Raw, Imports, History, Warnings and merge
-	// records (MergedInto is set), and must not be written back.
+	// the leads come without Raw, Imports, History and Warnings, and their
+	// merge records without the merged rows (MergeRecord.Lead is nil);
+	// they must not be written back.
 	ForEachLeadFields(fn func(*Lead) error) error
 }
 

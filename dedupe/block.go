@@ -253,7 +253,10 @@ type Index struct {
 	links   []link
 	// Distinct pairs were reviewed as different people: never candidates.
 	distinct map[[2]crm.ID]bool
-	stats    Stats
+	// earlier holds the earlier states of the leads that were replaced
+	// (merged), oldest first, at most maxEarlier each.
+	earlier map[crm.ID][]packed
+	stats   Stats
 }
 
 type blockHead struct {
@@ -312,6 +315,18 @@ func pairKey(a, b crm.ID) [2]crm.ID {
 	return [2]crm.ID{a, b}
 }
 
+// State returns the view of a lead that a Result scored: its record
+// (earlier 0) or its earlier state of that number.
+func (x *Index) State(id crm.ID, earlier int) (r Record, ok bool) {
+	if earlier == 0 {
+		return x.Record(id)
+	}
+	if e := x.earlier[id]; earlier <= len(e) {
+		return e[earlier-1].unpack(len(x.m.extra)), true
+	}
+	return Record{}, false
+}
+
 // Record returns the stored view of a lead; ok is false when the index
 // has none.
 func (x *Index) Record(id crm.ID) (r Record, ok bool) {
@@ -322,8 +337,9 @@ func (x *Index) Record(id crm.ID) (r Record, ok bool) {
 }
 
 // Put adds or replaces the record of a lead. keys are its blocking keys
-// (BlockKeys); a replaced record keeps its old keys too, so that rows
-// like the old values still find the lead.
+// (BlockKeys). A replaced record stays as an earlier state of the lead
+// (up to maxEarlier of them), with its keys, so that rows like the old
+// values still find the lead and compare with them.
 func (x *Index) Put(r Record, keys []uint64) {
 	id := r.ID
 	if id == 0 || id > 1<<32-1 {
@@ -333,10 +349,20 @@ func (x *Index) Put(r Record, keys []uint64) {
 		x.records = append(x.records, packed{})
 	}
 	var old []uint64
+	p := pack(&r)
 	if prev, ok := x.Record(id); ok {
+		if x.records[id] == p {
+			return
+		}
 		old = x.m.BlockKeys(&prev)
+		if x.earlier == nil {
+			x.earlier = map[crm.ID][]packed{}
+		}
+		if e := x.earlier[id]; len(e) < maxEarlier {
+			x.earlier[id] = append(e, x.records[id])
+		}
 	}
-	x.records[id] = pack(&r)
+	x.records[id] = p
 	for _, k := range keys {
 		if slices.Contains(old, k) {
 			continue
@@ -384,12 +410,23 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		c := x.records[id].unpack(len(x.m.extra))
 		x.stats.Pairs++
 		s, veto := x.m.Score(r, &c)
+		state := 0
+		if veto == "" {
+			// The lead as it was before its merges: the best state
+			// counts. A guard's veto on the lead as it is stands.
+			for k := range x.earlier[id] {
+				ec := x.earlier[id][k].unpack(len(x.m.extra))
+				if es, ev := x.m.Score(r, &ec); ev == "" && es > s {
+					s, state = es, k+1
+				}
+			}
+		}
 		if veto != "" && s >= x.m.cfg.MergeAt {
 			x.stats.Vetoed++
 		}
 		better := !ok || (best.Veto != "" && veto == "") || ((veto == "") == (best.Veto == "") && (s > best.Score || s == best.Score && id < best.ID))
 		if better {
-			best, ok = Result{ID: id, Score: s, Veto: veto}, true
+			best, ok = Result{ID: id, Score: s, Veto: veto, Earlier: state}, true
 		}
 	}
 	return best, ok

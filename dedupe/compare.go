@@ -77,8 +77,14 @@ type Result struct {
 	ID    crm.ID  `json:"id"` // the candidate
 	Score float64 `json:"score"`
 	// Veto names the guard that forbids merging the pair, whatever the score.
-	Veto   string       `json:"veto,omitempty"`
-	Fields []FieldScore `json:"fields,omitempty"`
+	Veto string `json:"veto,omitempty"`
+	// Earlier is the state of the candidate the score is for: 0 as it is
+	// now, k its k-th earlier state (Matcher.Earlier; 1: as first stored).
+	Earlier int `json:"earlier,omitempty"`
+	// BeforeMerge, set by ExplainLead, is the merge of the candidate
+	// (1-based, in its merge records) that ended the earlier state.
+	BeforeMerge int          `json:"before_merge,omitempty"`
+	Fields      []FieldScore `json:"fields,omitempty"`
 }
 
 // Score compares a and b and returns the sum of the weights and the veto.

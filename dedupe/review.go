@@ -42,8 +42,8 @@ func ReviewPairs(st StoreReader, m *Matcher) ([]ReviewPair, error) {
 		if b.ID == l.ID || distinct[pairKey(l.ID, b.ID)] {
 			return nil
 		}
-		ra, rb := m.Record(l), m.Record(b)
-		out = append(out, ReviewPair{A: l, B: b, Result: m.Explain(&ra, &rb)})
+		ra := m.Record(l)
+		out = append(out, ReviewPair{A: l, B: b, Result: m.ExplainLead(&ra, b)})
 		return nil
 	})
 	return out, err

@@ -97,6 +97,10 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			return nil
 		}
 		p.Leads++
+		for _, e := range m.Earlier(l) {
+			er := m.Record(e)
+			x.Put(er, m.BlockKeys(&er))
+		}
 		r := m.Record(l)
 		keys := m.BlockKeys(&r)
 		best, ok := x.Best(&r, keys)
@@ -108,8 +112,9 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			}
 			pm := PlannedMerge{Survivor: surv.ID, Absorbed: l.ID, Score: best.Score}
 			if explain {
-				sr := m.Record(surv)
+				sr, _ := x.State(best.ID, best.Earlier)
 				e := m.Explain(&r, &sr)
+				e.Earlier = best.Earlier
 				pm.Explain = &e
 			}
 			gone, err := st.Lead(l.ID)
@@ -132,8 +137,9 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			if l.PossibleDuplicateOf != best.ID {
 				f := Flag{Lead: l.ID, Of: best.ID, Score: best.Score}
 				if explain {
-					if br, ok := x.Record(best.ID); ok {
+					if br, ok := x.State(best.ID, best.Earlier); ok {
 						e := m.Explain(&r, &br)
+						e.Earlier = best.Earlier
 						f.Explain = &e
 					}
 				}

@@ -321,9 +321,10 @@ func appendTime(dst []byte, t time.Time) []byte {
 func decodeLead(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, false) }
 
 // decodeLeadFields decodes what matching and scoring read: the fields,
-// derived facts, status, custom fields, score and links, but not Raw,
-// Imports, History, Warnings or the merge records (MergedInto is read).
-// It skips them without allocating, which halves the cost of a full scan.
+// derived facts, status, custom fields, score and links, and the merge
+// records without their rows (matching rebuilds a lead's earlier states
+// from their changes), but not Raw, Imports, History or Warnings. It skips
+// them without allocating, which halves the cost of a full scan.
 func decodeLeadFields(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, true) }
 
 func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
@@ -391,12 +392,7 @@ func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 	l.OpportunityID = crm.OpportunityID(d.uvarint())
 	l.StatusBeforeConv = crm.Status(d.str())
 	if data[0] == leadCodecV2 {
-		if lite {
-			l.MergedInto = crm.ID(d.uvarint())
-			d.off = len(data) // the merge records are not read
-		} else {
-			d.merges(l)
-		}
+		d.merges(l, lite)
 	}
 	if d.err == nil && d.off != len(data) {
 		d.fail("%d trailing bytes", len(data)-d.off)
@@ -492,7 +488,11 @@ func (d *decoder) skipMap() {
 }
 
 // merges reads the version 2 tail.
-func (d *decoder) merges(l *crm.Lead) {
+//
+// lite reads the records without the merged rows' leads (Lead is nil),
+// which matching does not need: it rebuilds a lead's earlier states from
+// the changes alone.
+func (d *decoder) merges(l *crm.Lead, lite bool) {
 	l.MergedInto = crm.ID(d.uvarint())
 	n := d.count(8)
 	if n == 0 {
@@ -522,6 +522,10 @@ func (d *decoder) merges(l *crm.Lead) {
 				c.Field, c.Old, c.New = d.str(), d.str(), d.str()
 				c.At, c.ImportID, c.By = m.At, m.ID, m.By
 			}
+		}
+		if lite {
+			d.skip()
+			continue
 		}
 		if enc := d.str(); enc != "" && d.err == nil {
 			// The row's lead never has merges of its own (version 1), so

@@ -368,6 +368,19 @@ func TestAppendMapOrder(t *testing.T) {
 	}
 }
 
+// withoutRows is the merge records as the values-only decoding gives
+// them: without the merged rows.
+func withoutRows(ms []crm.MergeRecord) []crm.MergeRecord {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := slices.Clone(ms)
+	for i := range out {
+		out[i].Lead = nil
+	}
+	return out
+}
+
 // TestDecodeLeadFields: the values-only decoding gives the same lead as
 // the full one, less what it leaves out, for both codec versions.
 func TestDecodeLeadFields(t *testing.T) {
@@ -380,7 +393,8 @@ func TestDecodeLeadFields(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := l.Clone()
-		want.Raw, want.Imports, want.History, want.Warnings, want.Merges = nil, nil, nil, nil, nil
+		want.Raw, want.Imports, want.History, want.Warnings = nil, nil, nil, nil
+		want.Merges = withoutRows(want.Merges)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("decodeLeadFields:\n got %+v\nwant %+v", got, want)
 		}

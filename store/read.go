@@ -229,8 +229,9 @@ func (db *DB) scanLeads(decode func(crm.ID, []byte) (*crm.Lead, error), fn func(
 
 // ForEachLeadFields is ForEachLead for scans that read values only
 // (building the fuzzy index, planning dedupe): the leads come without Raw,
-// Imports, History, Warnings and merge records, which are skipped without
-// being decoded. Such a lead must not be written back.
+// Imports, History and Warnings, and their merge records without the
+// merged rows, which are skipped without being decoded. Such a lead must
+// not be written back.
 func (db *DB) ForEachLeadFields(fn func(*crm.Lead) error) error {
 	return db.scanLeads(decodeStoredLeadFields, fn)
 }

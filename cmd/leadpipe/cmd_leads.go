@@ -238,37 +238,50 @@ func runLeadsShow(g *globalOptions, ios *IOStreams, opts *leadsShowOptions) erro
 }
 
 // explainMatches shows, with the current match rules, how the lead compares
-// with the lead it may duplicate and with everything merged into it.
+// with the lead it may duplicate and with everything merged into it. A
+// lead is compared as matching compares it: as it is now and as it was
+// before its merges, the best state counting (dedupe.Matcher.ExplainLead).
 func explainMatches(w io.Writer, db crm.LeadReader, m *dedupe.Matcher, l *crm.Lead) error {
 	var b strings.Builder
-	r := m.Record(l)
-	show := func(title string, other *crm.Lead) {
-		o := m.Record(other)
-		res := m.Explain(&o, &r)
-		fmt.Fprintf(&b, "\n%s (score %.2f, %s):\n%s", title, res.Score, decisionText(m, res), res)
+	show := func(title string, probe *crm.Lead, cand *crm.Lead) {
+		pr := m.Record(probe)
+		res := m.ExplainLead(&pr, cand)
+		state := ""
+		if k := res.BeforeMerge; k > 0 && k <= len(cand.Merges) {
+			state = fmt.Sprintf(", with %s as it was before merge %d (%s)", cand.ID, k, mergeName(cand.Merges[k-1]))
+		}
+		fmt.Fprintf(&b, "\n%s (score %.2f, %s%s):\n%s", title, res.Score, decisionText(m, res), state, res)
 	}
 	if id := l.PossibleDuplicateOf; id != 0 {
 		if other, err := db.Lead(id); err == nil {
-			show(fmt.Sprintf("possible duplicate of %s", id), other)
+			show(fmt.Sprintf("possible duplicate of %s", id), l, other)
 		}
 	}
 	if id := l.MergedInto; id != 0 {
 		if other, err := db.Lead(id); err == nil {
-			show(fmt.Sprintf("merged into %s, as it is now", id), other)
+			show(fmt.Sprintf("merged into %s, as it is now", id), l, other)
 		}
 	}
 	for _, mr := range l.Merges {
 		switch {
 		case mr.From != 0:
 			if other, err := db.Lead(mr.From); err == nil {
-				show(fmt.Sprintf("merged %s (%s %s)", mr.From, mr.By, mr.ID), other)
+				show(fmt.Sprintf("merged %s (%s %s)", mr.From, mr.By, mr.ID), other, l)
 			}
 		case mr.Lead != nil:
-			show(fmt.Sprintf("merged %s row %d (import %s)", mr.File, mr.Row, mr.ID), mr.Lead)
+			show(fmt.Sprintf("merged %s row %d (import %s)", mr.File, mr.Row, mr.ID), mr.Lead, l)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// mergeName names what a merge brought in: an input row or a lead.
+func mergeName(mr crm.MergeRecord) string {
+	if mr.From != 0 {
+		return mr.From.String()
+	}
+	return fmt.Sprintf("%s row %d", mr.File, mr.Row)
 }
 
 func decisionText(m *dedupe.Matcher, r dedupe.Result) string {
