@@ -597,7 +597,8 @@ type importSummary struct {
 	Rejected int `json:"rejected"`
 	Files    []struct {
 		Detected struct {
-			HeaderRow int `json:"header_row"`
+			HeaderRow  int    `json:"header_row"`
+			Headerless string `json:"headerless"`
 		} `json:"detected"`
 	} `json:"files"`
 }
@@ -645,6 +646,9 @@ func (r *Runner) run(ctx context.Context, res Result, t *Truth, file, cfg string
 	}
 	if len(sum.Files) == 1 && sum.Files[0].Detected.HeaderRow != 1 {
 		res.Err = fmt.Sprintf("leadpipe took row %d as the header, the truth row 1", sum.Files[0].Detected.HeaderRow)
+		if why := sum.Files[0].Detected.Headerless; why != "" {
+			res.Err = "leadpipe read the file as one without a header row (" + why + "); it has one in row 1"
+		}
 		return res
 	}
 	rows, err := ReadRowReport(report)

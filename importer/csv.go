@@ -224,10 +224,10 @@ func (r *csvReader) useHeader(top []rawRecord) int {
 	for i, t := range top {
 		rows[i] = t.fields
 	}
-	h := findHeader(rows)
-	if why, mapLine := dataRow(rows[h]); why != "" && top[h].err == nil {
-		r.header = headerless(&r.det, top[h].row, why, mapLine, rows[h:])
-		r.pending = top[h:]
+	h, why, mapLine := chooseHeader(rows)
+	if why != "" && top[h].err == nil {
+		r.header = headerless(&r.det, fmt.Sprintf("row %d", top[h].row), why, mapLine, rows)
+		r.pending = top
 		return h
 	}
 	r.header = makeHeader(top[h].fields)

@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,33 +41,69 @@ func findHeader(rows [][]string) int {
 	return 0
 }
 
-// dataRow tells why row, chosen as the header by findHeader, holds data
-// rather than column names, and how a mapping file would name the column
-// that shows it ("Column 9: email"); both are "" when row may be a header.
-// A file exported without a header row (a Palm or Thunderbird address
-// book, a scanner's raw list) would otherwise lose its first record to the
-// header and map no column. A row is data when a cell is a whole e-mail
-// address or a phone number (seven digits or more and nothing but phone
-// punctuation), which no column title is, and no cell is a header the
-// dictionaries know.
-func dataRow(row []string) (why, mapLine string) {
-	for i, c := range row {
-		c = strings.TrimSpace(c)
-		switch {
-		case emailShaped(c):
-			why, mapLine = fmt.Sprintf("an e-mail address in column %d", i+1), fmt.Sprintf("Column %d: email", i+1)
-		case phoneShaped(c):
-			why, mapLine = fmt.Sprintf("a phone number in column %d", i+1), fmt.Sprintf("Column %d: phone", i+1)
-		}
-		if why != "" {
-			break
+// chooseHeader picks the header among rows, the first non-empty rows of a
+// file (findHeader), or finds that the file has none: then why says what
+// the picked row holds ("an e-mail address in column 9"), mapLine how a
+// mapping file would name that column ("Column 9: email"), and every row
+// is data. A file exported without a header row (a Palm or Thunderbird
+// address book, a scanner's raw list) would otherwise lose its first
+// record to the header and map no column.
+//
+// The picked row is data when a cell is a whole e-mail address or a phone
+// number, which no column title is, and the same column of the next row
+// holds one too (a report's header can hold a date or an article number);
+// unless the row names two lead fields the dictionaries know. When a later
+// row does that and holds no such values, it is the header below a title
+// line that holds an address ("Exported by max@example.com"). For a file
+// without a header, h is the row that holds data; every row is data.
+func chooseHeader(rows [][]string) (h int, why, mapLine string) {
+	h = findHeader(rows)
+	if dataCell(rows[h]) < 0 || knownFields(rows[h]) >= 2 {
+		return h, "", ""
+	}
+	for i := h + 1; i < len(rows); i++ {
+		if knownFields(rows[i]) >= 2 && dataCell(rows[i]) < 0 {
+			return i, "", ""
 		}
 	}
-	if why == "" || knowsAnyHeader(row) {
+	if why, mapLine = dataRow(rows, h); why == "" {
+		return h, "", ""
+	}
+	return h, why, mapLine
+}
+
+// dataRow tells why rows[h] holds data rather than column names, and the
+// mapping-file line for the column that shows it; both are "" when the
+// row may be a header (see chooseHeader).
+func dataRow(rows [][]string, h int) (why, mapLine string) {
+	row := rows[h]
+	col := dataCell(row)
+	if col < 0 {
 		return "", ""
 	}
-	return why, mapLine
+	if h+1 < len(rows) {
+		if next := rows[h+1]; col >= len(next) || !dataShaped(strings.TrimSpace(next[col])) {
+			return "", ""
+		}
+	}
+	if emailShaped(strings.TrimSpace(row[col])) {
+		return fmt.Sprintf("an e-mail address in column %d", col+1), fmt.Sprintf("Column %d: email", col+1)
+	}
+	return fmt.Sprintf("a phone number in column %d", col+1), fmt.Sprintf("Column %d: phone", col+1)
 }
+
+// dataCell returns the index of the first cell of row that is an e-mail
+// address or a phone number, or -1.
+func dataCell(row []string) int {
+	for i, c := range row {
+		if dataShaped(strings.TrimSpace(c)) {
+			return i
+		}
+	}
+	return -1
+}
+
+func dataShaped(c string) bool { return emailShaped(c) || phoneShaped(c) }
 
 // emailShaped reports whether s has the shape of an e-mail address: one
 // @ between a local part and a dotted domain, no spaces. Validity is the
@@ -82,7 +119,7 @@ func emailShaped(s string) bool {
 
 // phoneShaped reports whether s is seven digits or more with nothing but
 // phone punctuation between them, and not a date (2021-01-31, 31.01.2021,
-// 1/31/2021), which a pivot's header can be.
+// 20210131), a decimal number or a negative one.
 func phoneShaped(s string) bool {
 	digits := 0
 	for _, r := range s {
@@ -94,20 +131,16 @@ func phoneShaped(s string) bool {
 			return false
 		}
 	}
-	return digits >= 7 && !dateShaped(s) && !decimalShaped(s)
+	return digits >= 7 && !strings.HasPrefix(s, "-") && !dateShaped(s) && !decimalShaped(s)
 }
 
-// decimalShaped reports whether s is a number with one decimal point
-// ("1234.567", "-12345.6789"), a measure rather than a phone number.
-func decimalShaped(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, ok := strings.Cut(s, ".")
-	return ok && whole != "" && frac != "" && strings.Trim(whole+frac, "0123456789") == ""
-}
-
-// dateShaped reports whether s is three groups of digits, one of four at
-// either end and the others of one or two, split by one of - . /.
+// dateShaped reports whether s is a date: three groups of digits, one of
+// four at either end and the others of one or two, split by one of - . /;
+// or eight digits that make a date year first or day first.
 func dateShaped(s string) bool {
+	if len(s) == 8 && strings.Trim(s, "0123456789") == "" {
+		return civilDate(s[:4], s[4:6], s[6:]) || civilDate(s[4:], s[2:4], s[:2])
+	}
 	for _, sep := range "-./" {
 		g := strings.Split(s, string(sep))
 		if len(g) != 3 {
@@ -121,30 +154,49 @@ func dateShaped(s string) bool {
 	return false
 }
 
-// knowsAnyHeader reports whether a cell of row is a header the
-// dictionaries know.
-func knowsAnyHeader(row []string) bool {
+// decimalShaped reports whether s is a number with one decimal point
+// ("1234.567", "12345.6789"), a measure rather than a phone number.
+func decimalShaped(s string) bool {
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && whole != "" && frac != "" && strings.Trim(whole+frac, "0123456789") == ""
+}
+
+// civilDate reports whether year, month and day (digits) are a plausible
+// date of the years 1800 to 2199.
+func civilDate(year, month, day string) bool {
+	y, _ := strconv.Atoi(year)
+	m, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
+	return y >= 1800 && y < 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+// knownFields counts the cells of row that are headers the dictionaries
+// map to a lead field (not merely to a custom field: "Partner", "Notes"
+// and "Privat" are words a data row holds too).
+func knownFields(row []string) int {
 	ks := make([]headerKeys, len(row))
 	for i, h := range row {
 		h = withoutUnit(strings.TrimSpace(h))
 		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
 	}
 	family := detectFamily(ks)
+	n := 0
 	for _, k := range ks {
-		if _, ok := lookupHeader(family, k.exact, k.strip, k.stripAE); ok {
-			return true
+		if m, ok := lookupHeader(family, k.exact, k.strip, k.stripAE); ok && m.entry.target != tCustom && m.entry.target != tIgnore {
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // numberedHeader names the columns of a file without a header row:
-// "Column 1", "Column 2", ... as wide as the widest of rows. A mapping
-// file maps them by these names.
+// "Column 1", "Column 2", ... as wide as the widest of rows (with its empty
+// cells at the end: a CSV row has them all). A mapping file maps them by
+// these names.
 func numberedHeader(rows [][]string) []string {
 	width := 0
 	for _, r := range rows {
-		width = max(width, len(trimTrailingEmpty(r)))
+		width = max(width, len(r))
 	}
 	h := make([]string, width)
 	for i := range h {
@@ -168,13 +220,18 @@ func CheckHeaderless(det Detection, m *Mapping) error {
 	return fmt.Errorf("%w: %s, not column names; add a header row, or name the columns in a mapping file (--map), for example \"%s\"", ErrHeaderless, det.Headerless, det.HeaderlessMap)
 }
 
-// headerless records in d that row holds data and returns the numbered
+// headerless records in d that the file has no header row, row (where,
+// "row 1" or `sheet "Leads" row 1`) holding data, and returns the numbered
 // header of the columns of rows.
-func headerless(d *Detection, row int, why, mapLine string, rows [][]string) []string {
+func headerless(d *Detection, where, why, mapLine string, rows [][]string) []string {
 	h := numberedHeader(rows)
-	d.Headerless = fmt.Sprintf("row %d holds data (%s)", row, why)
+	d.Headerless = fmt.Sprintf("%s holds data (%s)", where, why)
 	d.HeaderlessMap = mapLine
-	d.Notes = append(d.Notes, fmt.Sprintf("no header row: %s; the columns are named Column 1 to Column %d", d.Headerless, len(h)))
+	names := fmt.Sprintf("the columns are named Column 1 to Column %d", len(h))
+	if len(h) == 1 {
+		names = "the column is named Column 1"
+	}
+	d.Notes = append(d.Notes, fmt.Sprintf("no header row: %s; %s", d.Headerless, names))
 	return h
 }
 

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,34 +10,42 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// TestDataRow: a row chosen as the header that holds an e-mail address or
-// a phone number, and no header the dictionaries know, is data.
-func TestDataRow(t *testing.T) {
+// TestChooseHeader: the row findHeader picks is data when it holds an
+// e-mail address or a phone number that the next row's same column
+// confirms, and it names fewer than two lead fields; a header below a
+// title line with an address is found.
+func TestChooseHeader(t *testing.T) {
+	palm2 := []string{"Shumway2", "Gordon", "Alf Ltd", "408-555-1234", "gordon2@usa.com"}
 	for _, tc := range []struct {
-		row          []string
+		name         string
+		rows         [][]string
+		h            int
 		why, mapLine string
 	}{
-		{[]string{"Shumway", "Gordon", "Alf Ltd", "408-555-1254", "gordon@usa.com"}, "a phone number in column 4", "Column 4: phone"},
-		{[]string{"John Doe", "John", "Doe", "john@doe.invalid"}, "an e-mail address in column 4", "Column 4: email"},
-		{[]string{"Müller", "+49 (30) 1234567"}, "a phone number in column 2", "Column 2: phone"},
-		// Headers, with or without values that look like data.
-		{[]string{"First Name", "Last Name", "E-mail Address"}, "", ""},
-		{[]string{"Vorname", "Nachname", "info@example.de"}, "", ""}, // a known header: a header row with an odd cell
-		{[]string{"Kundennr", "Umsatz 2024", "Region"}, "", ""},
-		{[]string{"Name", "E-Mail (name@firma.de)"}, "", ""},
-		// Not phone or e-mail shaped.
-		{[]string{"Gordon", "12345", "a@b"}, "", ""},
-		{[]string{"Gordon", "mail me@home.de", "ab12345678"}, "", ""},
-		{[]string{"2021-01-01", "15"}, "", ""}, // dates: a pivot's header can be dates
-		{[]string{"Region", "31.01.2021", "1/31/2021"}, "", ""},
-		{[]string{"Müller", "030-1234-56"}, "a phone number in column 2", "Column 2: phone"},
-		{[]string{"General", "1", "-1.2", "1234.567", "-1234.5678"}, "", ""}, // numbers
-		{[]string{"Müller", "030.123.4567"}, "a phone number in column 2", "Column 2: phone"},
-		{nil, "", ""},
+		{"palm", [][]string{{"Shumway", "Gordon", "Alf Ltd", "408-555-1254", "gordon@usa.com"}, palm2}, 0, "a phone number in column 4", "Column 4: phone"},
+		{"one row", [][]string{{"John Doe", "John", "Doe", "john@doe.invalid"}}, 0, "an e-mail address in column 4", "Column 4: email"},
+		{"phone with country code", [][]string{{"Müller", "+49 (30) 1234567"}, {"Nowak", "+48 61 1234567"}}, 0, "a phone number in column 2", "Column 2: phone"},
+		{"dotted phone", [][]string{{"Müller", "030.123.4567"}}, 0, "a phone number in column 2", "Column 2: phone"},
+		// A data row holding a word that is also a header ("Partner",
+		// "Notes" map to custom fields only).
+		{"custom-only header word", [][]string{{"Nowak", "Anna", "Acme", "Partner", "+48 61 1234567", "anna@acme.example.pl"}, palm2}, 0, "a phone number in column 5", "Column 5: phone"},
+		// A sparse first record above full ones: every row is data.
+		{"sparse first record", [][]string{{"Adams", "", "", "408-555-0001", ""}, palm2, palm2}, 1, "a phone number in column 4", "Column 4: phone"},
+
+		// Headers.
+		{"header", [][]string{{"First Name", "Last Name", "E-mail Address"}, {"Ann", "Adams", "ann@example.com"}}, 0, "", ""},
+		{"header with an example address", [][]string{{"Vorname", "Nachname", "info@example.de"}, {"Anna", "Nowak", "a@example.de"}}, 0, "", ""},
+		{"title with an address above the header", [][]string{{"Exportiert von", "max@messe.example.de"}, {"Name", "Firma", "E-Mail"}, {"Müller", "Müller GmbH", "m@example.de"}, {"Nowak", "Nowak SA", "n@example.pl"}}, 1, "", ""},
+		{"report header with a date", [][]string{{"Kunde", "20210101", "20210201"}, {"Müller", "5", "7"}}, 0, "", ""},
+		{"report header with ranges", [][]string{{"Kunde", "01.01.2021 - 31.01.2021"}, {"Müller", "5"}}, 0, "", ""},
+		{"article number", [][]string{{"Artikel", "1000001"}, {"Schraube", "12"}}, 0, "", ""},
+		{"dates", [][]string{{"2021-01-01", "15"}, {"2021-01-02", "16"}}, 0, "", ""},
+		{"numbers", [][]string{{"General", "1", "-1.2", "1234.567", "-1234.5678", "-1234567"}, {"x", "1", "-1.2", "1234.567", "-1234.5678", "-1234567"}}, 0, "", ""},
+		{"not shaped", [][]string{{"Gordon", "12345", "a@b", "mail me@home.de", "ab12345678"}, {"x", "1", "c@d", "e", "f"}}, 0, "", ""},
 	} {
-		why, mapLine := dataRow(tc.row)
-		if why != tc.why || mapLine != tc.mapLine {
-			t.Errorf("dataRow(%q) = %q, %q, want %q, %q", tc.row, why, mapLine, tc.why, tc.mapLine)
+		h, why, mapLine := chooseHeader(tc.rows)
+		if h != tc.h || why != tc.why || mapLine != tc.mapLine {
+			t.Errorf("%s: chooseHeader = %d, %q, %q; want %d, %q, %q", tc.name, h, why, mapLine, tc.h, tc.why, tc.mapLine)
 		}
 	}
 }
@@ -50,7 +59,7 @@ func TestCSVHeaderless(t *testing.T) {
 		"\"Shumway2\",\"Gordon\",\"Alf Ltd\",\"408-555-1234\",\"gordon2@usa.com\",\"\"\n"
 	r := openCSVString(t, in, Options{})
 	defer r.Close()
-	checkHeaderless(t, r, "row 1 holds data (a phone number in column 4)", []string{"Shumway1", "Shumway2"})
+	checkHeaderless(t, r, "row 1 holds data (a phone number in column 4)", 6, []string{"Shumway1", "Shumway2"})
 }
 
 // TestXLSXHeaderless is TestCSVHeaderless for a workbook.
@@ -76,17 +85,21 @@ func TestXLSXHeaderless(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	checkHeaderless(t, r, "row 1 holds data (a phone number in column 4)", []string{"Shumway1", "Shumway2"})
+	checkHeaderless(t, r, `sheet "Sheet1" row 1 holds data (a phone number in column 4)`, 5, []string{"Shumway1", "Shumway2"})
 }
 
-func checkHeaderless(t *testing.T, r Reader, why string, firsts []string) {
+// checkHeaderless reads a file without a header row: its numbered header
+// of width columns (a CSV row's empty cells at the end count), every
+// record from row 1, the refusal without a mapping file, and no refusal
+// with one.
+func checkHeaderless(t *testing.T, r Reader, why string, width int, firsts []string) {
 	t.Helper()
 	det := r.Detection()
 	if det.Headerless != why || det.HeaderRow != 0 {
 		t.Errorf("Headerless %q, HeaderRow %d; want %q, 0", det.Headerless, det.HeaderRow, why)
 	}
-	if h := r.Header(); strings.Join(h, ",") != "Column 1,Column 2,Column 3,Column 4,Column 5" {
-		t.Errorf("header %q", h)
+	if h := r.Header(); len(h) != width || h[0] != "Column 1" || h[width-1] != fmt.Sprintf("Column %d", width) {
+		t.Errorf("header %q, want Column 1 to Column %d", h, width)
 	}
 	recs := mustReadAll(t, r)
 	if len(recs) != len(firsts) {
@@ -130,11 +143,30 @@ func TestHeaderStillFound(t *testing.T) {
 	for _, in := range []string{
 		"Name,E-Mail,Telefon\nMüller,m@example.de,030 1234567\n",
 		"Leads Messe 2026\nName;Kontakt;Durchwahl\nMüller;m@example.de;030 1234567\nSchmidt;s@example.de;030 7654321\n",
+		"Exportiert von;max@messe.example.de\nName;Firma;E-Mail\nMüller;Müller GmbH;m@example.de\nNowak;Nowak SA;n@example.pl\nSchmidt;Schmidt KG;s@example.de\n",
 	} {
 		r := openCSVString(t, in, Options{})
 		if d := r.Detection(); d.Headerless != "" || d.HeaderRow == 0 {
 			t.Errorf("%q: read as headerless (%q)", in, d.Headerless)
 		}
 		r.Close()
+	}
+}
+
+// TestCSVHeaderlessKeepsEveryRow: in a file without a header row, a
+// sparse first record is not taken for a title row: every record is read,
+// from row 1.
+func TestCSVHeaderlessKeepsEveryRow(t *testing.T) {
+	in := "Adams,,,408-555-0001,,\n" +
+		"Shumway1,Gordon,Alf Ltd,408-555-1254,gordon@usa.com,\n" +
+		"Shumway2,Gordon,Alf Ltd,408-555-1234,gordon2@usa.com,VP\n"
+	r := openCSVString(t, in, Options{})
+	defer r.Close()
+	if d := r.Detection(); d.Headerless != "row 2 holds data (a phone number in column 4)" {
+		t.Errorf("Headerless %q", d.Headerless)
+	}
+	recs := mustReadAll(t, r)
+	if len(recs) != 3 || recs[0].Row != 1 || recs[0].Fields[0] != "Adams" || len(recs[2].Fields) != 6 || recs[2].Fields[5] != "VP" {
+		t.Errorf("records %+v, want all three from row 1, six columns", recs)
 	}
 }

@@ -279,16 +279,13 @@ func (r *xlsxReader) start(zr *zip.Reader, sst *sharedStrings) (bool, error) {
 	for i, t := range top {
 		rows[i] = t.fields
 	}
-	h := findHeader(rows)
-	hdr := top[h]
-	if hdr.err != nil {
-		return false, fmt.Errorf("%s sheet %q row %d: header: %w", r.name, r.sheet.name, hdr.row, hdr.err)
-	}
-	if why, mapLine := dataRow(rows[h]); why != "" {
-		r.header = headerless(&r.det, hdr.row, why, mapLine, rows[h:])
-		r.pending = top[h:]
+	h, why, mapLine := chooseHeader(rows)
+	if why != "" {
+		r.header = headerless(&r.det, fmt.Sprintf("sheet %q row %d", r.sheet.name, top[h].row), why, mapLine, rows)
+		r.pending = top
 		return true, nil
 	}
+	hdr := top[h]
 	r.header = makeHeader(fillMerged(top, h, merges))
 	r.det.HeaderRow = hdr.row
 	if h > 0 {

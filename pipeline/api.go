@@ -76,6 +76,9 @@ type FileSummary struct {
 	KeptUnreachable int `json:"kept_unreachable,omitempty"`
 	// Detection tells how the file was read.
 	Detection importer.Detection `json:"detected"`
+	// MappingWarnings are the findings of the file's column mapping: a
+	// mapping-file column the header lacks, no column mapped at all.
+	MappingWarnings []string `json:"mapping_warnings,omitempty"`
 }
 
 // Summary is the result of an import: the totals at the top level, and the

@@ -332,7 +332,7 @@ type job struct {
 }
 
 func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs Observer) (FileSummary, error) {
-	fs := FileSummary{File: f.name, Detection: f.reader.Detection()}
+	fs := FileSummary{File: f.name, Detection: f.reader.Detection(), MappingWarnings: f.mapping.Warnings}
 	obs.FileStarted(FileInfo{Name: f.name, Detection: fs.Detection, Header: f.reader.Header(), Mapping: f.mapping})
 
 	// Prime the builder with the first records (per-column date order).

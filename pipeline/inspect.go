@@ -31,7 +31,10 @@ type Inspection struct {
 	// Mapping says, per column, which field it feeds and where that
 	// decision came from (dictionary, mapping file, custom field).
 	Mapping []string `json:"mapping"`
-	Samples []Sample `json:"samples"`
+	// MappingWarnings are the mapping's findings: a mapping-file column
+	// the header lacks, no column mapped at all.
+	MappingWarnings []string `json:"mapping_warnings,omitempty"`
+	Samples         []Sample `json:"samples"`
 }
 
 // Sample is one data row as an import would normalize it.
@@ -80,6 +83,7 @@ func Inspect(path string, opts InspectOptions) (*Inspection, error) {
 		Mapping:   m.Describe(),
 		Samples:   []Sample{},
 	}
+	in.MappingWarnings = m.Warnings
 	if n < 0 {
 		return in, nil
 	}

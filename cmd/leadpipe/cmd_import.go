@@ -441,6 +441,9 @@ func writeImportText(w io.Writer, r *importResult) error {
 		fmt.Fprintf(&b, "%s (%s): %s: %s created, %s merged, %s unchanged, %s rejected\n",
 			f.File, describeDetection(f.Detection), plural(f.Rows, "row", "rows"),
 			group(f.Created), group(f.Merged), group(f.Unchanged), group(f.Rejected))
+		for _, w := range f.MappingWarnings {
+			fmt.Fprintf(&b, "  warning: %s\n", w)
+		}
 	}
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "%s kept on the leads (see leadpipe leads show ID)\n", plural(s.Warnings, "warning", "warnings"))

@@ -142,6 +142,9 @@ func writeInspection(w io.Writer, in *pipeline.Inspection) {
 	for _, m := range in.Mapping {
 		fmt.Fprintf(w, "    %s\n", m)
 	}
+	for _, warn := range in.MappingWarnings {
+		fmt.Fprintf(w, "  warning: %s\n", warn)
+	}
 	if len(in.Samples) == 0 {
 		return
 	}
