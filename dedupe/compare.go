@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	edlib "github.com/hbollon/go-edlib"
 
@@ -839,16 +838,71 @@ func compareExtra(c *Comparison, a, b string) (Level, float64, string) {
 
 // daysApart returns how many days lie between two dates of eight digits,
 // both year first (ISO) or both day first (German, Polish), or a large
-// number when they are not dates of one order.
+// number when they are not dates of one order. It runs on every
+// disagreeing pair of a configured date, so it parses by hand, without
+// allocating (time.Parse: 4-5 times slower, with an error value for every
+// date of the other order).
 func daysApart(a, b string) int {
-	for _, layout := range []string{"20060102", "02012006"} {
-		ta, ea := time.Parse(layout, a)
-		tb, eb := time.Parse(layout, b)
-		if ea == nil && eb == nil {
-			return int(math.Abs(ta.Sub(tb).Hours() / 24))
+	for _, dayFirst := range [2]bool{false, true} {
+		da, okA := dayNumber(a, dayFirst)
+		db, okB := dayNumber(b, dayFirst)
+		if okA && okB {
+			if da > db {
+				return da - db
+			}
+			return db - da
 		}
 	}
 	return math.MaxInt
+}
+
+// dayNumber returns the day number of the date written in the eight
+// digits s, year first or day first, and whether it is a valid date of the
+// Gregorian calendar. Day numbers count from an arbitrary epoch (H.
+// Hinnant's days_from_civil, shifted by 400 years so that year 0 works).
+func dayNumber(s string, dayFirst bool) (int, bool) {
+	if len(s) != 8 {
+		return 0, false
+	}
+	num := func(i, j int) int {
+		v := 0
+		for k := i; k < j; k++ {
+			c := s[k]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, m, d := num(0, 4), num(4, 6), num(6, 8)
+	if dayFirst {
+		d, m, y = num(0, 2), num(2, 4), num(4, 8)
+	}
+	if y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m) {
+		return 0, false
+	}
+	y += 400
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	return era*146097 + yoe*365 + yoe/4 - yoe/100 + doy, true
+}
+
+func daysInMonth(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 func digitsOf(s string) string {

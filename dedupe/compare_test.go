@@ -1,9 +1,13 @@
 package dedupe
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/normalize"
@@ -493,5 +497,47 @@ func TestCompareExtraDate(t *testing.T) {
 		if lv != tt.want || note != tt.note {
 			t.Errorf("%s vs %s = %s (%s), want %s (%s)", tt.a, tt.b, lv, note, tt.want, tt.note)
 		}
+	}
+}
+
+// TestDaysApart checks the hand-written date arithmetic against time.Parse
+// on random dates of both orders, valid and not (31 February, month 13,
+// year 0000).
+func TestDaysApart(t *testing.T) {
+	ref := func(a, b string) int {
+		for _, layout := range []string{"20060102", "02012006"} {
+			ta, ea := time.Parse(layout, a)
+			tb, eb := time.Parse(layout, b)
+			if ea == nil && eb == nil {
+				d := int((ta.Unix() - tb.Unix()) / 86400) // Sub saturates beyond 292 years
+				return max(d, -d)
+			}
+		}
+		return math.MaxInt
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	date := func() string {
+		y, m, d := rnd.IntN(2300), rnd.IntN(14), rnd.IntN(33)
+		if rnd.IntN(2) == 0 {
+			return fmt.Sprintf("%04d%02d%02d", y, m, d)
+		}
+		return fmt.Sprintf("%02d%02d%04d", d, m, y)
+	}
+	cases := [][2]string{{"20000229", "20010301"}, {"19000229", "19000301"}, {"00000101", "00000229"}, {"29022001", "01032001"}, {"00000000", "00000000"}}
+	for range 200000 {
+		cases = append(cases, [2]string{date(), date()})
+	}
+	for _, c := range cases {
+		if got, want := daysApart(c[0], c[1]), ref(c[0], c[1]); got != want {
+			t.Fatalf("daysApart(%s, %s) = %d, want %d", c[0], c[1], got, want)
+		}
+	}
+}
+
+func BenchmarkCompareExtraDate(b *testing.B) {
+	c := &Comparison{Name: "birth_date", Method: MethodDate}
+	for b.Loop() {
+		compareExtra(c, "24.06.1971", "11.02.1975")
+		compareExtra(c, "1971-06-24", "1975-02-11")
 	}
 }
