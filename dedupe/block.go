@@ -281,6 +281,10 @@ type Stats struct {
 	// Vetoed counts candidates that scored above merge_at but were kept
 	// apart by a guard.
 	Vetoed int64 `json:"vetoed"`
+	// AlsoMatched counts lookups where a second lead scored at or above
+	// merge_at beside the best one: the two leads are likely one person,
+	// which a store-wide dedupe run can join.
+	AlsoMatched int64 `json:"also_matched"`
 }
 
 // PairsPerRow is the mean number of candidate pairs scored per lookup.
@@ -403,6 +407,7 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			}
 		}
 	}
+	strong := 0 // candidates at or above merge_at, not vetoed
 	for _, id := range cands {
 		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
 			continue
@@ -421,13 +426,20 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 				}
 			}
 		}
-		if veto != "" && s >= x.m.cfg.MergeAt {
-			x.stats.Vetoed++
+		if s >= x.m.cfg.MergeAt {
+			if veto != "" {
+				x.stats.Vetoed++
+			} else {
+				strong++
+			}
 		}
 		better := !ok || (best.Veto != "" && veto == "") || ((veto == "") == (best.Veto == "") && (s > best.Score || s == best.Score && id < best.ID))
 		if better {
 			best, ok = Result{ID: id, Score: s, Veto: veto, Earlier: state}, true
 		}
+	}
+	if strong > 1 {
+		x.stats.AlsoMatched++
 	}
 	return best, ok
 }

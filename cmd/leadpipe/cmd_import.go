@@ -448,6 +448,17 @@ func writeImportText(w io.Writer, r *importResult) error {
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "%s kept on the leads (see leadpipe leads show ID)\n", plural(s.Warnings, "warning", "warnings"))
 	}
+	if d := s.Dedupe; d != nil {
+		if n := d.PossibleDuplicates; n > 0 {
+			fmt.Fprintf(&b, "%s flagged as possible duplicates: leadpipe review export FILE lists them side by side\n", plural(n, "created lead", "created leads"))
+		}
+		if n := d.Oversized; n > 0 {
+			fmt.Fprintf(&b, "blocks larger than max_block met %s and skipped: their leads were not compared (see dedupe.max_block)\n", plural(int(n), "time", "times"))
+		}
+		if n := d.AlsoMatched; n > 0 {
+			fmt.Fprintf(&b, "hint: %s matched two leads at once, which are likely one person: leadpipe dedupe --dry-run shows the merges that would join them\n", plural(int(n), "row", "rows"))
+		}
+	}
 	if n := s.PhonesWithoutCountry; n > 0 {
 		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: "+
 			"--region (for example --region DE) reads them\n", plural(n, "phone number", "phone numbers"))
