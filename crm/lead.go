@@ -196,6 +196,10 @@ type RuleHit struct {
 	Points int    `json:"points"`
 }
 
+// ErasedValue replaces an erased person's value wherever the history or
+// a merge record kept it (leadpipe erase); it stands for no value.
+const ErasedValue = "[erased]"
+
 // Change is one entry of a lead's history.
 type Change struct {
 	At       time.Time `json:"at"`

@@ -282,8 +282,9 @@ type Stats struct {
 	// apart by a guard.
 	Vetoed int64 `json:"vetoed"`
 	// AlsoMatched counts lookups where a second lead scored at or above
-	// merge_at beside the best one: the two leads are likely one person,
-	// which a store-wide dedupe run can join.
+	// merge_at beside the best one, and no review found the two to be
+	// different people: they may be one person, which a store-wide dedupe
+	// run would join if they match each other.
 	AlsoMatched int64 `json:"also_matched"`
 }
 
@@ -317,18 +318,6 @@ func pairKey(a, b crm.ID) [2]crm.ID {
 		a, b = b, a
 	}
 	return [2]crm.ID{a, b}
-}
-
-// State returns the view of a lead that a Result scored: its record
-// (earlier 0) or its earlier state of that number.
-func (x *Index) State(id crm.ID, earlier int) (r Record, ok bool) {
-	if earlier == 0 {
-		return x.Record(id)
-	}
-	if e := x.earlier[id]; earlier <= len(e) {
-		return e[earlier-1].unpack(len(x.m.extra)), true
-	}
-	return Record{}, false
 }
 
 // Record returns the stored view of a lead; ok is false when the index
@@ -407,7 +396,8 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			}
 		}
 	}
-	strong := 0 // candidates at or above merge_at, not vetoed
+	var strong [4]crm.ID // candidates at or above merge_at, not vetoed
+	nStrong := 0
 	for _, id := range cands {
 		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
 			continue
@@ -429,8 +419,9 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		if s >= x.m.cfg.MergeAt {
 			if veto != "" {
 				x.stats.Vetoed++
-			} else {
-				strong++
+			} else if nStrong < len(strong) {
+				strong[nStrong] = id
+				nStrong++
 			}
 		}
 		better := !ok || (best.Veto != "" && veto == "") || ((veto == "") == (best.Veto == "") && (s > best.Score || s == best.Score && id < best.ID))
@@ -438,10 +429,23 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			best, ok = Result{ID: id, Score: s, Veto: veto, Earlier: state}, true
 		}
 	}
-	if strong > 1 {
+	if x.linked(strong[:nStrong]) {
 		x.stats.AlsoMatched++
 	}
 	return best, ok
+}
+
+// linked reports whether two of ids (the strong candidates of one row)
+// may be one person: no review has found them to be two.
+func (x *Index) linked(ids []crm.ID) bool {
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			if !x.distinct[pairKey(ids[i], ids[j])] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Decision is what the rules make of a best candidate.

@@ -87,10 +87,7 @@ func TestIndexEarlierState(t *testing.T) {
 		if !ok || best.ID != 1 || best.Score != was || best.Earlier != 1 || m.Decide(best, ok) != Merge {
 			t.Errorf("%s: best %+v, want lead 1 at %.1f from its earlier state 1", name, best, was)
 		}
-		if r, ok := x.State(1, best.Earlier); !ok || pack(&r) != pack(&first) {
-			t.Errorf("%s: State(1, 1) = %+v, %v", name, r, ok)
-		}
-		if e := m.ExplainLead(&row, l); e.Score != was || e.Earlier != 1 {
+		if e := m.ExplainLead(&row, l, -1); e.Score != was || e.Earlier != 1 {
 			t.Errorf("ExplainLead: score %.2f from state %d, want %.2f from 1", e.Score, e.Earlier, was)
 		}
 	}
@@ -103,5 +100,83 @@ func TestIndexEarlierState(t *testing.T) {
 	best, ok := seen.Best(&row, m.BlockKeys(&row))
 	if !ok || best.Veto == "" || best.Earlier != 0 || m.Decide(best, ok) != New {
 		t.Errorf("vetoed pair: %+v", best)
+	}
+}
+
+// TestEarlierErased: a value leadpipe erase replaced in a merge record is
+// no value in the earlier state, not the text "[erased]".
+func TestEarlierErased(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Jürgen", "last_name", "Müller", "email", "old@example.de", "postal_code", "10115")
+	mergeInto(l, lead(0, "email", "new@example.de", "postal_code", "20095"), 1)
+	for i := range l.Merges[0].Changes {
+		if c := &l.Merges[0].Changes[i]; c.Field == crm.FieldEmail {
+			c.Old = crm.ErasedValue
+		}
+	}
+	got := m.Earlier(l)
+	if len(got) != 1 || got[0].Email != "" || got[0].PostalCode != "10115" {
+		t.Errorf("earlier states %+v, want one without an e-mail, at 10115", got)
+	}
+}
+
+// BenchmarkEarlierManyMerges: a lead that took 50,000 merges (a shared
+// role address, say) costs one pass and keeps at most maxEarlier states.
+func BenchmarkEarlierManyMerges(b *testing.B) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Anna", "last_name", "Nowak", "email", "info@nowak.pl")
+	for i := range 50000 {
+		mergeInto(l, lead(0, "street", fmt.Sprintf("ul. Długa %d", i+1)), i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if n := len(m.Earlier(l)); n != maxEarlier {
+			b.Fatalf("%d states", n)
+		}
+	}
+}
+
+func TestStateName(t *testing.T) {
+	l := lead(1, "first_name", "Anna")
+	l.Merges = []crm.MergeRecord{{File: "fair.csv", Row: 4}, {From: 7}}
+	for _, tt := range []struct {
+		before int
+		want   string
+	}{
+		{0, ""},
+		{1, "L0000001 as it was before merge 1 (fair.csv row 4)"},
+		{2, "L0000001 as it was before merge 2 (L0000007)"},
+		{3, ""},
+	} {
+		if got := StateName(l, Result{BeforeMerge: tt.before}); got != tt.want {
+			t.Errorf("StateName(before %d) = %q, want %q", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestAlsoMatched: a row that scores at or above merge_at with two leads
+// counts, unless a review found the two to be different people.
+func TestAlsoMatched(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	mk := func(id crm.ID) Record {
+		return m.Record(lead(id, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+			"email", "juergen.mueller@mueller-gmbh.de", "postal_code", "10115", "city", "Berlin"))
+	}
+	for _, distinct := range []bool{false, true} {
+		x := NewIndex(m, 3)
+		for _, id := range []crm.ID{1, 2} {
+			r := mk(id)
+			x.Put(r, m.BlockKeys(&r))
+		}
+		if distinct {
+			x.SetDistinct(2, 1)
+		}
+		row := mk(3)
+		if best, ok := x.Best(&row, m.BlockKeys(&row)); !ok || best.ID != 1 {
+			t.Fatalf("best %+v", best)
+		}
+		if got, want := x.Stats().AlsoMatched, map[bool]int64{false: 1, true: 0}[distinct]; got != want {
+			t.Errorf("distinct %v: AlsoMatched %d, want %d", distinct, got, want)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func ReviewPairs(st StoreReader, m *Matcher) ([]ReviewPair, error) {
 			return nil
 		}
 		ra := m.Record(l)
-		out = append(out, ReviewPair{A: l, B: b, Result: m.ExplainLead(&ra, b)})
+		out = append(out, ReviewPair{A: l, B: b, Result: m.ExplainLead(&ra, b, -1)})
 		return nil
 	})
 	return out, err

@@ -19,6 +19,9 @@ type PlannedMerge struct {
 	Changed  []string     `json:"changed"`
 	Explain  *Result      `json:"explain,omitempty"`
 	Changes  []crm.Change `json:"-"`
+	// ComparedWith names the survivor's earlier state the explained
+	// score is for (StateName); empty for the survivor as it is.
+	ComparedWith string `json:"compared_with,omitempty"`
 }
 
 // Flag is a lead newly marked as a possible duplicate of another.
@@ -27,6 +30,9 @@ type Flag struct {
 	Of      crm.ID  `json:"of"`
 	Score   float64 `json:"score"`
 	Explain *Result `json:"explain,omitempty"`
+	// ComparedWith names the earlier state of Of the explained score is
+	// for (StateName); empty for the lead as it is.
+	ComparedWith string `json:"compared_with,omitempty"`
 }
 
 // Plan is what a dedupe run over the store does: the merges, the flags,
@@ -97,10 +103,6 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			return nil
 		}
 		p.Leads++
-		for _, e := range m.Earlier(l) {
-			er := m.Record(e)
-			x.Put(er, m.BlockKeys(&er))
-		}
 		r := m.Record(l)
 		keys := m.BlockKeys(&r)
 		best, ok := x.Best(&r, keys)
@@ -112,10 +114,8 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			}
 			pm := PlannedMerge{Survivor: surv.ID, Absorbed: l.ID, Score: best.Score}
 			if explain {
-				sr, _ := x.State(best.ID, best.Earlier)
-				e := m.Explain(&r, &sr)
-				e.Earlier = best.Earlier
-				pm.Explain = &e
+				e := m.ExplainLead(&r, surv, -1)
+				pm.Explain, pm.ComparedWith = &e, StateName(surv, e)
 			}
 			gone, err := st.Lead(l.ID)
 			if err != nil {
@@ -137,11 +137,12 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			if l.PossibleDuplicateOf != best.ID {
 				f := Flag{Lead: l.ID, Of: best.ID, Score: best.Score}
 				if explain {
-					if br, ok := x.State(best.ID, best.Earlier); ok {
-						e := m.Explain(&r, &br)
-						e.Earlier = best.Earlier
-						f.Explain = &e
+					of, err := p.current(st, best.ID)
+					if err != nil {
+						return err
 					}
+					e := m.ExplainLead(&r, of, -1)
+					f.Explain, f.ComparedWith = &e, StateName(of, e)
 				}
 				flagged, err := p.working(st, l.ID)
 				if err != nil {
@@ -152,9 +153,9 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 				p.Flags = append(p.Flags, f)
 				r = m.Record(flagged)
 			}
-			x.Put(r, keys)
+			putLead(x, m, l, r, keys)
 		default:
-			x.Put(r, keys)
+			putLead(x, m, l, r, keys)
 		}
 		return nil
 	})
@@ -163,6 +164,18 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 	}
 	p.Stats = x.Stats()
 	return p, nil
+}
+
+// putLead indexes a lead that stays (not merged away): its earlier states
+// (Matcher.Earlier), oldest first, then r, its record as it is now. A lead
+// the plan merges away is never indexed, earlier states included, so that
+// no later lead is merged into it.
+func putLead(x *Index, m *Matcher, l *crm.Lead, r Record, keys []uint64) {
+	for _, e := range m.Earlier(l) {
+		er := m.Record(e)
+		x.Put(er, m.BlockKeys(&er))
+	}
+	x.Put(r, keys)
 }
 
 // mergeLeads merges lead gone into surv by the survivorship rules (its
@@ -195,6 +208,19 @@ func (p *Plan) working(st crm.LeadReader, id crm.ID) (*crm.Lead, error) {
 		return nil, fmt.Errorf("read lead %s: %w", id, err)
 	}
 	p.changed[id] = l
+	return l, nil
+}
+
+// current returns a lead as the plan has it so far, without making it a
+// lead the plan changes.
+func (p *Plan) current(st crm.LeadReader, id crm.ID) (*crm.Lead, error) {
+	if l, ok := p.changed[id]; ok {
+		return l, nil
+	}
+	l, err := st.Lead(id)
+	if err != nil {
+		return nil, fmt.Errorf("read lead %s: %w", id, err)
+	}
 	return l, nil
 }
 
@@ -270,6 +296,7 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	slices.Reverse(res.Reverted)
 	slices.Reverse(res.Kept)
 	surv.Merges = slices.Delete(slices.Clone(surv.Merges), at, at+1)
+	forgetValues(surv.Merges[at:], mr.Changes)
 	surv.UpdatedAt = now
 	batch := &crm.Batch{}
 	switch {
@@ -325,6 +352,31 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 		return nil, err
 	}
 	return res, nil
+}
+
+// forgetValues rewrites the later merge records of a lead when the merge
+// whose changes are gone is taken back: a later change that replaced a
+// value the taken-back merge had brought now replaces the value from
+// before it, as if the merge had never been. Matching rebuilds a lead's
+// earlier states from these records (Matcher.Earlier), and must not
+// rebuild the unmerged lead's values under the survivor's id.
+func forgetValues(later []crm.MergeRecord, gone []crm.Change) {
+	for i := range later {
+		var changes []crm.Change
+		for j, d := range later[i].Changes {
+			for _, c := range gone {
+				if c.Field == d.Field && d.Old == c.New {
+					if changes == nil {
+						changes = slices.Clone(later[i].Changes)
+					}
+					changes[j].Old = c.Old
+				}
+			}
+		}
+		if changes != nil {
+			later[i].Changes = changes
+		}
+	}
 }
 
 // RevertChange takes one change of a merge back: the field gets its old

@@ -452,3 +452,92 @@ func TestApplyReview(t *testing.T) {
 		t.Errorf("second review %+v, want the merged pair skipped as already one lead", res)
 	}
 }
+
+// TestPlanStoreNoMergeIntoAbsorbed: a lead the plan merges away is not a
+// candidate for later leads, its earlier states included. L2 was Anna
+// Nowak until an import merged a Jürgen Müller row into it (by her
+// e-mail), so it now looks like Jürgen and merges into L1; L3, a copy of
+// Anna, must not go into L2's old Anna state, which would hide her in a
+// lead that is itself merged away.
+func TestPlanStoreNoMergeIntoAbsorbed(t *testing.T) {
+	st := storetest.OpenTest(t)
+	jurgen := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "phone", "+49301234567",
+		"postal_code", "10115", "city", "Berlin", "country", "DE")
+	anna := func(id crm.ID) *crm.Lead {
+		return stored(id, "first_name", "Anna", "last_name", "Nowak", "company", "Nowak S.A.",
+			"email", "anna.nowak@nowak.pl", "phone", "+48221234567",
+			"postal_code", "00-001", "city", "Warszawa", "country", "PL")
+	}
+	was := anna(2)
+	mergeInto(was, lead(0, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH",
+		"email", "juergen.mueller@mueller-gmbh.de", "phone", "+49301234567",
+		"postal_code", "10115", "city", "Berlin", "country", "DE"), 1)
+	put(t, st, nil, jurgen, was, anna(3))
+	m := NewMatcher(DefaultConfig())
+	if len(m.Earlier(was)) != 1 {
+		t.Fatalf("test data: L2 has %d earlier states, want its Anna state", len(m.Earlier(was)))
+	}
+	plan, err := PlanStore(st, m, "dedupe-1", t0.AddDate(0, 1, 0), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pm := range plan.Merges {
+		for _, other := range plan.Merges {
+			if pm.Survivor == other.Absorbed {
+				t.Errorf("%s merged into %s, which the plan merges into %s", pm.Absorbed, pm.Survivor, other.Survivor)
+			}
+		}
+	}
+	if got := mergeSummary(plan); len(got) == 0 || !strings.HasPrefix(got[0], "L0000002>L0000001") {
+		t.Errorf("plan %q, want L0000002 merged into L0000001", got)
+	}
+}
+
+// TestUnmergeForgetsValues: after a merge is taken back, the lead's
+// earlier states (rebuilt from its merge records) no longer hold the
+// unmerged lead's values, though a later merge replaced them: a new row of
+// that other person must not go back into the survivor.
+func TestUnmergeForgetsValues(t *testing.T) {
+	st := storetest.OpenTest(t)
+	jurgen := func(id crm.ID, company, phone string) *crm.Lead {
+		return stored(id, "first_name", "Jürgen", "last_name", "Müller", "company", company,
+			"phone", phone, "postal_code", "10115", "city", "Berlin", "country", "DE")
+	}
+	surv, other := jurgen(1, "Müller GmbH", "+49301111111"), jurgen(2, "Bäckerei Schulz", "+49302222222")
+	at := t0.AddDate(0, 1, 0)
+	surv.Merges = append(surv.Merges, crm.MergeRecord{ID: "dedupe-1", At: at, By: "dedupe", From: 2,
+		Changes: surv.MergeChanges(other, "", "dedupe", at)})
+	other.MergedInto = 1
+	// The survivor's own row comes back with a new number: company and
+	// phone change again, away from the values the dedupe merge brought.
+	mergeInto(surv, jurgen(0, "Müller GmbH", "+49303333333"), 2)
+	put(t, st, nil, surv, other)
+
+	m := NewMatcher(DefaultConfig())
+	bakery := func(l *crm.Lead) bool {
+		for _, e := range m.Earlier(l) {
+			if e.Company == "Bäckerei Schulz" || e.Phone == "+49302222222" {
+				return true
+			}
+		}
+		return false
+	}
+	if !bakery(mustLead(t, st, 1)) {
+		t.Fatal("test data: the survivor has no earlier state with the merged lead's values")
+	}
+	res, err := Unmerge(st, 2, at.AddDate(0, 0, 1), "unmerge", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{crm.FieldCompany, crm.FieldPhone}; !slices.Equal(res.Kept, want) {
+		t.Errorf("kept %q, want %q (changed since)", res.Kept, want)
+	}
+	l := mustLead(t, st, 1)
+	if bakery(l) {
+		t.Errorf("after the unmerge an earlier state of L0000001 still holds L0000002's values: %+v", m.Earlier(l))
+	}
+	if e := m.Earlier(l); len(e) != 1 || e[0].Company != "Müller GmbH" || e[0].Phone != "+49301111111" {
+		t.Errorf("earlier states %+v, want the lead as first stored", e)
+	}
+}

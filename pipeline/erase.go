@@ -39,7 +39,7 @@ type EraseReport struct {
 var ErrNobodyToErase = errors.New("no lead or contact with it")
 
 // erased replaces an erased value wherever it is kept as history.
-const erased = "[erased]"
+const erased = crm.ErasedValue
 
 // Erase removes a person's data from the store: their leads (and the leads
 // merged into them, and the rows merged into those), their contacts, their

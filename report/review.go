@@ -17,6 +17,9 @@ type ReviewRow struct {
 	A, B  *crm.Lead
 	Score float64
 	Veto  string
+	// ComparedWith names the earlier state of B the score is for
+	// (dedupe.StateName); empty for B as it is, whose values the row shows.
+	ComparedWith string
 }
 
 // reviewFields are the lead fields shown side by side in a review file.
@@ -35,8 +38,9 @@ const (
 )
 
 // WriteReviewFile writes the pairs to path (atomically): decision (empty),
-// score, kept_apart_by, lead_a, lead_b, then a_<field>, b_<field> for each
-// field. Values a spreadsheet would run as formulas are escaped.
+// score, kept_apart_by, compared_with (the earlier state of lead_b the
+// score is for, when not lead_b as it is), lead_a, lead_b, then a_<field>,
+// b_<field> for each field. Values a spreadsheet would run as formulas are escaped.
 func WriteReviewFile(path string, rows []ReviewRow) error {
 	f, err := CreateAtomic(path, 0o600)
 	if err != nil {
@@ -52,7 +56,7 @@ func WriteReviewFile(path string, rows []ReviewRow) error {
 // WriteReview writes a review file to w.
 func WriteReview(w io.Writer, rows []ReviewRow) error {
 	cw := csv.NewWriter(w)
-	header := []string{colDecision, "score", "kept_apart_by", colLeadA, colLeadB}
+	header := []string{colDecision, "score", "kept_apart_by", "compared_with", colLeadA, colLeadB}
 	for _, f := range reviewFields {
 		header = append(header, "a_"+f, "b_"+f)
 	}
@@ -61,7 +65,7 @@ func WriteReview(w io.Writer, rows []ReviewRow) error {
 	}
 	rec := make([]string, 0, len(header))
 	for _, r := range rows {
-		rec = append(rec[:0], "", strconv.FormatFloat(r.Score, 'f', 2, 64), r.Veto, r.A.ID.String(), r.B.ID.String())
+		rec = append(rec[:0], "", strconv.FormatFloat(r.Score, 'f', 2, 64), r.Veto, escapeCell(r.ComparedWith), r.A.ID.String(), r.B.ID.String())
 		for _, f := range reviewFields {
 			rec = append(rec, escapeCell(r.A.Get(f)), escapeCell(r.B.Get(f)))
 		}

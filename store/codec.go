@@ -321,10 +321,11 @@ func appendTime(dst []byte, t time.Time) []byte {
 func decodeLead(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, false) }
 
 // decodeLeadFields decodes what matching and scoring read: the fields,
-// derived facts, status, custom fields, score and links, and the merge
+// derived facts, status, custom fields, score and links, the merge
 // records without their rows (matching rebuilds a lead's earlier states
-// from their changes), but not Raw, Imports, History or Warnings. It skips
-// them without allocating, which halves the cost of a full scan.
+// from their changes), and of Raw only an unreadable phone or mobile
+// (localPhones); not Imports, History or Warnings. It skips them without
+// allocating, which halves the cost of a full scan.
 func decodeLeadFields(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, true) }
 
 func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
@@ -359,7 +360,7 @@ func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 	l.Stage = crm.Stage(d.str())
 	l.Custom = d.strMap()
 	if lite {
-		d.skipMap()                       // Raw
+		d.localPhones(l)                  // Raw: the phones matching reads
 		d.uvarint()                       // its mask
 		d.skipStrs()                      // Imports
 		for n := d.count(7); n > 0; n-- { // History
@@ -480,10 +481,17 @@ func (d *decoder) skipStrs() {
 }
 
 // skipMap passes over a map.
-func (d *decoder) skipMap() {
+// localPhones reads the raw values of a values-only decoding: of them it
+// keeps only the raw phone and mobile of a lead whose normalized one is
+// empty. Matching compares such a number (seven or eight digits without an
+// area code) by its digits, and must find it after a store is reopened
+// as it did in the run that stored it.
+func (d *decoder) localPhones(l *crm.Lead) {
 	for n := d.count(2); n > 0; n-- {
-		d.skip()
-		d.skip()
+		k, v := d.str(), d.str()
+		if v != "" && (k == crm.FieldPhone && l.Phone == "" || k == crm.FieldMobile && l.Mobile == "") {
+			l.Raw = append(l.Raw, crm.RawValue{Field: k, Value: v})
+		}
 	}
 }
 

@@ -368,6 +368,18 @@ func TestAppendMapOrder(t *testing.T) {
 	}
 }
 
+// localRaw is the raw values as the values-only decoding gives them: the
+// raw phone and mobile of a lead without a normalized one, when not empty.
+func localRaw(l *crm.Lead) crm.RawValues {
+	var out crm.RawValues
+	for _, r := range l.Raw {
+		if r.Value != "" && (r.Field == crm.FieldPhone && l.Phone == "" || r.Field == crm.FieldMobile && l.Mobile == "") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // withoutRows is the merge records as the values-only decoding gives
 // them: without the merged rows.
 func withoutRows(ms []crm.MergeRecord) []crm.MergeRecord {
@@ -387,13 +399,17 @@ func TestDecodeLeadFields(t *testing.T) {
 	v2 := fullLead(42)
 	v1 := fullLead(42)
 	v1.MergedInto, v1.Merges = 0, nil
-	for _, l := range []*crm.Lead{v1, v2} {
+	// An unreadable local number: its raw value is what matching reads.
+	local := fullLead(42)
+	local.Phone = ""
+	local.Raw.Set(crm.FieldPhone, "386-5286")
+	for _, l := range []*crm.Lead{v1, v2, local} {
 		got, err := decodeLeadFields(appendLead(nil, l))
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := l.Clone()
-		want.Raw, want.Imports, want.History, want.Warnings = nil, nil, nil, nil
+		want.Raw, want.Imports, want.History, want.Warnings = localRaw(want), nil, nil, nil
 		want.Merges = withoutRows(want.Merges)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("decodeLeadFields:\n got %+v\nwant %+v", got, want)

@@ -126,7 +126,7 @@ func writeDedupeText(w io.Writer, r dedupeResult) error {
 		tw.Flush()
 		for _, pm := range r.Merges {
 			if pm.Explain != nil {
-				fmt.Fprintf(w, "\n%s into %s:\n%s", pm.Absorbed, pm.Survivor, pm.Explain)
+				fmt.Fprintf(w, "\n%s into %s%s:\n%s", pm.Absorbed, pm.Survivor, comparedWith(pm.ComparedWith), pm.Explain)
 			}
 		}
 	}
@@ -140,11 +140,19 @@ func writeDedupeText(w io.Writer, r dedupeResult) error {
 		tw.Flush()
 		for _, f := range r.Flags {
 			if f.Explain != nil {
-				fmt.Fprintf(w, "\n%s vs %s:\n%s", f.Lead, f.Of, f.Explain)
+				fmt.Fprintf(w, "\n%s vs %s%s:\n%s", f.Lead, f.Of, comparedWith(f.ComparedWith), f.Explain)
 			}
 		}
 	}
 	return nil
+}
+
+// comparedWith says which earlier state of a lead an explanation is for.
+func comparedWith(state string) string {
+	if state == "" {
+		return ""
+	}
+	return " (with " + state + ")"
 }
 
 func newReviewCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
@@ -186,7 +194,7 @@ different before are not exported again.`),
 			}
 			rows := make([]report.ReviewRow, len(pairs))
 			for i, p := range pairs {
-				rows[i] = report.ReviewRow{A: p.A, B: p.B, Score: p.Result.Score, Veto: p.Result.Veto}
+				rows[i] = report.ReviewRow{A: p.A, B: p.B, Score: p.Result.Score, Veto: p.Result.Veto, ComparedWith: dedupe.StateName(p.B, p.Result)}
 			}
 			if err := report.WriteReviewFile(args[0], rows); err != nil {
 				return err

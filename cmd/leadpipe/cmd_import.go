@@ -456,7 +456,7 @@ func writeImportText(w io.Writer, r *importResult) error {
 			fmt.Fprintf(&b, "blocks larger than max_block met %s and skipped: their leads were not compared (see dedupe.max_block)\n", plural(int(n), "time", "times"))
 		}
 		if n := d.AlsoMatched; n > 0 {
-			fmt.Fprintf(&b, "hint: %s matched two leads at once, which are likely one person: leadpipe dedupe --dry-run shows the merges that would join them\n", plural(int(n), "row", "rows"))
+			fmt.Fprintf(&b, "hint: %s matched two leads at once, which may be one person: leadpipe dedupe --dry-run shows whether it would join them\n", plural(int(n), "row", "rows"))
 		}
 	}
 	if n := s.PhonesWithoutCountry; n > 0 {

@@ -243,45 +243,39 @@ func runLeadsShow(g *globalOptions, ios *IOStreams, opts *leadsShowOptions) erro
 // before its merges, the best state counting (dedupe.Matcher.ExplainLead).
 func explainMatches(w io.Writer, db crm.LeadReader, m *dedupe.Matcher, l *crm.Lead) error {
 	var b strings.Builder
-	show := func(title string, probe *crm.Lead, cand *crm.Lead) {
+	// merge is the index of the merge being explained in cand.Merges, or
+	// -1 to compare with cand as it is.
+	show := func(title string, probe *crm.Lead, cand *crm.Lead, merge int) {
 		pr := m.Record(probe)
-		res := m.ExplainLead(&pr, cand)
+		res := m.ExplainLead(&pr, cand, merge)
 		state := ""
-		if k := res.BeforeMerge; k > 0 && k <= len(cand.Merges) {
-			state = fmt.Sprintf(", with %s as it was before merge %d (%s)", cand.ID, k, mergeName(cand.Merges[k-1]))
+		if name := dedupe.StateName(cand, res); name != "" {
+			state = ", with " + name
 		}
 		fmt.Fprintf(&b, "\n%s (score %.2f, %s%s):\n%s", title, res.Score, decisionText(m, res), state, res)
 	}
 	if id := l.PossibleDuplicateOf; id != 0 {
 		if other, err := db.Lead(id); err == nil {
-			show(fmt.Sprintf("possible duplicate of %s", id), l, other)
+			show(fmt.Sprintf("possible duplicate of %s", id), l, other, -1)
 		}
 	}
 	if id := l.MergedInto; id != 0 {
 		if other, err := db.Lead(id); err == nil {
-			show(fmt.Sprintf("merged into %s, as it is now", id), l, other)
+			show(fmt.Sprintf("merged into %s, as it is now", id), l, other, -1)
 		}
 	}
-	for _, mr := range l.Merges {
+	for i, mr := range l.Merges {
 		switch {
 		case mr.From != 0:
 			if other, err := db.Lead(mr.From); err == nil {
-				show(fmt.Sprintf("merged %s (%s %s)", mr.From, mr.By, mr.ID), other, l)
+				show(fmt.Sprintf("merged %s (%s %s)", mr.From, mr.By, mr.ID), other, l, i)
 			}
 		case mr.Lead != nil:
-			show(fmt.Sprintf("merged %s row %d (import %s)", mr.File, mr.Row, mr.ID), mr.Lead, l)
+			show(fmt.Sprintf("merged %s row %d (import %s)", mr.File, mr.Row, mr.ID), mr.Lead, l, i)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// mergeName names what a merge brought in: an input row or a lead.
-func mergeName(mr crm.MergeRecord) string {
-	if mr.From != 0 {
-		return mr.From.String()
-	}
-	return fmt.Sprintf("%s row %d", mr.File, mr.Row)
 }
 
 func decisionText(m *dedupe.Matcher, r dedupe.Result) string {
