@@ -200,12 +200,9 @@ func mergeLeads(surv, gone, in *crm.Lead, runID, by, reason string, score float6
 // working returns the lead the plan is changing, reading it from the store
 // the first time.
 func (p *Plan) working(st crm.LeadReader, id crm.ID) (*crm.Lead, error) {
-	if l, ok := p.changed[id]; ok {
-		return l, nil
-	}
-	l, err := st.Lead(id)
+	l, err := p.current(st, id)
 	if err != nil {
-		return nil, fmt.Errorf("read lead %s: %w", id, err)
+		return nil, err
 	}
 	p.changed[id] = l
 	return l, nil
