@@ -35,22 +35,36 @@ func (m *Matcher) Earlier(l *crm.Lead) []*crm.Lead {
 }
 
 // earlier is Earlier with, for each state, the index in l.Merges of the
-// merge that ended it. It takes every merge back on one copy of the lead,
-// then walks forward through the merges, so that a lead with thousands of
-// merges costs one pass and keeps only the states it returns.
+// merge that ended it.
 func (m *Matcher) earlier(l *crm.Lead) (states []*crm.Lead, before []int) {
-	if len(l.Merges) == 0 {
-		return nil, nil
-	}
+	states, before, _ = m.walk(l, len(l.Merges))
+	return states, before
+}
+
+// walk takes every merge of l back on one copy of the lead, then walks
+// forward through the first upTo merges, so that a lead with thousands of
+// merges costs one pass and keeps only the states it returns: the earlier
+// states (as Earlier) and, in at, the lead as it was before merge upTo.
+//
+// An earlier state has no raw phone or mobile where a merge set the
+// normalized one: the raw value a lead keeps is the newest row's, and
+// would make an unreadable local number of a number the state never had.
+func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, before []int, at *crm.Lead) {
 	cur := fieldsOf(l)
 	for i := len(l.Merges) - 1; i >= 0; i-- {
 		ch := l.Merges[i].Changes
 		for j := len(ch) - 1; j >= 0; j-- {
 			setField(cur, ch[j].Field, unerased(ch[j].Old))
+			if f := ch[j].Field; f == crm.FieldPhone || f == crm.FieldMobile {
+				if _, ok := cur.Raw.Get(f); ok {
+					cur.Raw = cur.Raw.Clone()
+					cur.Raw.Delete(f)
+				}
+			}
 		}
 	}
 	r := m.Record(cur)
-	for i, mr := range l.Merges {
+	for i, mr := range l.Merges[:min(upTo, len(l.Merges))] {
 		if len(mr.Changes) == 0 {
 			continue
 		}
@@ -59,15 +73,12 @@ func (m *Matcher) earlier(l *crm.Lead) (states []*crm.Lead, before []int) {
 			setField(next, c.Field, unerased(c.New))
 		}
 		nr := m.Record(next)
-		if pack(&r) != pack(&nr) {
+		if pack(&r) != pack(&nr) && len(states) < maxEarlier {
 			states, before = append(states, cur), append(before, i)
-			if len(states) == maxEarlier {
-				break
-			}
 		}
 		cur, r = next, nr
 	}
-	return states, before
+	return states, before, cur
 }
 
 // unerased is a value of a merge record, or "" where leadpipe erase
@@ -89,45 +100,38 @@ func fieldsOf(l *crm.Lead) *crm.Lead {
 
 // ExplainLead compares r with lead l as the index does, and explains the
 // best comparison: with l as it is now and, unless that is vetoed, with
-// each of its earlier states (Earlier). Result.Earlier says which state it
-// was, and Result.BeforeMerge which of l's merges (1-based) ended it.
+// each of its earlier states (Earlier). Result.Earlier says which earlier
+// state it was, and Result.BeforeMerge which of l's merges (1-based) ended
+// the state compared with.
 //
 // With merge >= 0, it explains l.Merges[merge] as it was made: with the
-// states l had then (those that merge or an earlier one ended), not with
-// what that merge and later ones made of l. A state the index no longer
-// keeps (past the oldest maxEarlier) is stood in for by l as it is now.
+// lead as it was just before that merge and the earlier states it had
+// then, not with what that merge and later ones made of it.
 func (m *Matcher) ExplainLead(r *Record, l *crm.Lead, merge int) Result {
-	states, before := m.earlier(l)
-	now := true
-	if merge >= 0 {
-		// The states that existed at the merge: up to the first one
-		// that a later merge ended (it was the lead's state then, the
-		// merges in between having changed nothing matching reads).
-		n := 0
-		for n < len(states) && before[n] < merge {
-			n++
-		}
-		if n < len(states) {
-			states, now = states[:n+1], false
-		}
-	}
-	var best Result
-	found := false
-	if now {
+	var states []*crm.Lead
+	var before []int
+	var first Result
+	if merge < 0 || merge >= len(l.Merges) {
+		states, before = m.earlier(l)
 		lr := m.Record(l)
-		best, found = m.Explain(r, &lr), true
-		if best.Veto != "" {
-			return best
-		}
+		first = m.Explain(r, &lr)
+	} else {
+		var at *crm.Lead
+		states, before, at = m.walk(l, merge)
+		ar := m.Record(at)
+		first = m.Explain(r, &ar)
+		first.BeforeMerge = merge + 1
+	}
+	best := first
+	if best.Veto != "" {
+		return best
 	}
 	for k, e := range states {
 		er := m.Record(e)
-		res := m.Explain(r, &er)
-		if found && (res.Veto != "" || best.Veto == "" && res.Score <= best.Score) {
-			continue
+		if res := m.Explain(r, &er); res.Veto == "" && res.Score > best.Score {
+			best = res
+			best.Earlier, best.BeforeMerge = k+1, before[k]+1
 		}
-		best, found = res, true
-		best.Earlier, best.BeforeMerge = k+1, before[k]+1
 	}
 	return best
 }

@@ -180,3 +180,58 @@ func TestAlsoMatched(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlierNoInventedLocalPhone: the raw phone a lead keeps is the
+// newest row's; an earlier state without the normalized phone must not
+// read it as an unreadable local number it never had.
+func TestEarlierNoInventedLocalPhone(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Jürgen", "last_name", "Müller", "email", "jm@example.de", "city", "Berlin")
+	row := lead(0, "phone", "+493865286", "city", "Hamburg")
+	row.Raw = crm.RawFromMap(map[string]string{"phone": "386-5286"})
+	mergeInto(l, row, 1)
+	l.Raw.Set(crm.FieldPhone, "386-5286")
+	got := m.Earlier(l)
+	if len(got) != 1 {
+		t.Fatalf("%d earlier states", len(got))
+	}
+	if r := m.Record(got[0]); r.Phone != "" || r.City != "berlin" {
+		t.Errorf("earlier state phone %q city %q, want no phone, Berlin", r.Phone, r.City)
+	}
+	if v, _ := l.Raw.Get(crm.FieldPhone); v != "386-5286" {
+		t.Errorf("Earlier changed the lead's raw phone: %q", v)
+	}
+}
+
+// TestExplainLeadAsMerged: each merge of a lead that took more merges
+// than the index keeps states of is explained with the score the index
+// gave it when the row came.
+func TestExplainLeadAsMerged(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Jürgen", "last_name", "Müller", "email", "jm@example.de",
+		"street", "Hauptstraße 1", "postal_code", "10115", "city", "Berlin", "country", "DE")
+	x := NewIndex(m, 2)
+	r := m.Record(l)
+	x.Put(r, m.BlockKeys(&r))
+	var rows []*crm.Lead
+	var scores []float64
+	for i := range maxEarlier + 4 {
+		row := lead(0, "first_name", "J.", "last_name", "Müller", "email", "jm@example.de",
+			"street", fmt.Sprintf("Hauptstraße %d", i+2), "postal_code", fmt.Sprintf("%d", 20095+i), "city", fmt.Sprintf("Stadt %d", i), "country", "DE")
+		rr := m.Record(row)
+		best, ok := x.Best(&rr, m.BlockKeys(&rr))
+		if !ok || best.ID != 1 || m.Decide(best, ok) != Merge {
+			t.Fatalf("row %d: best %+v", i, best)
+		}
+		rows, scores = append(rows, row), append(scores, round(best.Score))
+		mergeInto(l, row, i+1)
+		r = m.Record(l)
+		x.Put(r, m.BlockKeys(&r))
+	}
+	for i, row := range rows {
+		rr := m.Record(row)
+		if e := m.ExplainLead(&rr, l, i); e.Score != scores[i] {
+			t.Errorf("merge %d explained at %.2f (state %d, before merge %d), made at %.2f", i, e.Score, e.Earlier, e.BeforeMerge, scores[i])
+		}
+	}
+}

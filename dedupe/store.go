@@ -281,9 +281,12 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	}
 	mr := surv.Merges[at]
 	res := &Unmerged{Survivor: surv.ID, Reverted: []string{}, Kept: []string{}}
+	later := surv.Merges[at+1:]
 	for i := len(mr.Changes) - 1; i >= 0; i-- {
 		c := mr.Changes[i]
-		if surv.Get(c.Field) != c.New {
+		if surv.Get(c.Field) != c.New || changedLater(later, c.Field) {
+			// Changed since, if only to the same value again: the
+			// later value stays.
 			res.Kept = append(res.Kept, c.Field)
 			continue
 		}
@@ -351,23 +354,45 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	return res, nil
 }
 
+// changedLater reports whether one of the later merge records changes
+// field.
+func changedLater(later []crm.MergeRecord, field string) bool {
+	for _, mr := range later {
+		for _, d := range mr.Changes {
+			if d.Field == field {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // forgetValues rewrites the later merge records of a lead when the merge
-// whose changes are gone is taken back: a later change that replaced a
-// value the taken-back merge had brought now replaces the value from
-// before it, as if the merge had never been. Matching rebuilds a lead's
-// earlier states from these records (Matcher.Earlier), and must not
-// rebuild the unmerged lead's values under the survivor's id.
+// whose changes are gone is taken back: the first later change of each of
+// its fields replaced the value the taken-back merge had brought, and now
+// replaces the value from before it, as if the merge had never been.
+// Later changes of the field replaced later values and stay as they are.
+// Matching rebuilds a lead's earlier states from these records
+// (Matcher.Earlier), and must not rebuild the unmerged lead's values
+// under the survivor's id.
 func forgetValues(later []crm.MergeRecord, gone []crm.Change) {
+	pending := map[string]crm.Change{}
+	for _, c := range gone {
+		pending[c.Field] = c
+	}
 	for i := range later {
 		var changes []crm.Change
 		for j, d := range later[i].Changes {
-			for _, c := range gone {
-				if c.Field == d.Field && d.Old == c.New {
-					if changes == nil {
-						changes = slices.Clone(later[i].Changes)
-					}
-					changes[j].Old = c.Old
+			c, ok := pending[d.Field]
+			if !ok {
+				continue
+			}
+			delete(pending, d.Field)
+			if d.Old == c.New {
+				if changes == nil {
+					changes = slices.Clone(later[i].Changes)
 				}
+				changes[j].Old = c.Old
 			}
 		}
 		if changes != nil {

@@ -541,3 +541,50 @@ func TestUnmergeForgetsValues(t *testing.T) {
 		t.Errorf("earlier states %+v, want the lead as first stored", e)
 	}
 }
+
+// TestForgetValues: only the first later change of a field replaced the
+// value a taken-back merge brought; a later merge that brings the same
+// value again keeps its record as it is.
+func TestForgetValues(t *testing.T) {
+	ch := func(field, old, new string) crm.Change { return crm.Change{Field: field, Old: old, New: new} }
+	later := []crm.MergeRecord{
+		{Changes: []crm.Change{ch("phone", "B", "C"), ch("city", "Köln", "Bonn")}},
+		{Changes: []crm.Change{ch("phone", "C", "B")}},
+		{Changes: []crm.Change{ch("phone", "B", "E")}},
+	}
+	orig := later[0].Changes
+	forgetValues(later, []crm.Change{ch("phone", "A", "B"), ch("city", "Berlin", "Köln")})
+	got := []string{later[0].Changes[0].Old, later[0].Changes[1].Old, later[1].Changes[0].Old, later[2].Changes[0].Old}
+	if want := []string{"A", "Berlin", "C", "B"}; !slices.Equal(got, want) {
+		t.Errorf("old values %q, want %q", got, want)
+	}
+	if orig[0].Old != "B" {
+		t.Error("forgetValues changed the caller's change slice in place")
+	}
+}
+
+// TestUnmergeKeepsValueBroughtBack: a field a later merge changed counts
+// as changed since, even when it changed back to the value the taken-back
+// merge brought: that later value stays.
+func TestUnmergeKeepsValueBroughtBack(t *testing.T) {
+	st := storetest.OpenTest(t)
+	surv := stored(1, "first_name", "Jürgen", "last_name", "Müller", "phone", "+49301111111", "postal_code", "10115", "country", "DE")
+	other := stored(2, "first_name", "Jürgen", "last_name", "Müller", "phone", "+49302222222", "postal_code", "10115", "country", "DE")
+	at := t0.AddDate(0, 1, 0)
+	surv.Merges = append(surv.Merges, crm.MergeRecord{ID: "dedupe-1", At: at, By: "dedupe", From: 2,
+		Changes: surv.MergeChanges(other, "", "dedupe", at)})
+	other.MergedInto = 1
+	mergeInto(surv, lead(0, "phone", "+49303333333"), 2)
+	mergeInto(surv, lead(0, "phone", "+49302222222"), 3) // the shared office number again
+	put(t, st, nil, surv, other)
+	res, err := Unmerge(st, 2, at.AddDate(0, 0, 1), "unmerge", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Kept, []string{crm.FieldPhone}) || len(res.Reverted) != 0 {
+		t.Errorf("kept %q, reverted %q; want the phone kept", res.Kept, res.Reverted)
+	}
+	if l := mustLead(t, st, 1); l.Phone != "+49302222222" {
+		t.Errorf("phone %q, want the number the last row brought", l.Phone)
+	}
+}

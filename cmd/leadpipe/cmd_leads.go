@@ -249,7 +249,9 @@ func explainMatches(w io.Writer, db crm.LeadReader, m *dedupe.Matcher, l *crm.Le
 		pr := m.Record(probe)
 		res := m.ExplainLead(&pr, cand, merge)
 		state := ""
-		if name := dedupe.StateName(cand, res); name != "" {
+		if name := dedupe.StateName(cand, res); name != "" && (merge < 0 || res.BeforeMerge != merge+1) {
+			// A merge is explained with the lead as it was when the
+			// merge was made; an older state that scored better is named.
 			state = ", with " + name
 		}
 		fmt.Fprintf(&b, "\n%s (score %.2f, %s%s):\n%s", title, res.Score, decisionText(m, res), state, res)
