@@ -139,7 +139,9 @@ func (m *Matcher) ExplainLead(r *Record, l *crm.Lead, merge int) Result {
 // StateName names the state of lead l that a Result from ExplainLead
 // compared with: "" for l as it is now, else for example "L0000001 as it
 // was before merge 2 (scan.csv row 2)", or "(L0000007)" for a lead merged
-// in by dedupe or a review.
+// in by dedupe or a review. A merge explained with the lead as it was just
+// before it (ExplainLead with merge k) is named too, as before merge k+1;
+// a caller that names only older states compares BeforeMerge with k+1.
 func StateName(l *crm.Lead, r Result) string {
 	k := r.BeforeMerge
 	if k <= 0 || k > len(l.Merges) {

@@ -284,9 +284,12 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	later := surv.Merges[at+1:]
 	for i := len(mr.Changes) - 1; i >= 0; i-- {
 		c := mr.Changes[i]
-		if surv.Get(c.Field) != c.New || changedLater(later, c.Field) {
-			// Changed since, if only to the same value again: the
-			// later value stays.
+		if c.Old == c.New {
+			continue // nothing to take back (an earlier unmerge made it so)
+		}
+		if surv.Get(c.Field) != c.New || broughtLater(st, later, c.Field, c.New) {
+			// Changed since, or brought again by a later row or lead:
+			// the later value stays.
 			res.Kept = append(res.Kept, c.Field)
 			continue
 		}
@@ -354,14 +357,23 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	return res, nil
 }
 
-// changedLater reports whether one of the later merge records changes
-// field.
-func changedLater(later []crm.MergeRecord, field string) bool {
+// broughtLater reports whether one of the later merges changed field, or
+// merged in a row or lead that had value in it (which records no change
+// when the field held that value already): either way the value is the
+// later one's too, and unmerging the earlier merge must keep it.
+func broughtLater(st crm.LeadReader, later []crm.MergeRecord, field, value string) bool {
 	for _, mr := range later {
 		for _, d := range mr.Changes {
 			if d.Field == field {
 				return true
 			}
+		}
+		src := mr.Lead
+		if src == nil && mr.From != 0 {
+			src, _ = st.Lead(mr.From) // a lead that cannot be read brought nothing known
+		}
+		if src != nil && src.Get(field) == value {
+			return true
 		}
 	}
 	return false
