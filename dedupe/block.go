@@ -334,6 +334,36 @@ func (x *Index) Record(id crm.ID) (r Record, ok bool) {
 // (up to maxEarlier of them), with its keys, so that rows like the old
 // values still find the lead and compare with them.
 func (x *Index) Put(r Record, keys []uint64) {
+	if prev, ok := x.Record(r.ID); ok {
+		x.put(r, keys, x.m.BlockKeys(&prev))
+		return
+	}
+	x.put(r, keys, nil)
+}
+
+// PutLead indexes a lead read from the store: its earlier states
+// (Matcher.Earlier), oldest first, then the lead as it is, exactly as Put
+// one after the other would, but computing each state's record and keys
+// once. A store with 100,000 merged leads among a million builds its index
+// this way at every open.
+func (x *Index) PutLead(l *crm.Lead) {
+	_, recs, _, _ := x.m.walk(l, len(l.Merges))
+	var prev []uint64
+	if old, ok := x.Record(l.ID); ok {
+		prev = x.m.BlockKeys(&old)
+	}
+	for i := range recs {
+		keys := x.m.BlockKeys(&recs[i])
+		x.put(recs[i], keys, prev)
+		prev = keys
+	}
+	r := x.m.Record(l)
+	x.put(r, x.m.BlockKeys(&r), prev)
+}
+
+// put is Put with the keys of the lead's present record (old; nil when
+// it has none), which already link to it.
+func (x *Index) put(r Record, keys, old []uint64) {
 	id := r.ID
 	if id == 0 || id > 1<<32-1 {
 		return // ids beyond 32 bits are not indexed (4 billion leads)
@@ -341,13 +371,11 @@ func (x *Index) Put(r Record, keys []uint64) {
 	for int(id) >= len(x.records) {
 		x.records = append(x.records, packed{})
 	}
-	var old []uint64
 	p := pack(&r)
-	if prev, ok := x.Record(id); ok {
+	if x.records[id].flags&pkPresent != 0 {
 		if x.records[id] == p {
 			return
 		}
-		old = x.m.BlockKeys(&prev)
 		if x.earlier == nil {
 			x.earlier = map[crm.ID][]packed{}
 		}

@@ -3,6 +3,8 @@ package dedupe
 import (
 	"fmt"
 	"maps"
+	"reflect"
+	"slices"
 
 	"github.com/leadpipe/leadpipe/crm"
 )
@@ -37,25 +39,36 @@ func (m *Matcher) Earlier(l *crm.Lead) []*crm.Lead {
 // earlier is Earlier with, for each state, the index in l.Merges of the
 // merge that ended it.
 func (m *Matcher) earlier(l *crm.Lead) (states []*crm.Lead, before []int) {
-	states, before, _ = m.walk(l, len(l.Merges))
+	states, _, before, _ = m.walk(l, len(l.Merges))
 	return states, before
 }
 
 // walk takes every merge of l back on one copy of the lead, then walks
 // forward through the first upTo merges, so that a lead with thousands of
 // merges costs one pass and keeps only the states it returns: the earlier
-// states (as Earlier) and, in at, the lead as it was before merge upTo.
+// states (as Earlier) with their records, and, in at, the lead as it was
+// before merge upTo.
 //
 // An earlier state has no raw phone or mobile where a merge set the
 // normalized one: the raw value a lead keeps is the newest row's, and
 // would make an unreadable local number of a number the state never had.
-func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, before []int, at *crm.Lead) {
+func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record, before []int, at *crm.Lead) {
+	if len(l.Merges) == 0 {
+		return nil, nil, nil, l
+	}
 	cur := fieldsOf(l)
 	for i := len(l.Merges) - 1; i >= 0; i-- {
 		ch := l.Merges[i].Changes
 		for j := len(ch) - 1; j >= 0; j-- {
-			setField(cur, ch[j].Field, unerased(ch[j].Old))
-			if f := ch[j].Field; f == crm.FieldPhone || f == crm.FieldMobile {
+			f := ch[j].Field
+			if !m.reads(f) {
+				continue
+			}
+			if !crm.IsDataField(f) && cur.Custom != nil && sameMap(cur.Custom, l.Custom) {
+				cur.Custom = maps.Clone(l.Custom)
+			}
+			setField(cur, f, unerased(ch[j].Old))
+			if f == crm.FieldPhone || f == crm.FieldMobile {
 				if _, ok := cur.Raw.Get(f); ok {
 					cur.Raw = cur.Raw.Clone()
 					cur.Raw.Delete(f)
@@ -64,21 +77,54 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, before []int,
 		}
 	}
 	r := m.Record(cur)
+	pr := pack(&r)
 	for i, mr := range l.Merges[:min(upTo, len(l.Merges))] {
-		if len(mr.Changes) == 0 {
-			continue
-		}
-		next := fieldsOf(cur)
+		next := (*crm.Lead)(nil)
 		for _, c := range mr.Changes {
+			if !m.reads(c.Field) {
+				continue
+			}
+			if next == nil {
+				copied := *cur
+				next = &copied
+			}
+			if !crm.IsDataField(c.Field) && sameMap(next.Custom, cur.Custom) {
+				next.Custom = maps.Clone(cur.Custom)
+			}
 			setField(next, c.Field, unerased(c.New))
 		}
-		nr := m.Record(next)
-		if pack(&r) != pack(&nr) && len(states) < maxEarlier {
-			states, before = append(states, cur), append(before, i)
+		if next == nil {
+			continue // changed nothing matching reads
 		}
-		cur, r = next, nr
+		nr := m.Record(next)
+		pn := pack(&nr)
+		if pr != pn && len(states) < maxEarlier {
+			states, recs, before = append(states, cur), append(recs, r), append(before, i)
+		}
+		cur, r, pr = next, nr, pn
 	}
-	return states, before, cur
+	return states, recs, before, cur
+}
+
+// reads reports whether matching reads field: a field of Record, or one
+// the configured comparisons and blocking keys read.
+func (m *Matcher) reads(field string) bool {
+	switch field {
+	case crm.FieldFirstName, crm.FieldLastName, crm.FieldCompany, crm.FieldEmail, crm.FieldPhone,
+		crm.FieldMobile, crm.FieldPostalCode, crm.FieldCity, crm.FieldStreet, crm.FieldTaxID, crm.FieldCountry:
+		return true
+	}
+	return slices.Contains(m.extra, field)
+}
+
+// sameMap reports whether a and b are the same map (not merely equal):
+// a state shares its custom fields with the one it was copied from until
+// it changes one.
+func sameMap(a, b map[string]string) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // unerased is a value of a merge record, or "" where leadpipe erase
@@ -90,10 +136,10 @@ func unerased(v string) string {
 	return v
 }
 
-// fieldsOf copies the values of l that matching reads.
+// fieldsOf copies the values of l that matching reads; the custom fields
+// are shared until walk changes one.
 func fieldsOf(l *crm.Lead) *crm.Lead {
 	c := *l
-	c.Custom = maps.Clone(l.Custom)
 	c.History, c.Merges, c.Imports, c.Warnings = nil, nil, nil, nil
 	return &c
 }
@@ -117,7 +163,7 @@ func (m *Matcher) ExplainLead(r *Record, l *crm.Lead, merge int) Result {
 		first = m.Explain(r, &lr)
 	} else {
 		var at *crm.Lead
-		states, before, at = m.walk(l, merge)
+		states, _, before, at = m.walk(l, merge)
 		ar := m.Record(at)
 		first = m.Explain(r, &ar)
 		first.BeforeMerge = merge + 1

@@ -153,9 +153,9 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 				p.Flags = append(p.Flags, f)
 				r = m.Record(flagged)
 			}
-			putLead(x, m, l, r, keys)
+			putLead(x, l, r, keys)
 		default:
-			putLead(x, m, l, r, keys)
+			putLead(x, l, r, keys)
 		}
 		return nil
 	})
@@ -170,12 +170,12 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 // (Matcher.Earlier), oldest first, then r, its record as it is now. A lead
 // the plan merges away is never indexed, earlier states included, so that
 // no later lead is merged into it.
-func putLead(x *Index, m *Matcher, l *crm.Lead, r Record, keys []uint64) {
-	for _, e := range m.Earlier(l) {
-		er := m.Record(e)
-		x.Put(er, m.BlockKeys(&er))
+func putLead(x *Index, l *crm.Lead, r Record, keys []uint64) {
+	if len(l.Merges) == 0 {
+		x.Put(r, keys)
+		return
 	}
-	x.Put(r, keys)
+	x.PutLead(l)
 }
 
 // mergeLeads merges lead gone into surv by the survivorship rules (its

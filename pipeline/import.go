@@ -752,12 +752,7 @@ func (im *importRun) fuzzyIndex() error {
 		defer close(built)
 		for ls := range chunks {
 			for _, l := range ls {
-				for _, e := range m.Earlier(l) {
-					r := m.Record(e)
-					x.Put(r, m.BlockKeys(&r))
-				}
-				r := m.Record(l)
-				x.Put(r, m.BlockKeys(&r))
+				x.PutLead(l)
 			}
 		}
 	}()
