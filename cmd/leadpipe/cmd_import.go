@@ -74,6 +74,11 @@ rows with no way to reach the person that have a name or a company, as
 leads with a warning, instead of rejecting them: for lists kept for
 matching rather than for contact, such as a registry of people or firms.
 
+A file without a header row (its first row holds an e-mail address or a
+phone number, and no known column titles) is refused until a mapping file
+(--map) names its columns "Column 1", "Column 2", ...: leadpipe inspect
+lists them.
+
 Importing the same file again changes nothing: every row is unchanged and
 the store is not written.`),
 		Example: `  leadpipe import --source messe-2026 --rejects rejects.csv fair.csv
@@ -441,8 +446,8 @@ func writeImportText(w io.Writer, r *importResult) error {
 		fmt.Fprintf(&b, "%s (%s): %s: %s created, %s merged, %s unchanged, %s rejected\n",
 			f.File, describeDetection(f.Detection), plural(f.Rows, "row", "rows"),
 			group(f.Created), group(f.Merged), group(f.Unchanged), group(f.Rejected))
-		for _, w := range f.MappingWarnings {
-			fmt.Fprintf(&b, "  warning: %s\n", w)
+		for _, warn := range f.MappingWarnings {
+			fmt.Fprintf(&b, "  warning: %s\n", warn)
 		}
 	}
 	if s.Warnings > 0 {
