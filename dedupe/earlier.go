@@ -3,7 +3,6 @@ package dedupe
 import (
 	"fmt"
 	"maps"
-	"reflect"
 	"slices"
 
 	"github.com/leadpipe/leadpipe/crm"
@@ -32,22 +31,15 @@ const maxEarlier = 8
 // An import builds the same states as it merges, so that a lead is found
 // alike whether its rows came in one run or in several.
 func (m *Matcher) Earlier(l *crm.Lead) []*crm.Lead {
-	states, _ := m.earlier(l)
+	states, _, _, _ := m.walk(l, len(l.Merges))
 	return states
-}
-
-// earlier is Earlier with, for each state, the index in l.Merges of the
-// merge that ended it.
-func (m *Matcher) earlier(l *crm.Lead) (states []*crm.Lead, before []int) {
-	states, _, before, _ = m.walk(l, len(l.Merges))
-	return states, before
 }
 
 // walk takes every merge of l back on one copy of the lead, then walks
 // forward through the first upTo merges, so that a lead with thousands of
 // merges costs one pass and keeps only the states it returns: the earlier
-// states (as Earlier) with their records, and, in at, the lead as it was
-// before merge upTo.
+// states (as Earlier) with their records and the index in l.Merges of the
+// merge that ended each, and, in at, the lead as it was before merge upTo.
 //
 // An earlier state has no raw phone or mobile where a merge set the
 // normalized one: the raw value a lead keeps is the newest row's, and
@@ -57,6 +49,7 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 		return nil, nil, nil, l
 	}
 	cur := fieldsOf(l)
+	own := false // cur's custom fields are its own, not l's
 	for i := len(l.Merges) - 1; i >= 0; i-- {
 		ch := l.Merges[i].Changes
 		for j := len(ch) - 1; j >= 0; j-- {
@@ -64,10 +57,7 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 			if !m.reads(f) {
 				continue
 			}
-			if !crm.IsDataField(f) && cur.Custom != nil && sameMap(cur.Custom, l.Custom) {
-				cur.Custom = maps.Clone(l.Custom)
-			}
-			setField(cur, f, unerased(ch[j].Old))
+			own = setState(cur, own, f, unerased(ch[j].Old))
 			if f == crm.FieldPhone || f == crm.FieldMobile {
 				if _, ok := cur.Raw.Get(f); ok {
 					cur.Raw = cur.Raw.Clone()
@@ -79,7 +69,8 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 	r := m.Record(cur)
 	pr := pack(&r)
 	for i, mr := range l.Merges[:min(upTo, len(l.Merges))] {
-		next := (*crm.Lead)(nil)
+		var next *crm.Lead
+		own := false
 		for _, c := range mr.Changes {
 			if !m.reads(c.Field) {
 				continue
@@ -88,10 +79,7 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 				copied := *cur
 				next = &copied
 			}
-			if !crm.IsDataField(c.Field) && sameMap(next.Custom, cur.Custom) {
-				next.Custom = maps.Clone(cur.Custom)
-			}
-			setField(next, c.Field, unerased(c.New))
+			own = setState(next, own, c.Field, unerased(c.New))
 		}
 		if next == nil {
 			continue // changed nothing matching reads
@@ -106,6 +94,17 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 	return states, recs, before, cur
 }
 
+// setState sets a field of a state (setField); a state shares its custom
+// fields with the one it was copied from until it changes one, so the
+// first custom field it sets copies them (own reports they are its own).
+func setState(s *crm.Lead, own bool, field, v string) bool {
+	if !own && !crm.IsDataField(field) {
+		s.Custom, own = maps.Clone(s.Custom), true
+	}
+	setField(s, field, v)
+	return own
+}
+
 // reads reports whether matching reads field: a field of Record, or one
 // the configured comparisons and blocking keys read.
 func (m *Matcher) reads(field string) bool {
@@ -115,16 +114,6 @@ func (m *Matcher) reads(field string) bool {
 		return true
 	}
 	return slices.Contains(m.extra, field)
-}
-
-// sameMap reports whether a and b are the same map (not merely equal):
-// a state shares its custom fields with the one it was copied from until
-// it changes one.
-func sameMap(a, b map[string]string) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // unerased is a value of a merge record, or "" where leadpipe erase
@@ -154,27 +143,25 @@ func fieldsOf(l *crm.Lead) *crm.Lead {
 // lead as it was just before that merge and the earlier states it had
 // then, not with what that merge and later ones made of it.
 func (m *Matcher) ExplainLead(r *Record, l *crm.Lead, merge int) Result {
-	var states []*crm.Lead
-	var before []int
-	var first Result
-	if merge < 0 || merge >= len(l.Merges) {
-		states, before = m.earlier(l)
-		lr := m.Record(l)
-		first = m.Explain(r, &lr)
-	} else {
-		var at *crm.Lead
-		states, _, before, at = m.walk(l, merge)
-		ar := m.Record(at)
-		first = m.Explain(r, &ar)
+	upTo := len(l.Merges)
+	if merge >= 0 && merge < len(l.Merges) {
+		upTo = merge
+	}
+	_, recs, before, at := m.walk(l, upTo)
+	if upTo == len(l.Merges) {
+		at = l // the lead as it is, raw values and all
+	}
+	ar := m.Record(at)
+	first := m.Explain(r, &ar)
+	if upTo < len(l.Merges) {
 		first.BeforeMerge = merge + 1
 	}
 	best := first
 	if best.Veto != "" {
 		return best
 	}
-	for k, e := range states {
-		er := m.Record(e)
-		if res := m.Explain(r, &er); res.Veto == "" && res.Score > best.Score {
+	for k := range recs {
+		if res := m.Explain(r, &recs[k]); res.Veto == "" && res.Score > best.Score {
 			best = res
 			best.Earlier, best.BeforeMerge = k+1, before[k]+1
 		}

@@ -282,12 +282,13 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	mr := surv.Merges[at]
 	res := &Unmerged{Survivor: surv.ID, Reverted: []string{}, Kept: []string{}}
 	later := surv.Merges[at+1:]
+	srcs := sources(st, later)
 	for i := len(mr.Changes) - 1; i >= 0; i-- {
 		c := mr.Changes[i]
 		if c.Old == c.New {
 			continue // nothing to take back (an earlier unmerge made it so)
 		}
-		if surv.Get(c.Field) != c.New || broughtLater(st, later, c.Field, c.New) {
+		if surv.Get(c.Field) != c.New || broughtLater(later, srcs, c.Field, c.New) {
 			// Changed since, or brought again by a later row or lead:
 			// the later value stays.
 			res.Kept = append(res.Kept, c.Field)
@@ -357,22 +358,32 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 	return res, nil
 }
 
+// sources returns what each merge brought in: the row, or the lead
+// merged in (read once here; nil when it cannot be read, which brought
+// nothing known).
+func sources(st crm.LeadReader, merges []crm.MergeRecord) []*crm.Lead {
+	out := make([]*crm.Lead, len(merges))
+	for i, mr := range merges {
+		out[i] = mr.Lead
+		if out[i] == nil && mr.From != 0 {
+			out[i], _ = st.Lead(mr.From)
+		}
+	}
+	return out
+}
+
 // broughtLater reports whether one of the later merges changed field, or
-// merged in a row or lead that had value in it (which records no change
-// when the field held that value already): either way the value is the
-// later one's too, and unmerging the earlier merge must keep it.
-func broughtLater(st crm.LeadReader, later []crm.MergeRecord, field, value string) bool {
-	for _, mr := range later {
+// merged in a source (sources) that had value in it (which records no
+// change when the field held that value already): either way the value is
+// the later one's too, and unmerging the earlier merge must keep it.
+func broughtLater(later []crm.MergeRecord, srcs []*crm.Lead, field, value string) bool {
+	for i, mr := range later {
 		for _, d := range mr.Changes {
 			if d.Field == field {
 				return true
 			}
 		}
-		src := mr.Lead
-		if src == nil && mr.From != 0 {
-			src, _ = st.Lead(mr.From) // a lead that cannot be read brought nothing known
-		}
-		if src != nil && src.Get(field) == value {
+		if srcs[i] != nil && srcs[i].Get(field) == value {
 			return true
 		}
 	}

@@ -738,6 +738,17 @@ type dictMatch struct {
 // headerKeys are the lookup keys of one header cell.
 type headerKeys struct{ exact, strip, stripAE string }
 
+// headerKeysOf returns the lookup keys of each header cell, trimmed and
+// its unit left out.
+func headerKeysOf(header []string) []headerKeys {
+	ks := make([]headerKeys, len(header))
+	for i, h := range header {
+		h = withoutUnit(strings.TrimSpace(h))
+		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
+	}
+	return ks
+}
+
 // detectFamily scores every table by the header keys it knows and returns
 // the best one (nil when none knows any). A key mapped to a field counts
 // twice as much as one the table only knows as custom, and an exact key

@@ -174,11 +174,7 @@ func civilDate(year, month, day string) bool {
 // map to a lead field (not merely to a custom field: "Partner", "Notes"
 // and "Privat" are words a data row holds too).
 func knownFields(row []string) int {
-	ks := make([]headerKeys, len(row))
-	for i, h := range row {
-		h = withoutUnit(strings.TrimSpace(h))
-		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
-	}
+	ks := headerKeysOf(row)
 	family := detectFamily(ks)
 	n := 0
 	for _, k := range ks {

@@ -108,11 +108,7 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 	if len(header) == 0 {
 		return nil, errors.New("the header has no columns")
 	}
-	ks := make([]headerKeys, len(header))
-	for i, h := range header {
-		h = withoutUnit(h)
-		ks[i] = headerKeys{headerKey(h), strippedKey(h, false), strippedKey(h, true)}
-	}
+	ks := headerKeysOf(header)
 	family := detectFamily(ks)
 
 	m := &Mapping{Columns: make([]Column, len(header))}
