@@ -353,6 +353,13 @@ func (r *csvReader) readError(rec []string, err error) (raw rawRecord, skip bool
 		r.extra += pe.Line - pe.StartLine
 		r.lastEnd = pe.Line
 		off := r.cr.InputOffset()
+		if r.unclosedQuote(pe, off) {
+			// A lenient parse would read every line after it into one
+			// field: the rows after the quote would vanish into a note.
+			r.err = fmt.Errorf("%s row %d: a quote opened in this row is never closed, so the %d lines after it would be read as one field; close or remove the quote and import again: %w",
+				r.name, row, pe.Line-pe.StartLine, ErrUnclosedQuote)
+			return rawRecord{}, false, r.err
+		}
 		raw = rawRecord{row: row, fields: rec, err: crm.ErrQuote, col: -1, check: r.text.suspect(r.prevOff, off)}
 		if r.quotes == quotesRepair {
 			if fields, ok := r.reparse(r.text.kept(r.prevOff, off)); ok {
@@ -370,6 +377,18 @@ func (r *csvReader) readError(rec []string, err error) (raw rawRecord, skip bool
 		r.err = fmt.Errorf("read %s: %w", r.name, err)
 	}
 	return rawRecord{}, false, r.err
+}
+
+// unclosedQuote reports whether a quoting error is a quote that is never
+// closed: the strict parse ran into the end of the file inside a quoted
+// field that spans lines, and the record's text holds an odd number of
+// quotes (a closed field and its doubled quotes hold an even number).
+func (r *csvReader) unclosedQuote(pe *csv.ParseError, off int64) bool {
+	if !errors.Is(pe.Err, csv.ErrQuote) || pe.Line == pe.StartLine || r.text.err != io.EOF || off != r.text.out {
+		return false
+	}
+	b := r.text.kept(r.prevOff, off)
+	return b != nil && bytes.Count(b, []byte{'"'})%2 == 1
 }
 
 // limit applies MaxColumns and MaxFieldBytes.

@@ -630,3 +630,46 @@ func ratioBestOf(n int, f, g func()) float64 {
 	}
 	return bestF.Seconds() / bestG.Seconds()
 }
+
+// TestCSVUnclosedQuoteAtEnd: a quote never closed before the end of the
+// file used to be repaired by the lenient parse into one record holding
+// every later row in a field, and the import exited 0. It stops the file
+// now, naming the row where the quote opens; the rows before it are read.
+func TestCSVUnclosedQuoteAtEnd(t *testing.T) {
+	in := "First Name,Email,Notes\nAnna,anna@a.de,wants 27\" monitor\nBob,bob@b.de,\"Beta \"\"Best\"\"\"\n" +
+		"Dora,dora@d.de,\"never closed\nEmil,emil@e.de,ok\nFritz,fritz@f.de,ok\n"
+	// Near the top of a file the error comes from the look-ahead of Open;
+	// further down from Next, after the rows before it.
+	for _, pre := range []int{0, 300} {
+		var b strings.Builder
+		b.WriteString("First Name,Email,Notes\n")
+		for i := range pre {
+			fmt.Fprintf(&b, "P%d,p%d@example.com,x\n", i, i)
+		}
+		b.WriteString(in[len("First Name,Email,Notes\n"):])
+		rows := 0
+		r, err := OpenCSV("t.csv", strings.NewReader(b.String()), int64(b.Len()), Options{})
+		for err == nil {
+			_, err = r.Next()
+			rows++
+		}
+		want := fmt.Sprintf("t.csv row %d: a quote opened in this row is never closed, so the 2 lines after it", pre+4)
+		if !errors.Is(err, ErrUnclosedQuote) || !strings.HasPrefix(err.Error(), want) {
+			t.Fatalf("%d rows before: got %v", pre, err)
+		}
+		if pre > 0 && rows != pre+3 {
+			t.Errorf("%d rows before: read %d records before the error", pre, rows-1)
+		}
+	}
+	// A stray quote inside one line, even the last, is no such break.
+	for _, ok := range []string{
+		"a,b\n1,\"x\"y\"\n",
+		"a,b\n1,\"two\nlines\"\n",
+		"a,b\n1,x\"\n",
+	} {
+		r := openCSVString(t, ok, Options{})
+		if _, err := checkedRecords(r); errors.Is(err, ErrUnclosedQuote) {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+}

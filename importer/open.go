@@ -18,6 +18,9 @@ var (
 	// ErrLimit: the file exceeds a size limit of Options (a zip bomb, a
 	// quote that is never closed, ...).
 	ErrLimit = errors.New("input exceeds a size limit")
+	// ErrUnclosedQuote: a CSV quote is never closed, so the rest of the
+	// file would be one field.
+	ErrUnclosedQuote = errors.New("unclosed quote")
 )
 
 // Open opens a lead file by its content, not its name: a zip file is read
