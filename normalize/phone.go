@@ -198,9 +198,19 @@ func phoneDigits(dst []byte, s string) (digits []byte, trunk, ok bool) {
 			plus = true
 			dst = append(dst, '+')
 		case c == '(':
-			intl := plus || (n > 2 && dst[0] == '0' && dst[1] == '0')
-			if intl && strings.HasPrefix(s[i:], "(0)") {
+			if !strings.HasPrefix(s[i:], "(0)") {
+				break
+			}
+			switch {
+			case plus || (n > 2 && dst[0] == '0' && dst[1] == '0'):
 				trunk = true
+			case 1 <= n && n <= 3 && dst[0] != '0':
+				// "49 (0)30 1234567": a country code written without
+				// its "+"; the "(0)" says so.
+				dst = append(dst, 0)
+				copy(dst[1:], dst)
+				dst[0] = '+'
+				plus, trunk = true, true
 			}
 		case c == ' ' || c == '-' || c == '.' || c == '/' || c == ')' || c == '[' || c == ']':
 		case c >= utf8.RuneSelf:
@@ -230,6 +240,11 @@ func parseDigits(digits []byte, region string, trunk bool) (string, error) {
 		return "", ErrPhoneNoCountry
 	}
 	s := string(digits)
+	if digits[0] != '+' {
+		if e164 := plusDropped(s, region); e164 != "" {
+			return e164, nil
+		}
+	}
 	// The fast path is cheaper than a cache look-up: only what the
 	// library decides is cached.
 	e164, handled := phoneFast(s, region)
@@ -253,6 +268,27 @@ func parseDigits(digits []byte, region string, trunk bool) (string, error) {
 		return "", ErrInvalidPhone
 	}
 	return e164, nil
+}
+
+// plusDropped reads national digits that start with the region's calling
+// code but not with its trunk prefix as an international number that lost
+// its "+", when that reading is valid: "491701234567" in DE is
+// +491701234567, as Excel keeps a number typed as +49 170 1234567 in a
+// number cell. libphonenumber reads it as a national number wherever the
+// region's number plan is loose enough (DE, AT), which gives
+// +49491701234567. A region without a trunk prefix (PL) needs no such
+// rule: its national numbers have a fixed length, and libphonenumber
+// already reads the longer ones as international.
+func plusDropped(digits, region string) string {
+	if digits[0] == '0' { // the trunk prefix of most regions; no calling code starts with 0
+		return ""
+	}
+	meta := metaFor(region, 0)
+	if meta == nil || meta.trunk == "" || strings.HasPrefix(digits, meta.trunk) ||
+		!strings.HasPrefix(digits, meta.ccString) || len(digits) < len(meta.ccString)+4 {
+		return ""
+	}
+	return parseCanonical("+"+digits, region)
 }
 
 // parseTrunk retries "+CC0..." without the 0 after the country code.

@@ -14,6 +14,15 @@ func TestParsePhone(t *testing.T) {
 	}{
 		{"de trunk in brackets", "+49 (0)30 1234567", "", Phone{E164: "+49301234567"}, nil},
 		{"de 00 prefix", "0049 30 1234567", "DE", Phone{E164: "+49301234567"}, nil},
+		// The "+" lost (an Excel number cell): libphonenumber alone gives
+		// +49491701234567, DE's number plan being loose enough.
+		{"de plus dropped, mobile", "491701234567", "DE", Phone{E164: "+491701234567"}, nil},
+		{"de plus dropped, 13 digits", "4915123456789", "DE", Phone{E164: "+4915123456789"}, nil},
+		{"de plus dropped, trunk in brackets", "49 (0)30 1234567", "DE", Phone{E164: "+49301234567"}, nil},
+		{"ch plus dropped, trunk in brackets, de row", "41 (0)44 1234567", "DE", Phone{E164: "+41441234567"}, nil},
+		{"at plus dropped", "436641234567", "AT", Phone{E164: "+436641234567"}, nil},
+		{"de leading 0 lost stays national", "301234567", "DE", Phone{E164: "+49301234567"}, nil},
+		{"pl plus dropped", "48601234567", "PL", Phone{E164: "+48601234567"}, nil},
 		{"de 00 prefix other region", "0049 30 1234567", "US", Phone{E164: "+49301234567"}, nil},
 		{"de 00 and trunk", "0049 (0) 30 1234567", "", Phone{E164: "+49301234567"}, nil},
 		{"de slash", "030/1234567", "DE", Phone{E164: "+49301234567"}, nil},

@@ -82,6 +82,7 @@ type phoneMeta struct {
 	sameMobileFixed bool
 	lengths, local  []int32 // general possible lengths, local-only lengths
 	nationalPrefix  *regexp.Regexp
+	trunk           string         // the national (trunk) prefix a caller dials, "0" in DE; "" in PL
 	transform       bool           // a national prefix transform rule: not handled here
 	idd             *regexp.Regexp // international prefix, anchored
 	leadingDigits   *regexp.Regexp
@@ -97,6 +98,7 @@ func newPhoneMeta(m *phonenumbers.PhoneMetadata) *phoneMeta {
 		lengths:         m.GetGeneralDesc().GetPossibleLength(),
 		local:           m.GetGeneralDesc().GetPossibleLengthLocalOnly(),
 		transform:       m.GetNationalPrefixTransformRule() != "",
+		trunk:           m.GetNationalPrefix(),
 	}
 	p.ccString = strconv.Itoa(p.cc)
 	for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetPremiumRate(), m.GetTollFree(), m.GetSharedCost(),
