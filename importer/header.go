@@ -54,17 +54,22 @@ func findHeader(rows [][]string) int {
 // holds one too (a report's header can hold a date or an article number);
 // unless the row names two lead fields the dictionaries know. When a later
 // row does that and holds no such values, it is the header below a title
-// line that holds an address ("Exported by max@example.com"). For a file
+// line: one that holds an address ("Exported by max@example.com"), or one
+// with as many cells as half a data row ("Lead-Export;Messe Hannover
+// 2026;Stand B12"), which findHeader alone takes. For a file
 // without a header, h is the row that holds data; every row is data.
 func chooseHeader(rows [][]string) (h int, why, mapLine string) {
 	h = findHeader(rows)
-	if dataCell(rows[h]) < 0 || knownFields(rows[h]) >= 2 {
+	if knownFields(rows[h]) >= 2 {
 		return h, "", ""
 	}
 	for i := h + 1; i < len(rows); i++ {
 		if knownFields(rows[i]) >= 2 && dataCell(rows[i]) < 0 {
 			return i, "", ""
 		}
+	}
+	if dataCell(rows[h]) < 0 {
+		return h, "", ""
 	}
 	if why, mapLine = dataRow(rows, h); why == "" {
 		return h, "", ""

@@ -36,6 +36,9 @@ func TestChooseHeader(t *testing.T) {
 		{"header", [][]string{{"First Name", "Last Name", "E-mail Address"}, {"Ann", "Adams", "ann@example.com"}}, 0, "", ""},
 		{"header with an example address", [][]string{{"Vorname", "Nachname", "info@example.de"}, {"Anna", "Nowak", "a@example.de"}}, 0, "", ""},
 		{"title with an address above the header", [][]string{{"Exportiert von", "max@messe.example.de"}, {"Name", "Firma", "E-Mail"}, {"Müller", "Müller GmbH", "m@example.de"}, {"Nowak", "Nowak SA", "n@example.pl"}}, 1, "", ""},
+		// A title line with half a data row's cells passes findHeader's
+		// width test; the row below names the fields.
+		{"title with several cells above the header", [][]string{{"Lead-Export", "Messe Hannover 2026", "Stand B12", "", "", ""}, {"Vorname", "Nachname", "Firma", "E-Mail", "Telefon", "Land"}, {"Anna", "Schmidt", "Alpha GmbH", "anna@a.de", "+49 30 1234567", "DE"}, {"Bob", "Berg", "Beta AG", "bob@b.de", "+49 30 7654321", "DE"}}, 1, "", ""},
 		{"report header with a date", [][]string{{"Kunde", "20210101", "20210201"}, {"Müller", "5", "7"}}, 0, "", ""},
 		{"report header with ranges", [][]string{{"Kunde", "01.01.2021 - 31.01.2021"}, {"Müller", "5"}}, 0, "", ""},
 		{"article number", [][]string{{"Artikel", "1000001"}, {"Schraube", "12"}}, 0, "", ""},
