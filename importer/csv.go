@@ -102,6 +102,7 @@ type csvReader struct {
 	header            []string
 	maxField, maxCols int
 	pending           []rawRecord // rows read while looking for the header
+	width             int         // the widest row that is no structural error: the header's cells, titled or not
 
 	extra   int   // line breaks inside fields of the records read so far
 	lastEnd int   // line (in encoding/csv's count) on which the last record ended
@@ -227,10 +228,14 @@ func (r *csvReader) useHeader(top []rawRecord) int {
 	h, why, mapLine := chooseHeader(rows)
 	if why != "" && top[h].err == nil {
 		r.header = headerless(&r.det, fmt.Sprintf("row %d", top[h].row), why, mapLine, rows)
+		r.width = len(r.header)
 		r.pending = top
 		return h
 	}
 	r.header = makeHeader(top[h].fields)
+	// The header's empty trailing cells are columns too ("Name,E-Mail,"):
+	// a row may fill them.
+	r.width = max(len(r.header), len(top[h].fields))
 	r.det.HeaderRow = top[h].row
 	if h > 0 {
 		r.det.Notes = append(r.det.Notes, fmt.Sprintf("header in row %d below %d title rows", top[h].row, h))
@@ -278,7 +283,7 @@ func (r *csvReader) record(raw rawRecord) Record {
 		field = columnName(r.header, raw.col, false)
 	}
 	if raw.err == nil && raw.repaired {
-		if n := len(trimTrailingEmpty(raw.fields)); n > len(r.header) || len(raw.fields) < len(r.header) {
+		if n := len(trimTrailingEmpty(raw.fields)); n > r.width || len(raw.fields) < len(r.header) {
 			raw.err = crm.ErrQuote
 		}
 	}
@@ -293,7 +298,7 @@ func (r *csvReader) record(raw rawRecord) Record {
 			raw.fields[i] = strings.ToValidUTF8(f, "\uFFFD")
 		}
 	}
-	return shapeRecord(r.name, raw.row, raw.fields, len(r.header), raw.err, field)
+	return shapeRecord(r.name, raw.row, raw.fields, len(r.header), r.width, raw.err, field)
 }
 
 // readRaw reads the next non-empty record.

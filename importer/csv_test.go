@@ -56,8 +56,11 @@ func checkedRecords(r Reader) ([]Record, error) {
 		last = rec.Row
 		var re *crm.RowError
 		switch {
-		case rec.Err == nil && len(rec.Fields) != width:
+		case rec.Err == nil && len(rec.Fields) < width:
 			return recs, fmt.Errorf("row %d: %d fields, header has %d", rec.Row, len(rec.Fields), width)
+		case rec.Err == nil && len(rec.Fields) > width && isBlank(rec.Fields[len(rec.Fields)-1]):
+			// Cells right of the header are kept up to the last filled one.
+			return recs, fmt.Errorf("row %d: %d fields, header has %d, the last empty", rec.Row, len(rec.Fields), width)
 		case rec.Err != nil && (!errors.As(rec.Err, &re) || re.Row != rec.Row || re.File != rec.File):
 			return recs, fmt.Errorf("row %d: error %#v", rec.Row, rec.Err)
 		}
@@ -218,7 +221,16 @@ func TestCSVRows(t *testing.T) {
 		records: []csvWant{
 			{row: 2, fields: []string{"1", "2"}},
 			{row: 3, fields: []string{"3", ""}},
-			{row: 4, fields: []string{"4", "5", "", "x"}, err: crm.ErrFieldCount},
+			// The header's empty titles are columns a row may fill.
+			{row: 4, fields: []string{"4", "5", "", "x"}},
+		},
+	}, {
+		name:   "wider than the header",
+		in:     "a,b\n1,2,3\n4,5,,\n",
+		header: []string{"a", "b"}, hdrRow: 1,
+		records: []csvWant{
+			{row: 2, fields: []string{"1", "2", "3"}, err: crm.ErrFieldCount},
+			{row: 3, fields: []string{"4", "5"}},
 		},
 	}, {
 		name:   "header cells trimmed, bom in the middle of nowhere",

@@ -329,14 +329,21 @@ func columnLetters(i int) string {
 }
 
 // shapeRecord finishes a data row for a header of width columns; the
-// record takes fields over. Trailing empty cells are dropped; a row that
-// still has more cells than the header is a structural error
-// (crm.ErrFieldCount) and keeps all its cells; a shorter row is padded with
-// "". preErr, when set, is a structural error found earlier (in field
-// preField) and wins.
-func shapeRecord(file string, row int, fields []string, width int, preErr error, preField string) Record {
+// record takes fields over. Trailing empty cells are dropped; a shorter row
+// is padded with "". A row with cells right of the header's last title
+// keeps them, up to maxWidth columns: they are data in a column without a
+// title (a spreadsheet cell right of the table, a CSV column whose title
+// is empty), which Build keeps as custom fields "Column N". A row wider
+// than maxWidth is a structural error (crm.ErrFieldCount) and keeps all
+// its cells: in a CSV file its fields have probably shifted. preErr, when
+// set, is a structural error found earlier (in field preField) and wins.
+func shapeRecord(file string, row int, fields []string, width, maxWidth int, preErr error, preField string) Record {
 	rec := Record{File: file, Row: row}
 	n := len(trimTrailingEmpty(fields))
+	if preErr == nil && width < n && n <= maxWidth {
+		rec.Fields = fields[:n]
+		return rec
+	}
 	if preErr == nil && n > width {
 		preErr = fmt.Errorf("%w (%d, the header has %d)", crm.ErrFieldCount, n, width)
 		preField = ""

@@ -376,7 +376,8 @@ func (r *xlsxReader) Next() (Record, error) {
 	if raw.err != nil && raw.col >= 0 {
 		field = columnName(r.header, raw.col, true)
 	}
-	return shapeRecord(r.name, raw.row, raw.fields, len(r.header), raw.err, field), nil
+	// Cells are placed by column: a cell right of the header is no shift.
+	return shapeRecord(r.name, raw.row, raw.fields, len(r.header), math.MaxInt, raw.err, field), nil
 }
 
 // readRaw reads the next non-empty row, with cell values converted.
