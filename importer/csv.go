@@ -102,6 +102,7 @@ type csvReader struct {
 	header            []string
 	maxField, maxCols int
 	pending           []rawRecord // rows read while looking for the header
+	split             []rawRecord // records read after a stray quote (splitStray), returned next
 	width             int         // the widest row that is no structural error: the header's cells, titled or not
 
 	extra   int   // line breaks inside fields of the records read so far
@@ -303,6 +304,11 @@ func (r *csvReader) record(raw rawRecord) Record {
 
 // readRaw reads the next non-empty record.
 func (r *csvReader) readRaw() (rawRecord, error) {
+	if len(r.split) > 0 {
+		raw := r.split[0]
+		r.split = r.split[1:]
+		return raw, nil
+	}
 	if r.err != nil {
 		return rawRecord{}, r.err
 	}
@@ -355,9 +361,24 @@ func (r *csvReader) readError(rec []string, err error) (raw rawRecord, skip bool
 		// encoding/csv has consumed the record up to the end of the line
 		// with the error and resumes on the next line.
 		row := pe.StartLine - r.extra
-		r.extra += pe.Line - pe.StartLine
 		r.lastEnd = pe.Line
 		off := r.cr.InputOffset()
+		if pe.Line > pe.StartLine && errors.Is(pe.Err, csv.ErrQuote) {
+			if recs, ok := r.splitStray(r.text.kept(r.prevOff, off), row); ok {
+				r.extra += recs[len(recs)-1].extra
+				// The quote opens the last field of the line.
+				raw = rawRecord{row: row, fields: recs[0].fields, err: crm.ErrQuote, col: len(recs[0].fields) - 1, check: r.text.suspect(r.prevOff, off)}
+				for _, rec := range recs[1:] {
+					if !isEmptyRow(rec.fields) {
+						r.split = append(r.split, r.limit(rawRecord{row: rec.row, fields: rec.fields, col: -1, check: raw.check}))
+					}
+				}
+				r.prevOff = off
+				r.text.release(off)
+				return r.limit(raw), false, nil
+			}
+		}
+		r.extra += pe.Line - pe.StartLine
 		if r.unclosedQuote(pe, off) {
 			// A lenient parse would read every line after it into one
 			// field: the rows after the quote would vanish into a note.
@@ -382,6 +403,65 @@ func (r *csvReader) readError(rec []string, err error) (raw rawRecord, skip bool
 		r.err = fmt.Errorf("read %s: %w", r.name, err)
 	}
 	return rawRecord{}, false, r.err
+}
+
+// splitRec is a record found by splitStray.
+type splitRec struct {
+	row    int
+	fields []string
+	extra  int // line breaks inside fields up to and including this record
+}
+
+// splitStray handles a quote that opens a field on one line and never
+// closes on it, so that encoding/csv reads on into the next lines until a
+// later quote seems to close it ("Alt GmbH,anna@alt.de,... opened, closed
+// by the quote before "Cup, Inc" two lines down). Read leniently, the
+// lines after it would become part of one field of this record: rows would
+// vanish into a company name and two people's values mix in one lead.
+//
+// b holds the record's text; its first line is record row. When the lines after the first parse as
+// records without any quoting error, and none is wider than the header,
+// the quote was stray: the first line is returned alone (the caller
+// rejects it as a quoting error; its cells are read leniently for the
+// rejects file) and each later record with its own row number. A field
+// that legitimately spans lines and holds a stray quote does not parse
+// that way (its closing quote stands inside a field) and is left to the
+// lenient parse.
+func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
+	nl := bytes.IndexByte(b, '\n')
+	if b == nil || nl < 0 || nl == len(b)-1 {
+		return nil, false
+	}
+	first, _ := r.reparse(b[:nl]) // the quoted field ends with the line
+	if len(first) == 0 {
+		first = []string{string(b[:nl])}
+	}
+	recs := []splitRec{{row: row, fields: first}}
+	cr := csv.NewReader(bytes.NewReader(b[nl+1:]))
+	cr.Comma = r.cr.Comma
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	extra := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false
+		}
+		if r.width > 0 && len(trimTrailingEmpty(rec)) > r.width {
+			return nil, false
+		}
+		line, _ := cr.FieldPos(0)
+		last, _ := cr.FieldPos(len(rec) - 1)
+		end := last + strings.Count(rec[len(rec)-1], "\n")
+		// Rows count records, not lines.
+		recs = append(recs, splitRec{row: row + line - extra, fields: rec})
+		extra += end - line
+		recs[len(recs)-1].extra = extra
+	}
+	return recs, len(recs) > 1
 }
 
 // unclosedQuote reports whether a quoting error is a quote that is never

@@ -643,33 +643,95 @@ func ratioBestOf(n int, f, g func()) float64 {
 	return bestF.Seconds() / bestG.Seconds()
 }
 
-// TestCSVUnclosedQuoteAtEnd: a quote never closed before the end of the
-// file used to be repaired by the lenient parse into one record holding
-// every later row in a field, and the import exited 0. It stops the file
-// now, naming the row where the quote opens; the rows before it are read.
-func TestCSVUnclosedQuoteAtEnd(t *testing.T) {
-	in := "First Name,Email,Notes\nAnna,anna@a.de,wants 27\" monitor\nBob,bob@b.de,\"Beta \"\"Best\"\"\"\n" +
-		"Dora,dora@d.de,\"never closed\nEmil,emil@e.de,ok\nFritz,fritz@f.de,ok\n"
-	// Near the top of a file the error comes from the look-ahead of Open;
-	// further down from Next, after the rows before it.
+// TestCSVStrayQuote: a quote that opens a field and is never closed on its
+// line made encoding/csv read on into the next lines, and the lenient
+// re-parse glued them into one field: rows vanished into a company name,
+// or into a note up to the end of the file, and the import exited 0. The
+// row with the quote is now a quoting reject, and the rows after it are
+// read as rows. Only where the lines after it do not parse either does a
+// quote never closed before the end of the file stop the file, naming the
+// row where it opens.
+func TestCSVStrayQuote(t *testing.T) {
+	const head = "first_name,last_name,company,email,city\n"
+	type row struct {
+		row    int
+		first  string
+		reject bool
+	}
+	for _, tc := range []struct {
+		name, body string
+		want       []row
+	}{
+		{"closed by a later field's quote",
+			"Anna,Alt,\"Alt GmbH,anna@alt.de,Berlin\nBen,Bau,Bau AG,ben@bau.de,Köln\nCarl,Cup,\"Cup, Inc\",carl@cup.com,Boston\nDora,Dach,Dach KG,dora@dach.de,Bonn\n",
+			[]row{{2, "Anna", true}, {3, "Ben", false}, {4, "Carl", false}, {5, "Dora", false}}},
+		{"never closed",
+			"Anna,Alt,Alt GmbH,anna@alt.de,\"never closed\nBen,Bau,Bau AG,ben@bau.de,Köln\nCarl,Cup,Cup Inc,carl@cup.com,Boston\nDora,Dach,Dach KG,dora@dach.de,Bonn\n",
+			[]row{{2, "Anna", true}, {3, "Ben", false}, {4, "Carl", false}, {5, "Dora", false}}},
+		// Rows after the split count as rows, a field over two lines too.
+		{"closed by a later field's quote, then a field over two lines",
+			"Anna,Alt,\"Alt GmbH,anna@alt.de,Berlin\nBen,Bau,Bau AG,ben@bau.de,Köln\nCarl,Cup,\"Cup, Inc\",carl@cup.com,Boston\nDora,Dach,\"Dach\nKG\",dora@dach.de,Bonn\nEmil,Ertl,Ertl,emil@ertl.de,Graz\n",
+			[]row{{2, "Anna", true}, {3, "Ben", false}, {4, "Carl", false}, {5, "Dora", false}, {6, "Emil", false}}},
+		// A note that spans lines with a stray quote inside stays one field.
+		{"stray quote in a note over two lines",
+			"Anna,Alt,Alt GmbH,anna@alt.de,\"Berlin\nMitte \"Nord\" Ost\"\nBen,Bau,Bau AG,ben@bau.de,Köln\n",
+			[]row{{2, "Anna", false}, {3, "Ben", false}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, pre := range []int{0, 300} { // in Open's look-ahead, and after it
+				var b strings.Builder
+				b.WriteString(head)
+				for i := range pre {
+					fmt.Fprintf(&b, "P%d,Q,R,p%d@example.com,x\n", i, i)
+				}
+				b.WriteString(tc.body)
+				r, err := OpenCSV("t.csv", strings.NewReader(b.String()), int64(b.Len()), Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				recs, err := checkedRecords(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				recs = recs[pre:]
+				var got []row
+				for _, rec := range recs {
+					got = append(got, row{rec.Row - pre, rec.Fields[0], rec.Err != nil})
+					if rec.Err != nil && !errors.Is(rec.Err, crm.ErrQuote) {
+						t.Errorf("row %d: %v", rec.Row, rec.Err)
+					}
+					if rec.Err == nil && len(rec.Fields) != 5 {
+						t.Errorf("row %d: %q", rec.Row, rec.Fields)
+					}
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+					t.Errorf("%d rows before:\n got %v\nwant %v", pre, got, tc.want)
+				}
+			}
+		})
+	}
+
+	// Where the lines after it do not parse either (an escaped quote
+	// outside a quoted field), the file stops at the row of the quote.
+	in := head + "Anna,Alt,Alt GmbH,anna@alt.de,\"never closed\nBen,Bau,Bau AG,ben@bau.de,x\"\"y\nCarl,Cup,Cup,carl@cup.com,Boston\n"
 	for _, pre := range []int{0, 300} {
 		var b strings.Builder
-		b.WriteString("First Name,Email,Notes\n")
+		b.WriteString(head)
 		for i := range pre {
-			fmt.Fprintf(&b, "P%d,p%d@example.com,x\n", i, i)
+			fmt.Fprintf(&b, "P%d,Q,R,p%d@example.com,x\n", i, i)
 		}
-		b.WriteString(in[len("First Name,Email,Notes\n"):])
+		b.WriteString(in[len(head):])
 		rows := 0
 		r, err := OpenCSV("t.csv", strings.NewReader(b.String()), int64(b.Len()), Options{})
 		for err == nil {
 			_, err = r.Next()
 			rows++
 		}
-		want := fmt.Sprintf("t.csv row %d: a quote opened in this row is never closed, so the 2 lines after it", pre+4)
+		want := fmt.Sprintf("t.csv row %d: a quote opened in this row is never closed, so the 2 lines after it", pre+2)
 		if !errors.Is(err, ErrUnclosedQuote) || !strings.HasPrefix(err.Error(), want) {
 			t.Fatalf("%d rows before: got %v", pre, err)
 		}
-		if pre > 0 && rows != pre+3 {
+		if pre > 0 && rows != pre+1 {
 			t.Errorf("%d rows before: read %d records before the error", pre, rows-1)
 		}
 	}

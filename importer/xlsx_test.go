@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
-
 )
 
 // The tests below build their workbooks: with excelize, as users' tools
