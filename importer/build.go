@@ -66,6 +66,10 @@ type Builder struct {
 	groups []addrCols
 	// ignored are leadpipe's own annotation columns (FieldIgnore).
 	ignored []int
+	// rejectsFile: the file is a rejects file leadpipe wrote (it has the
+	// leadpipe_reason column), whose cells carry the ' that kept formulas
+	// from running in a spreadsheet (report's escapeCell).
+	rejectsFile bool
 	// phoneLabel maps a numbered phone column ("Phone 2 - Value", Google
 	// Contacts) to the column of its label ("Phone 2 - Label"): a row's
 	// label says whether the number is a mobile one.
@@ -172,6 +176,7 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		}
 		if t == tIgnore {
 			b.ignored = append(b.ignored, i)
+			b.rejectsFile = b.rejectsFile || strings.EqualFold(strings.TrimSpace(cols[i].Header), "leadpipe_reason")
 			continue
 		}
 		s := addrSlot(t)
@@ -234,6 +239,19 @@ func (b *Builder) Prime(samples []Record) {
 		b.orders[c] = normalize.DetectDateOrder(values, b.defOrder)
 	}
 	b.sigPrefix = b.fingerprint()
+}
+
+// unescapeCells takes off the ' that a rejects file puts before a value a
+// spreadsheet would run as a formula (=, @, +, -, tab, CR first), so that
+// the corrected file imports as it is: "'=HYPERLINK(...)" is the value
+// "=HYPERLINK(...)" the input held, kept as text in the store and escaped
+// again in every export.
+func unescapeCells(fields []string) {
+	for i, v := range fields {
+		if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=@+-\t\r", v[1]) >= 0 {
+			fields[i] = v[1:]
+		}
+	}
 }
 
 // isDottedDate reports a date written with dots ("15.03.2024", "1.3.24
@@ -333,6 +351,9 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 			return nil, re
 		}
 		return nil, &crm.RowError{File: rec.File, Row: rec.Row, Err: rec.Err}
+	}
+	if b.rejectsFile {
+		unescapeCells(rec.Fields)
 	}
 	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}, memo: b.memos.get()}
 	defer b.memos.put(r.memo)

@@ -625,4 +625,20 @@ func TestBuildRejectsFileAnnotations(t *testing.T) {
 	if _, err := ParseMapFile("map.yaml", []byte("columns:\n  Kundennr.: ignore\n")); err == nil {
 		t.Error("a mapping file may map a column to ignore")
 	}
+
+	// The ' that the rejects file put before formula-like values comes off
+	// again (it used to stay in the store: Notes "'-- call back"); in
+	// other files a leading ' is data ("'s-Hertogenbosch").
+	b, h = testBuilder(t, "Vorname;E-Mail;Notiz;Web;Ort;leadpipe_row;leadpipe_reason", BuildOptions{Region: "DE"})
+	l, err = b.Build(rec(t, h, "Zofia;zofia@wojcik.pl;'-- call back Monday;'=HYPERLINK(\"x\");'s-Hertogenbosch;3;x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Custom["Notiz"] + "|" + l.Custom["Web"] + "|" + l.City; got != `-- call back Monday|=HYPERLINK("x")|'s-Hertogenbosch` {
+		t.Errorf("got %s", got)
+	}
+	b, h = testBuilder(t, "Vorname;E-Mail;Notiz", BuildOptions{Region: "DE"})
+	if l, err = b.Build(rec(t, h, "Zofia;zofia@wojcik.pl;'=1+2")); err != nil || l.Custom["Notiz"] != "'=1+2" {
+		t.Errorf("not a rejects file: %q, %v", l.Custom["Notiz"], err)
+	}
 }

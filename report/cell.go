@@ -14,8 +14,9 @@ import "regexp"
 // numbers ("-300", "-1.234,50"). Neither can hold a function call or a
 // DDE link: they have no letters and no | or !.
 //
-// A value that was escaped keeps its ' when the file is imported again, so
-// the person correcting the file removes it where it matters.
+// The importer takes the ' off again when the corrected rejects file is
+// imported (it knows the file by its leadpipe_reason column), so the value
+// is stored as the input held it.
 func escapeCell(s string) string {
 	if s == "" {
 		return s

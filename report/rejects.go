@@ -34,7 +34,8 @@ const bom = "\uFEFF"
 // same header and delimiter. Otherwise each input file gets its own file,
 // named after the path given with the input's base name added:
 // rejects.csv → rejects-fair.csv, rejects-web.csv. Close returns the paths.
-// When no row was rejected, no file is written.
+// When no row was rejected, no file is written, and one an earlier run
+// wrote there is removed.
 //
 // Call StartFile for each input file, Write for each rejected row, and
 // Close (or Abort) at the end. A RejectsWriter is not safe for concurrent
@@ -159,8 +160,10 @@ func (w *RejectsWriter) Rows() int {
 }
 
 // Close writes the rejects file, or one per input file, and returns the
-// paths written; none when no row was rejected. On error nothing is left
-// behind but the files completed before it.
+// paths written; none when no row was rejected. A rejects file an earlier
+// run left at one of those names is removed when this run writes none
+// there. On error nothing is left behind but the files completed before
+// it.
 func (w *RejectsWriter) Close() ([]string, error) {
 	defer w.Abort()
 	var parts []*rejectsPart
@@ -174,25 +177,64 @@ func (w *RejectsWriter) Close() ([]string, error) {
 		}
 		parts = append(parts, p)
 	}
-	if len(parts) == 0 {
-		return nil, nil
-	}
-	if sameLayout(parts) {
+	var paths []string
+	switch {
+	case len(parts) == 0:
+	case sameLayout(parts):
 		if err := writeRejects(w.path, parts); err != nil {
 			return nil, err
 		}
-		return []string{w.path}, nil
-	}
-	var paths []string
-	used := map[string]bool{}
-	for _, p := range parts {
-		path := perInputPath(w.path, p.input, used)
-		if err := writeRejects(path, []*rejectsPart{p}); err != nil {
-			return paths, err
+		paths = []string{w.path}
+	default:
+		used := map[string]bool{}
+		for _, p := range parts {
+			path := perInputPath(w.path, p.input, used)
+			if err := writeRejects(path, []*rejectsPart{p}); err != nil {
+				return paths, err
+			}
+			paths = append(paths, path)
 		}
-		paths = append(paths, path)
 	}
+	w.removeStale(paths)
 	return paths, nil
+}
+
+// removeStale removes the rejects files an earlier run left at the names
+// this run could have written and did not: a nightly job that finds no
+// rejected row must not leave last night's rejects file behind as if it
+// were tonight's. Only a file whose first line ends in leadpipe's
+// annotation columns is removed.
+func (w *RejectsWriter) removeStale(written []string) {
+	names := []string{w.path}
+	used := map[string]bool{}
+	for _, p := range w.parts {
+		names = append(names, perInputPath(w.path, p.input, used))
+	}
+	for _, name := range names {
+		if !slices.Contains(written, name) && isRejectsFile(name) {
+			os.Remove(name)
+		}
+	}
+}
+
+// isRejectsFile reports whether the file at path starts with a rejects
+// file's header line.
+func isRejectsFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, buf)
+	line, _, _ := strings.Cut(string(buf[:n]), "\n")
+	line = strings.TrimRight(line, "\r")
+	for _, d := range []string{",", ";", "\t", "|"} {
+		if strings.HasSuffix(line, ColumnRow+d+ColumnReason) {
+			return true
+		}
+	}
+	return false
 }
 
 // Abort removes the temporary files and writes nothing.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -232,6 +233,57 @@ func TestRejectsWriterNothingRejected(t *testing.T) {
 	}
 	if names := dirNames(t, dir); len(names) != 0 {
 		t.Errorf("files written: %q", names)
+	}
+}
+
+// TestRejectsWriterRemovesStale: a run without rejected rows used to leave
+// the rejects file of an earlier run in place, which a nightly job then
+// took for tonight's. Files at the names the run could have written are
+// removed when they are rejects files; other files are not touched.
+func TestRejectsWriterRemovesStale(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rejects.csv")
+	stale := bom + "a;leadpipe_row;leadpipe_reason\r\nx;2;email: invalid\r\n"
+	for _, name := range []string{"rejects.csv", "rejects-fair.csv", "rejects-web.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(stale), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := filepath.Join(dir, "rejects-other.csv") // no input of this run
+	mine := filepath.Join(dir, "rejects-notes.csv")  // an input's name, but not a rejects file
+	os.WriteFile(other, []byte(stale), 0o600)
+	os.WriteFile(mine, []byte("a;b\n1;2\n"), 0o600)
+
+	// Two inputs with different headers, one row rejected in web.csv only.
+	w, err := NewRejectsWriter(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.StartFile("fair.csv", []string{"a"}, ";")
+	w.StartFile("notes.csv", []string{"b"}, ";")
+	w.StartFile("in/web.csv", []string{"c", "d"}, ";")
+	if err := w.Write(3, []string{"1", "2"}, "email: invalid"); err != nil {
+		t.Fatal(err)
+	}
+	paths, err := w.Close()
+	if err != nil || len(paths) != 1 || paths[0] != path {
+		// One part with rows: it goes to the path as given.
+		t.Fatalf("Close = %q, %v", paths, err)
+	}
+	got := dirNames(t, dir)
+	want := []string{"rejects-notes.csv", "rejects-other.csv", "rejects.csv"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("files: %q, want %q", got, want)
+	}
+
+	// Nothing rejected: the file of the run before goes too.
+	w, _ = NewRejectsWriter(path)
+	w.StartFile("in/web.csv", []string{"c", "d"}, ";")
+	if paths, err := w.Close(); err != nil || paths != nil {
+		t.Fatalf("Close = %q, %v", paths, err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("stale %s kept: %v", path, err)
 	}
 }
 
