@@ -33,6 +33,10 @@ type Detection struct {
 	// ("Column 9: email"), for messages.
 	HeaderlessMap string   `json:"-"`
 	Notes         []string `json:"notes,omitempty"` // how each choice was made, e.g. "encoding from BOM"
+	// Warnings are findings the user should see when importing, e.g. a
+	// workbook's other sheets with lead columns that were not read. They
+	// name sheets and columns, never a value.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Reader streams the records of one input file.

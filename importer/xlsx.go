@@ -153,7 +153,7 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 			}
 		}
 	}
-	for _, s := range order {
+	open := func(s sheetInfo) (*xlsxReader, bool, error) {
 		r := &xlsxReader{
 			name:     name,
 			zr:       zr,
@@ -165,21 +165,79 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 			det:      Detection{Format: "xlsx", Sheet: s.name, Date1904: wb.date1904},
 		}
 		found, err := r.start(&zr.Reader, sst)
-		if err != nil {
+		if err != nil || !found {
 			r.closeSheet()
+			return nil, false, err
+		}
+		return r, true, nil
+	}
+	// The sheet read is the first that names lead fields in its header (a
+	// cover sheet "Info" before "Kontakte" is passed over), else the first
+	// non-empty one; hidden sheets only when every visible one is empty.
+	var chosen, fallback *xlsxReader
+	for _, s := range order {
+		if fallback != nil && !s.visible() {
+			break
+		}
+		r, found, err := open(s)
+		if err != nil {
+			fallback.closeSheetIfAny()
 			return nil, err
 		}
-		if found {
-			if opts.Sheet != "" {
-				r.det.Notes = append(r.det.Notes, "sheet from --sheet")
-			} else if !s.visible() {
-				r.det.Notes = append(r.det.Notes, "every visible sheet is empty: reading hidden sheet "+strconv.Quote(s.name))
-			} else {
-				r.det.Notes = append(r.det.Notes, "first non-empty visible worksheet")
-			}
-			return r, nil
+		if !found {
+			continue
+		}
+		if opts.Sheet != "" || r.leadSheet() {
+			chosen = r
+			break
+		}
+		if fallback == nil {
+			fallback = r
+			continue
 		}
 		r.closeSheet()
+	}
+	switch {
+	case chosen != nil:
+		fallback.closeSheetIfAny()
+	case fallback != nil:
+		chosen = fallback
+	}
+	if chosen != nil {
+		r, s := chosen, chosen.sheet
+		switch {
+		case opts.Sheet != "":
+			r.det.Notes = append(r.det.Notes, "sheet from --sheet")
+		case !s.visible():
+			r.det.Notes = append(r.det.Notes, "every visible sheet is empty: reading hidden sheet "+strconv.Quote(s.name))
+		case r.leadSheet():
+			r.det.Notes = append(r.det.Notes, "first visible worksheet whose header names lead fields")
+		default:
+			r.det.Notes = append(r.det.Notes, "first non-empty visible worksheet")
+		}
+		if opts.Sheet == "" {
+			// Another day of the fair on the next sheet must not go unread
+			// without a word.
+			var others []string
+			for _, s := range order {
+				if s.name == r.sheet.name || !s.visible() {
+					continue
+				}
+				o, found, err := open(s)
+				if err != nil || !found {
+					continue
+				}
+				if o.leadSheet() {
+					others = append(others, strconv.Quote(s.name))
+				}
+				o.closeSheet()
+			}
+			if len(others) > 0 {
+				r.det.Warnings = append(r.det.Warnings, fmt.Sprintf("only sheet %q was read; sheet %s has lead columns too: import it with --sheet NAME",
+					r.sheet.name, strings.Join(others, ", ")))
+			}
+		}
+		return r, nil
 	}
 	if opts.Sheet != "" {
 		return nil, fmt.Errorf("%s sheet %q: %w", name, opts.Sheet, ErrNoHeader)
@@ -359,6 +417,19 @@ func (r *xlsxReader) Close() error {
 		return err
 	}
 	return nil
+}
+
+// leadSheet reports whether the sheet's header names two lead fields, or
+// the sheet is lead data without a header.
+func (r *xlsxReader) leadSheet() bool {
+	return r.det.Headerless != "" || knownFields(r.header) >= 2
+}
+
+// closeSheetIfAny is closeSheet on a reader that may be nil.
+func (r *xlsxReader) closeSheetIfAny() {
+	if r != nil {
+		r.closeSheet()
+	}
 }
 
 func (r *xlsxReader) Next() (Record, error) {

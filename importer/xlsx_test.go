@@ -696,3 +696,57 @@ func BenchmarkXLSXRead(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// TestXLSXSheetChoice: the sheet read is the first visible one whose header
+// names lead fields; a cover sheet before it used to be read instead (0
+// rows, exit 0). Other sheets with lead columns are named in a warning:
+// the second day of a fair must not go unread without a word.
+func TestXLSXSheetChoice(t *testing.T) {
+	write := func(t *testing.T, sheets map[string][][]any, order ...string) string {
+		f := excelize.NewFile()
+		defer f.Close()
+		for i, name := range order {
+			if i == 0 {
+				f.SetSheetName("Sheet1", name)
+			} else if _, err := f.NewSheet(name); err != nil {
+				t.Fatal(err)
+			}
+			for r, row := range sheets[name] {
+				cell, _ := excelize.CoordinatesToCellName(1, r+1)
+				must(t, f.SetSheetRow(name, cell, &row))
+			}
+		}
+		path := filepath.Join(t.TempDir(), "w.xlsx")
+		must(t, f.SaveAs(path))
+		return path
+	}
+	leads := [][]any{{"Vorname", "Nachname", "E-Mail"}, {"Anna", "Nowak", "anna@example.pl"}}
+	for _, tc := range []struct {
+		name    string
+		sheets  map[string][][]any
+		order   []string
+		opts    Options
+		sheet   string
+		warning string
+	}{
+		{"cover sheet first", map[string][][]any{"Info": {{"Messe Hannover 2026"}}, "Kontakte": leads}, []string{"Info", "Kontakte"}, Options{}, "Kontakte", ""},
+		{"two days", map[string][][]any{"Tag 1": leads, "Tag 2": leads, "Notizen": {{"a", "b"}, {"c", "d"}}}, []string{"Tag 1", "Tag 2", "Notizen"}, Options{}, "Tag 1",
+			`only sheet "Tag 1" was read; sheet "Tag 2" has lead columns too: import it with --sheet NAME`},
+		{"no sheet names lead fields", map[string][][]any{"A": {{"x", "y"}, {"1", "2"}}, "B": {{"p", "q"}, {"3", "4"}}}, []string{"A", "B"}, Options{}, "A", ""},
+		{"--sheet", map[string][][]any{"Tag 1": leads, "Tag 2": leads}, []string{"Tag 1", "Tag 2"}, Options{Sheet: "tag 2"}, "Tag 2", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, recs, err := openAll(write(t, tc.sheets, tc.order...), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := r.Detection()
+			if d.Sheet != tc.sheet || len(recs) == 0 {
+				t.Errorf("read sheet %q, %d records; want %q", d.Sheet, len(recs), tc.sheet)
+			}
+			if got := strings.Join(d.Warnings, "; "); got != tc.warning {
+				t.Errorf("warnings %q, want %q", got, tc.warning)
+			}
+		})
+	}
+}

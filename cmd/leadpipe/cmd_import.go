@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -446,7 +447,7 @@ func writeImportText(w io.Writer, r *importResult) error {
 		fmt.Fprintf(&b, "%s (%s): %s: %s created, %s merged, %s unchanged, %s rejected\n",
 			f.File, describeDetection(f.Detection), plural(f.Rows, "row", "rows"),
 			group(f.Created), group(f.Merged), group(f.Unchanged), group(f.Rejected))
-		for _, warn := range f.MappingWarnings {
+		for _, warn := range slices.Concat(f.Detection.Warnings, f.MappingWarnings) {
 			fmt.Fprintf(&b, "  warning: %s\n", warn)
 		}
 	}

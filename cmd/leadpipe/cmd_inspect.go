@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -142,7 +143,7 @@ func writeInspection(w io.Writer, in *pipeline.Inspection) {
 	for _, m := range in.Mapping {
 		fmt.Fprintf(w, "    %s\n", m)
 	}
-	for _, warn := range in.MappingWarnings {
+	for _, warn := range slices.Concat(in.Detection.Warnings, in.MappingWarnings) {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}
 	if len(in.Samples) == 0 {
