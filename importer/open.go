@@ -31,7 +31,7 @@ func Open(path string, opts Options) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	var head [8]byte
+	var head [512]byte
 	n, err := io.ReadFull(f, head[:])
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		f.Close()
@@ -48,6 +48,13 @@ func Open(path string, opts Options) (Reader, error) {
 			return nil, fmt.Errorf("%s is a password-protected workbook or a legacy .xls file: remove the password and save it as .xlsx, or save it as CSV", path)
 		}
 		return nil, fmt.Errorf("%s is a legacy .xls file: save it as .xlsx or CSV", path)
+	}
+	if kind := markupKind(head[:n]); kind != "" {
+		// Some CRMs and web tools export a table as HTML or as Excel 2003
+		// XML under an .xls name; read as CSV it would give one column of
+		// tags and no lead.
+		f.Close()
+		return nil, fmt.Errorf("%s is %s, not CSV or XLSX: open it in Excel or LibreOffice and save it as .xlsx or CSV", path, kind)
 	}
 	var size int64
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
@@ -84,4 +91,24 @@ func sniffMagic(b []byte) magic {
 		return magicOLE
 	}
 	return magicNone
+}
+
+// markupKind names the kind of a file that starts (after a byte-order mark
+// and white space) with HTML or Excel 2003 XML markup, or returns "".
+func markupKind(b []byte) string {
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) == 0 || b[0] != '<' {
+		return ""
+	}
+	low := bytes.ToLower(b)
+	switch {
+	case bytes.Contains(low, []byte("urn:schemas-microsoft-com:office:spreadsheet")):
+		return "an Excel 2003 XML spreadsheet"
+	case bytes.HasPrefix(low, []byte("<!doctype html")), bytes.HasPrefix(low, []byte("<html")),
+		bytes.HasPrefix(low, []byte("<table")), bytes.HasPrefix(low, []byte("<meta")),
+		bytes.HasPrefix(low, []byte("<?xml")) && bytes.Contains(low, []byte("<html")):
+		return "a web page (HTML table)"
+	}
+	return ""
 }

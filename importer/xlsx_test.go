@@ -621,7 +621,26 @@ func TestOpenLegacyXLS(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	path := filepath.Join(dir, "broken.xlsx")
+	// HTML and Excel 2003 XML exported under an .xls name.
+	for name, c := range map[string]struct{ body, want string }{
+		"html.xls":    {"\xEF\xBB\xBF\r\n<!DOCTYPE html>\n<html><body><table><tr><td>Name</td></tr></table></body></html>", "is a web page (HTML table), not CSV or XLSX"},
+		"table.xls":   {"<table border=1><tr><th>E-Mail</th></tr></table>", "is a web page (HTML table)"},
+		"xhtml.xls":   {`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><table/></html>`, "is a web page (HTML table)"},
+		"xml2003.xls": {`<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`, "is an Excel 2003 XML spreadsheet"},
+	} {
+		path := filepath.Join(dir, name)
+		must(t, os.WriteFile(path, []byte(c.body), 0o600))
+		if _, err := Open(path, Options{}); err == nil || !strings.HasPrefix(err.Error(), path+" "+c.want) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// A CSV whose first cell holds a tag is still CSV.
+	path := filepath.Join(dir, "tags.csv")
+	must(t, os.WriteFile(path, []byte("Name,Note\nAnna,<b>VIP</b>\n"), 0o600))
+	if _, err := Open(path, Options{}); err != nil {
+		t.Errorf("tags.csv: %v", err)
+	}
+	path = filepath.Join(dir, "broken.xlsx")
 	must(t, os.WriteFile(path, []byte("PK\x03\x04 not really a zip"), 0o600))
 	if _, err := Open(path, Options{}); err == nil || !strings.HasPrefix(err.Error(), path+": not a readable XLSX file") {
 		t.Errorf("broken zip: %v", err)
