@@ -241,6 +241,39 @@ func (b *Builder) Prime(samples []Record) {
 	b.sigPrefix = b.fingerprint()
 }
 
+// spreadsheetErrors are the error values Excel (English, German, Polish)
+// and LibreOffice show in a cell whose formula failed; an export writes
+// them as the cell's text.
+var spreadsheetErrors = map[string]bool{
+	"#N/A": true, "#NV": true, "#N/D": true, "#NULL!": true, "#LEER!": true, "#ZERO!": true,
+	"#DIV/0!": true, "#DZIEL/0!": true, "#VALUE!": true, "#WERT!": true, "#ARG!": true,
+	"#REF!": true, "#BEZUG!": true, "#ADR!": true, "#NAME?": true, "#NAZWA?": true,
+	"#NUM!": true, "#ZAHL!": true, "#LICZBA!": true, "#SPILL!": true, "#ÜBERLAUF!": true,
+	"#CALC!": true, "#BERECHNEN!": true, "#GETTING_DATA": true, "#FIELD!": true,
+	"#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
+}
+
+// spreadsheetError reports whether s is a spreadsheet's error value:
+// Excel's (spreadsheetErrors) or LibreOffice's "Err:502".
+func spreadsheetError(s string) bool {
+	if spreadsheetErrors[s] {
+		return true
+	}
+	d, ok := strings.CutPrefix(s, "Err:")
+	return ok && len(d) == 3 && strings.Trim(d, "0123456789") == ""
+}
+
+// columnField names column c in a warning: its field, or its custom name.
+func (b *Builder) columnField(c int) string {
+	if c < len(b.m.Columns) && b.m.Columns[c].Field != "" && b.m.Columns[c].Field != FieldCustom {
+		return b.m.Columns[c].Field
+	}
+	if c < len(b.custom) {
+		return b.custom[c]
+	}
+	return "Column " + strconv.Itoa(c+1)
+}
+
 // unescapeCells takes off the ' that a rejects file puts before a value a
 // spreadsheet would run as a formula (=, @, +, -, tab, CR first), so that
 // the corrected file imports as it is: "'=HYPERLINK(...)" is the value
@@ -364,10 +397,18 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	r.used, r.filled = words[:n:n], words[n:]
 	nonBlank := 0
 	for c, v := range rec.Fields {
-		if !cellBlank(v) {
-			r.filled[c>>6] |= 1 << (c & 63)
-			nonBlank++
+		if cellBlank(v) {
+			continue
 		}
+		if (v[0] == '#' || v[0] == 'E' || v[0] == ' ') && spreadsheetError(strings.TrimSpace(v)) {
+			// "#N/A" from a failed look-up is no company name: the cell
+			// is empty, and the lead says so.
+			r.l.Warnings = append(r.l.Warnings, b.columnField(c)+": the cell holds the spreadsheet error "+strings.TrimSpace(v)+", not a value")
+			rec.Fields[c] = ""
+			continue
+		}
+		r.filled[c>>6] |= 1 << (c & 63)
+		nonBlank++
 	}
 	for _, c := range b.ignored {
 		r.use(c) // consumed by nothing: dropped

@@ -642,3 +642,29 @@ func TestBuildRejectsFileAnnotations(t *testing.T) {
 		t.Errorf("not a rejects file: %q, %v", l.Custom["Notiz"], err)
 	}
 }
+
+// TestBuildSpreadsheetErrors: a cell holding a spreadsheet's error value
+// (a failed look-up's #N/A, German #NV, Polish #ADR!, LibreOffice's
+// Err:502) was imported as the company name. It is empty now, and the
+// lead says which field held the error.
+func TestBuildSpreadsheetErrors(t *testing.T) {
+	b, h := testBuilder(t, "Vorname;Nachname;Firma;E-Mail;Umsatz;Notiz", BuildOptions{Region: "DE"})
+	for _, e := range []string{"#N/A", "#NV", " #REF! ", "#ADR!", "#DZIEL/0!", "#ÜBERLAUF!", "Err:502"} {
+		l, err := b.Build(rec(t, h, "Anna;Nowak;"+e+";anna@example.pl;1;"+e))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Company != "" || len(l.Custom) != 1 || len(l.Raw) != 4 { // Umsatz is custom
+			t.Errorf("%q: company %q, custom %q, raw %v", e, l.Company, l.Custom, l.Raw)
+		}
+		want := "company: the cell holds the spreadsheet error " + strings.TrimSpace(e) + ", not a value"
+		if len(l.Warnings) != 2 || l.Warnings[0] != want || !strings.HasPrefix(l.Warnings[1], "Notiz: ") {
+			t.Errorf("%q: warnings %q", e, l.Warnings)
+		}
+	}
+	// Text that only looks like one stays.
+	l, err := b.Build(rec(t, h, "Anna;Nowak;#1 Autohaus;anna@example.pl;1;Err:5020"))
+	if err != nil || l.Company != "#1 Autohaus" || l.Custom["Notiz"] != "Err:5020" || len(l.Warnings) != 0 {
+		t.Errorf("got %q %q %q %v", l.Company, l.Custom, l.Warnings, err)
+	}
+}
