@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"errors"
 	"math/bits"
+	"net/mail"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/normalize"
@@ -696,29 +698,45 @@ func (r *rowBuild) email() {
 	}
 }
 
-// parseEmailCell parses one cell; a cell holding several addresses (Google's
-// " ::: ", or ";" and "," lists) yields the first valid one.
+// parseEmailCell parses one cell. A cell may hold a display name ("Eva
+// Heide <eva@heide.de>", as Outlook and mail clients copy an address) or
+// several addresses (Google's " ::: ", a line break typed with Alt+Enter,
+// ";", ",", " / ", "oder"): it yields the first valid one, and the raw
+// cell keeps the rest.
 func parseEmailCell(v string) (normalize.Email, error) {
 	t := normalize.Text(v)
 	em, err := normalize.ParseEmail(t)
-	if err == nil || !strings.ContainsAny(t, ":;,") {
-		return em, err
+	if err == nil {
+		return em, nil
 	}
-	for _, part := range splitMulti(t, true) {
-		if e2, err2 := normalize.ParseEmail(part); err2 == nil {
-			return e2, nil
+	if strings.ContainsRune(t, '<') {
+		if list, lerr := mail.ParseAddressList(t); lerr == nil {
+			for _, a := range list {
+				if e2, err2 := normalize.ParseEmail(a.Address); err2 == nil {
+					return e2, nil
+				}
+			}
+		}
+	}
+	// Addresses hold no spaces: any run of separators splits them.
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool {
+		return r == ';' || r == ',' || r == ':' || r == '/' || r == '<' || r == '>' || unicode.IsSpace(r)
+	}) {
+		if strings.ContainsRune(part, '@') {
+			if e2, err2 := normalize.ParseEmail(part); err2 == nil {
+				return e2, nil
+			}
 		}
 	}
 	return em, err
 }
 
-// splitMulti splits a multi-value cell at " ::: " (Google Contacts), ";"
-// and, when comma is set, ",".
-func splitMulti(s string, comma bool) []string {
-	return strings.FieldsFunc(strings.ReplaceAll(s, ":::", ";"), func(r rune) bool {
-		return r == ';' || (comma && r == ',')
-	})
-}
+// phoneSeparators split a cell holding several phone numbers; a single
+// "/" or "-" does not, being part of how numbers are written (030/1234567).
+var phoneSeparators = strings.NewReplacer(
+	"\r\n", ";", "\n", ";", "\r", ";", ":::", ";", " / ", ";", ", ", ";",
+	" oder ", ";", " or ", ";", " lub ", ";", " und ", ";", " and ", ";", " bzw. ", ";",
+)
 
 // phone takes the first valid number among the columns of t in choice
 // order; the region is the row's country, else BuildOptions.Region.
@@ -812,14 +830,20 @@ func mobileLabel(label string) bool {
 	return false
 }
 
+// parsePhoneCell parses one cell; a cell holding several numbers (Google's
+// " ::: ", a line break, ";", " / ", ", ", "oder") yields the first valid
+// one, and the raw cell keeps the rest.
 func parsePhoneCell(v, region string) (normalize.Phone, error) {
-	t := normalize.Text(v)
-	p, err := normalize.ParsePhone(t, region)
-	if err == nil || !strings.ContainsAny(t, ":;") {
+	p, err := normalize.ParsePhone(normalize.Text(v), region)
+	if err == nil || errors.Is(err, normalize.ErrEmpty) {
 		return p, err
 	}
-	for _, part := range splitMulti(t, false) {
-		if p2, err2 := normalize.ParsePhone(part, region); err2 == nil {
+	parts := strings.Split(phoneSeparators.Replace(v), ";")
+	if len(parts) < 2 {
+		return p, err
+	}
+	for _, part := range parts {
+		if p2, err2 := normalize.ParsePhone(normalize.Text(part), region); err2 == nil {
 			return p2, nil
 		}
 	}

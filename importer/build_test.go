@@ -668,3 +668,46 @@ func TestBuildSpreadsheetErrors(t *testing.T) {
 		t.Errorf("got %q %q %q %v", l.Company, l.Custom, l.Warnings, err)
 	}
 }
+
+// TestParseMultiCells: a display name before an address, and cells with
+// several addresses or numbers split by a line break (Alt+Enter), " / ",
+// ", " or a word, were rejected as invalid; the first valid value is read.
+func TestParseMultiCells(t *testing.T) {
+	for in, want := range map[string]string{
+		"Eva Heide <eva@heide.de>":                  "eva@heide.de",
+		`"Müller, Hans" <hans@firma.de>`:            "hans@firma.de",
+		"Jürgen Müller <J.Mueller@Example.DE>":      "j.mueller@example.de",
+		"<otto@otto.de>":                            "otto@otto.de",
+		"anna@a.de\nanna.privat@gmail.com":          "anna@a.de",
+		"bob@b.de / bob@gmail.com":                  "bob@b.de",
+		"carl@c.de oder c@gmail.com":                "carl@c.de",
+		"kein-at ; dora@d.de":                       "dora@d.de",
+		"Eva <kaputt>, Eva Heide <eva@heide.de>":    "eva@heide.de",
+		"mailto:ewa@example.pl":                     "ewa@example.pl",
+		"Zofia Wójcik <zofia@wojcik.pl> (prywatny)": "zofia@wojcik.pl",
+	} {
+		em, err := parseEmailCell(in)
+		if err != nil || em.Address != want {
+			t.Errorf("%q: %q, %v; want %q", in, em.Address, err, want)
+		}
+	}
+	if _, err := parseEmailCell("Eva Heide"); err == nil {
+		t.Error("a name alone parsed as an address")
+	}
+	for in, want := range map[string]string{
+		"030 1234567\n0170 1234567":    "+49301234567",
+		"030 1234567 / 0170 1234567":   "+49301234567",
+		"030 1234567, 0170 1234567":    "+49301234567",
+		"kaputt oder 0170 1234567":     "+491701234567",
+		"030/1234567":                  "+49301234567",
+		"+49 30 1234567 ::: 0170 1234": "+49301234567",
+	} {
+		p, err := parsePhoneCell(in, "DE")
+		if err != nil || p.E164 != want {
+			t.Errorf("%q: %q, %v; want %q", in, p.E164, err, want)
+		}
+	}
+	if _, err := parsePhoneCell("030 / 12", "DE"); err == nil {
+		t.Error("030 / 12 parsed")
+	}
+}
