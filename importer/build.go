@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/bits"
 	"net/mail"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -557,6 +558,72 @@ func (r *rowBuild) address() {
 		r.raw(crm.FieldCity, v)
 		l.City = normalize.Text(v)
 	}
+	if l.PostalCode != "" {
+		return
+	}
+	// One cell for postal code and city ("PLZ Ort": "80331 München"), or
+	// the whole address in the street ("Adresse": "Hauptstr. 1, 80331
+	// München"): the postal code and city are split off; the raw cells
+	// stay as they were.
+	if pc, city, ok := splitPostalCity(l.City, l.Country, r.b.region); ok {
+		l.PostalCode, l.City = pc, city
+	} else if l.City == "" {
+		if street, pc, city, ok := splitStreetAddress(l.Street, l.Country, r.b.region); ok {
+			l.Street, l.PostalCode, l.City = street, pc, city
+		}
+	}
+}
+
+// postalCity matches a postal code and a city: five digits (DE, FR, IT,
+// ES, ...), Polish 00-000, or four digits (AT, CH, ...), with an optional
+// country prefix ("D-80331"), then the city.
+var postalCity = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{5}|\d{2}-\d{3}|\d{4})\s+(\p{L}[\p{L}\p{M} .'()/-]*)$`)
+
+// splitPostalCity splits "80331 München" when the postal code is valid
+// for the row's country (or the region, when the row has none).
+func splitPostalCity(s, country, region string) (pc, city string, ok bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' && !('A' <= s[0] && s[0] <= 'Z') {
+		return "", "", false
+	}
+	m := postalCity.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	if country == "" {
+		country = region
+	}
+	if len(m[1]) == 4 && country != "AT" && country != "CH" && country != "LI" && country != "BE" &&
+		country != "LU" && country != "DK" && country != "HU" && country != "NO" {
+		return "", "", false // four digits and no country that uses them
+	}
+	code, err := normalize.PostalCode(m[1], country)
+	if err != nil {
+		return "", "", false
+	}
+	return code, strings.TrimSpace(m[2]), true
+}
+
+// splitStreetAddress splits "Hauptstr. 1, 80331 München" (or with a line
+// break, which normalize.Text made a space) into street, postal code and
+// city.
+func splitStreetAddress(s, country, region string) (street, pc, city string, ok bool) {
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i] != ' ' && s[i] != ',' {
+			continue
+		}
+		rest := strings.TrimLeft(s[i:], " ,")
+		if rest == "" || (rest[0] < '0' || rest[0] > '9') && !(len(rest) > 2 && rest[1] == '-' || len(rest) > 3 && rest[2] == '-') {
+			continue
+		}
+		head := strings.TrimRight(s[:i], " ,")
+		if head == "" || !strings.ContainsFunc(head, unicode.IsLetter) {
+			continue
+		}
+		if pc, city, ok := splitPostalCity(rest, country, region); ok {
+			return head, pc, city, true
+		}
+	}
+	return "", "", "", false
 }
 
 // prefixColumns fills salutation and academic title from their own

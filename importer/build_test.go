@@ -711,3 +711,62 @@ func TestParseMultiCells(t *testing.T) {
 		t.Error("030 / 12 parsed")
 	}
 }
+
+// TestSplitAddress: one cell for postal code and city ("PLZ / Ort"), or the
+// whole address in one "Adresse" cell, left postal code and city empty,
+// and a row without another contact was rejected as unreachable.
+func TestSplitAddress(t *testing.T) {
+	for _, tc := range []struct {
+		in, country, region, pc, city string
+	}{
+		{"80331 München", "DE", "", "80331", "München"},
+		{"D-01067 Dresden", "DE", "", "01067", "Dresden"},
+		{"01067 Dresden", "", "DE", "01067", "Dresden"},
+		{"00-950 Warszawa", "PL", "", "00-950", "Warszawa"},
+		{"1010 Wien", "AT", "", "1010", "Wien"},
+		{"8001 Zürich", "CH", "", "8001", "Zürich"},
+		{"60-001 Poznań", "", "PL", "60-001", "Poznań"},
+		{"1010 Wien", "", "", "", ""},          // four digits, no country that uses them
+		{"1234 Main Street", "DE", "", "", ""}, // not a German code
+		{"München", "DE", "", "", ""},
+		{"80331", "DE", "", "", ""},
+	} {
+		pc, city, ok := splitPostalCity(tc.in, tc.country, tc.region)
+		if pc != tc.pc || city != tc.city || ok != (tc.pc != "") {
+			t.Errorf("splitPostalCity(%q, %q, %q) = %q %q %v", tc.in, tc.country, tc.region, pc, city, ok)
+		}
+	}
+	for _, tc := range []struct{ in, country, street, pc, city string }{
+		{"Hauptstr. 1, 80331 München", "DE", "Hauptstr. 1", "80331", "München"},
+		{"Am Markt 2 01067 Dresden", "DE", "Am Markt 2", "01067", "Dresden"},
+		{"ul. Marszałkowska 10/12, 00-950 Warszawa", "PL", "ul. Marszałkowska 10/12", "00-950", "Warszawa"},
+		{"Straße des 17. Juni 135, 10623 Berlin", "DE", "Straße des 17. Juni 135", "10623", "Berlin"},
+		{"Hauptstr. 12345", "DE", "", "", ""},
+		{"80331 München", "DE", "", "", ""}, // no street before it
+	} {
+		street, pc, city, ok := splitStreetAddress(tc.in, tc.country, "")
+		if street != tc.street || pc != tc.pc || city != tc.city || ok != (tc.pc != "") {
+			t.Errorf("splitStreetAddress(%q) = %q %q %q %v", tc.in, street, pc, city, ok)
+		}
+	}
+
+	b, h := testBuilder(t, "Vorname;Nachname;Straße;PLZ / Ort;Land", BuildOptions{})
+	l, err := b.Build(rec(t, h, "Anna;Schmidt;Hauptstr. 1;80331 München;Deutschland"))
+	if err != nil || l.PostalCode != "80331" || l.City != "München" || l.Street != "Hauptstr. 1" {
+		t.Fatalf("PLZ / Ort: %+v %v", l, err)
+	}
+	if v, _ := l.Raw.Get("city"); v != "80331 München" {
+		t.Errorf("raw city %q", v)
+	}
+	b, h = testBuilder(t, "Vorname;Nachname;Adresse", BuildOptions{Region: "DE"})
+	l, err = b.Build(Record{File: "leads.csv", Row: 2, Fields: []string{"Anna", "Schmidt", "Hauptstr. 1\n80331 München"}})
+	if err != nil || l.PostalCode != "80331" || l.City != "München" || l.Street != "Hauptstr. 1" {
+		t.Fatalf("Adresse: %+v %v", l, err)
+	}
+	// A separate postal code column wins; the city cell stays as it is.
+	b, h = testBuilder(t, "Vorname;Nachname;Straße;PLZ;Ort", BuildOptions{Region: "DE"})
+	l, err = b.Build(rec(t, h, "Anna;Schmidt;Hauptstr. 1;80331;80333 München"))
+	if err != nil || l.PostalCode != "80331" || l.City != "80333 München" {
+		t.Fatalf("PLZ and Ort: %+v %v", l, err)
+	}
+}
