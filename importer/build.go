@@ -244,6 +244,24 @@ func (b *Builder) Prime(samples []Record) {
 	b.sigPrefix = b.fingerprint()
 }
 
+// excelText unwraps a value an exporter wrote so that Excel keeps it as
+// text: the formula ="01067" (its quotes doubled inside), or a leading '
+// before a number ('01067, '+49 30 1234567), which Excel shows without it.
+// A ' before a word ('s-Hertogenbosch) is part of the value.
+func excelText(v string) (string, bool) {
+	if len(v) >= 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"' {
+		inner := v[2 : len(v)-1]
+		if strings.Count(inner, `"`) == 2*strings.Count(inner, `""`) {
+			return strings.ReplaceAll(inner, `""`, `"`), true
+		}
+		return "", false
+	}
+	if len(v) >= 2 && v[0] == '\'' && (v[1] == '+' || '0' <= v[1] && v[1] <= '9') && !strings.ContainsFunc(v, unicode.IsLetter) {
+		return v[1:], true
+	}
+	return "", false
+}
+
 // spreadsheetErrors are the error values Excel (English, German, Polish)
 // and LibreOffice show in a cell whose formula failed; an export writes
 // them as the cell's text.
@@ -402,6 +420,14 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	for c, v := range rec.Fields {
 		if cellBlank(v) {
 			continue
+		}
+		if v[0] == '=' || v[0] == '\'' {
+			if t, ok := excelText(v); ok {
+				rec.Fields[c], v = t, t
+				if cellBlank(v) {
+					continue
+				}
+			}
 		}
 		if (v[0] == '#' || v[0] == 'E' || v[0] == ' ') && spreadsheetError(strings.TrimSpace(v)) {
 			// "#N/A" from a failed look-up is no company name: the cell

@@ -770,3 +770,30 @@ func TestSplitAddress(t *testing.T) {
 		t.Fatalf("PLZ and Ort: %+v %v", l, err)
 	}
 }
+
+// TestBuildExcelText: ="01067" and '01067, which exporters write so that
+// Excel keeps the leading zero, were invalid postal codes and phones.
+func TestBuildExcelText(t *testing.T) {
+	for in, want := range map[string]string{
+		`="01067"`: "01067", `="a""b"`: `a"b`, `'01067`: "01067", `'+49 30 1`: "+49 30 1",
+	} {
+		if got, ok := excelText(in); !ok || got != want {
+			t.Errorf("%q: %q %v", in, got, ok)
+		}
+	}
+	for _, in := range []string{`=SUM(A1)`, `="a"b"`, `'s-Hertogenbosch`, `'0 Uhr`, `=`, `'`} {
+		if got, ok := excelText(in); ok {
+			t.Errorf("%q unwrapped to %q", in, got)
+		}
+	}
+	b, h := testBuilder(t, "Vorname;Nachname;E-Mail;Telefon;PLZ;Ort;Land", BuildOptions{})
+	for _, row := range []string{
+		`Anna;Schmidt;anna@a.de;="01701234567";="01067";Dresden;DE`,
+		`Anna;Schmidt;anna@a.de;'01701234567;'01067;Dresden;DE`,
+	} {
+		l, err := b.Build(rec(t, h, row))
+		if err != nil || l.Phone != "+491701234567" || l.PostalCode != "01067" || len(l.Warnings) != 0 {
+			t.Errorf("%s: phone %q postal %q warnings %q %v", row, l.Phone, l.PostalCode, l.Warnings, err)
+		}
+	}
+}

@@ -192,6 +192,15 @@ func newCSVReader(name string, src io.Reader, size int64, closer io.Closer, opts
 	r.cr.Comma = res.delim
 	r.cr.FieldsPerRecord = -1
 	r.cr.LazyQuotes = quotes == quotesLazy
+	// `"Anna", "Schmidt"`: some exporters write a space after the
+	// delimiter, which made the quote a bare one and kept it in the value.
+	// Where the sample shows it, leading spaces are skipped (values are
+	// trimmed anyway); never with a tab delimiter, as encoding/csv would
+	// take a tab after a tab for one.
+	if d := res.delim; d != '\t' && d < utf8.RuneSelf && bytes.Count(sample, []byte{byte(d), ' ', '"'}) >= 2 {
+		r.cr.TrimLeadingSpace = true
+		r.det.Notes = append(r.det.Notes, fmt.Sprintf("quoted fields after %q and a space: leading spaces skipped", d))
+	}
 	// Without ReuseRecord each record comes in a slice of its own, which
 	// becomes Record.Fields as it is: one allocation per record, as with
 	// ReuseRecord and a copy, but without the copy.
@@ -439,6 +448,7 @@ func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 	recs := []splitRec{{row: row, fields: first}}
 	cr := csv.NewReader(bytes.NewReader(b[nl+1:]))
 	cr.Comma = r.cr.Comma
+	cr.TrimLeadingSpace = r.cr.TrimLeadingSpace
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = false
 	extra := 0
@@ -503,6 +513,7 @@ func (r *csvReader) reparse(b []byte) ([]string, bool) {
 	lr.Comma = r.cr.Comma
 	lr.FieldsPerRecord = -1
 	lr.LazyQuotes = true
+	lr.TrimLeadingSpace = r.cr.TrimLeadingSpace
 	rec, err := lr.Read()
 	if err != nil {
 		return nil, false
