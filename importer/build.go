@@ -244,6 +244,22 @@ func (b *Builder) Prime(samples []Record) {
 	b.sigPrefix = b.fingerprint()
 }
 
+// taxIDCountry is the country a tax-id column's title names: NIP is the
+// Polish number, USt-IdNr. the German, UID the Austrian one; "" for a
+// title that names none ("VAT ID", "Tax ID").
+func taxIDCountry(header string) string {
+	h := strings.ToUpper(normalize.Fold(header))
+	switch {
+	case strings.Contains(h, "NIP"):
+		return "PL"
+	case strings.Contains(h, "UST") || strings.Contains(h, "UMSATZSTEUER"):
+		return "DE"
+	case strings.HasPrefix(h, "UID"):
+		return "AT"
+	}
+	return ""
+}
+
 // excelText unwraps a value an exporter wrote so that Excel keeps it as
 // text: the formula ="01067" (its quotes doubled inside), or a leading '
 // before a number ('01067, '+49 30 1234567), which Excel shows without it.
@@ -968,7 +984,20 @@ func (r *rowBuild) simple() {
 		v := r.cell(c)
 		r.use(c)
 		r.raw(crm.FieldTaxID, v)
-		if id, err := normalize.TaxID(normalize.Text(v), l.Country); err != nil {
+		// A number without its country prefix is read in the row's
+		// country, else the country the column's title names ("NIP" is
+		// Polish), else the region.
+		country := l.Country
+		if country == "" {
+			country = taxIDCountry(r.b.m.Columns[c].Header)
+		}
+		id, err := normalize.TaxID(normalize.Text(v), country)
+		if err != nil && l.Country == "" && r.b.region != "" && r.b.region != country {
+			if id2, err2 := normalize.TaxID(normalize.Text(v), r.b.region); err2 == nil {
+				id, err = id2, nil
+			}
+		}
+		if err != nil {
 			r.warn(crm.FieldTaxID, err, normalize.ErrInvalidTaxID, v)
 		} else {
 			l.TaxID = id

@@ -797,3 +797,25 @@ func TestBuildExcelText(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildTaxIDCountry: a Polish NIP without its PL prefix in a row without
+// a country was "not a valid tax id", even in a column titled NIP or with
+// --region PL.
+func TestBuildTaxIDCountry(t *testing.T) {
+	for _, tc := range []struct{ header, region, value, want string }{
+		{"NIP", "", "5260001246", "PL5260001246"},
+		{"NIP", "", "526-000-12-46", "PL5260001246"},
+		{"Steuer-Nr", "PL", "5260001246", "PL5260001246"},
+		{"NIP", "DE", "5260001246", "PL5260001246"},
+		{"USt-IdNr.", "", "811907980", "DE811907980"},
+		{"VAT ID", "", "DE811907980", "DE811907980"},
+	} {
+		b, h := testBuilder(t, "Imię;E-mail;"+tc.header, BuildOptions{Region: tc.region})
+		b.m.Columns[2].Field = crm.FieldTaxID // "Steuer-Nr" is no dictionary title
+		b = NewBuilder(b.m, BuildOptions{Region: tc.region})
+		l, err := b.Build(rec(t, h, "Jan;jan@example.pl;"+tc.value))
+		if err != nil || l.TaxID != tc.want || len(l.Warnings) != 0 {
+			t.Errorf("%s %q region %q: %q %q %v", tc.header, tc.value, tc.region, l.TaxID, l.Warnings, err)
+		}
+	}
+}
