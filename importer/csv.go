@@ -885,7 +885,7 @@ func (t *textReader) decode(p []byte) (int, error) {
 // that follow it.
 func (t *textReader) decide() {
 	sample, err := t.src.Peek(sniffSize)
-	enc, note := classify8bit(sample, err != nil)
+	enc, note := classify8bit(sample, err != nil, nil)
 	if enc.kind == encUndecided {
 		enc = textEncoding{kind: encUTF8, name: "UTF-8"}
 	}

@@ -758,6 +758,22 @@ func headerKeysOf(header []string) []headerKeys {
 	return ks
 }
 
+// exactHeaders counts the cells of a header that some dictionary knows
+// letter for letter (case aside), accents included: it tells which
+// decoding of a header's bytes is the right one ("Imię", not "Imiê").
+func exactHeaders(header []string) int {
+	n := 0
+	for _, k := range headerKeysOf(header) {
+		for _, t := range dictTables {
+			if k.exact != "" && t.exact[k.exact] != nil {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // detectFamily scores every table by the header keys it knows and returns
 // the best one (nil when none knows any). A key mapped to a field counts
 // twice as much as one the table only knows as custom, and an exact key

@@ -47,6 +47,9 @@ var (
 	encWindows1252 = textEncoding{kind: encCharmap, name: "windows-1252", cm: charmap.Windows1252}
 	encWindows1250 = textEncoding{kind: encCharmap, name: "windows-1250", cm: charmap.Windows1250}
 	encISO88592    = textEncoding{kind: encCharmap, name: "ISO-8859-2", cm: charmap.ISO8859_2}
+	// Excel for Mac's "CSV (Macintosh)" and Excel's "CSV (MS-DOS)".
+	encMacintosh = textEncoding{kind: encCharmap, name: "macintosh", cm: charmap.Macintosh}
+	encCP850     = textEncoding{kind: encCharmap, name: "IBM850", cm: charmap.CodePage850}
 )
 
 // resolveEncoding turns an --encoding name into an encoding. Names are the
@@ -54,6 +57,12 @@ var (
 // note that WHATWG maps ISO-8859-1 to windows-1252, which is what Excel
 // really writes.
 func resolveEncoding(name string) (textEncoding, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "cp850", "ibm850", "850", "dos", "ms-dos":
+		return encCP850, nil
+	case "mac", "macroman", "mac-roman":
+		return encMacintosh, nil
+	}
 	e, err := htmlindex.Get(name)
 	if err != nil {
 		return textEncoding{}, fmt.Errorf("unknown encoding %q (use a name such as utf-8, windows-1252, windows-1250, iso-8859-2, utf-16le)", name)
@@ -148,7 +157,8 @@ func sniff(sample []byte, atEOF bool, opts Options) (sniffResult, error) {
 			res.notes = append(res.notes, "only ASCII in the first 64 KiB: reading as UTF-8 until the first non-ASCII byte decides")
 			break
 		}
-		enc, note := classify8bit(sample[i:], atEOF)
+		header, _, _ := bytes.Cut(sample, []byte{'\n'})
+		enc, note := classify8bit(sample[i:], atEOF, header)
 		res.enc = enc
 		res.notes = append(res.notes, note)
 	}
@@ -255,7 +265,11 @@ func firstNonASCII(b []byte) int {
 // when they are (nearly all) valid UTF-8, otherwise the 8-bit code page
 // whose decoding looks most like German or Polish (or other Western
 // European) text. sample should start at or before the first non-ASCII byte.
-func classify8bit(sample []byte, atEOF bool) (textEncoding, string) {
+//
+// header, when not nil, is the file's first line: code pages whose scores
+// are close are told apart by the lead fields the header names when
+// decoded with each ("Imię" is Polish windows-1250, "Imiê" nothing).
+func classify8bit(sample []byte, atEOF bool, header []byte) (textEncoding, string) {
 	valid, invalid := 0, 0
 	for i := 0; i < len(sample); {
 		c := sample[i]
@@ -283,21 +297,54 @@ func classify8bit(sample []byte, atEOF bool) (textEncoding, string) {
 		return textEncoding{kind: encUTF8, name: "UTF-8"},
 			fmt.Sprintf("encoding UTF-8: the sample is UTF-8 except for %d invalid bytes (rows holding them are rejected)", invalid)
 	}
-	best, bestScore := 0, 0
+	var scores [len(legacyCandidates)]int
+	best := 0
 	for i := range legacyCandidates {
-		s := scoreCandidate(sample, &legacyClasses[i])
-		if i == 0 || s > bestScore {
-			best, bestScore = i, s
+		scores[i] = scoreCandidate(sample, &legacyClasses[i])
+		if scores[i] > scores[best] {
+			best = i
 		}
 	}
 	enc := legacyCandidates[best]
+	if header != nil {
+		// Within one strong letter of the best, the header decides.
+		fit := headerFit(header, enc)
+		for i, c := range legacyCandidates {
+			if i == best || scores[i] < scores[best]-3 {
+				continue
+			}
+			if f := headerFit(header, c); f > fit {
+				enc, fit = c, f
+			}
+		}
+		if enc != legacyCandidates[best] {
+			return enc, "encoding " + enc.name + " from the letters its decoding gives and the header it makes (not valid UTF-8)"
+		}
+	}
 	return enc, "encoding " + enc.name + " from the letters its decoding gives (not valid UTF-8)"
 }
 
+// headerFit counts the header cells a dictionary knows, accents included,
+// when the line is decoded with enc; the delimiter is not known yet, so
+// every common one splits.
+func headerFit(header []byte, enc textEncoding) int {
+	text, err := enc.cm.NewDecoder().Bytes(header)
+	if err != nil {
+		return 0
+	}
+	cells := strings.FieldsFunc(string(text), func(r rune) bool {
+		return r == ',' || r == ';' || r == '\t' || r == '|' || r == '\r' || r == '"'
+	})
+	return exactHeaders(cells)
+}
+
 // legacyCandidates are the 8-bit code pages German and Polish Excel and
-// Outlook exports use, in the order that breaks ties: a file whose
-// non-ASCII bytes are only ä ö ü ß (the same in all three) is windows-1252.
-var legacyCandidates = [...]textEncoding{encWindows1252, encWindows1250, encISO88592}
+// Outlook exports use (Excel's "CSV (Macintosh)" and "CSV (MS-DOS)"
+// included), in the order that breaks ties: a file whose non-ASCII bytes
+// are only ä ö ü ß (the same in the first three) is windows-1252. The Mac
+// and DOS pages put letters where the Windows pages have ä ö ü ß and
+// punctuation, so each wins only on its own files (TestSniffMoreCodePages).
+var legacyCandidates = [...]textEncoding{encWindows1252, encWindows1250, encISO88592, encMacintosh, encCP850}
 
 // letterClass is how plausible a decoded non-ASCII byte is in a lead list.
 type letterClass uint8

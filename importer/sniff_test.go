@@ -316,8 +316,8 @@ func FuzzSniff(f *testing.F) {
 			t.Fatalf("encoding %+v, bom %d", res.enc, res.bom)
 		}
 		if i := firstNonASCII(sample); i >= 0 {
-			enc, _ := classify8bit(sample[i:], atEOF)
-			enc2, _ := classify8bit(sample[i:], atEOF)
+			enc, _ := classify8bit(sample[i:], atEOF, nil)
+			enc2, _ := classify8bit(sample[i:], atEOF, nil)
 			if enc.name != enc2.name || (enc.kind == encUndecided && atEOF) {
 				t.Fatalf("classify8bit: %+v then %+v", enc, enc2)
 			}
@@ -326,4 +326,55 @@ func FuzzSniff(f *testing.F) {
 			t.Fatalf("validUTF8 disagrees with utf8.Valid")
 		}
 	})
+}
+
+// TestSniffMoreCodePages: Excel's "CSV (MS-DOS)" (IBM850) and "CSV
+// (Macintosh)" were read as windows-1252 or -1250 (Bärbel Weiß became
+// B„rbel Weiá, Jürgen Jźrgen), and a Polish windows-1250 file whose only
+// Polish letters are ę ń ć (which windows-1252 also decodes as letters)
+// was read as windows-1252 (Imiê). The header the bytes make decides
+// between close scores.
+func TestSniffMoreCodePages(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cm   *charmap.Charmap
+		text string
+		want string
+	}{
+		{"MS-DOS", charmap.CodePage850, "Vorname;Nachname;Straße;Ort\r\nBärbel;Weiß;Hauptstraße 1;München\r\nJörg;Müller;Lindenstraße 2;Köln\r\n", "IBM850"},
+		{"Macintosh", charmap.Macintosh, "Vorname;Nachname;Straße;Ort\rJürgen;Müller;Hauptstraße 1;München\rÄnne;Öztürk;Weg 2;Göttingen\r", "macintosh"},
+		{"Polish with ę ń ć only", charmap.Windows1250, "Imię;Nazwisko;Miasto\r\nJan;Bańka;Poznań\r\nEwa;Pęk;Ćmielów\r\n", "windows-1250"},
+		{"German windows-1252", charmap.Windows1252, "Vorname;Nachname;Straße;Ort\r\nJürgen;Müller – „GF“;Hauptstraße 1;München\r\nJosé;Muñoz;Weg 2;Köln\r\n", "windows-1252"},
+		{"Polish windows-1250", charmap.Windows1250, "Imię;Nazwisko;Miasto\r\nŁukasz;Żółć;Łódź\r\n", "windows-1250"},
+	} {
+		b, err := tc.cm.NewEncoder().Bytes([]byte(tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := OpenCSV("x.csv", bytes.NewReader(b), int64(len(b)), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := checkedRecords(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Detection().Encoding; got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+			continue
+		}
+		var all []string
+		all = append(all, r.Header()...)
+		for _, rec := range recs {
+			all = append(all, rec.Fields...)
+		}
+		if got := strings.Join(all, ";"); got != strings.NewReplacer("\r\n", ";", "\r", ";").Replace(strings.TrimRight(tc.text, "\r\n")) {
+			t.Errorf("%s: read %q", tc.name, got)
+		}
+	}
+	for _, name := range []string{"cp850", "IBM850", "macintosh", "macroman"} {
+		if _, err := resolveEncoding(name); err != nil {
+			t.Errorf("--encoding %s: %v", name, err)
+		}
+	}
 }

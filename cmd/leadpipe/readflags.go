@@ -25,7 +25,7 @@ type readOptions struct {
 func (o *readOptions) bind(fs *pflag.FlagSet) {
 	fs.StringVar(&o.MapFile, "map", "", "mapping `FILE` (YAML) that overrides the built-in header dictionaries")
 	fs.StringVar(&o.Region, "region", "", "default phone region `CC` for numbers without a country code (DE, PL, ...)")
-	fs.StringVar(&o.Encoding, "encoding", "", "read CSV in encoding `NAME` instead of detecting it (windows-1252, iso-8859-2, utf-8, utf-16le, ...)")
+	fs.StringVar(&o.Encoding, "encoding", "", "read CSV in encoding `NAME` instead of detecting it (windows-1252, windows-1250, iso-8859-2, macintosh, cp850, utf-8, utf-16le, ...)")
 	fs.StringVar(&o.Delimiter, "delimiter", "", "CSV delimiter `D` instead of detecting it: , ; tab |")
 	fs.StringVar(&o.Sheet, "sheet", "", "read XLSX sheet `NAME` instead of the first visible one whose header names lead fields (else the first non-empty one)")
 	fs.StringVar(&o.DateOrder, "date-order", "", "read ambiguous nn/nn/yyyy dates in `ORDER` dmy or mdy (default: decided per column)")
