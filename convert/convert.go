@@ -111,24 +111,37 @@ type Held struct {
 	Reason  string `json:"reason"`
 }
 
-// Totals count a plan.
+// AlreadyConverted is a selected lead that was converted before: a re-run
+// leaves it alone, and it is no reason to hold anything back.
+type AlreadyConverted struct {
+	Lead    crm.ID        `json:"lead"`
+	Name    string        `json:"name"`
+	Company string        `json:"company"`
+	Account crm.AccountID `json:"account"`
+}
+
+// Totals count a plan. Selected is Converted + Held + AlreadyConverted.
 type Totals struct {
-	Selected        int `json:"selected"`
-	Converted       int `json:"converted"`
-	Held            int `json:"held"`
-	NewAccounts     int `json:"new_accounts"`
-	MatchedAccounts int `json:"matched_accounts"`
-	NewContacts     int `json:"new_contacts"`
-	MatchedContacts int `json:"matched_contacts"`
-	Opportunities   int `json:"opportunities"`
+	Selected         int `json:"selected"`
+	Converted        int `json:"converted"`
+	Held             int `json:"held"`
+	AlreadyConverted int `json:"already_converted"`
+	NewAccounts      int `json:"new_accounts"`
+	MatchedAccounts  int `json:"matched_accounts"`
+	NewContacts      int `json:"new_contacts"`
+	MatchedContacts  int `json:"matched_contacts"`
+	Opportunities    int `json:"opportunities"`
 }
 
 // Plan is a conversion decided but not written.
 type Plan struct {
-	RunID  string     `json:"run_id"`
-	Leads  []LeadPlan `json:"leads"`
-	Held   []Held     `json:"held"`
-	Totals Totals     `json:"totals"`
+	RunID string     `json:"run_id"`
+	Leads []LeadPlan `json:"leads"`
+	Held  []Held     `json:"held"`
+	// Already lists the selected leads converted before (a second
+	// convert --id or --where selects them again); they are not held.
+	Already []AlreadyConverted `json:"already_converted"`
+	Totals  Totals             `json:"totals"`
 
 	batch crm.Batch
 }
@@ -154,7 +167,7 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 	}
 	// The converted leads are a few spread over the whole store: the store
 	// keeps their new versions apart (crm.Batch.Scattered).
-	p := &Plan{RunID: opts.RunID, Leads: []LeadPlan{}, Held: []Held{}, batch: crm.Batch{Scattered: true}}
+	p := &Plan{RunID: opts.RunID, Leads: []LeadPlan{}, Held: []Held{}, Already: []AlreadyConverted{}, batch: crm.Batch{Scattered: true}}
 	idx, err := loadIndex(st)
 	if err != nil {
 		return nil, err
@@ -181,7 +194,7 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 			hold(fmt.Sprintf("merged into %s; convert that lead", l.MergedInto))
 			continue
 		case l.Status == crm.StatusConverted:
-			hold(fmt.Sprintf("already converted (account %s)", l.AccountID))
+			p.Already = append(p.Already, AlreadyConverted{Lead: l.ID, Name: personName(l), Company: l.Company, Account: l.AccountID})
 			continue
 		case l.LastName == "" && l.FirstName == "":
 			hold("no name: a contact needs at least a last name")
@@ -285,6 +298,7 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 		p.Totals.Converted++
 	}
 	p.Totals.Held = len(p.Held)
+	p.Totals.AlreadyConverted = len(p.Already)
 	for _, a := range sortedValues(newAccounts) {
 		p.batch.Accounts = append(p.batch.Accounts, a)
 	}

@@ -140,13 +140,13 @@ func mustPlan(t testing.TB, st Reader, opts Options) *Plan {
 }
 
 // checkTotals proves that the totals count the plan: every selected lead
-// is converted or held, and every converted lead has one account, one
+// is converted, held or converted before, and every converted lead has one account, one
 // contact and at most one opportunity.
 func checkTotals(t testing.TB, p *Plan) {
 	t.Helper()
 	tt := p.Totals
 	var want Totals
-	want.Selected, want.Converted, want.Held = tt.Selected, len(p.Leads), len(p.Held)
+	want.Selected, want.Converted, want.Held, want.AlreadyConverted = tt.Selected, len(p.Leads), len(p.Held), len(p.Already)
 	for _, l := range p.Leads {
 		if l.Account.Action == "new" {
 			want.NewAccounts++
@@ -162,8 +162,8 @@ func checkTotals(t testing.TB, p *Plan) {
 			want.Opportunities++
 		}
 	}
-	if tt != want || tt.Converted+tt.Held != tt.Selected {
-		t.Errorf("totals %+v do not add up: want %+v with converted+held == selected", tt, want)
+	if tt != want || tt.Converted+tt.Held+tt.AlreadyConverted != tt.Selected {
+		t.Errorf("totals %+v do not add up: want %+v with converted+held+already == selected", tt, want)
 	}
 }
 
@@ -206,6 +206,7 @@ func TestPlanSelection(t *testing.T) {
 		selected  int
 		converted []string
 		held      []string
+		already   []string
 	}{
 		{
 			name:     "default: status Qualified",
@@ -233,10 +234,18 @@ func TestPlanSelection(t *testing.T) {
 			held:     []string{"L0000003: merged into L0000001; convert that lead"},
 		},
 		{
+			// A second convert --id: the lead is counted as converted
+			// before, not held back (which would make the run exit 3).
 			name:     "a converted lead",
 			opts:     Options{IDs: []crm.ID{4}},
 			selected: 1,
-			held:     []string{"L0000004: already converted (account A0000007)"},
+			already:  []string{"L0000004: A0000007"},
+		},
+		{
+			name:     "a converted lead among others, by where",
+			opts:     Options{Where: func(l *crm.Lead) (bool, error) { return l.Company == "Schmidt AG" || l.ID == 1, nil }},
+			selected: 2, converted: []string{"L0000001"},
+			already: []string{"L0000004: A0000007"},
 		},
 		{
 			name:     "where selects whatever the status",
@@ -264,8 +273,13 @@ func TestPlanSelection(t *testing.T) {
 			t.Run(r.name+"/"+tt.name, func(t *testing.T) {
 				p := mustPlan(t, r.st, tt.opts)
 				converted, held := planned(p)
-				if p.Totals.Selected != tt.selected || !slices.Equal(converted, tt.converted) || !slices.Equal(held, tt.held) {
-					t.Errorf("selected %d, converted %q, held %q\nwant %d, %q, %q", p.Totals.Selected, converted, held, tt.selected, tt.converted, tt.held)
+				var already []string
+				for _, a := range p.Already {
+					already = append(already, a.Lead.String()+": "+a.Account.String())
+				}
+				if p.Totals.Selected != tt.selected || !slices.Equal(converted, tt.converted) || !slices.Equal(held, tt.held) || !slices.Equal(already, tt.already) {
+					t.Errorf("selected %d, converted %q, held %q, already %q\nwant %d, %q, %q, %q",
+						p.Totals.Selected, converted, held, already, tt.selected, tt.converted, tt.held, tt.already)
 				}
 			})
 		}

@@ -19,8 +19,9 @@ var convertPlanHeader = []string{
 }
 
 // WriteConvertPlanFile writes the plan of a conversion to path (atomically):
-// first the converted leads, then those held back. The file is opened in
-// spreadsheets, so formula triggers are escaped.
+// first the converted leads, then those converted before (outcome
+// already_converted, with their account), then those held back. The file
+// is opened in spreadsheets, so formula triggers are escaped.
 func WriteConvertPlanFile(path string, p *convert.Plan) error {
 	f, err := CreateAtomic(path, 0o600)
 	if err != nil {
@@ -50,6 +51,13 @@ func WriteConvertPlan(w io.Writer, p *convert.Plan) error {
 			row = append(row, "", "", "", "", "", "")
 		}
 		row = append(row, string(l.Stage), "")
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	for _, a := range p.Already {
+		row = append(row[:0], a.Lead.String(), "already_converted", escapeCell(a.Name), escapeCell(a.Company),
+			"", a.Account.String(), "", "", "", "", "", "", "", "", "", "", "", "", "", "")
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -44,7 +44,10 @@ domain). Leads of one new company share one new account. A contact matches
 by e-mail, else by name and phone, within the account. When the evidence
 disagrees (two candidate accounts; a tax id that differs from that of the
 account the name matches) the lead is held back and the reason shown:
-nothing is guessed.
+nothing is guessed. A selected lead that is converted already (a second
+convert --id or --where selects it again) is left as it is and counted as
+already converted, not held back (--json and --report list them); they do
+not make the exit status 3.
 
 Opportunities take their name, stage and close date from the convert
 section of leadpipe.yaml (default name "{company} – {source}", stage
@@ -207,8 +210,14 @@ func writeConvertText(w io.Writer, r convertResult) error {
 	if r.DryRun {
 		verb = "would convert"
 	}
-	fmt.Fprintf(w, "\n%s %d of %d selected leads (%d held back): accounts %d new, %d matched; contacts %d new, %d matched; %d opportunities\n",
-		verb, t.Converted, t.Selected, t.Held, t.NewAccounts, t.MatchedAccounts, t.NewContacts, t.MatchedContacts, t.Opportunities)
+	// Leads converted before are only counted: a nightly --where selects
+	// them again every night (--json and --report list them).
+	already := ""
+	if t.AlreadyConverted > 0 {
+		already = fmt.Sprintf(", %d already converted", t.AlreadyConverted)
+	}
+	fmt.Fprintf(w, "\n%s %d of %d selected leads (%d held back%s): accounts %d new, %d matched; contacts %d new, %d matched; %d opportunities\n",
+		verb, t.Converted, t.Selected, t.Held, already, t.NewAccounts, t.MatchedAccounts, t.NewContacts, t.MatchedContacts, t.Opportunities)
 	if r.Report != "" {
 		fmt.Fprintf(w, "plan written to %s\n", r.Report)
 	}
