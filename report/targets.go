@@ -37,9 +37,14 @@ import (
 //   - Contact: Account.LeadpipeId__c, FirstName, LastName, Salutation,
 //     Title, Email, Phone, MobilePhone, MailingStreet, MailingCity,
 //     MailingPostalCode, MailingCountry, LeadSource, LeadpipeId__c.
-//   - Opportunity: Name, StageName, CloseDate, Amount, LeadSource,
-//     Account.LeadpipeId__c, Pending_Verification__c, LeadpipeId__c. The
-//     wizard does not import opportunities; Data Loader does.
+//   - Opportunity: Name, StageName, CloseDate, Amount, CurrencyIsoCode,
+//     LeadSource, Account.LeadpipeId__c, Pending_Verification__c,
+//     LeadpipeId__c. The wizard does not import opportunities; Data Loader
+//     does. CurrencyIsoCode is the budget's ISO 4217 code (EUR, PLN): a
+//     multi-currency org reads the amount in it (the currency must be
+//     active in the org); a single-currency org has no such field, Data
+//     Loader leaves the column unmapped, and the amount is read in the
+//     org's currency.
 //
 // Create two custom fields first: LeadpipeId__c (Text(10), External ID,
 // Unique) on Lead, Account, Contact and Opportunity, VAT_ID__c (Text(20),
@@ -81,7 +86,11 @@ import (
 //   - accounts, a companies file: name, domain, phone, address, city, zip,
 //     country, lifecyclestage, vat_id, verified, leadpipe_id.
 //   - opportunities, a deals file: dealname, pipeline (default), dealstage,
-//     amount, closedate, domain, pending_verification, leadpipe_id.
+//     amount, deal_currency_code, closedate, domain, pending_verification,
+//     leadpipe_id. deal_currency_code is the budget's ISO 4217 code; HubSpot
+//     accepts only the currencies set up in the portal (Settings ›
+//     Currencies), and a deal without it is in the portal's company
+//     currency.
 //
 // vat_id and leadpipe_id are custom properties (single-line text),
 // verified (companies) and pending_verification (deals) single checkboxes:
@@ -122,8 +131,13 @@ import (
 //     Business Phone, Mobile Phone, Company Name, Street 1, City,
 //     ZIP/Postal Code, Country/Region, Description.
 //   - Opportunity: Topic, Potential Customer, Est. Close Date, Est.
-//     Revenue, Description (stage, currency, source, and "pending" while
-//     the account is not verified).
+//     Revenue, Currency, Description (stage, currency, source, and
+//     "pending" while the account is not verified). Currency is a lookup
+//     of the Currency table (transactioncurrencyid); the file holds the
+//     ISO code (EUR, PLN), so in the wizard's mapping step make the lookup
+//     refer to the field Currency Code (by default it looks up the
+//     currency's name). A currency the organization has not added fails
+//     the row; an empty one takes the organization's base currency.
 //
 // Company Name and Potential Customer are lookups by account name: import
 // accounts first; where two accounts share a name, make the lookup match
@@ -217,6 +231,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "StageName", value: func(o opportunityRow) string { return opportunityStage(o.Opportunity).salesforce }},
 			{header: "CloseDate", value: func(o opportunityRow) string { return o.CloseDate }},
 			{header: "Amount", value: func(o opportunityRow) string { return o.Amount }, number: true},
+			{header: "CurrencyIsoCode", value: func(o opportunityRow) string { return o.Currency }},
 			{header: "LeadSource", value: func(o opportunityRow) string { return o.Source }},
 			{header: "Account.LeadpipeId__c", value: func(o opportunityRow) string { return accountID(o.AccountID) }},
 			{header: "Pending_Verification__c", value: func(o opportunityRow) string { return pick(o.PendingVerification, "true", "false") }},
@@ -279,6 +294,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "pipeline", value: func(opportunityRow) string { return "default" }},
 			{header: "dealstage", value: func(o opportunityRow) string { return opportunityStage(o.Opportunity).hubspot }},
 			{header: "amount", value: func(o opportunityRow) string { return o.Amount }, number: true},
+			{header: "deal_currency_code", value: func(o opportunityRow) string { return o.Currency }},
 			{header: "closedate", value: func(o opportunityRow) string { return o.CloseDate }},
 			{header: "domain", value: func(o opportunityRow) string { return o.Account.Domain }},
 			{header: "pending_verification", value: func(o opportunityRow) string { return pick(o.PendingVerification, "true", "false") }},
@@ -343,6 +359,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "Potential Customer", value: func(o opportunityRow) string { return o.Account.Name }},
 			{header: "Est. Close Date", value: func(o opportunityRow) string { return o.CloseDate }},
 			{header: "Est. Revenue", value: func(o opportunityRow) string { return o.Amount }, number: true},
+			{header: "Currency", value: func(o opportunityRow) string { return o.Currency }},
 			{header: "Description", value: func(o opportunityRow) string {
 				return notes("leadpipe", o.ID.String(), "Stage", o.Stage, "Won", pick(o.Won, "yes", ""),
 					"Currency", o.Currency, "Source", o.Source, "Verification", pick(o.PendingVerification, "pending: the account is not verified", ""))

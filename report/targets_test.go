@@ -184,7 +184,7 @@ var importerColumns = []struct {
 	{"salesforce", "contacts", []string{"Account.LeadpipeId__c", "FirstName", "LastName", "Salutation", "Title",
 		"Email", "Phone", "MobilePhone", "MailingStreet", "MailingCity", "MailingPostalCode", "MailingCountry",
 		"LeadSource", "LeadpipeId__c"}, []string{"LastName", "LeadpipeId__c"}},
-	{"salesforce", "opportunities", []string{"Name", "StageName", "CloseDate", "Amount", "LeadSource",
+	{"salesforce", "opportunities", []string{"Name", "StageName", "CloseDate", "Amount", "CurrencyIsoCode", "LeadSource",
 		"Account.LeadpipeId__c", "Pending_Verification__c", "LeadpipeId__c"}, []string{"Name", "StageName", "CloseDate", "LeadpipeId__c"}},
 	{"hubspot", "leads", []string{"email", "firstname", "lastname", "salutation", "jobtitle", "phone", "mobilephone",
 		"company", "address", "city", "zip", "country", "lifecyclestage", "hs_lead_status", "domain", "leadpipe_id"},
@@ -194,7 +194,7 @@ var importerColumns = []struct {
 		"leadpipe_id"}, []string{"lifecyclestage", "leadpipe_id"}},
 	{"hubspot", "accounts", []string{"name", "domain", "phone", "address", "city", "zip", "country",
 		"lifecyclestage", "vat_id", "verified", "leadpipe_id"}, []string{"name", "leadpipe_id"}},
-	{"hubspot", "opportunities", []string{"dealname", "pipeline", "dealstage", "amount", "closedate", "domain",
+	{"hubspot", "opportunities", []string{"dealname", "pipeline", "dealstage", "amount", "deal_currency_code", "closedate", "domain",
 		"pending_verification", "leadpipe_id"}, []string{"dealname", "pipeline", "dealstage", "leadpipe_id"}},
 	{"dynamics", "leads", []string{"Topic", "Salutation", "First Name", "Last Name", "Company Name", "Job Title",
 		"Email", "Business Phone", "Mobile Phone", "Street 1", "City", "ZIP/Postal Code", "Country/Region",
@@ -206,7 +206,7 @@ var importerColumns = []struct {
 		"Business Phone", "Mobile Phone", "Company Name", "Street 1", "City", "ZIP/Postal Code", "Country/Region",
 		"Description"}, []string{"Last Name"}},
 	{"dynamics", "opportunities", []string{"Topic", "Potential Customer", "Est. Close Date", "Est. Revenue",
-		"Description"}, []string{"Topic", "Description"}},
+		"Currency", "Description"}, []string{"Topic", "Description"}},
 }
 
 func readCSV(t *testing.T, b []byte) [][]string {
@@ -683,5 +683,31 @@ func TestExportUnknown(t *testing.T) {
 		if err := Export(io.Discard, fixture(), opts); err == nil {
 			t.Errorf("%+v: no error", opts)
 		}
+	}
+}
+
+// TestExportOpportunityCurrency: an opportunity's amount goes out with its
+// currency, in the column each importer reads it from; without it a PLN
+// budget would be read as an amount in the org's or portal's currency.
+func TestExportOpportunityCurrency(t *testing.T) {
+	for _, tt := range []struct{ target, amount, currency string }{
+		{"salesforce", "Amount", "CurrencyIsoCode"},
+		{"hubspot", "amount", "deal_currency_code"},
+		{"dynamics", "Est. Revenue", "Currency"},
+		{"", "amount", "currency"},
+	} {
+		t.Run(goldenName(tt.target, "opportunities"), func(t *testing.T) {
+			recs := readCSV(t, export(t, fixture(), tt.target, "opportunities", "csv"))
+			amount, currency := slices.Index(recs[0], tt.amount), slices.Index(recs[0], tt.currency)
+			if amount < 0 || currency < 0 {
+				t.Fatalf("header %q lacks %s or %s", recs[0], tt.amount, tt.currency)
+			}
+			want := [][2]string{{"83500.00", "EUR"}, {"-1200.50", "PLN"}, {"", ""}, {"12", ""}}
+			for i, rec := range recs[1:] {
+				if got := [2]string{rec[amount], rec[currency]}; got != want[i] {
+					t.Errorf("row %d: amount and currency %q, want %q", i+2, got, want[i])
+				}
+			}
+		})
 	}
 }

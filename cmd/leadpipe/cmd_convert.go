@@ -51,9 +51,9 @@ not make the exit status 3.
 
 Opportunities take their name, stage and close date from the convert
 section of leadpipe.yaml (default name "{company} – {source}", stage
-Qualification, close date in 90 days) and their amount from the budget.
-New accounts start unverified (leadpipe accounts verify), and their
-opportunities are pending verification until then. A lead whose account
+Qualification, close date in 90 days) and their amount and currency from
+the budget. New accounts start unverified (leadpipe accounts verify), and
+their opportunities are pending verification until then. A lead whose account
 is a customer's (marked customer, or with a won opportunity) moves to
 stage Customer.
 
