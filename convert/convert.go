@@ -8,7 +8,10 @@
 // the same postal code or city, or by company e-mail domain — never a
 // freemail domain), whether its contact exists (same e-mail; same name and
 // phone), and what opportunity it gets. Leads of one new company in the same
-// run share one new account. Ambiguity is never guessed: two candidate
+// run share one new account. A lead that matches an account fills the
+// account's empty fields it knows (fillAccount), and the index learns the
+// new keys, so that a later lead finds the account by the tax id another
+// lead brought. Ambiguity is never guessed: two candidate
 // accounts, or a tax id that disagrees with the account the name matches,
 // hold the lead back with the reason. Apply writes exactly the plan, in one
 // transaction.
@@ -70,6 +73,16 @@ type AccountPlan struct {
 	Key      string `json:"key,omitempty"`
 	Customer bool   `json:"customer,omitempty"`
 	Verified bool   `json:"verified"`
+	// Filled lists the empty fields of a matched account that this lead
+	// fills (tax id, domain, address, phone), in the order written. A
+	// value the account has is never replaced.
+	Filled []FieldFill `json:"filled,omitempty"`
+}
+
+// FieldFill is an empty account field that conversion fills from a lead.
+type FieldFill struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
 }
 
 // ContactPlan says where a lead's person goes.
@@ -234,8 +247,10 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 				if _, ok := touched[acct.ID]; !ok {
 					c := *acct
 					c.Leads = slices.Clone(acct.Leads)
+					c.History = slices.Clone(acct.History)
 					acct = &c
 					touched[acct.ID] = acct
+					idx.accounts[acct.ID] = acct // later leads match what this run writes
 				} else {
 					acct = touched[acct.ID]
 				}
@@ -244,6 +259,18 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 				acct = newAccounts[acct.ID]
 				ap.Key = "batch"
 				p.Totals.MatchedAccounts++
+			}
+			// What the lead knows and the account lacks goes to the
+			// account, and into the index, so that a later lead (of this
+			// run or a later one) finds it by that key too.
+			if ap.Filled = fillAccount(acct, l); len(ap.Filled) > 0 {
+				idx.addAccount(acct)
+				if _, isNew := newAccounts[acct.ID]; !isNew {
+					for _, f := range ap.Filled {
+						acct.History = append(acct.History, crm.Change{At: opts.Now, By: "convert", Field: f.Field, New: f.Value,
+							Reason: strings.TrimSpace(opts.RunID + " " + l.ID.String())})
+					}
+				}
 			}
 		}
 		ap.Customer, ap.Verified = customer, acct.Verified
@@ -420,6 +447,43 @@ func newAccount(l *crm.Lead, id crm.AccountID, now time.Time) *crm.Account {
 		a.Domain = d
 	}
 	return a
+}
+
+// fillAccount fills the empty fields of a matched account from the lead:
+// tax id, company e-mail domain, phone, and the address parts, these only
+// when the lead's place agrees with the account's (same country, postal
+// code and city where both have one), so that two addresses are never
+// mixed. A value the account has is never replaced; a tax id that differs
+// never gets here (matchAccount holds such a lead back). It returns what
+// it filled.
+func fillAccount(a *crm.Account, l *crm.Lead) []FieldFill {
+	var filled []FieldFill
+	fill := func(field string, p *string, v string) {
+		if *p == "" && v != "" {
+			*p = v
+			filled = append(filled, FieldFill{Field: field, Value: v})
+		}
+	}
+	fill("tax_id", &a.TaxID, l.TaxID)
+	fill("domain", &a.Domain, companyDomain(l))
+	if samePlace(a, l) {
+		fill("street", &a.Street, l.Street)
+		fill("postal_code", &a.PostalCode, l.PostalCode)
+		fill("city", &a.City, l.City)
+		fill("country", &a.Country, l.Country)
+	}
+	fill("phone", &a.Phone, l.Phone)
+	return filled
+}
+
+// samePlace reports whether nothing in the lead's address contradicts the
+// account's: country, postal code and city agree wherever both have one.
+func samePlace(a *crm.Account, l *crm.Lead) bool {
+	agree := func(x, y string, eq func(string, string) bool) bool { return x == "" || y == "" || eq(x, y) }
+	sameCity := func(x, y string) bool { return spelling(normalize.Fold(x)) == spelling(normalize.Fold(y)) }
+	return agree(a.Country, l.Country, func(x, y string) bool { return x == y }) &&
+		agree(a.PostalCode, l.PostalCode, strings.EqualFold) &&
+		agree(a.City, l.City, sameCity)
 }
 
 func newContact(l *crm.Lead, id crm.ContactID, account crm.AccountID, now time.Time) *crm.Contact {

@@ -48,23 +48,32 @@ func loadIndex(st crm.ObjectReader) (*index, error) {
 	return x, nil
 }
 
+// addAccount indexes an account under its keys. Called again for an
+// account whose empty fields a conversion filled, it adds the new keys;
+// the keys it has are never listed twice.
 func (x *index) addAccount(a *crm.Account) {
 	x.accounts[a.ID] = a
 	if a.TaxID != "" {
-		x.byTax[a.TaxID] = append(x.byTax[a.TaxID], a.ID)
+		addKey(x.byTax, a.TaxID, a.ID)
 	}
 	if a.NameKey != "" {
 		if a.PostalCode != "" {
-			k := postalKey(a.NameKey, a.Country, a.PostalCode)
-			x.byPostal[k] = append(x.byPostal[k], a.ID)
+			addKey(x.byPostal, postalKey(a.NameKey, a.Country, a.PostalCode), a.ID)
 		}
 		if a.City != "" {
-			k := cityKey(a.NameKey, a.Country, a.City)
-			x.byCity[k] = append(x.byCity[k], a.ID)
+			addKey(x.byCity, cityKey(a.NameKey, a.Country, a.City), a.ID)
 		}
 	}
 	if a.Domain != "" && !normalize.IsFreemail(a.Domain) {
-		x.byDomain[a.Domain] = append(x.byDomain[a.Domain], a.ID)
+		addKey(x.byDomain, a.Domain, a.ID)
+	}
+}
+
+// addKey lists id under k once. The lists are short (one account, unless
+// the store holds duplicates), so the look-up costs nothing.
+func addKey(m map[string][]crm.AccountID, k string, id crm.AccountID) {
+	if !slices.Contains(m[k], id) {
+		m[k] = append(m[k], id)
 	}
 }
 

@@ -40,8 +40,12 @@ Qualified leads convert, and the lifecycle's Converted gate applies.
 It never creates a second account for a company that exists: an account
 matches by tax id, else by company name (without legal form) in the same
 postal code or city, else by company e-mail domain (never a freemail
-domain). Leads of one new company share one new account. A contact matches
-by e-mail, else by name and phone, within the account. When the evidence
+domain). Leads of one new company share one new account. A lead that
+matches an account fills the account's empty fields it knows (tax id,
+company domain, phone, and the address where its place agrees), never
+replacing a value; the plan shows them ("fills tax_id") and later leads
+match by them. A contact matches by e-mail, else by name and phone, within
+the account. When the evidence
 disagrees (two candidate accounts; a tax id that differs from that of the
 account the name matches) the lead is held back and the reason shown:
 nothing is guessed. A selected lead that is converted already (a second
@@ -178,6 +182,13 @@ func writeConvertText(w io.Writer, r convertResult) error {
 			}
 			if l.Account.Customer {
 				acct += " (customer)"
+			}
+			if len(l.Account.Filled) > 0 {
+				names := make([]string, len(l.Account.Filled))
+				for i, f := range l.Account.Filled {
+					names[i] = f.Field
+				}
+				acct += ", fills " + strings.Join(names, " ")
 			}
 			contact := fmt.Sprintf("%s %s", l.Contact.ID, l.Contact.Action)
 			if l.Contact.Key != "" {
