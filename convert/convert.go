@@ -489,7 +489,7 @@ func samePlace(a *crm.Account, l *crm.Lead) bool {
 func newContact(l *crm.Lead, id crm.ContactID, account crm.AccountID, now time.Time) *crm.Contact {
 	return &crm.Contact{
 		ID: id, AccountID: account, Salutation: l.Salutation, AcademicTitle: l.AcademicTitle,
-		FirstName: l.FirstName, LastName: l.LastName, Title: l.Title, Email: l.Email, Phone: l.Phone, Mobile: l.Mobile,
+		FirstName: l.FirstName, LastName: l.LastName, Title: l.Title, Email: l.Email, Phone: l.Phone, PhoneExt: l.PhoneExt, Mobile: l.Mobile,
 		Street: l.Street, PostalCode: l.PostalCode, City: l.City, Country: l.Country, Source: l.Source, CreatedAt: now,
 	}
 }

@@ -107,14 +107,16 @@ type Contact struct {
 	Title         string    `json:"title,omitempty"`
 	Email         string    `json:"email,omitempty"`
 	Phone         string    `json:"phone,omitempty"`
-	Mobile        string    `json:"mobile,omitempty"`
-	Street        string    `json:"street,omitempty"`
-	PostalCode    string    `json:"postal_code,omitempty"`
-	City          string    `json:"city,omitempty"`
-	Country       string    `json:"country,omitempty"`
-	Source        string    `json:"source,omitempty"`
-	CreatedAt     time.Time `json:"created_at"`
-	Leads         []ID      `json:"leads,omitempty"`
+	// PhoneExt is the extension of Phone (digits), as the lead had it.
+	PhoneExt   string    `json:"phone_ext,omitempty"`
+	Mobile     string    `json:"mobile,omitempty"`
+	Street     string    `json:"street,omitempty"`
+	PostalCode string    `json:"postal_code,omitempty"`
+	City       string    `json:"city,omitempty"`
+	Country    string    `json:"country,omitempty"`
+	Source     string    `json:"source,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	Leads      []ID      `json:"leads,omitempty"`
 }
 
 // Opportunity is a concrete sale created when a lead is converted.

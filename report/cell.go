@@ -10,9 +10,10 @@ import "regexp"
 //
 // Two kinds of value are left alone, because the rejects file must import
 // again as it is and these are common and harmless: phone numbers in
-// international form ("+49 30 1234567", "+48 (22) 123-45-67") and negative
-// numbers ("-300", "-1.234,50"). Neither can hold a function call or a
-// DDE link: they have no letters and no | or !.
+// international form ("+49 30 1234567", "+48 (22) 123-45-67"), also with
+// the extension as the exports write it ("+493012345678 ext. 12"), and
+// negative numbers ("-300", "-1.234,50"). Neither can hold a function call
+// or a DDE link: they have no | or !, and no letters but the fixed "ext.".
 //
 // The importer takes the ' off again when the corrected rejects file is
 // imported (it knows the file by its leadpipe_reason column), so the value
@@ -39,6 +40,6 @@ func escapeCell(s string) string {
 }
 
 var (
-	phoneLike      = regexp.MustCompile(`^\+[0-9 ()/-]*[0-9][0-9 ()/-]*$`)
+	phoneLike      = regexp.MustCompile(`^\+[0-9 ()/-]*[0-9][0-9 ()/-]*( ext\. [0-9]+)?$`)
 	negativeNumber = regexp.MustCompile(`^-[0-9.,]*[0-9][0-9.,]*$`)
 )

@@ -398,6 +398,7 @@ var ownLayout = exportLayout{
 		{header: "title", value: func(c contactRow) string { return c.Title }},
 		{header: "email", value: func(c contactRow) string { return c.Email }},
 		{header: "phone", value: func(c contactRow) string { return c.Phone }},
+		{header: "phone_ext", value: func(c contactRow) string { return c.PhoneExt }},
 		{header: "mobile", value: func(c contactRow) string { return c.Mobile }},
 		{header: "street", value: func(c contactRow) string { return c.Street }},
 		{header: "postal_code", value: func(c contactRow) string { return c.PostalCode }},

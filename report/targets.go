@@ -16,7 +16,8 @@ import (
 //
 // For all targets: UTF-8 CSV without a BOM, or XLSX; dates yyyy-MM-dd;
 // booleans true/false; amounts plain decimals with a dot (number cells in
-// XLSX); phones E.164 (+493012345678); countries by their English name
+// XLSX); phones E.164 (+493012345678), a lead's or contact's with its
+// extension as "+493012345678 ext. 12" (see phoneWithExt); countries by their English name
 // (Germany, Poland: the names leadpipe's own country table reads back);
 // formula triggers escaped with a ' as in every export (see Export). A
 // required column that would be empty gets "[not provided]", the
@@ -165,6 +166,18 @@ import (
 // is, for a pipeline that has it.
 var ExportTargets = []string{"salesforce", "hubspot", "dynamics"}
 
+// phoneWithExt is a phone number with its extension, "+493012345678 ext.
+// 12": none of the targets has a column for an extension (Salesforce's
+// Phone, HubSpot's phone and Dynamics' Business Phone are one text field
+// each), and this is the form their users type and leadpipe's importer
+// reads back. Without an extension the number stays E.164.
+func phoneWithExt(phone, ext string) string {
+	if phone == "" || ext == "" {
+		return phone
+	}
+	return phone + " ext. " + ext
+}
+
 // notProvided fills a column the importer requires.
 func notProvided(s string) string {
 	if s == "" {
@@ -184,7 +197,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "Title", value: func(l *crm.Lead) string { return l.Title }},
 			{header: "Company", value: func(l *crm.Lead) string { return notProvided(l.Company) }},
 			{header: "Email", value: func(l *crm.Lead) string { return l.Email }},
-			{header: "Phone", value: func(l *crm.Lead) string { return l.Phone }},
+			{header: "Phone", value: func(l *crm.Lead) string { return phoneWithExt(l.Phone, l.PhoneExt) }},
 			{header: "MobilePhone", value: func(l *crm.Lead) string { return l.Mobile }},
 			{header: "Street", value: func(l *crm.Lead) string { return l.Street }},
 			{header: "City", value: func(l *crm.Lead) string { return l.City }},
@@ -217,7 +230,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "Salutation", value: func(c contactRow) string { return sfSalutation(c.Salutation, c.AcademicTitle) }},
 			{header: "Title", value: func(c contactRow) string { return c.Title }},
 			{header: "Email", value: func(c contactRow) string { return c.Email }},
-			{header: "Phone", value: func(c contactRow) string { return c.Phone }},
+			{header: "Phone", value: func(c contactRow) string { return phoneWithExt(c.Phone, c.PhoneExt) }},
 			{header: "MobilePhone", value: func(c contactRow) string { return c.Mobile }},
 			{header: "MailingStreet", value: func(c contactRow) string { return c.Street }},
 			{header: "MailingCity", value: func(c contactRow) string { return c.City }},
@@ -246,7 +259,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "lastname", value: func(l *crm.Lead) string { return l.LastName }},
 			{header: "salutation", value: func(l *crm.Lead) string { return joinNonEmpty(" ", l.Salutation, l.AcademicTitle) }},
 			{header: "jobtitle", value: func(l *crm.Lead) string { return l.Title }},
-			{header: "phone", value: func(l *crm.Lead) string { return l.Phone }},
+			{header: "phone", value: func(l *crm.Lead) string { return phoneWithExt(l.Phone, l.PhoneExt) }},
 			{header: "mobilephone", value: func(l *crm.Lead) string { return l.Mobile }},
 			{header: "company", value: func(l *crm.Lead) string { return l.Company }},
 			{header: "address", value: func(l *crm.Lead) string { return l.Street }},
@@ -264,7 +277,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "lastname", value: func(c contactRow) string { return c.LastName }},
 			{header: "salutation", value: func(c contactRow) string { return joinNonEmpty(" ", c.Salutation, c.AcademicTitle) }},
 			{header: "jobtitle", value: func(c contactRow) string { return c.Title }},
-			{header: "phone", value: func(c contactRow) string { return c.Phone }},
+			{header: "phone", value: func(c contactRow) string { return phoneWithExt(c.Phone, c.PhoneExt) }},
 			{header: "mobilephone", value: func(c contactRow) string { return c.Mobile }},
 			{header: "company", value: func(c contactRow) string { return c.Account.Name }},
 			{header: "address", value: func(c contactRow) string { return c.Street }},
@@ -313,7 +326,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "Company Name", value: func(l *crm.Lead) string { return l.Company }},
 			{header: "Job Title", value: func(l *crm.Lead) string { return l.Title }},
 			{header: "Email", value: func(l *crm.Lead) string { return l.Email }},
-			{header: "Business Phone", value: func(l *crm.Lead) string { return l.Phone }},
+			{header: "Business Phone", value: func(l *crm.Lead) string { return phoneWithExt(l.Phone, l.PhoneExt) }},
 			{header: "Mobile Phone", value: func(l *crm.Lead) string { return l.Mobile }},
 			{header: "Street 1", value: func(l *crm.Lead) string { return l.Street }},
 			{header: "City", value: func(l *crm.Lead) string { return l.City }},
@@ -343,7 +356,7 @@ var targetLayouts = map[string]*exportLayout{
 			{header: "Salutation", value: func(c contactRow) string { return joinNonEmpty(" ", c.Salutation, c.AcademicTitle) }},
 			{header: "Job Title", value: func(c contactRow) string { return c.Title }},
 			{header: "Email", value: func(c contactRow) string { return c.Email }},
-			{header: "Business Phone", value: func(c contactRow) string { return c.Phone }},
+			{header: "Business Phone", value: func(c contactRow) string { return phoneWithExt(c.Phone, c.PhoneExt) }},
 			{header: "Mobile Phone", value: func(c contactRow) string { return c.Mobile }},
 			{header: "Company Name", value: func(c contactRow) string { return c.Account.Name }},
 			{header: "Street 1", value: func(c contactRow) string { return c.Street }},

@@ -63,7 +63,7 @@ func (f *fakeSource) Account(id crm.AccountID) (*crm.Account, error) {
 }
 
 // fixture has German and Polish names, a value starting with "=", E.164
-// phones, a negative amount, a merged lead (left out), two "Müller GmbH"
+// phones (two with an extension), a negative amount, a merged lead (left out), two "Müller GmbH"
 // in different cities, a contact without an account and one whose account
 // is missing.
 func fixture() *fakeSource {
@@ -77,7 +77,7 @@ func fixture() *fakeSource {
 				Source: "Messe München", Budget: "83500.00", Currency: "EUR",
 				CreatedAt: at, UpdatedAt: at, Status: crm.StatusWorking, Stage: crm.StageMQL, Score: 65, Grade: crm.GradeHot},
 			{ID: 2, Salutation: "Pani", FirstName: "Zofia", LastName: "Wójcik", Company: "Kraków, \"Sp. z o.o.\"",
-				Email: "zofia@wp.pl", EmailFreemail: true, Phone: "+48221234567",
+				Email: "zofia@wp.pl", EmailFreemail: true, Phone: "+48221234567", PhoneExt: "12",
 				Street: "ul. Floriańska 3", PostalCode: "30-001", City: "Kraków", Country: "PL",
 				Source: "webinar", CreatedAt: at, UpdatedAt: at, Status: crm.StatusNew, Stage: crm.StageLead},
 			{ID: 3, LastName: "Nowak", Company: "=HYPERLINK(\"http://evil.example\",\"Biuro\")", Email: "biuro@nowak.pl",
@@ -99,7 +99,7 @@ func fixture() *fakeSource {
 		},
 		contacts: []*crm.Contact{
 			{ID: 1, AccountID: 1, Salutation: "Herr", AcademicTitle: "Prof. Dr.", FirstName: "Jürgen", LastName: "Müller",
-				Title: "Geschäftsführer", Email: "j.mueller@mueller-gmbh.de", Phone: "+493012345678",
+				Title: "Geschäftsführer", Email: "j.mueller@mueller-gmbh.de", Phone: "+493012345678", PhoneExt: "345",
 				Street: "Hauptstraße 5", PostalCode: "10115", City: "Berlin", Country: "DE", Source: "messe",
 				CreatedAt: at, Leads: []crm.ID{1, 4}},
 			{ID: 2, AccountID: 3, Salutation: "Pani", FirstName: "Zofia", LastName: "Wójcik", Email: "zofia@wp.pl",
@@ -709,5 +709,50 @@ func TestExportOpportunityCurrency(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExportPhoneExtension: no target has a column for an extension, so
+// the phone column carries it as "+493012345678 ext. 12", the form each
+// importer keeps as text and leadpipe's importer reads back; the cell is
+// not escaped as a formula. A phone without extension stays E.164.
+func TestExportPhoneExtension(t *testing.T) {
+	// fixture: lead L0000001 (row 2) has no extension, L0000002 (row 3)
+	// extension 12; contact C0000001 (row 2) extension 345.
+	for _, tt := range []struct {
+		target, object, header string
+		want                   map[int]string // row index → phone
+	}{
+		{"salesforce", "leads", "Phone", map[int]string{1: "+493012345678", 2: "+48221234567 ext. 12"}},
+		{"salesforce", "contacts", "Phone", map[int]string{1: "+493012345678 ext. 345"}},
+		{"hubspot", "leads", "phone", map[int]string{1: "+493012345678", 2: "+48221234567 ext. 12"}},
+		{"hubspot", "contacts", "phone", map[int]string{1: "+493012345678 ext. 345"}},
+		{"dynamics", "leads", "Business Phone", map[int]string{1: "+493012345678", 2: "+48221234567 ext. 12"}},
+		{"dynamics", "contacts", "Business Phone", map[int]string{1: "+493012345678 ext. 345"}},
+	} {
+		t.Run(tt.target+"_"+tt.object, func(t *testing.T) {
+			for _, format := range []string{"csv", "xlsx"} {
+				var recs [][]string
+				if format == "csv" {
+					recs = readCSV(t, export(t, fixture(), tt.target, tt.object, format))
+				} else {
+					recs = readXLSX(t, export(t, fixture(), tt.target, tt.object, format))
+				}
+				col := slices.Index(recs[0], tt.header)
+				if col < 0 {
+					t.Fatalf("%s: no column %s in %q", format, tt.header, recs[0])
+				}
+				for row, want := range tt.want {
+					if got := recs[row][col]; got != want {
+						t.Errorf("%s: row %d %s = %q, want %q", format, row+1, tt.header, got, want)
+					}
+				}
+			}
+		})
+	}
+	// What the export writes, leadpipe's importer reads back.
+	p, err := normalize.ParsePhone("+493012345678 ext. 12", "DE")
+	if err != nil || p.E164 != "+493012345678" || p.Ext != "12" {
+		t.Errorf("read back: %+v, %v", p, err)
 	}
 }

@@ -234,7 +234,7 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 		if custom {
 			// Their raw values may be left out (appendRaw): a leadpipe
 			// that does not know it must refuse the store from now on.
-			if err := raiseSchema(meta, schemaVersion); err != nil {
+			if err := raiseSchema(meta, schemaRawOmitted); err != nil {
 				return err
 			}
 		}

@@ -17,6 +17,12 @@ import (
 // (BENCHMARKS.md, "Conversion").
 const objCodecV1 = 0x01
 
+// objCodecV2 is a contact with a phone extension: v1 followed by the
+// extension. A contact without one is still written in v1, and writing
+// the first v2 contact raises the store to schemaContactExt, so that an
+// older leadpipe refuses the store instead of calling it damaged.
+const objCodecV2 = 0x02
+
 // appendAccount, appendContact and appendOpportunity encode an object.
 func appendAccount(dst []byte, a *crm.Account) []byte {
 	dst = append(dst, objCodecV1)
@@ -39,14 +45,22 @@ func appendAccount(dst []byte, a *crm.Account) []byte {
 }
 
 func appendContact(dst []byte, c *crm.Contact) []byte {
-	dst = append(dst, objCodecV1)
+	v := byte(objCodecV1)
+	if c.PhoneExt != "" {
+		v = objCodecV2
+	}
+	dst = append(dst, v)
 	dst = binary.AppendUvarint(dst, uint64(c.ID))
 	dst = binary.AppendUvarint(dst, uint64(c.AccountID))
 	for _, s := range [...]string{c.Salutation, c.AcademicTitle, c.FirstName, c.LastName, c.Title, c.Email, c.Phone, c.Mobile, c.Street, c.PostalCode, c.City, c.Country, c.Source} {
 		dst = appendString(dst, s)
 	}
 	dst = appendTime(dst, c.CreatedAt)
-	return appendIDs(dst, c.Leads)
+	dst = appendIDs(dst, c.Leads)
+	if v == objCodecV2 {
+		dst = appendString(dst, c.PhoneExt)
+	}
+	return dst
 }
 
 func appendOpportunity(dst []byte, o *crm.Opportunity) []byte {
@@ -90,7 +104,8 @@ func decodeObject(data []byte, v any) error {
 	if data[0] == '{' {
 		return json.Unmarshal(data, v)
 	}
-	if data[0] != objCodecV1 {
+	_, contact := v.(*crm.Contact)
+	if data[0] != objCodecV1 && !(data[0] == objCodecV2 && contact) {
 		return fmt.Errorf("%w: unknown codec version %d", errDamaged, data[0])
 	}
 	d := decoder{b: data, s: string(data), off: 1}
@@ -122,6 +137,9 @@ func decodeObject(data []byte, v any) error {
 		}
 		o.CreatedAt = d.time()
 		o.Leads = d.ids()
+		if data[0] == objCodecV2 {
+			o.PhoneExt = d.str()
+		}
 	case *crm.Opportunity:
 		o.ID = crm.OpportunityID(d.uvarint())
 		o.AccountID = crm.AccountID(d.uvarint())

@@ -19,6 +19,7 @@ var (
 		LastName: "Wójcik", Title: "CEO", Email: "m.wojcik@example.pl", Phone: "+48221234567", Mobile: "+48601234567",
 		Street: "ul. Długa 5", PostalCode: "00-238", City: "Warszawa", Country: "PL", Source: "targi",
 		CreatedAt: time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC), Leads: []crm.ID{42}}
+	codecContactExt  = func() *crm.Contact { c := *codecContact; c.PhoneExt = "12"; return &c }()
 	codecOpportunity = &crm.Opportunity{ID: 9, AccountID: 7, ContactID: 3, LeadID: 42, Name: "Müller – Messe", Amount: "-1200.50",
 		Currency: "EUR", Stage: "Qualification", CloseDate: "2026-06-01", Source: "messe", Won: false, PendingVerification: true,
 		CreatedAt: time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)}
@@ -37,6 +38,7 @@ func TestObjectCodec(t *testing.T) {
 		{codecContact, appendContact(nil, codecContact), func() any { return &crm.Contact{} }},
 		{codecOpportunity, appendOpportunity(nil, codecOpportunity), func() any { return &crm.Opportunity{} }},
 		{&crm.Account{ID: 1}, appendAccount(nil, &crm.Account{ID: 1}), func() any { return &crm.Account{} }},
+		{codecContactExt, appendContact(nil, codecContactExt), func() any { return &crm.Contact{} }},
 	} {
 		got := tc.out()
 		if err := decodeObject(tc.enc, got); err != nil || !reflect.DeepEqual(got, tc.in) {
@@ -68,6 +70,7 @@ func FuzzDecodeObject(f *testing.F) {
 	f.Add(appendAccount(nil, codecAccount), byte(0))
 	f.Add(appendContact(nil, codecContact), byte(1))
 	f.Add(appendOpportunity(nil, codecOpportunity), byte(2))
+	f.Add(appendContact(nil, codecContactExt), byte(1))
 	f.Add([]byte(`{"id":"A0000001","name":"x"}`), byte(0))
 	f.Add([]byte{objCodecV1}, byte(1))
 	f.Fuzz(func(t *testing.T, data []byte, kind byte) {
@@ -82,7 +85,7 @@ func FuzzDecodeObject(f *testing.F) {
 			}
 		case 1:
 			var c crm.Contact
-			if decodeObject(data, &c) == nil && data[0] == objCodecV1 {
+			if decodeObject(data, &c) == nil && (data[0] == objCodecV1 || data[0] == objCodecV2) {
 				var d crm.Contact
 				if err := decodeObject(appendContact(nil, &c), &d); err != nil || !reflect.DeepEqual(c, d) {
 					t.Fatalf("contact %+v does not round-trip: %v", c, err)
@@ -98,4 +101,22 @@ func FuzzDecodeObject(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestObjectCodecVersions: a contact without an extension is written in
+// v1, as before, so stores without extensions stay readable by older
+// versions; v2 is a contact's version only.
+func TestObjectCodecVersions(t *testing.T) {
+	if v := appendContact(nil, codecContact)[0]; v != objCodecV1 {
+		t.Errorf("contact without extension in version %d, want %d", v, objCodecV1)
+	}
+	enc := appendContact(nil, codecContactExt)
+	if enc[0] != objCodecV2 {
+		t.Errorf("contact with extension in version %d, want %d", enc[0], objCodecV2)
+	}
+	acc := appendAccount(nil, codecAccount)
+	acc[0] = objCodecV2
+	if err := decodeObject(acc, &crm.Account{}); err == nil {
+		t.Error("an account in version 2 decoded")
+	}
 }

@@ -205,6 +205,15 @@ func putObjects(tx *bolt.Tx, e *encodedObjects) error {
 		return nil
 	}
 	meta := tx.Bucket(bucketMeta)
+	for _, c := range e.contacts {
+		if len(c.data) > 0 && c.data[0] == objCodecV2 {
+			// An older leadpipe would take the contact for damage.
+			if err := raiseSchema(meta, schemaContactExt); err != nil {
+				return err
+			}
+			break
+		}
+	}
 	for _, kind := range []struct {
 		bucket, lastKey []byte
 		values          []objectValue

@@ -302,8 +302,25 @@ func TestSchemaVersion1(t *testing.T) {
 	}
 	// A lead with custom fields, whose equal raw values are left out: 4.
 	mustApply(t, db, batchOf(nil, typicalLead(21)))
-	if v := schema(); v != schemaVersion {
-		t.Errorf("schema after a lead with custom fields = %d, want %d", v, schemaVersion)
+	if v := schema(); v != schemaRawOmitted {
+		t.Errorf("schema after a lead with custom fields = %d, want %d", v, schemaRawOmitted)
+	}
+	// A contact without a phone extension keeps the old codec: still 4.
+	mustApply(t, db, &crm.Batch{Contacts: []*crm.Contact{{ID: 1, LastName: "Müller", Phone: "+493012345678"}}})
+	if v := schema(); v != schemaRawOmitted {
+		t.Errorf("schema after a contact without extension = %d, want %d", v, schemaRawOmitted)
+	}
+	// One with an extension: 5, which an older leadpipe refuses instead
+	// of taking the contact for damage.
+	mustApply(t, db, &crm.Batch{Contacts: []*crm.Contact{{ID: 2, LastName: "Nowak", Phone: "+48221234567", PhoneExt: "12"}}})
+	if v := schema(); v != schemaContactExt {
+		t.Errorf("schema after a contact with extension = %d, want %d", v, schemaContactExt)
+	}
+	if c, err := db.Contact(2); err != nil || c.PhoneExt != "12" || c.Phone != "+48221234567" {
+		t.Errorf("contact read back: %+v, %v", c, err)
+	}
+	if c, err := db.Contact(1); err != nil || c.PhoneExt != "" || c.Phone != "+493012345678" {
+		t.Errorf("contact read back: %+v, %v", c, err)
 	}
 	// Later writes that need less never lower it.
 	b = batchOf(nil, plain(4))
