@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -328,8 +329,18 @@ func singlePlainWord(t string) bool {
 // starts the last name; otherwise the last word is the last name (plus a
 // suffix such as "Jr."). A single word is a last name. First and Last are
 // name-cased with NameCase.
+// bracketed matches a part of a name cell in round or square brackets.
+var bracketed = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+
 func SplitFullName(s string) Name {
 	t := Text(s)
+	// "Jörg Schmidt (Vertrieb)", "Jörg (Jo) Schmidt": a department or a
+	// nickname in brackets is no part of the name; the raw value keeps it.
+	if strings.ContainsAny(t, "([") {
+		if u := strings.Join(strings.Fields(bracketed.ReplaceAllString(t, " ")), " "); u != "" {
+			t = u
+		}
+	}
 	var n Name
 	var pre, post []string
 	addPrefix := func(sal string, titles []string) {

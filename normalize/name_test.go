@@ -109,6 +109,10 @@ func TestSplitFullName(t *testing.T) {
 	}{
 		{"empty", "", Name{}},
 		{"simple", "Jürgen Müller", Name{First: "Jürgen", Last: "Müller"}},
+		{"department in brackets", "Jörg Schmidt (Vertrieb)", Name{First: "Jörg", Last: "Schmidt"}},
+		{"nickname in brackets", "Jörg (Jo) Schmidt", Name{First: "Jörg", Last: "Schmidt"}},
+		{"square brackets", "Schmidt, Jörg [GF]", Name{First: "Jörg", Last: "Schmidt"}},
+		{"brackets only", "(Vertrieb)", Name{Last: "(Vertrieb)"}},
 		{"dr", "Dr. Jürgen Müller", Name{AcademicTitle: "Dr.", First: "Jürgen", Last: "Müller"}},
 		{"last comma first", "Müller, Jürgen", Name{First: "Jürgen", Last: "Müller"}},
 		{"last comma first upper", "MÜLLER, JÜRGEN", Name{First: "Jürgen", Last: "Müller"}},
