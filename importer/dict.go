@@ -280,6 +280,8 @@ func dictSource() []*dictTable {
 				alt("Mobil", tMobile, 0), alt("Handy", tMobile, 0), alt("Mobiltelefon", tMobile, 0),
 				alt("Mobilnummer", tMobile, 0), alt("Handynummer", tMobile, 0), alt("Mobilfunk", tMobile, 0),
 				alt("Mobil geschäftlich", tMobile, 0), alt("Mobil privat", tMobile, 1),
+				alt("Telefon mobil", tMobile, 0), alt("Tel. mobil", tMobile, 0), alt("Telefon Handy", tMobile, 0),
+				alt("Telefon Festnetz", tPhone, 0),
 				e("Straße", tStreet), e("Str.", tStreet), e("Straße und Hausnummer", tStreet),
 				e("Straße/Hausnr.", tStreet), e("Straße + Hausnummer", tStreet), e("Anschrift", tStreet),
 				e("Adresse", tStreet), e("Adresszusatz", tStreet2), e("Zusatz", tStreet2),

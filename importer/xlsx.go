@@ -344,13 +344,74 @@ func (r *xlsxReader) start(zr *zip.Reader, sst *sharedStrings) (bool, error) {
 		return true, nil
 	}
 	hdr := top[h]
-	r.header = makeHeader(fillMerged(top, h, merges))
+	cells := fillMerged(top, h, merges)
+	r.pending = top[h+1:]
+	if h+1 < len(top) {
+		if two, ok := subHeader(cells, top[h], top[h+1], merges); ok {
+			cells = two
+			r.pending = top[h+2:]
+			r.det.Notes = append(r.det.Notes, fmt.Sprintf("two-row header: row %d names the columns under row %d's merged cells", top[h+1].row, hdr.row))
+		}
+	}
+	r.header = makeHeader(cells)
 	r.det.HeaderRow = hdr.row
 	if h > 0 {
 		r.det.Notes = append(r.det.Notes, fmt.Sprintf("header in row %d below %d title rows", hdr.row, h))
 	}
-	r.pending = top[h+1:]
 	return true, nil
+}
+
+// subHeader recognises the second row of a two-row header: "Telefon"
+// merged over two columns, "geschäftlich" and "mobil" below it. The next
+// row is such a row when each of its filled cells stands under a header
+// cell merged across columns, none holds an e-mail address or a phone
+// number, and the two rows together name more lead fields than the header
+// row alone (a data row of text under a merged title does not). A column's
+// title becomes "Telefon geschäftlich", or the lower cell alone where only
+// that is a known title ("Adresse" over "PLZ"). header is the header row
+// with merged cells filled.
+func subHeader(header []string, hdr, next rawRecord, merges []cellRange) ([]string, bool) {
+	under := func(c int) bool { // column c (0-based) under a merged header cell
+		for _, m := range merges {
+			if m.r1 <= hdr.row && hdr.row <= m.r2 && m.r2 < next.row && m.c1 < m.c2 && m.c1-1 <= c && c <= m.c2-1 {
+				return true
+			}
+		}
+		return false
+	}
+	out := append([]string(nil), header...)
+	filled := 0
+	for c, v := range next.fields {
+		if isBlank(v) {
+			continue
+		}
+		if !under(c) || dataShaped(strings.TrimSpace(v)) || c >= len(out) {
+			return nil, false
+		}
+		sub := strings.TrimSpace(v)
+		both := strings.TrimSpace(out[c]) + " " + sub
+		if knownFields([]string{both}) == 0 && knownFields([]string{sub}) > 0 {
+			both = sub
+		}
+		out[c] = both
+		filled++
+	}
+	return out, filled > 0 && leadFields(out) > leadFields(header)
+}
+
+// leadFields counts the different lead fields a header's cells map to.
+func leadFields(header []string) int {
+	m, err := NewMapping(makeHeader(header), nil)
+	if err != nil {
+		return 0
+	}
+	seen := map[string]bool{}
+	for _, c := range m.Columns {
+		if c.Field != FieldCustom && c.Field != FieldIgnore {
+			seen[c.Field] = true
+		}
+	}
+	return len(seen)
 }
 
 // fillMerged returns the cells of header row top[h] with each merged range

@@ -769,3 +769,58 @@ func TestXLSXSheetChoice(t *testing.T) {
 		})
 	}
 }
+
+// TestXLSXTwoRowHeader: "Telefon" merged over two columns with
+// "geschäftlich" and "mobil" below it; the second row was read as data
+// and rejected with a phone error.
+func TestXLSXTwoRowHeader(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for cell, v := range map[string]string{"A1": "Vorname", "B1": "Nachname", "C1": "Telefon", "E1": "E-Mail", "C2": "geschäftlich", "D2": "mobil",
+		"A3": "Anna", "B3": "Schmidt", "C3": "+49 30 1234567", "D3": "+49 170 1234567", "E3": "anna@example.de"} {
+		must(t, f.SetCellValue("Sheet1", cell, v))
+	}
+	must(t, f.MergeCell("Sheet1", "C1", "D1"))
+	must(t, f.MergeCell("Sheet1", "A1", "A2"))
+	path := filepath.Join(t.TempDir(), "two.xlsx")
+	must(t, f.SaveAs(path))
+	r, recs, err := openAll(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Header(), "|"); got != "Vorname|Nachname|Telefon geschäftlich|Telefon mobil|E-Mail" {
+		t.Errorf("header %q", got)
+	}
+	if len(recs) != 1 || recs[0].Row != 3 || recs[0].Fields[3] != "+49 170 1234567" {
+		t.Errorf("records %+v", recs)
+	}
+	m, err := NewMapping(r.Header(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Columns[2].Field != "phone" || m.Columns[3].Field != "mobile" {
+		t.Errorf("mapped %s, %s", m.Columns[2].Field, m.Columns[3].Field)
+	}
+}
+
+// TestXLSXTwoRowHeaderSubTitles: "Adresse" over "Straße | PLZ | Ort" takes
+// the lower titles alone; text under a merged title that names no lead
+// field is data (calamine's merge_cells.xlsx keeps its record).
+func TestXLSXTwoRowHeaderSubTitles(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for cell, v := range map[string]string{"A1": "Name", "B1": "Adresse", "E1": "E-Mail", "B2": "Straße", "C2": "PLZ", "D2": "Ort",
+		"A3": "Anna Schmidt", "B3": "Hauptstr. 1", "C3": "80331", "D3": "München", "E3": "anna@example.de"} {
+		must(t, f.SetCellValue("Sheet1", cell, v))
+	}
+	must(t, f.MergeCell("Sheet1", "B1", "D1"))
+	path := filepath.Join(t.TempDir(), "two.xlsx")
+	must(t, f.SaveAs(path))
+	r, recs, err := openAll(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Header(), "|"); got != "Name|Straße|PLZ|Ort|E-Mail" || len(recs) != 1 {
+		t.Errorf("header %q, %d records", got, len(recs))
+	}
+}
