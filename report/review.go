@@ -89,8 +89,10 @@ var verdicts = map[string]dedupe.Verdict{
 // ReadReviewFile reads the decisions of an edited review file; name is
 // used in errors. Only the decision, lead_a and lead_b columns are read, so
 // reviewers may sort, filter and delete rows, or add columns. A file
-// saved by a spreadsheet with ';' as separator is read too. An unknown
-// decision or lead id is an error naming the row and column.
+// saved by a spreadsheet with ';' as separator is read too. A row whose
+// cells are all empty (a row cleared in a spreadsheet, saved as ";;;;") is
+// skipped. An unknown decision or lead id is an error naming the row and
+// column.
 func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 256<<20))
 	if err != nil {
@@ -117,12 +119,13 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 		}
 	}
 	var out []dedupe.ReviewDecision
+	row := 1 // the header; rows are numbered as a spreadsheet shows them
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		row := len(out) + 2
+		row++
 		if err != nil {
 			return nil, fmt.Errorf("review file %s row %d: %w", name, row, err)
 		}
@@ -131,6 +134,9 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 				return strings.TrimSpace(rec[i])
 			}
 			return ""
+		}
+		if blankRecord(rec) {
+			continue
 		}
 		v, ok := verdicts[strings.ToLower(get(colDecision))]
 		if !ok {
@@ -147,4 +153,14 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 		out = append(out, dedupe.ReviewDecision{File: name, Row: row, A: a, B: b, Verdict: v})
 	}
 	return out, nil
+}
+
+// blankRecord reports whether every cell of rec is empty or white space.
+func blankRecord(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
