@@ -68,6 +68,31 @@ const (
 	Different
 )
 
+// String is the verdict as a review file writes it.
+func (v Verdict) String() string {
+	switch v {
+	case Same:
+		return "same"
+	case Different:
+		return "different"
+	}
+	return "undecided"
+}
+
+// ErrConflictingDecisions is returned by ApplyReview, before anything is
+// written, when one row of a review marks a pair same and another marks it
+// different.
+var ErrConflictingDecisions = errors.New("contradictory decisions")
+
+// conflictError names the two rows that contradict each other.
+func conflictError(first, second ReviewDecision) error {
+	if second.Row < first.Row {
+		first, second = second, first
+	}
+	return fmt.Errorf("review file %s rows %d and %d: %w for %s and %s (%s in row %d, %s in row %d); nothing was applied: correct one of the rows",
+		first.File, first.Row, second.Row, ErrConflictingDecisions, first.A, first.B, first.Verdict, first.Row, second.Verdict, second.Row)
+}
+
 // ReviewDecision is one line of an edited review file.
 type ReviewDecision struct {
 	File    string
@@ -96,12 +121,26 @@ type ReviewSkip struct {
 // dedupe run), pairs marked different are remembered so that they are
 // never proposed again and lose their flag. A decision on a lead that is
 // gone, converted or already merged into the other is skipped with the
-// reason.
+// reason. Two rows that decide one pair both ways (directly, or a
+// different pair that the review's merges would join) fail the review with
+// ErrConflictingDecisions, and nothing is written.
 //
 // touch, when set, runs on every lead the review changes before it is
 // written (the command rescores them).
 func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now time.Time, touch func(*crm.Lead, time.Time)) (*ReviewResult, error) {
 	res := &ReviewResult{Skipped: []ReviewSkip{}, Merges: []PlannedMerge{}}
+	decided := map[[2]crm.ID]ReviewDecision{}
+	for _, d := range decisions {
+		if d.Verdict == Undecided {
+			continue
+		}
+		k := pairKey(d.A, d.B)
+		if first, ok := decided[k]; ok && first.Verdict != d.Verdict {
+			return nil, conflictError(first, d)
+		} else if !ok {
+			decided[k] = d
+		}
+	}
 	work := map[crm.ID]*crm.Lead{}
 	get := func(id crm.ID) (*crm.Lead, error) {
 		for hops := 0; hops < 8; hops++ {
@@ -120,6 +159,25 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 		}
 		return nil, fmt.Errorf("lead %s: merge chain too long", id)
 	}
+	// mergedHere is the decision that merged a lead away in this review;
+	// joinedBy finds the one that made id and other one lead, if any.
+	mergedHere := map[crm.ID]ReviewDecision{}
+	joinedBy := func(ids ...crm.ID) (ReviewDecision, bool) {
+		for _, id := range ids {
+			for hops := 0; hops < 8; hops++ {
+				if d, ok := mergedHere[id]; ok {
+					return d, true
+				}
+				l, ok := work[id]
+				if !ok || l.MergedInto == 0 {
+					break
+				}
+				id = l.MergedInto
+			}
+		}
+		return ReviewDecision{}, false
+	}
+	var different []ReviewDecision
 	batch := &crm.Batch{}
 	changed := map[crm.ID]bool{}
 	for _, d := range decisions {
@@ -141,11 +199,15 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 			continue
 		}
 		if a.ID == b.ID {
+			if m, ok := joinedBy(d.A, d.B); ok && d.Verdict == Different {
+				return nil, conflictError(m, d)
+			}
 			skip("%s and %s are already one lead (%s)", d.A, d.B, a.ID)
 			continue
 		}
 		switch d.Verdict {
 		case Different:
+			different = append(different, d)
 			batch.Distinct = append(batch.Distinct, [2]crm.ID{a.ID, b.ID})
 			for _, x := range []*crm.Lead{a, b} {
 				if x.PossibleDuplicateOf == a.ID || x.PossibleDuplicateOf == b.ID {
@@ -166,12 +228,23 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 			}
 			changes := mergeLeads(surv, gone, gone, runID, "review", fmt.Sprintf("review %s row %d: same", d.File, d.Row), 0, now)
 			changed[surv.ID], changed[gone.ID] = true, true
+			mergedHere[gone.ID] = d
 			pm := PlannedMerge{Survivor: surv.ID, Absorbed: gone.ID}
 			for _, c := range changes {
 				pm.Changed = append(pm.Changed, c.Field)
 			}
 			res.Merges = append(res.Merges, pm)
 			res.Merged++
+		}
+	}
+	// A pair remembered as different that later merges joined.
+	for _, d := range different {
+		a, errA := get(d.A)
+		b, errB := get(d.B)
+		if errA == nil && errB == nil && a.ID == b.ID {
+			if m, ok := joinedBy(d.A, d.B); ok {
+				return nil, conflictError(d, m)
+			}
 		}
 	}
 	for id, l := range work {

@@ -598,3 +598,77 @@ func TestUnmergeKeepsLaterValue(t *testing.T) {
 		})
 	}
 }
+
+// TestApplyReviewConflicting: two rows that decide one pair both ways,
+// directly or through the review's own merges, fail the review naming both
+// rows, and nothing is written.
+func TestApplyReviewConflicting(t *testing.T) {
+	tests := []struct {
+		name      string
+		decisions []ReviewDecision
+		rows      string
+	}{
+		{
+			name: "different then same",
+			decisions: []ReviewDecision{
+				{File: "r.csv", Row: 2, A: 3, B: 1, Verdict: Different},
+				{File: "r.csv", Row: 3, A: 2, B: 1, Verdict: Undecided},
+				{File: "r.csv", Row: 5, A: 1, B: 3, Verdict: Same},
+			},
+			rows: "review file r.csv rows 2 and 5: contradictory decisions for L0000003 and L0000001 (different in row 2, same in row 5)",
+		},
+		{
+			name: "same then different",
+			decisions: []ReviewDecision{
+				{File: "r.csv", Row: 2, A: 3, B: 1, Verdict: Same},
+				{File: "r.csv", Row: 4, A: 3, B: 1, Verdict: Different},
+			},
+			rows: "rows 2 and 4: contradictory decisions",
+		},
+		{
+			name: "different, joined by two merges",
+			decisions: []ReviewDecision{
+				{File: "r.csv", Row: 2, A: 2, B: 1, Verdict: Different},
+				{File: "r.csv", Row: 3, A: 3, B: 1, Verdict: Same},
+				{File: "r.csv", Row: 4, A: 3, B: 2, Verdict: Same},
+			},
+			rows: "rows 2 and 4: contradictory decisions for L0000002 and L0000001 (different in row 2, same in row 4)",
+		},
+		{
+			name: "different on a pair a merge of this review joined",
+			decisions: []ReviewDecision{
+				{File: "r.csv", Row: 2, A: 2, B: 1, Verdict: Same},
+				{File: "r.csv", Row: 3, A: 3, B: 2, Verdict: Same},
+				{File: "r.csv", Row: 4, A: 3, B: 1, Verdict: Different},
+			},
+			rows: "rows 3 and 4: contradictory decisions",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := storetest.OpenTest(t)
+			st := &countingStore{Store: db}
+			l1 := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH", "postal_code", "10115")
+			l2 := stored(2, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH", "postal_code", "20095")
+			l3 := stored(3, "first_name", "J.", "last_name", "Müller", "company", "Müller GmbH", "postal_code", "10115")
+			l2.PossibleDuplicateOf, l3.PossibleDuplicateOf = 1, 1
+			put(t, db, nil, l1, l2, l3)
+
+			res, err := ApplyReview(st, tt.decisions, "review-1", t0.AddDate(0, 1, 0), nil)
+			if !errors.Is(err, ErrConflictingDecisions) || !strings.Contains(err.Error(), tt.rows) {
+				t.Fatalf("ApplyReview = %+v, %v; want ErrConflictingDecisions naming %q", res, err, tt.rows)
+			}
+			if st.applies != 0 {
+				t.Errorf("%d transactions written, want none", st.applies)
+			}
+			for _, id := range []crm.ID{1, 2, 3} {
+				if l := mustLead(t, db, id); l.MergedInto != 0 || len(l.Merges) != 0 {
+					t.Errorf("L%07d changed: merged into %s, %d merges", id, l.MergedInto, len(l.Merges))
+				}
+			}
+			if pairs, err := db.DistinctPairs(); err != nil || len(pairs) != 0 {
+				t.Errorf("distinct pairs %v, %v; want none", pairs, err)
+			}
+		})
+	}
+}
