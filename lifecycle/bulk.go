@@ -77,8 +77,9 @@ type Move struct {
 func (r BulkReport) Balanced() bool { return r.Changed+r.Unchanged+len(r.Refused) == r.Selected }
 
 // BulkSetStatus sets the status of the selected leads with SetStatus:
-// leads whose gate fails, converted leads and moves the table forbids are
-// refused and left untouched, with the reason. The changed leads are
+// leads whose gate fails, converted leads, leads merged into another and
+// moves the table forbids are refused and left untouched, with the
+// reason. A Where condition never selects a merged-away lead. The changed leads are
 // written in batches (none in a dry run, none when nothing changed). A
 // selection of ids that names no lead refuses that id with crm.ErrNotFound.
 //
@@ -126,6 +127,12 @@ func (m *Machine) BulkSetStatus(ctx context.Context, st Store, sel Selection, to
 			if opts.Progress != nil {
 				opts.Progress(read, rep.Written)
 			}
+		}
+		if l.MergedInto != 0 && sel.IDs == nil {
+			// Merged-away leads are hidden, as in leads list: a
+			// condition never selects them. Named by id, they are
+			// refused (SetStatus) with the lead they went into.
+			return nil
 		}
 		if sel.Where != nil {
 			ok, err := sel.Where(l)

@@ -199,3 +199,52 @@ func TestBulkReportLimit(t *testing.T) {
 		t.Errorf("%s", b.String())
 	}
 }
+
+// TestBulkSetStatusMergedAway: a lead merged into another is read-only and
+// hidden. A condition never selects it; named by id, it is refused with
+// the lead it went into, and left untouched.
+func TestBulkSetStatusMergedAway(t *testing.T) {
+	leads := bulkLeads()
+	leads[1].MergedInto = 1 // L0000002 went into L0000001
+	db := seed(t, leads)
+	m := Default()
+	match, err := rules.NewMatcher(`country == "DE"`, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := m.BulkSetStatus(context.Background(), db, Selection{Where: match.Match}, crm.StatusNurturing, BulkOptions{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Nine leads in DE, one of them merged away: 8 selected; 7 and 9 (the
+	// table has no move to Nurturing from Qualified or Disqualified) and 8
+	// (converted) refused.
+	if !rep.Balanced() || rep.Selected != 8 || rep.Changed != 5 || len(rep.Refused) != 3 {
+		t.Fatalf("--where: %+v", rep)
+	}
+	for _, r := range rep.Refused {
+		if r.ID == 2 {
+			t.Errorf("merged-away lead selected by a condition: %+v", r)
+		}
+	}
+
+	rep, err = m.BulkSetStatus(context.Background(), db, Selection{IDs: []crm.ID{2}}, crm.StatusWorking, BulkOptions{Now: now, Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Balanced() || rep.Selected != 1 || rep.Changed != 0 || len(rep.Refused) != 1 {
+		t.Fatalf("--id: %+v", rep)
+	}
+	var me *MergedError
+	if r := rep.Refused[0]; r.ID != 2 || !errors.As(r.Err, &me) || me.Into != 1 || !errors.Is(r.Err, ErrMergedAway) ||
+		r.Reason != "merged into L0000001, read-only; change L0000001 instead" {
+		t.Errorf("refusal: %+v", r)
+	}
+	l, err := db.Lead(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Status != crm.StatusWorking || len(l.History) != 0 {
+		t.Errorf("merged-away lead changed: status %s, history %+v", l.Status, l.History)
+	}
+}

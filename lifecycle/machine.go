@@ -15,6 +15,34 @@ import (
 // ErrConverted refuses any change to a converted lead: it is read-only.
 var ErrConverted = errors.New("converted leads are read-only")
 
+// ErrMergedAway is the sentinel of MergedError.
+var ErrMergedAway = errors.New("merged-away leads are read-only")
+
+// MergedError refuses a change to a lead merged into another (merged_into
+// set): it is read-only and hidden, kept only so that leads unmerge can
+// bring it back. It names the lead it was merged into.
+type MergedError struct {
+	Into crm.ID // the surviving lead
+}
+
+func (e *MergedError) Error() string {
+	return fmt.Sprintf("merged into %s, read-only; change %s instead", e.Into, e.Into)
+}
+
+// Unwrap makes errors.Is(err, ErrMergedAway) hold.
+func (e *MergedError) Unwrap() error { return ErrMergedAway }
+
+// readOnly refuses a converted or merged-away lead, or returns nil.
+func readOnly(l *crm.Lead) error {
+	if l.MergedInto != 0 {
+		return &MergedError{Into: l.MergedInto}
+	}
+	if IsConverted(l) {
+		return ErrConverted
+	}
+	return nil
+}
+
 // transitions is the status table: from → the statuses a status change
 // may go to. Converted is reached only by conversion (MarkConverted), and
 // nothing leaves it (reactivation is a later feature).
@@ -142,10 +170,10 @@ func (e *TransitionError) Error() string {
 
 // Check runs the gate of status to on the lead, with reason as the reason
 // given, at time now; nil when the lead passes (or there is no gate).
-// Converted leads give ErrConverted.
+// Converted leads give ErrConverted, merged-away ones a *MergedError.
 func (m *Machine) Check(l *crm.Lead, to crm.Status, reason string, now time.Time) error {
-	if IsConverted(l) {
-		return ErrConverted
+	if err := readOnly(l); err != nil {
+		return err
 	}
 	return m.checkGate(l, to, reason, now)
 }
@@ -186,13 +214,13 @@ func (m *Machine) checkGate(l *crm.Lead, to crm.Status, reason string, now time.
 // changed; setting the status it already has changes nothing.
 //
 // Refusals leave the lead untouched: ErrConverted for a converted lead, a
-// *TransitionError for Converted (reached only by conversion) or for a
+// *MergedError for a lead merged into another, a *TransitionError for Converted (reached only by conversion) or for a
 // move the status table does not allow, and a *GateError naming what the
 // lead lacks. force allows a move outside the status table; it never
 // skips a gate.
 func (m *Machine) SetStatus(l *crm.Lead, to crm.Status, reason, by string, now time.Time, force bool) (changed bool, err error) {
-	if IsConverted(l) {
-		return false, ErrConverted
+	if err := readOnly(l); err != nil {
+		return false, err
 	}
 	if _, known := transitions[to]; !known {
 		return false, fmt.Errorf("unknown status %q", string(to))
@@ -225,10 +253,11 @@ func (m *Machine) SetStatus(l *crm.Lead, to crm.Status, reason, by string, now t
 }
 
 // SetStage moves the lead's stage to to, recording the change. A move
-// backwards needs force; converted leads are refused with ErrConverted.
+// backwards needs force; converted leads are refused with ErrConverted,
+// merged-away ones with a *MergedError.
 func (m *Machine) SetStage(l *crm.Lead, to crm.Stage, reason, by string, now time.Time, force bool) (changed bool, err error) {
-	if IsConverted(l) {
-		return false, ErrConverted
+	if err := readOnly(l); err != nil {
+		return false, err
 	}
 	if to.Rank() < 0 {
 		return false, fmt.Errorf("unknown stage %q", string(to))
@@ -256,7 +285,7 @@ func setStage(l *crm.Lead, to crm.Stage, reason, by string, now time.Time) {
 // (a hot grade reaches MQL) and after any change of the lead. A rule that
 // cannot be evaluated counts as not holding.
 func (m *Machine) Sync(l *crm.Lead, by string, now time.Time) bool {
-	if IsConverted(l) || len(m.sync) == 0 {
+	if IsConverted(l) || l.MergedInto != 0 || len(m.sync) == 0 {
 		return false
 	}
 	env := m.envs.Get().(*rules.Env)

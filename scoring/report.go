@@ -16,7 +16,7 @@ import (
 // rules give the same report.
 type Report struct {
 	DryRun    bool `json:"dry_run"`
-	Leads     int  `json:"leads"`     // leads read
+	Leads     int  `json:"leads"`     // leads read, merged-away leads not counted
 	Converted int  `json:"converted"` // read-only, skipped
 	Changed   int  `json:"changed"`   // score, grade, fired rules or stage changed
 	Unchanged int  `json:"unchanged"`

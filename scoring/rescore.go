@@ -50,7 +50,8 @@ type RescoreOptions struct {
 // Rescore scores every lead of the store with eng and writes the leads
 // whose score, grade, fired rules or (with Sync) stage changed, in batches
 // of opts.BatchSize per transaction. Converted leads are read-only and
-// skipped. With unchanged rules on the same day nothing changes and
+// skipped; leads merged into another are read-only and hidden, skipped and
+// not counted. With unchanged rules on the same day nothing changes and
 // nothing is written; with opts.DryRun nothing is ever written. The report
 // counts what moved.
 //
@@ -83,7 +84,7 @@ func Rescore(ctx context.Context, st Store, eng *Engine, opts RescoreOptions) (R
 	const chunkSize = 256
 	chunks := make(chan []scored, 4)
 	scanTally := newTally()
-	var read, converted int
+	var read, converted, mergedAway int
 	scanErr := make(chan error, 1)
 	go func() {
 		defer close(chunks)
@@ -105,6 +106,12 @@ func Rescore(ctx context.Context, st Store, eng *Engine, opts RescoreOptions) (R
 				if err := ctx.Err(); err != nil {
 					return err
 				}
+			}
+			if l.MergedInto != 0 {
+				// Merged away: read-only and hidden, as in leads
+				// list; not counted among the leads.
+				mergedAway++
+				return nil
 			}
 			if IsConverted(l) {
 				converted++
@@ -186,7 +193,7 @@ func Rescore(ctx context.Context, st Store, eng *Engine, opts RescoreOptions) (R
 	if applyErr == nil && err == nil {
 		applyErr = flush()
 	}
-	rep.Leads, rep.Converted = read, converted
+	rep.Leads, rep.Converted = read-mergedAway, converted
 	tally.errs = scanTally.errs
 	tally.fill(&rep)
 	if applyErr != nil {
@@ -196,7 +203,7 @@ func Rescore(ctx context.Context, st Store, eng *Engine, opts RescoreOptions) (R
 		return rep, fmt.Errorf("rescore: %w", err)
 	}
 	if opts.Progress != nil {
-		opts.Progress(rep.Leads, rep.Written)
+		opts.Progress(read, rep.Written)
 	}
 	return rep, nil
 }

@@ -228,3 +228,27 @@ func TestRescoreRuleErrorsReported(t *testing.T) {
 		}
 	}
 }
+
+// TestRescoreSkipsMergedAway: a lead merged into another is read-only and
+// hidden; rescoring neither changes nor counts it.
+func TestRescoreSkipsMergedAway(t *testing.T) {
+	requireKeepsScore(t)
+	leads := fairLeads()
+	gone := leads[1] // would be scored and moved to MQL
+	gone.MergedInto = leads[0].ID
+	db := seed(t, leads)
+	rep, err := Rescore(context.Background(), db, Default(), RescoreOptions{Now: now, Sync: syncHot})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Balanced() || rep.Leads != 11 || rep.Converted != 1 || rep.Changed != 10 || rep.Written != 10 {
+		t.Fatalf("rescore: %+v, want 11 leads (the merged-away one not counted), 10 changed", rep)
+	}
+	l, err := db.Lead(gone.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Score != 0 || l.Grade != "" || l.Stage != crm.StageLead || len(l.History) != 0 {
+		t.Errorf("merged-away lead was changed: score %d grade %q stage %s history %v", l.Score, l.Grade, l.Stage, l.History)
+	}
+}

@@ -29,7 +29,8 @@ stage forward (a hot grade reaches MQL). Run it after changing the rules.
 It prints what moved: how many leads changed, how many scores rose or fell,
 the grade moves (12 leads warm → hot) and the stage moves. Every change of
 score, grade and stage is appended to the lead's history, by "score".
-Converted leads are read-only and keep their score.
+Converted leads are read-only and keep their score; leads merged into
+another are read-only too, skipped and not counted.
 
 Rescoring with unchanged rules on the same day changes and writes nothing;
 rules on days_since_created or with a decay move leads as days pass.

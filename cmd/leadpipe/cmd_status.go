@@ -74,7 +74,9 @@ A change must be allowed by the status table:
 and the lead must pass the gate of STATUS (by default Qualified needs a
 company, an e-mail or phone, and a budget; Disqualified needs --reason).
 --force allows a move outside the table; it never skips a gate. Converted
-is reached only by conversion.
+is reached only by conversion. A lead merged into another is read-only:
+--where never selects it, and --id refuses it, naming the lead it went
+into.
 
 Leads that are refused are left untouched and listed with the reason and
 the missing fields; the others are changed. Every change is appended to
