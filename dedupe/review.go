@@ -125,9 +125,12 @@ type ReviewSkip struct {
 // different pair that the review's merges would join) fail the review with
 // ErrConflictingDecisions, and nothing is written.
 //
+// m, when set, scores each pair merged, as leads show --explain compares
+// it, and the merge record keeps that score; with m nil it is 0.
+//
 // touch, when set, runs on every lead the review changes before it is
 // written (the command rescores them).
-func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now time.Time, touch func(*crm.Lead, time.Time)) (*ReviewResult, error) {
+func ApplyReview(st crm.Store, m *Matcher, decisions []ReviewDecision, runID string, now time.Time, touch func(*crm.Lead, time.Time)) (*ReviewResult, error) {
 	res := &ReviewResult{Skipped: []ReviewSkip{}, Merges: []PlannedMerge{}}
 	decided := map[[2]crm.ID]ReviewDecision{}
 	for _, d := range decisions {
@@ -226,10 +229,17 @@ func ApplyReview(st crm.Store, decisions []ReviewDecision, runID string, now tim
 			if gone.ID < surv.ID {
 				surv, gone = gone, surv
 			}
-			changes := mergeLeads(surv, gone, gone, runID, "review", fmt.Sprintf("review %s row %d: same", d.File, d.Row), 0, now)
+			score := 0.0
+			if m != nil {
+				// The absorbed lead against the survivor as it is (its
+				// earlier states counting), as --explain shows the merge.
+				r := m.Record(gone)
+				score = m.ExplainLead(&r, surv, -1).Score
+			}
+			changes := mergeLeads(surv, gone, gone, runID, "review", fmt.Sprintf("review %s row %d: same", d.File, d.Row), score, now)
 			changed[surv.ID], changed[gone.ID] = true, true
 			mergedHere[gone.ID] = d
-			pm := PlannedMerge{Survivor: surv.ID, Absorbed: gone.ID}
+			pm := PlannedMerge{Survivor: surv.ID, Absorbed: gone.ID, Score: score}
 			for _, c := range changes {
 				pm.Changed = append(pm.Changed, c.Field)
 			}

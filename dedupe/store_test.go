@@ -390,7 +390,10 @@ func TestApplyReview(t *testing.T) {
 		{File: "r.csv", Row: 5, A: 99, B: 1, Verdict: Same},
 	}
 	now := t0.AddDate(0, 1, 0)
-	res, err := ApplyReview(st, decisions, "review-1", now, nil)
+	m := NewMatcher(DefaultConfig())
+	r2 := m.Record(l2)
+	want := m.ExplainLead(&r2, l1, -1).Score
+	res, err := ApplyReview(st, m, decisions, "review-1", now, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,7 +403,7 @@ func TestApplyReview(t *testing.T) {
 	if res.Merged != 1 || res.Different != 1 || res.Undecided != 1 {
 		t.Errorf("result %+v, want 1 merged, 1 different, 1 undecided", res)
 	}
-	if len(res.Merges) != 1 || res.Merges[0].Survivor != 1 || res.Merges[0].Absorbed != 2 {
+	if len(res.Merges) != 1 || res.Merges[0].Survivor != 1 || res.Merges[0].Absorbed != 2 || res.Merges[0].Score != want {
 		t.Errorf("merges %+v, want L0000002 into L0000001 (the older survives)", res.Merges)
 	}
 	if len(res.Skipped) != 1 || res.Skipped[0].Row != 5 || !strings.Contains(res.Skipped[0].Reason, "L0000099") ||
@@ -414,6 +417,8 @@ func TestApplyReview(t *testing.T) {
 	}
 	if len(surv.Merges) != 1 || surv.Merges[0].By != "review" || surv.Merges[0].From != 2 {
 		t.Errorf("survivor merges %+v, want one review merge from L0000002", surv.Merges)
+	} else if got := surv.Merges[0].Score; got != want || want == 0 {
+		t.Errorf("review merge recorded score %.2f, want the pair's score %.2f", got, want)
 	}
 	if gone.MergedInto != 1 || gone.PossibleDuplicateOf != 0 {
 		t.Errorf("absorbed lead: merged into %s, possible duplicate of %s; want L0000001 and none", gone.MergedInto, gone.PossibleDuplicateOf)
@@ -444,7 +449,7 @@ func TestApplyReview(t *testing.T) {
 
 	// Decided pairs are not decided twice: the merged pair is one lead now,
 	// and the different pair stays remembered.
-	res, err = ApplyReview(st, decisions[:2], "review-2", now.Add(time.Hour), nil)
+	res, err = ApplyReview(st, nil, decisions[:2], "review-2", now.Add(time.Hour), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -654,7 +659,7 @@ func TestApplyReviewConflicting(t *testing.T) {
 			l2.PossibleDuplicateOf, l3.PossibleDuplicateOf = 1, 1
 			put(t, db, nil, l1, l2, l3)
 
-			res, err := ApplyReview(st, tt.decisions, "review-1", t0.AddDate(0, 1, 0), nil)
+			res, err := ApplyReview(st, nil, tt.decisions, "review-1", t0.AddDate(0, 1, 0), nil)
 			if !errors.Is(err, ErrConflictingDecisions) || !strings.Contains(err.Error(), tt.rows) {
 				t.Fatalf("ApplyReview = %+v, %v; want ErrConflictingDecisions naming %q", res, err, tt.rows)
 			}

@@ -256,7 +256,7 @@ written, naming the rows.`),
 			now := nowOr(opts.Now)
 			sc := g.scorer("review")
 			defer sc.warn(ios.ErrOut, g.Quiet)
-			res, err := dedupe.ApplyReview(db, decisions, "review-"+pipeline.NewImportID(now), now, sc.score)
+			res, err := dedupe.ApplyReview(db, dedupe.NewMatcher(g.Dedupe), decisions, "review-"+pipeline.NewImportID(now), now, sc.score)
 			if err != nil {
 				return fmt.Errorf("review apply to store %s: %w", db.Path(), err)
 			}

@@ -399,7 +399,13 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 		if m.From == 0 {
 			what = fmt.Sprintf("%s row %d", m.File, m.Row)
 		}
-		fmt.Fprintf(tw, "merged\t%s by %s %s, score %.1f, %d fields set\n", what, m.By, m.ID, m.Score, len(m.Changes))
+		score := fmt.Sprintf("score %.1f", m.Score)
+		if m.By == "review" && m.Score == 0 {
+			// Reviews made before leadpipe kept the pair's score
+			// recorded none: the reviewer's decision made the merge.
+			score = "marked same by the reviewer"
+		}
+		fmt.Fprintf(tw, "merged\t%s by %s %s, %s, %d fields set\n", what, m.By, m.ID, score, len(m.Changes))
 	}
 	tw.Flush()
 	if l.Grade != "" {
