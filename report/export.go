@@ -63,14 +63,21 @@ type ExportSource interface {
 // The output is byte-identical for an unchanged store, XLSX included
 // (excelize writes fixed time stamps into the zip and its properties).
 func Export(w io.Writer, src ExportSource, opts ExportOptions) error {
+	_, err := ExportRows(w, src, opts)
+	return err
+}
+
+// ExportRows writes as Export does and returns the number of records
+// written, the header not counted.
+func ExportRows(w io.Writer, src ExportSource, opts ExportOptions) (int, error) {
 	if !slices.Contains(ExportObjects, opts.Object) {
-		return fmt.Errorf("export: unknown object %q", opts.Object)
+		return 0, fmt.Errorf("export: unknown object %q", opts.Object)
 	}
 	var l *exportLayout
 	if opts.Target == "" {
 		l = &ownLayout
 	} else if l = targetLayouts[opts.Target]; l == nil {
-		return fmt.Errorf("export: unknown target %q", opts.Target)
+		return 0, fmt.Errorf("export: unknown target %q", opts.Target)
 	}
 	var s exportSheet
 	switch opts.Format {
@@ -79,17 +86,35 @@ func Export(w io.Writer, src ExportSource, opts ExportOptions) error {
 	case "xlsx":
 		x, err := newXLSXSheet(w, l.sheetName(opts.Object))
 		if err != nil {
-			return err
+			return 0, err
 		}
 		s = x
 	default:
-		return fmt.Errorf("export: unknown format %q", opts.Format)
+		return 0, fmt.Errorf("export: unknown format %q", opts.Format)
 	}
 	defer s.discard()
-	if err := l.write(s, src, opts.Object); err != nil {
+	c := &countingSheet{exportSheet: s}
+	if err := l.write(c, src, opts.Object); err != nil {
+		return 0, err
+	}
+	if err := s.close(); err != nil {
+		return 0, err
+	}
+	return max(c.rows-1, 0), nil
+}
+
+// countingSheet counts the rows written to a sheet, the header included.
+type countingSheet struct {
+	exportSheet
+	rows int
+}
+
+func (c *countingSheet) write(cells []exportCell) error {
+	if err := c.exportSheet.write(cells); err != nil {
 		return err
 	}
-	return s.close()
+	c.rows++
+	return nil
 }
 
 // WriteLeadsCSV writes every lead as CSV with leadpipe's own columns; it

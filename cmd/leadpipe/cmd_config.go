@@ -34,7 +34,7 @@ command refuses.`),
 		Args: noSubcommand,
 		RunE: showHelp,
 	}
-	cmd.AddCommand(newConfigCheckCommand(g, ios, nil), newConfigDefaultCommand(ios))
+	cmd.AddCommand(newConfigCheckCommand(g, ios, nil), newConfigDefaultCommand(g, ios))
 	return cmd
 }
 
@@ -196,19 +196,29 @@ func writeConfigCheckText(w io.Writer, r configCheckResult) error {
 	return err
 }
 
-func newConfigDefaultCommand(ios *IOStreams) *cobra.Command {
+// configDefaultResult is what config default --json prints: the YAML
+// text as one JSON string.
+type configDefaultResult struct {
+	YAML string `json:"yaml"`
+}
+
+func newConfigDefaultCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "default",
 		Short: "Print the default scoring and lifecycle sections, to copy into leadpipe.yaml",
 		Long: withExitStatus(`Default prints the scoring rules and the lifecycle (gates, sync rules)
 that apply when leadpipe.yaml has no scoring or lifecycle section, in the
-file's own format: copy them into leadpipe.yaml and adjust.`),
+file's own format: copy them into leadpipe.yaml and adjust. With --json it
+prints {"yaml": "..."}, the same text as one JSON string.`),
 		Example:     `  leadpipe config default >> leadpipe.yaml`,
 		Args:        noArgs,
 		Annotations: map[string]string{annotChecksConfig: "true"},
 		RunE: func(*cobra.Command, []string) error {
-			_, err := io.WriteString(ios.Out, scoring.DefaultYAML+"\n"+lifecycle.DefaultYAML+"\n"+dedupe.DefaultYAML()+"\n"+convert.DefaultYAML)
-			return err
+			text := scoring.DefaultYAML + "\n" + lifecycle.DefaultYAML + "\n" + dedupe.DefaultYAML() + "\n" + convert.DefaultYAML
+			return presenterFor(g.JSON, ios.Out, func(w io.Writer, r configDefaultResult) error {
+				_, err := io.WriteString(w, r.YAML)
+				return err
+			}).present(configDefaultResult{YAML: text})
 		},
 	}
 }

@@ -57,7 +57,10 @@ XLSX cells are never formulas; amounts are number cells.
 
 The same store always exports the same bytes, so two exports can be
 compared with cmp or diff. With --output the file appears only when it is
-complete, readable by its owner only.`),
+complete, readable by its owner only, and --json then prints {"file": ...,
+"object": ..., "format": ..., "rows": N} (N records, the header not
+counted); without --output, --json is refused: the export takes standard
+output.`),
 		Example: `  leadpipe export > leads.csv
   leadpipe export --object accounts --format xlsx --output accounts.xlsx
   leadpipe export --object leads --target salesforce --output Lead.csv
@@ -94,8 +97,8 @@ func (o *exportOptions) complete(g *globalOptions) error {
 	if o.Target != "" && !slices.Contains(report.ExportTargets, o.Target) {
 		return usageErrorf("--target %q is not supported (supported: %s)", o.Target, strings.Join(report.ExportTargets, ", "))
 	}
-	if g.JSON {
-		return usageErrorf("export writes --format %s; --json does not apply", o.Format)
+	if g.JSON && (o.Output == "" || o.Output == "-") {
+		return usageErrorf("--json needs --output FILE: without it the export itself takes standard output")
 	}
 	if o.Format == "xlsx" && (o.Output == "" || o.Output == "-") {
 		return usageErrorf("--format xlsx needs --output FILE: a workbook is not written to standard output")
@@ -118,11 +121,28 @@ func runExport(g *globalOptions, ios *IOStreams, opts *exportOptions) error {
 		return err
 	}
 	defer f.Abort()
-	if err := report.Export(f, db, eo); err != nil {
+	rows, err := report.ExportRows(f, db, eo)
+	if err != nil {
 		if strings.Contains(err.Error(), opts.Output) {
 			return err // a write error, which names the file already
 		}
 		return fmt.Errorf("export to %s: %w", opts.Output, err)
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if g.JSON {
+		// The file holds the export; standard output the one document.
+		return writeJSON(ios.Out, exportResult{File: opts.Output, Object: opts.Object, Format: opts.Format, Target: opts.Target, Rows: rows})
+	}
+	return nil
+}
+
+// exportResult is what export --json --output reports.
+type exportResult struct {
+	File   string `json:"file"`
+	Object string `json:"object"`
+	Format string `json:"format"`
+	Target string `json:"target,omitempty"`
+	Rows   int    `json:"rows"` // records written, the header not counted
 }

@@ -184,7 +184,7 @@ func TestUsageErrors(t *testing.T) {
 		{"export object", []string{"export", "--object", "deals"}, `--object "deals" is not supported (supported: leads, accounts, contacts, opportunities)`},
 		{"export target", []string{"export", "--target", "pipedrive"}, `--target "pipedrive" is not supported (supported: salesforce, hubspot, dynamics)`},
 		{"export xlsx to stdout", []string{"export", "--format", "xlsx"}, "--format xlsx needs --output FILE"},
-		{"export json", []string{"--json", "export"}, "--json does not apply"},
+		{"export json to stdout", []string{"--json", "export"}, "--json needs --output FILE"},
 		{"inspect rows", []string{"inspect", "--rows", "-2", "a.csv"}, "--rows must not be negative"},
 		{"inspect no files", []string{"inspect"}, "inspect needs at least one FILE"},
 	}
