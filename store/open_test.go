@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -277,4 +278,67 @@ func TestOpenPermissionDenied(t *testing.T) {
 	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "permission denied") {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// TestLockWaitCancelled: a cancelled context (SIGINT or SIGTERM in the
+// command) ends the wait for another run's lock at once, with an error
+// wrapping context.Canceled instead of crm.ErrLocked; the store is left as
+// it was.
+func TestLockWaitCancelled(t *testing.T) {
+	for _, ro := range []bool{false, true} {
+		t.Run(fmt.Sprintf("readonly=%v", ro), func(t *testing.T) {
+			db := openTest(t)
+			before := readFile(t, db.Path())
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(150*time.Millisecond, cancel)
+			start := time.Now()
+			got, err := Open(db.Path(), Options{Timeout: 10 * time.Second, ReadOnly: ro, Context: ctx})
+			waited := time.Since(start)
+			if err == nil {
+				got.Close()
+				t.Fatal("Open got the lock held by another DB")
+			}
+			if !errors.Is(err, context.Canceled) || errors.Is(err, crm.ErrLocked) {
+				t.Errorf("err = %v, want one wrapping context.Canceled, not ErrLocked", err)
+			}
+			if !strings.Contains(err.Error(), db.Path()) {
+				t.Errorf("err = %q does not name the store", err)
+			}
+			if waited < 100*time.Millisecond || waited > time.Second {
+				t.Errorf("gave up after %v, want soon after the cancel at 150ms", waited)
+			}
+			if !bytes.Equal(readFile(t, db.Path()), before) {
+				t.Error("the cancelled Open changed the store")
+			}
+		})
+	}
+}
+
+// TestLockWaitGetsReleasedLock: waiting in slices still takes the lock as
+// soon as the other run lets it go, and a context is looked at only while
+// waiting: a done one does not stop an Open whose lock is free.
+func TestLockWaitGetsReleasedLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "leadpipe.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.AfterFunc(200*time.Millisecond, func() { db.Close() })
+	start := time.Now()
+	second, err := Open(path, Options{Timeout: 10 * time.Second, Context: context.Background()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(start); waited < 150*time.Millisecond || waited > 2*time.Second {
+		t.Errorf("got the lock after %v, want soon after the release at 200ms", waited)
+	}
+	second.Close()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	third, err := Open(path, Options{Context: ctx})
+	if err != nil {
+		t.Fatalf("a free store with a done context: %v", err)
+	}
+	third.Close()
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -32,6 +33,11 @@ type Options struct {
 	// number of readers may share the store, but not with a writer. A
 	// missing store is an error instead of being created.
 	ReadOnly bool
+	// Context, when set, ends the wait for the lock early: once it is done,
+	// Open stops waiting and fails with an error wrapping its Err
+	// (context.Canceled after SIGINT or SIGTERM). It is looked at only
+	// while another run holds the lock.
+	Context context.Context
 	// MaxSize caps the store file in bytes; an Apply that would grow the
 	// file beyond it fails and writes nothing. Zero or negative: no limit.
 	MaxSize int64
@@ -138,8 +144,8 @@ func mmapSizeFor(path string) int {
 
 // Open opens the store at path, creating it with mode 0600 unless
 // opts.ReadOnly is set, and locks it until Close. When another run holds the
-// store, Open waits up to opts.Timeout and then fails with an error wrapping
-// crm.ErrLocked. Keep the store on a local disk: flock, which guards it, is
+// store, Open waits up to opts.Timeout (or until opts.Context is done) and
+// then fails with an error wrapping crm.ErrLocked (or the context's error). Keep the store on a local disk: flock, which guards it, is
 // unreliable on network file systems.
 func Open(path string, opts Options) (*DB, error) {
 	timeout := opts.Timeout
@@ -173,9 +179,12 @@ func Open(path string, opts Options) (*DB, error) {
 	if err := checkFileLength(path); err != nil {
 		return nil, err
 	}
-	bdb, err := openBolt(path, bopts)
+	bdb, err := openLocked(opts.Context, path, bopts, timeout)
 	if errors.Is(err, errDamagedFile) {
 		return nil, err
+	}
+	if ctxErr := contextErr(opts.Context); ctxErr != nil && errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("store %s: stopped waiting for another leadpipe run to release it: %w", path, ctxErr)
 	}
 	if err != nil {
 		return nil, openError(path, timeout, opts.ReadOnly, err)
@@ -192,6 +201,50 @@ func Open(path string, opts Options) (*DB, error) {
 		db.area.floor = uint64(last)
 	}
 	return db, nil
+}
+
+// lockRetry is how long openLocked sleeps between two tries of the lock,
+// as bbolt's own wait does (flockRetryTimeout).
+const lockRetry = 50 * time.Millisecond
+
+// openLocked opens the store with openBolt, waiting up to timeout for the
+// lock. bbolt's own wait (Options.Timeout) cannot be interrupted, so bbolt
+// tries the lock once per call and the waiting between tries happens
+// here, where a done ctx ends it at once. Giving up, for either reason,
+// returns bbolt's ErrTimeout; Open tells the two apart.
+func openLocked(ctx context.Context, path string, bopts *bolt.Options, timeout time.Duration) (*bolt.DB, error) {
+	deadline := time.Now().Add(timeout)
+	o := *bopts
+	o.Timeout = time.Nanosecond // not zero (wait forever): one try
+	var done <-chan struct{}
+	if ctx != nil {
+		done = ctx.Done()
+	}
+	for {
+		bdb, err := openBolt(path, &o)
+		if !errors.Is(err, berrors.ErrTimeout) {
+			return bdb, err
+		}
+		wait := time.Until(deadline)
+		if wait <= 0 {
+			return nil, err
+		}
+		t := time.NewTimer(min(wait, lockRetry))
+		select {
+		case <-done:
+			t.Stop()
+			return nil, err
+		case <-t.C:
+		}
+	}
+}
+
+// contextErr is ctx.Err(), nil for a nil ctx.
+func contextErr(ctx context.Context) error {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.Err()
 }
 
 // openBolt is bolt.Open with a panic on a damaged page turned into an

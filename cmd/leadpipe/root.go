@@ -56,6 +56,11 @@ type globalOptions struct {
 	// Convert holds the convert section (opportunity name, stage, close
 	// date).
 	Convert convert.Config
+
+	// ctx is the run's context, which SIGINT and SIGTERM cancel; opening
+	// the store stops waiting for another run's lock when it is done.
+	// Kept here because every command opens the store through g.
+	ctx context.Context
 }
 
 // annotChecksConfig marks a command that reads the configuration file
@@ -74,7 +79,7 @@ func run(args []string, ios *IOStreams) int {
 		stop()
 	}()
 
-	g := &globalOptions{}
+	g := &globalOptions{ctx: ctx}
 	root := newRootCommand(g, ios)
 	if args == nil {
 		args = []string{} // cobra reads os.Args for nil
@@ -136,7 +141,7 @@ while it has one.`),
 	pf.BoolVar(&g.JSON, "json", false, "print exactly one JSON document on standard output")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print nothing but errors: no progress, no summary, no listings (--json output stays)")
 	pf.BoolVar(&g.NoProgress, "no-progress", false, "do not show a progress bar")
-	pf.DurationVar(&g.LockTimeout, "lock-timeout", defaultLockTimeout, "how long to wait for another run's lock on the store")
+	pf.DurationVar(&g.LockTimeout, "lock-timeout", defaultLockTimeout, "how long to wait for another run's lock on the store (SIGINT or SIGTERM ends the wait)")
 
 	cmd.AddCommand(
 		newImportCommand(g, ios, nil),
@@ -233,9 +238,10 @@ func problemsOf(err error) []error {
 }
 
 // openStore opens the store for this run. A read-only open takes a shared
-// lock and never creates the file.
+// lock and never creates the file. A signal while it waits for another
+// run's lock ends the wait: exit 130, not 4.
 func (g *globalOptions) openStore(readOnly bool) (*store.DB, error) {
-	db, err := store.Open(g.StorePath, store.Options{Timeout: g.LockTimeout, ReadOnly: readOnly})
+	db, err := store.Open(g.StorePath, store.Options{Timeout: g.LockTimeout, ReadOnly: readOnly, Context: g.ctx})
 	if err != nil && readOnly && errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%w; import a file first, or name the store with --store or $%s", err, envStore)
 	}
