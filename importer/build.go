@@ -609,9 +609,17 @@ func (r *rowBuild) address() {
 	// stay as they were.
 	if pc, city, ok := splitPostalCity(l.City, l.Country, r.b.region); ok {
 		l.PostalCode, l.City = pc, city
-	} else if l.City == "" {
-		if street, pc, city, ok := splitStreetAddress(l.Street, l.Country, r.b.region); ok {
-			l.Street, l.PostalCode, l.City = street, pc, city
+	} else if l.City == "" && l.Street != "" {
+		street, country := l.Street, l.Country
+		// "Hauptstr. 1, 80331 München, Germany", as CRMs and maps write
+		// an address: the country after the last comma.
+		if i := strings.LastIndexByte(street, ','); i > 0 && country == "" {
+			if cc := r.memo.countries.get(street[i+1:], parseCountry); cc.err == nil && cc.code != "" {
+				street, country = strings.TrimSpace(street[:i]), cc.code
+			}
+		}
+		if street, pc, city, ok := splitStreetAddress(street, country, r.b.region); ok {
+			l.Street, l.PostalCode, l.City, l.Country = street, pc, city, country
 		}
 	}
 }

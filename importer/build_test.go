@@ -819,3 +819,25 @@ func TestBuildTaxIDCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCRMExports: Pipedrive's "Person - Email" titles and SugarCRM's
+// "Primary Address ..." columns were custom fields, and an address written
+// "Hauptstr. 1, 80331 München, Germany" stayed one street.
+func TestBuildCRMExports(t *testing.T) {
+	b, h := testBuilder(t, "Person - Name;Person - Email;Person - Phone;Organization - Name;Organization - Address", BuildOptions{})
+	l, err := b.Build(rec(t, h, "Anna Schmidt;anna@example.de;+49 30 1234567;Alpha GmbH;Hauptstr. 1, 80331 München, Germany"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join([]string{l.FirstName, l.LastName, l.Email, l.Phone, l.Company, l.Street, l.PostalCode, l.City, l.Country}, "|"); got != "Anna|Schmidt|anna@example.de|+49301234567|Alpha GmbH|Hauptstr. 1|80331|München|DE" {
+		t.Errorf("Pipedrive: %s", got)
+	}
+	b, h = testBuilder(t, "First Name;Last Name;Account Name;Office Phone;Primary Address Street;Primary Address City;Primary Address Postal Code;Primary Address Country", BuildOptions{})
+	l, err = b.Build(rec(t, h, "Anna;Schmidt;Alpha GmbH;+49 30 1234567;Hauptstr. 1;München;80331;Germany"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join([]string{l.Phone, l.Street, l.PostalCode, l.City, l.Country}, "|"); got != "+49301234567|Hauptstr. 1|80331|München|DE" || len(l.Custom) != 0 {
+		t.Errorf("SugarCRM: %s %q", got, l.Custom)
+	}
+}

@@ -280,6 +280,7 @@ func dictSource() []*dictTable {
 				alt("Mobil", tMobile, 0), alt("Handy", tMobile, 0), alt("Mobiltelefon", tMobile, 0),
 				alt("Mobilnummer", tMobile, 0), alt("Handynummer", tMobile, 0), alt("Mobilfunk", tMobile, 0),
 				alt("Mobil geschäftlich", tMobile, 0), alt("Mobil privat", tMobile, 1),
+				alt("Mobiltelefon geschäftlich", tMobile, 0), alt("Mobiltelefon privat", tMobile, 1),
 				alt("Telefon mobil", tMobile, 0), alt("Tel. mobil", tMobile, 0), alt("Telefon Handy", tMobile, 0),
 				alt("Telefon Festnetz", tPhone, 0),
 				e("Straße", tStreet), e("Str.", tStreet), e("Straße und Hausnummer", tStreet),
@@ -560,6 +561,37 @@ func dictSource() []*dictTable {
 			custom("hs_lead_status", "lifecyclestage", "website", "state", "hubspot_owner_id", "hs_object_id",
 				"Lead Status", "Lifecycle Stage", "Contact owner", "Record ID", "Website URL",
 				"State/Region", "Last Activity Date", "Associated Company"),
+		)},
+		{name: "Pipedrive", entries: cat(
+			// Export of people, organizations, deals or leads: "Object -
+			// Field" titles.
+			[]dictEntry{
+				e("Person - Name", tFullName), e("Person - First name", tFirstName), e("Person - Last name", tLastName),
+				e("Person - Job title", tTitle), e("Organization - Name", tCompany), e("Person - Organization", tCompany),
+				alt("Person - Email", tEmail, 0), alt("Person - Email - Work", tEmail, 0), alt("Person - Email - Home", tEmail, 1),
+				alt("Person - Email - Other", tEmail, 2),
+				alt("Person - Phone", tPhone, 0), alt("Person - Phone - Work", tPhone, 0), alt("Person - Phone - Home", tPhone, 1),
+				alt("Person - Phone - Mobile", tMobile, 0), alt("Person - Phone - Other", tPhone, 2),
+				e("Organization - Address", tStreet), e("Person - Postal address", tStreet),
+				e("Person - Add time", tCreatedAt), e("Lead - Source", tSource), e("Deal - Source", tSource),
+			},
+			custom("Person - Owner", "Organization - Owner", "Deal - Title", "Deal - Value", "Deal - Currency",
+				"Lead - Title", "Person - Label", "Person - Notes"),
+		)},
+		{name: "SugarCRM / SuiteCRM", entries: cat(
+			// Only its own titles: the common ones ("First Name", "Title")
+			// come from the other tables, so that this small table does not
+			// win the family of a plain English or an Outlook file.
+			[]dictEntry{
+				alt("Non Primary E-mails", tEmail, 1), alt("Office Phone", tPhone, 0),
+				ad("primary", "Primary Address Street", tStreet), ad("primary", "Primary Address City", tCity),
+				ad("primary", "Primary Address Postal Code", tPostalCode), ad("primary", "Primary Address Postalcode", tPostalCode),
+				ad("primary", "Primary Address Country", tCountry),
+				ad("alt", "Alt Address Street", tStreet), ad("alt", "Alt Address City", tCity),
+				ad("alt", "Alt Address Postal Code", tPostalCode), ad("alt", "Alt Address Postalcode", tPostalCode),
+				ad("alt", "Alt Address Country", tCountry),
+			},
+			custom("Primary Address State", "Alt Address State"),
 		)},
 		{name: "Dynamics 365", entries: cat(
 			// Logical names and display names, crm-formats.md 3.3.
