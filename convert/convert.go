@@ -255,7 +255,9 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 					acct = touched[acct.ID]
 				}
 				p.Totals.MatchedAccounts++
-			} else {
+			}
+			how := ap.Key
+			if _, isNew := newAccounts[acct.ID]; isNew {
 				acct = newAccounts[acct.ID]
 				ap.Key = "batch"
 				p.Totals.MatchedAccounts++
@@ -263,7 +265,7 @@ func PlanConversion(st Reader, opts Options) (*Plan, error) {
 			// What the lead knows and the account lacks goes to the
 			// account, and into the index, so that a later lead (of this
 			// run or a later one) finds it by that key too.
-			if ap.Filled = fillAccount(acct, l); len(ap.Filled) > 0 {
+			if ap.Filled = fillAccount(acct, l, how); len(ap.Filled) > 0 {
 				idx.addAccount(acct)
 				if _, isNew := newAccounts[acct.ID]; !isNew {
 					for _, f := range ap.Filled {
@@ -449,14 +451,18 @@ func newAccount(l *crm.Lead, id crm.AccountID, now time.Time) *crm.Account {
 	return a
 }
 
-// fillAccount fills the empty fields of a matched account from the lead:
-// tax id, company e-mail domain, phone, and the address parts, these only
-// when the lead's place agrees with the account's (same country, postal
-// code and city where both have one), so that two addresses are never
-// mixed. A value the account has is never replaced; a tax id that differs
-// never gets here (matchAccount holds such a lead back). It returns what
-// it filled.
-func fillAccount(a *crm.Account, l *crm.Lead) []FieldFill {
+// fillAccount fills the empty identity keys of a matched account from the
+// lead: its tax id and company e-mail domain, so that a later lead with
+// another name or place but the same tax id or domain finds the account.
+// Only a match that names the company backs them up: by name and place,
+// or by tax id (how). A match by e-mail domain alone fills nothing: one
+// domain may serve a group of firms, and their tax ids differ. Nothing
+// else is filled: an address from another lead may be another site (and
+// a filled country or place would change the keys the account is found
+// by), and a phone number may be the person's. A value the account has
+// is never replaced; a tax id that differs never gets here (matchAccount
+// holds such a lead back). It returns what it filled.
+func fillAccount(a *crm.Account, l *crm.Lead, how string) []FieldFill {
 	var filled []FieldFill
 	fill := func(field string, p *string, v string) {
 		if *p == "" && v != "" {
@@ -464,26 +470,12 @@ func fillAccount(a *crm.Account, l *crm.Lead) []FieldFill {
 			filled = append(filled, FieldFill{Field: field, Value: v})
 		}
 	}
+	if how != "name_place" && how != "tax_id" {
+		return nil
+	}
 	fill("tax_id", &a.TaxID, l.TaxID)
 	fill("domain", &a.Domain, companyDomain(l))
-	if samePlace(a, l) {
-		fill("street", &a.Street, l.Street)
-		fill("postal_code", &a.PostalCode, l.PostalCode)
-		fill("city", &a.City, l.City)
-		fill("country", &a.Country, l.Country)
-	}
-	fill("phone", &a.Phone, l.Phone)
 	return filled
-}
-
-// samePlace reports whether nothing in the lead's address contradicts the
-// account's: country, postal code and city agree wherever both have one.
-func samePlace(a *crm.Account, l *crm.Lead) bool {
-	agree := func(x, y string, eq func(string, string) bool) bool { return x == "" || y == "" || eq(x, y) }
-	sameCity := func(x, y string) bool { return spelling(normalize.Fold(x)) == spelling(normalize.Fold(y)) }
-	return agree(a.Country, l.Country, func(x, y string) bool { return x == y }) &&
-		agree(a.PostalCode, l.PostalCode, strings.EqualFold) &&
-		agree(a.City, l.City, sameCity)
 }
 
 func newContact(l *crm.Lead, id crm.ContactID, account crm.AccountID, now time.Time) *crm.Contact {

@@ -57,11 +57,19 @@ func (x *index) addAccount(a *crm.Account) {
 		addKey(x.byTax, a.TaxID, a.ID)
 	}
 	if a.NameKey != "" {
-		if a.PostalCode != "" {
-			addKey(x.byPostal, postalKey(a.NameKey, a.Country, a.PostalCode), a.ID)
+		// Under its country and under none: a lead that names no
+		// country finds it too (nameCandidates checks the countries).
+		countries := []string{""}
+		if a.Country != "" {
+			countries = []string{a.Country, ""}
 		}
-		if a.City != "" {
-			addKey(x.byCity, cityKey(a.NameKey, a.Country, a.City), a.ID)
+		for _, country := range countries {
+			if a.PostalCode != "" {
+				addKey(x.byPostal, postalKey(a.NameKey, country, a.PostalCode), a.ID)
+			}
+			if a.City != "" {
+				addKey(x.byCity, cityKey(a.NameKey, country, a.City), a.ID)
+			}
 		}
 	}
 	if a.Domain != "" && !normalize.IsFreemail(a.Domain) {
@@ -113,19 +121,34 @@ func namePhoneKey(first, last, phone, mobile string) string {
 // nameCandidates returns the accounts with the lead's company name in the
 // lead's place: the same postal code, or the same city where one of the
 // two has no postal code (two postal codes that differ are two places).
+//
+// A country that one side leaves empty is no difference: the lead is
+// looked up under its country and under none (where every account is
+// listed too), and an account of another country is passed over.
 func (x *index) nameCandidates(l *crm.Lead, key string) []crm.AccountID {
 	var out []crm.AccountID
 	if key == "" {
 		return nil
 	}
-	if l.PostalCode != "" {
-		out = append(out, x.byPostal[postalKey(key, l.Country, l.PostalCode)]...)
+	countries := []string{""}
+	if l.Country != "" {
+		countries = []string{l.Country, ""}
 	}
-	if l.City != "" {
-		for _, id := range x.byCity[cityKey(key, l.Country, l.City)] {
-			a := x.accounts[id]
-			if (a.PostalCode == "" || l.PostalCode == "") && !slices.Contains(out, id) {
-				out = append(out, id)
+	sameCountry := func(a *crm.Account) bool { return a.Country == "" || l.Country == "" || a.Country == l.Country }
+	for _, country := range countries {
+		if l.PostalCode != "" {
+			for _, id := range x.byPostal[postalKey(key, country, l.PostalCode)] {
+				if sameCountry(x.accounts[id]) && !slices.Contains(out, id) {
+					out = append(out, id)
+				}
+			}
+		}
+		if l.City != "" {
+			for _, id := range x.byCity[cityKey(key, country, l.City)] {
+				a := x.accounts[id]
+				if (a.PostalCode == "" || l.PostalCode == "") && sameCountry(a) && !slices.Contains(out, id) {
+					out = append(out, id)
+				}
 			}
 		}
 	}
