@@ -84,13 +84,25 @@ func (v Verdict) String() string {
 // different.
 var ErrConflictingDecisions = errors.New("contradictory decisions")
 
-// conflictError names the two rows that contradict each other.
-func conflictError(first, second ReviewDecision) error {
-	if second.Row < first.Row {
+// conflictError names the two rows that contradict each other: one that
+// says two leads are different, and one that makes them one lead, directly
+// (the same pair) or through its merge (another pair). The pair named is
+// the one said to be different.
+func conflictError(x, y ReviewDecision) error {
+	diff, same := x, y
+	if diff.Verdict != Different {
+		diff, same = y, x
+	}
+	first, second := diff.Row, same.Row
+	if second < first {
 		first, second = second, first
 	}
-	return fmt.Errorf("review file %s rows %d and %d: %w for %s and %s (%s in row %d, %s in row %d); nothing was applied: correct one of the rows",
-		first.File, first.Row, second.Row, ErrConflictingDecisions, first.A, first.B, first.Verdict, first.Row, second.Verdict, second.Row)
+	how := fmt.Sprintf("same in row %d", same.Row)
+	if pairKey(diff.A, diff.B) != pairKey(same.A, same.B) {
+		how = fmt.Sprintf("made one lead by row %d, same for %s and %s", same.Row, same.A, same.B)
+	}
+	return fmt.Errorf("review file %s rows %d and %d: %w for %s and %s (different in row %d, %s); nothing was applied: correct one of the rows",
+		diff.File, first, second, ErrConflictingDecisions, diff.A, diff.B, diff.Row, how)
 }
 
 // ReviewDecision is one line of an edited review file.
@@ -165,6 +177,26 @@ func ApplyReview(st crm.Store, m *Matcher, decisions []ReviewDecision, runID str
 	// mergedHere is the decision that merged a lead away in this review;
 	// joinedBy finds the one that made id and other one lead, if any.
 	mergedHere := map[crm.ID]ReviewDecision{}
+	// rootBefore is the lead id was part of before this review: merges of
+	// earlier runs count, this review's do not.
+	rootBefore := func(id crm.ID) (crm.ID, error) {
+		for hops := 0; hops < 8; hops++ {
+			if _, ok := work[id]; !ok {
+				if _, err := get(id); err != nil {
+					return 0, err
+				}
+			}
+			into := work[id].MergedInto
+			if _, ok := mergedHere[id]; ok {
+				into = 0 // merged away by this review
+			}
+			if into == 0 {
+				return id, nil
+			}
+			id = into
+		}
+		return 0, fmt.Errorf("lead %s: merge chain too long", id)
+	}
 	joinedBy := func(ids ...crm.ID) (ReviewDecision, bool) {
 		for _, id := range ids {
 			for hops := 0; hops < 8; hops++ {
@@ -202,8 +234,13 @@ func ApplyReview(st crm.Store, m *Matcher, decisions []ReviewDecision, runID str
 			continue
 		}
 		if a.ID == b.ID {
-			if m, ok := joinedBy(d.A, d.B); ok && d.Verdict == Different {
-				return nil, conflictError(m, d)
+			if d.Verdict == Different {
+				// Joined by this review's merges, or one lead before it?
+				ra, errA := rootBefore(d.A)
+				rb, errB := rootBefore(d.B)
+				if m, ok := joinedBy(d.A, d.B); ok && errA == nil && errB == nil && ra != rb {
+					return nil, conflictError(d, m)
+				}
 			}
 			skip("%s and %s are already one lead (%s)", d.A, d.B, a.ID)
 			continue

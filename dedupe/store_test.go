@@ -637,7 +637,7 @@ func TestApplyReviewConflicting(t *testing.T) {
 				{File: "r.csv", Row: 3, A: 3, B: 1, Verdict: Same},
 				{File: "r.csv", Row: 4, A: 3, B: 2, Verdict: Same},
 			},
-			rows: "rows 2 and 4: contradictory decisions for L0000002 and L0000001 (different in row 2, same in row 4)",
+			rows: "rows 2 and 4: contradictory decisions for L0000002 and L0000001 (different in row 2, made one lead by row 4, same for L0000003 and L0000002)",
 		},
 		{
 			name: "different on a pair a merge of this review joined",
@@ -646,7 +646,7 @@ func TestApplyReviewConflicting(t *testing.T) {
 				{File: "r.csv", Row: 3, A: 3, B: 2, Verdict: Same},
 				{File: "r.csv", Row: 4, A: 3, B: 1, Verdict: Different},
 			},
-			rows: "rows 3 and 4: contradictory decisions",
+			rows: "rows 3 and 4: contradictory decisions for L0000003 and L0000001 (different in row 4, made one lead by row 3, same for L0000003 and L0000002)",
 		},
 	}
 	for _, tt := range tests {
@@ -675,5 +675,34 @@ func TestApplyReviewConflicting(t *testing.T) {
 				t.Errorf("distinct pairs %v, %v; want none", pairs, err)
 			}
 		})
+	}
+}
+
+// TestApplyReviewJoinedBefore: a pair marked different that an earlier run
+// already made one lead is skipped, whichever order the file's rows come
+// in; it used to be refused as a contradiction when a merge of this review
+// came first, blaming that merge.
+func TestApplyReviewJoinedBefore(t *testing.T) {
+	for _, order := range [][]int{{0, 1}, {1, 0}} {
+		db := storetest.OpenTest(t)
+		l1 := stored(1, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH", "postal_code", "10115")
+		l2 := stored(2, "first_name", "Jürgen", "last_name", "Müller", "company", "Müller GmbH", "postal_code", "20095")
+		l3 := stored(3, "first_name", "J.", "last_name", "Müller", "company", "Müller GmbH", "postal_code", "20095")
+		l3.MergedInto = 2
+		put(t, db, nil, l1, l2, l3)
+		rows := []ReviewDecision{
+			{File: "r.csv", A: 3, B: 2, Verdict: Different},
+			{File: "r.csv", A: 1, B: 2, Verdict: Same},
+		}
+		var decisions []ReviewDecision
+		for i, k := range order {
+			d := rows[k]
+			d.Row = i + 2
+			decisions = append(decisions, d)
+		}
+		res, err := ApplyReview(db, nil, decisions, "review-1", t0.AddDate(0, 1, 0), nil)
+		if err != nil || res.Merged != 1 || len(res.Skipped) != 1 {
+			t.Errorf("order %v: %+v, %v; want one merge and the pair skipped", order, res, err)
+		}
 	}
 }
