@@ -143,6 +143,6 @@ type exportResult struct {
 	File   string `json:"file"`
 	Object string `json:"object"`
 	Format string `json:"format"`
-	Target string `json:"target,omitempty"`
+	Target string `json:"target"` // "" for leadpipe's own columns
 	Rows   int    `json:"rows"` // records written, the header not counted
 }
