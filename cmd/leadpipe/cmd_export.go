@@ -144,5 +144,5 @@ type exportResult struct {
 	Object string `json:"object"`
 	Format string `json:"format"`
 	Target string `json:"target"` // "" for leadpipe's own columns
-	Rows   int    `json:"rows"` // records written, the header not counted
+	Rows   int    `json:"rows"`   // records written, the header not counted
 }
