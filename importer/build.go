@@ -311,17 +311,16 @@ func (b *Builder) columnField(c int) string {
 	return "Column " + strconv.Itoa(c+1)
 }
 
-// unescapeCells takes off the ' that a rejects file puts before a value a
+// unescapeCell takes off the ' that a rejects file puts before a value a
 // spreadsheet would run as a formula (=, @, +, -, tab, CR first), so that
 // the corrected file imports as it is: "'=HYPERLINK(...)" is the value
 // "=HYPERLINK(...)" the input held, kept as text in the store and escaped
 // again in every export.
-func unescapeCells(fields []string) {
-	for i, v := range fields {
-		if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=@+-\t\r", v[1]) >= 0 {
-			fields[i] = v[1:]
-		}
+func unescapeCell(v string) (string, bool) {
+	if len(v) > 1 && v[0] == '\'' && strings.IndexByte("=@+-\t\r", v[1]) >= 0 {
+		return v[1:], true
 	}
+	return v, false
 }
 
 // isDottedDate reports a date written with dots ("15.03.2024", "1.3.24
@@ -422,9 +421,6 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 		}
 		return nil, &crm.RowError{File: rec.File, Row: rec.Row, Err: rec.Err}
 	}
-	if b.rejectsFile {
-		unescapeCells(rec.Fields)
-	}
 	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}, memo: b.memos.get()}
 	defer b.memos.put(r.memo)
 	// One allocation for both bitsets: escape analysis cannot keep them
@@ -433,14 +429,29 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	words := make([]uint64, 2*n)
 	r.used, r.filled = words[:n:n], words[n:]
 	nonBlank := 0
+	// A cell read differently than it is written is changed in a copy:
+	// the record stays as read, for the rejects file.
+	cloned := false
+	set := func(c int, v string) {
+		if !cloned {
+			r.f, cloned = slices.Clone(r.f), true
+		}
+		r.f[c] = v
+	}
 	for c, v := range rec.Fields {
 		if cellBlank(v) {
 			continue
 		}
+		if b.rejectsFile {
+			if t, ok := unescapeCell(v); ok {
+				set(c, t)
+				v = t
+			}
+		}
 		if v[0] == '=' || v[0] == '\'' {
 			if t, ok := excelText(v); ok {
-				rec.Fields[c], v = t, t
-				if cellBlank(v) {
+				set(c, t)
+				if v = t; cellBlank(v) {
 					continue
 				}
 			}
@@ -449,7 +460,7 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 			// "#N/A" from a failed look-up is no company name: the cell
 			// is empty, and the lead says so.
 			r.l.Warnings = append(r.l.Warnings, b.columnField(c)+": the cell holds the spreadsheet error "+strings.TrimSpace(v)+", not a value")
-			rec.Fields[c] = ""
+			set(c, "")
 			continue
 		}
 		r.filled[c>>6] |= 1 << (c & 63)
@@ -629,8 +640,16 @@ func (r *rowBuild) address() {
 // country prefix ("D-80331"), then the city.
 var postalCity = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{5}|\d{2}-\d{3}|\d{4})\s+(\p{L}[\p{L}\p{M} .'()/-]*)$`)
 
+// Countries whose addresses write the postal code before the city, by the
+// length of their codes (PL's 00-000 counts with the five).
+var (
+	postalFirst5 = map[string]bool{"DE": true, "FR": true, "IT": true, "ES": true, "PL": true, "FI": true, "HR": true, "EE": true, "LT": true, "MC": true}
+	postalFirst4 = map[string]bool{"AT": true, "CH": true, "LI": true, "BE": true, "LU": true, "DK": true, "HU": true, "NO": true, "SI": true}
+)
+
 // splitPostalCity splits "80331 München" when the postal code is valid
-// for the row's country (or the region, when the row has none).
+// for the row's country (or the region, when the row has none) and that
+// country writes the postal code before the city.
 func splitPostalCity(s, country, region string) (pc, city string, ok bool) {
 	if s == "" || s[0] < '0' || s[0] > '9' && !('A' <= s[0] && s[0] <= 'Z') {
 		return "", "", false
@@ -642,9 +661,13 @@ func splitPostalCity(s, country, region string) (pc, city string, ok bool) {
 	if country == "" {
 		country = region
 	}
-	if len(m[1]) == 4 && country != "AT" && country != "CH" && country != "LI" && country != "BE" &&
-		country != "LU" && country != "DK" && country != "HU" && country != "NO" {
-		return "", "", false // four digits and no country that uses them
+	// Only where addresses put the postal code before the city: in the
+	// US, "10001 Broadway" is a house number and a street.
+	switch digits := len(m[1]); {
+	case postalFirst5[country] && (digits == 5 || strings.Contains(m[1], "-") && country == "PL"):
+	case postalFirst4[country] && digits == 4:
+	default:
+		return "", "", false
 	}
 	code, err := normalize.PostalCode(m[1], country)
 	if err != nil {
@@ -848,10 +871,11 @@ func parseEmailCell(v string) (normalize.Email, error) {
 	return em, err
 }
 
-// phoneSeparators split a cell holding several phone numbers; a single
-// "/" or "-" does not, being part of how numbers are written (030/1234567).
+// phoneSeparators split a cell holding several phone numbers; "/" and "-"
+// do not, being part of how numbers are written (030/1234567, 0221 /
+// 123456).
 var phoneSeparators = strings.NewReplacer(
-	"\r\n", ";", "\n", ";", "\r", ";", ":::", ";", " / ", ";", ", ", ";",
+	"\r\n", ";", "\n", ";", "\r", ";", ":::", ";", ", ", ";",
 	" oder ", ";", " or ", ";", " lub ", ";", " und ", ";", " and ", ";", " bzw. ", ";",
 )
 
@@ -948,8 +972,8 @@ func mobileLabel(label string) bool {
 }
 
 // parsePhoneCell parses one cell; a cell holding several numbers (Google's
-// " ::: ", a line break, ";", " / ", ", ", "oder") yields the first valid
-// one, and the raw cell keeps the rest.
+// " ::: ", a line break, ";", ", ", "oder") yields the first valid one, and
+// the raw cell keeps the rest.
 func parsePhoneCell(v, region string) (normalize.Phone, error) {
 	p, err := normalize.ParsePhone(normalize.Text(v), region)
 	if err == nil || errors.Is(err, normalize.ErrEmpty) {

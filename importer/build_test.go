@@ -696,7 +696,7 @@ func TestParseMultiCells(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		"030 1234567\n0170 1234567":    "+49301234567",
-		"030 1234567 / 0170 1234567":   "+49301234567",
+		"0221 / 123456, 0221 / 654321": "+49221123456",
 		"030 1234567, 0170 1234567":    "+49301234567",
 		"kaputt oder 0170 1234567":     "+491701234567",
 		"030/1234567":                  "+49301234567",
@@ -727,6 +727,8 @@ func TestSplitAddress(t *testing.T) {
 		{"8001 Zürich", "CH", "", "8001", "Zürich"},
 		{"60-001 Poznań", "", "PL", "60-001", "Poznań"},
 		{"1010 Wien", "", "", "", ""},          // four digits, no country that uses them
+		{"10001 Broadway", "US", "", "", ""},   // a house number and a street
+		{"80331 München", "", "", "", ""},      // no country: no guess
 		{"1234 Main Street", "DE", "", "", ""}, // not a German code
 		{"München", "DE", "", "", ""},
 		{"80331", "DE", "", "", ""},
@@ -743,6 +745,7 @@ func TestSplitAddress(t *testing.T) {
 		{"Straße des 17. Juni 135, 10623 Berlin", "DE", "Straße des 17. Juni 135", "10623", "Berlin"},
 		{"Hauptstr. 12345", "DE", "", "", ""},
 		{"80331 München", "DE", "", "", ""}, // no street before it
+		{"Suite 5, 10001 Broadway", "US", "", "", ""},
 	} {
 		street, pc, city, ok := splitStreetAddress(tc.in, tc.country, "")
 		if street != tc.street || pc != tc.pc || city != tc.city || ok != (tc.pc != "") {
@@ -839,5 +842,30 @@ func TestBuildCRMExports(t *testing.T) {
 	}
 	if got := strings.Join([]string{l.Phone, l.Street, l.PostalCode, l.City, l.Country}, "|"); got != "+49301234567|Hauptstr. 1|80331|München|DE" || len(l.Custom) != 0 {
 		t.Errorf("SugarCRM: %s %q", got, l.Custom)
+	}
+}
+
+// TestBuildAmbiguousTitles: "Kod" (an ERP's customer code) and "UID" (any
+// id) are no postal code and no tax id; mapping them so pushed "Kod
+// pocztowy" aside and dropped the id.
+func TestBuildAmbiguousTitles(t *testing.T) {
+	b, h := testBuilder(t, "Kod;Nazwa;UID;Kod pocztowy;Miasto;E-mail", BuildOptions{Region: "PL"})
+	l, err := b.Build(rec(t, h, "ABC;ABC Sp. z o.o.;4711;00-950;Warszawa;biuro@abc.pl"))
+	if err != nil || l.PostalCode != "00-950" || l.Custom["Kod"] != "ABC" || l.Custom["UID"] != "4711" || l.TaxID != "" {
+		t.Errorf("postal %q custom %q tax %q %v", l.PostalCode, l.Custom, l.TaxID, err)
+	}
+}
+
+// TestBuildKeepsRecord: Build reads #N/A as empty and ="01067" as 01067,
+// but the record stays as read: the rejects file holds the original cells.
+func TestBuildKeepsRecord(t *testing.T) {
+	b, h := testBuilder(t, "Vorname;Nachname;Firma;E-Mail;PLZ;Notiz;leadpipe_reason", BuildOptions{Region: "DE"})
+	r := rec(t, h, `Anna;Schmidt;#N/A;;="01067";'=1+2;x`)
+	want := slices.Clone(r.Fields)
+	if _, err := b.Build(r); err == nil {
+		t.Fatal("row without a way to reach the person built")
+	}
+	if !slices.Equal(r.Fields, want) {
+		t.Errorf("record changed:\n got %q\nwant %q", r.Fields, want)
 	}
 }
