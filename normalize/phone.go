@@ -56,7 +56,7 @@ func ParsePhone(s, region string) (Phone, error) {
 	if !ok {
 		return parsePhoneSlow(t, region)
 	}
-	e164, err := parseDigits(digits, region, trunk)
+	e164, err := parseDigits(digits, region, trunk, leadingDigits(main))
 	if err != nil {
 		return Phone{}, err
 	}
@@ -232,7 +232,7 @@ func phoneDigits(dst []byte, s string) (digits []byte, trunk, ok bool) {
 
 // parseDigits parses "+4930..." or a national "030..." in region, through
 // the cache.
-func parseDigits(digits []byte, region string, trunk bool) (string, error) {
+func parseDigits(digits []byte, region string, trunk bool, group int) (string, error) {
 	if len(digits) < 4 {
 		return "", ErrInvalidPhone
 	}
@@ -241,7 +241,7 @@ func parseDigits(digits []byte, region string, trunk bool) (string, error) {
 	}
 	s := string(digits)
 	if digits[0] != '+' {
-		if e164 := plusDropped(s, region); e164 != "" {
+		if e164 := plusDropped(s, region, group); e164 != "" {
 			return e164, nil
 		}
 	}
@@ -279,7 +279,15 @@ func parseDigits(digits []byte, region string, trunk bool) (string, error) {
 // +49491701234567. A region without a trunk prefix (PL) needs no such
 // rule: its national numbers have a fixed length, and libphonenumber
 // already reads the longer ones as international.
-func plusDropped(digits, region string) string {
+//
+// A number that lost its leading 0 the same way looks alike when its area
+// code starts with the calling code (Emden 04921: "4921 98765"). group is
+// the length of the first run of digits as written: the calling code
+// alone ("49 170 1234567") says international; digits written without a
+// break say so only when they are too many for a national number without
+// its 0 (at least 9 after the calling code: "491701234567", not
+// "492198765").
+func plusDropped(digits, region string, group int) string {
 	if digits[0] == '0' { // the trunk prefix of most regions; no calling code starts with 0
 		return ""
 	}
@@ -288,7 +296,27 @@ func plusDropped(digits, region string) string {
 		!strings.HasPrefix(digits, meta.ccString) || len(digits) < len(meta.ccString)+4 {
 		return ""
 	}
+	cc := len(meta.ccString)
+	if group != cc && !(group == len(digits) && len(digits) >= cc+9) {
+		return ""
+	}
 	return parseCanonical("+"+digits, region)
+}
+
+// leadingDigits is the length of the first run of digits in s.
+func leadingDigits(s string) int {
+	i := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return 0
+	}
+	n := 0
+	for _, c := range []byte(s[i:]) {
+		if c < '0' || c > '9' {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // parseTrunk retries "+CC0..." without the 0 after the country code.

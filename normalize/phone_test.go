@@ -22,6 +22,13 @@ func TestParsePhone(t *testing.T) {
 		{"ch plus dropped, trunk in brackets, de row", "41 (0)44 1234567", "DE", Phone{E164: "+41441234567"}, nil},
 		{"at plus dropped", "436641234567", "AT", Phone{E164: "+436641234567"}, nil},
 		{"de leading 0 lost stays national", "301234567", "DE", Phone{E164: "+49301234567"}, nil},
+		// An area code that starts with the calling code, its 0 lost.
+		{"de Emden, 0 lost", "4921 98765", "DE", Phone{E164: "+49492198765"}, nil},
+		{"de Papenburg, 0 lost", "4961 123456", "DE", Phone{E164: "+494961123456"}, nil},
+		{"de Emden, 0 lost, no break", "492198765", "DE", Phone{E164: "+49492198765"}, nil},
+		{"at Wolfsberg, 0 lost", "4352 12345", "AT", Phone{E164: "+43435212345"}, nil},
+		{"de plus dropped, grouped", "49 170 1234567", "DE", Phone{E164: "+491701234567"}, nil},
+		{"de plus dropped, dashes", "49-30-1234567", "DE", Phone{E164: "+49301234567"}, nil},
 		{"pl plus dropped", "48601234567", "PL", Phone{E164: "+48601234567"}, nil},
 		{"de 00 prefix other region", "0049 30 1234567", "US", Phone{E164: "+49301234567"}, nil},
 		{"de 00 and trunk", "0049 (0) 30 1234567", "", Phone{E164: "+49301234567"}, nil},
