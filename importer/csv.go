@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode/utf16"
@@ -398,8 +399,16 @@ func (r *csvReader) readError(rec []string, err error) (raw rawRecord, skip bool
 		raw = rawRecord{row: row, fields: rec, err: crm.ErrQuote, col: -1, check: r.text.suspect(r.prevOff, off)}
 		if r.quotes == quotesRepair {
 			if fields, ok := r.reparse(r.text.kept(r.prevOff, off)); ok {
-				raw.fields, raw.err = fields, nil
-				raw.repaired = !errors.Is(pe.Err, csv.ErrBareQuote)
+				raw.fields = fields
+				// With leading spaces skipped, `, "Zitat" und mehr` reads
+				// leniently as `Zitat" und mehr`: a quote lost without a
+				// word. Such a record stays a quoting reject.
+				if !r.cr.TrimLeadingSpace || !slices.ContainsFunc(fields, func(f string) bool { return strings.ContainsRune(f, '"') }) {
+					raw.err = nil
+					raw.repaired = !errors.Is(pe.Err, csv.ErrBareQuote)
+				} else if asWritten, ok := r.reparseTrim(r.text.kept(r.prevOff, off), false); ok {
+					raw.fields = asWritten // the rejects file shows the quotes
+				}
 			}
 		}
 		r.prevOff = off
@@ -509,11 +518,16 @@ func (r *csvReader) limit(raw rawRecord) rawRecord {
 // end where the strict parse stopped, so the lenient parse cannot take in
 // the records after it.
 func (r *csvReader) reparse(b []byte) ([]string, bool) {
+	return r.reparseTrim(b, r.cr.TrimLeadingSpace)
+}
+
+// reparseTrim is reparse with encoding/csv's TrimLeadingSpace set to trim.
+func (r *csvReader) reparseTrim(b []byte, trim bool) ([]string, bool) {
 	lr := csv.NewReader(bytes.NewReader(b))
 	lr.Comma = r.cr.Comma
 	lr.FieldsPerRecord = -1
 	lr.LazyQuotes = true
-	lr.TrimLeadingSpace = r.cr.TrimLeadingSpace
+	lr.TrimLeadingSpace = trim
 	rec, err := lr.Read()
 	if err != nil {
 		return nil, false

@@ -747,3 +747,20 @@ func TestCSVStrayQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVSpaceBeforeQuotes: `"Anna", "Schmidt"` reads without the quotes;
+// but a field `"Zitat" und mehr` there would lose its first quote in the
+// lenient parse, so its row is a quoting reject that shows it as written.
+func TestCSVSpaceBeforeQuotes(t *testing.T) {
+	r := openCSVString(t, "Name, E-Mail, Firma, Notiz\nAnna A, \"a@x.de\", \"Alt, Neu\", x\nDora D, \"d@w.de\", Delta, \"Zitat\" und mehr\n", Options{})
+	recs, err := checkedRecords(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].Err != nil || fmt.Sprint(recs[0].Fields) != "[Anna A a@x.de Alt, Neu x]" {
+		t.Fatalf("records %+v", recs)
+	}
+	if !errors.Is(recs[1].Err, crm.ErrQuote) || recs[1].Fields[3] != ` "Zitat" und mehr` {
+		t.Errorf("row 3: %v %q", recs[1].Err, recs[1].Fields)
+	}
+}
