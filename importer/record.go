@@ -62,7 +62,11 @@ type Reader interface {
 type Options struct {
 	Encoding  string // force an encoding by name (htmlindex names: "windows-1252", "iso-8859-2", "utf-8", "utf-16le", ...)
 	Delimiter string // force a delimiter: ",", ";", "\t" (or "tab"), "|"
-	Sheet     string // xlsx: read this sheet instead of the first non-empty one
+	Sheet     string // xlsx: read this sheet instead of the first one whose header names lead fields
+	// Map is the mapping file, if any: an XLSX sheet whose header holds
+	// two of its columns names lead fields as much as one the dictionaries
+	// know (a workbook of "FN | LN | Mail" is read by its mapping file).
+	Map *MapFile
 	// Limits against hostile files; zero means the default.
 	MaxUnzipSize   int64 // total decompressed size of an XLSX (default 4 GiB; parts are streamed, and a part over 64 MiB that inflates more than 200 times is refused as a bomb)
 	MaxXMLPartSize int64 // one decompressed XML part held in memory (default 16 MiB)

@@ -51,6 +51,7 @@ func (s sheetInfo) visible() bool { return s.state == "" || s.state == "visible"
 
 type xlsxReader struct {
 	name     string
+	mapFile  *MapFile // for leadSheet
 	zr       *zip.ReadCloser
 	sheet    sheetInfo
 	rc       io.ReadCloser // the inflated sheet part
@@ -163,6 +164,7 @@ func newXLSXReader(name string, zr *zip.ReadCloser, opts Options) (*xlsxReader, 
 			maxField: opts.MaxFieldBytes,
 			maxCols:  opts.MaxColumns,
 			det:      Detection{Format: "xlsx", Sheet: s.name, Date1904: wb.date1904},
+			mapFile:  opts.Map,
 		}
 		found, err := r.start(&zr.Reader, sst)
 		if err != nil || !found {
@@ -483,7 +485,24 @@ func (r *xlsxReader) Close() error {
 // leadSheet reports whether the sheet's header names two lead fields, or
 // the sheet is lead data without a header.
 func (r *xlsxReader) leadSheet() bool {
-	return r.det.Headerless != "" || knownFields(r.header) >= 2
+	return r.det.Headerless != "" || knownFields(r.header)+mappedFields(r.header, r.mapFile) >= 2
+}
+
+// mappedFields counts the header cells a mapping file maps to a lead field.
+func mappedFields(header []string, mf *MapFile) int {
+	if mf == nil {
+		return 0
+	}
+	n := 0
+	for _, h := range header {
+		for _, c := range mf.Columns {
+			if c.Field != FieldCustom && strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(c.Header)) {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // closeSheetIfAny is closeSheet on a reader that may be nil.

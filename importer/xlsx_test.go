@@ -753,6 +753,11 @@ func TestXLSXSheetChoice(t *testing.T) {
 			`only sheet "Tag 1" was read; sheet "Tag 2" has lead columns too: import it with --sheet NAME`},
 		{"no sheet names lead fields", map[string][][]any{"A": {{"x", "y"}, {"1", "2"}}, "B": {{"p", "q"}, {"3", "4"}}}, []string{"A", "B"}, Options{}, "A", ""},
 		{"--sheet", map[string][][]any{"Tag 1": leads, "Tag 2": leads}, []string{"Tag 1", "Tag 2"}, Options{Sheet: "tag 2"}, "Tag 2", ""},
+		// The sheet a mapping file was written for is a lead sheet.
+		{"--map", map[string][][]any{"Messe 2026": {{"FN", "LN", "Mail", "Org"}, {"Anna", "Nowak", "anna@example.pl", "A"}}, "Archiv 2020": leads},
+			[]string{"Messe 2026", "Archiv 2020"},
+			Options{Map: &MapFile{Columns: []MapColumn{{Header: "FN", Field: "first_name"}, {Header: "LN", Field: "last_name"}, {Header: "Mail", Field: "email"}}}},
+			"Messe 2026", `only sheet "Messe 2026" was read; sheet "Archiv 2020" has lead columns too: import it with --sheet NAME`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, recs, err := openAll(write(t, tc.sheets, tc.order...), tc.opts)

@@ -158,7 +158,9 @@ type fileDigest struct {
 }
 
 func openInput(path string, opts ImportOptions) (*inputFile, error) {
-	r, err := importer.Open(path, opts.Reader)
+	ro := opts.Reader
+	ro.Map = opts.MapFile // a sheet the mapping file names is a lead sheet
+	r, err := importer.Open(path, ro)
 	if err != nil {
 		return nil, err
 	}

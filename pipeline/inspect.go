@@ -67,7 +67,9 @@ func Inspect(path string, opts InspectOptions) (*Inspection, error) {
 	if n == 0 {
 		n = defaultSampleRows
 	}
-	r, err := importer.Open(path, opts.Reader)
+	ro := opts.Reader
+	ro.Map = opts.MapFile // a sheet the mapping file names is a lead sheet
+	r, err := importer.Open(path, ro)
 	if err != nil {
 		return nil, err
 	}
