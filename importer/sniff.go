@@ -299,7 +299,13 @@ func classify8bit(sample []byte, atEOF bool, header []byte) (textEncoding, strin
 	}
 	var scores [len(legacyCandidates)]int
 	best := 0
+	dosMac := dosMacPossible(sample)
 	for i := range legacyCandidates {
+		if !dosMac[legacyCandidates[i].name] {
+			if legacyCandidates[i] == encMacintosh || legacyCandidates[i] == encCP850 {
+				continue
+			}
+		}
 		scores[i] = scoreCandidate(sample, &legacyClasses[i])
 		if scores[i] > scores[best] {
 			best = i
@@ -310,7 +316,7 @@ func classify8bit(sample []byte, atEOF bool, header []byte) (textEncoding, strin
 		// Within one strong letter of the best, the header decides.
 		fit := headerFit(header, enc)
 		for i, c := range legacyCandidates {
-			if i == best || scores[i] < scores[best]-3 {
+			if i == best || scores[i] < scores[best]-3 || (c == encMacintosh || c == encCP850) && !dosMac[c.name] {
 				continue
 			}
 			if f := headerFit(header, c); f > fit {
@@ -320,8 +326,72 @@ func classify8bit(sample []byte, atEOF bool, header []byte) (textEncoding, strin
 		if enc != legacyCandidates[best] {
 			return enc, "encoding " + enc.name + " from the letters its decoding gives and the header it makes (not valid UTF-8)"
 		}
+		// A tie the header's letters cannot break ("Imie;Nazwisko", ę ń
+		// ć in the rows, which windows-1252 reads as ê ñ æ): a Polish
+		// header says a Polish code page.
+		if enc == encWindows1252 && polishHeader(header) {
+			top := scores[best] // windows-1252's: a Polish page must tie it
+			for i, c := range legacyCandidates {
+				if (c == encWindows1250 || c == encISO88592) && scores[i] >= top {
+					enc, top = c, scores[i]+1 // the first of equals, a better one after it
+				}
+			}
+			if enc != encWindows1252 {
+				return enc, "encoding " + enc.name + " from the letters its decoding gives and the Polish header (not valid UTF-8)"
+			}
+		}
 	}
 	return enc, "encoding " + enc.name + " from the letters its decoding gives (not valid UTF-8)"
+}
+
+// polishHeader reports whether a header line's titles are Polish ones.
+func polishHeader(header []byte) bool {
+	cells := strings.FieldsFunc(string(header), func(r rune) bool {
+		return r == ',' || r == ';' || r == '\t' || r == '|' || r == '\r' || r == '"'
+	})
+	t := detectFamily(headerKeysOf(cells))
+	return t != nil && strings.HasSuffix(t.name, "(pl)")
+}
+
+// dosMacPossible tells which of the Mac and DOS code pages a sample may be
+// in. Both put letters where Windows has € „ “ (an amount "1.500 €" read
+// as "1.500 Ä"), so they are candidates only where the Windows reading is
+// unlikely: not when the bytes of ä ö ü ß Ä Ö Ü in Windows code pages
+// occur (in the Mac and DOS pages they are symbols: ‰ ˆ ¸ ﬂ, õ ÷ ³ ▀), nor
+// when a pair of Windows quotes („ before a word, “ after one) occurs on a
+// line and the byte of DOS ü (undefined in windows-1252) does not.
+func dosMacPossible(sample []byte) map[string]bool {
+	anyByte := func(b []byte, set ...byte) bool {
+		for _, c := range set {
+			if bytes.IndexByte(b, c) >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if anyByte(sample, 0xE4, 0xF6, 0xFC, 0xDF, 0xC4, 0xD6, 0xDC) {
+		return map[string]bool{}
+	}
+	letter := func(b []byte, i int) bool {
+		return i >= 0 && i < len(b) && (b[i] >= 0x80 || 'a' <= b[i]|0x20 && b[i]|0x20 <= 'z')
+	}
+	dos := true
+	if bytes.IndexByte(sample, 0x81) < 0 {
+	lines:
+		for line := range bytes.SplitSeq(sample, []byte{'\n'}) {
+			open := -1
+			for i, c := range line {
+				switch {
+				case c == 0x84 && !letter(line, i-1) && letter(line, i+1):
+					open = i // „ before a word
+				case (c == 0x93 || c == 0x94) && open >= 0 && letter(line, i-1) && !letter(line, i+1):
+					dos = false // “ after it: a pair of quotes
+					break lines
+				}
+			}
+		}
+	}
+	return map[string]bool{encMacintosh.name: dos, encCP850.name: dos}
 }
 
 // headerFit counts the header cells a dictionary knows, accents included,
@@ -413,7 +483,9 @@ func scoreCandidate(sample []byte, classes *[256]letterClass) int {
 		before, after := isLetter(i-1), isLetter(i+1)
 		switch classes[c] {
 		case classStrong:
-			score += 3
+			if before || after {
+				score += 3
+			}
 		case classWest:
 			if before || after {
 				score += 2
@@ -423,7 +495,11 @@ func scoreCandidate(sample []byte, classes *[256]letterClass) int {
 				score++
 			}
 		case classPunct:
-			score++
+			if before && after {
+				score -= 2 // „ inside a word: B„rbel is Bärbel in another code page
+			} else {
+				score++
+			}
 		case classSymbol:
 			if before && after {
 				score -= 2

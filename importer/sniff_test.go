@@ -346,6 +346,16 @@ func TestSniffMoreCodePages(t *testing.T) {
 		{"Polish with ę ń ć only", charmap.Windows1250, "Imię;Nazwisko;Miasto\r\nJan;Bańka;Poznań\r\nEwa;Pęk;Ćmielów\r\n", "windows-1250"},
 		{"German windows-1252", charmap.Windows1252, "Vorname;Nachname;Straße;Ort\r\nJürgen;Müller – „GF“;Hauptstraße 1;München\r\nJosé;Muñoz;Weg 2;Köln\r\n", "windows-1252"},
 		{"Polish windows-1250", charmap.Windows1250, "Imię;Nazwisko;Miasto\r\nŁukasz;Żółć;Łódź\r\n", "windows-1250"},
+		// € and „“ are letters in the Mac and DOS pages (a review found
+		// German budget lists read as macintosh: 1500 Ä).
+		{"windows-1252 amounts in euro", charmap.Windows1252, "Vorname;Nachname;Budget\r\nJürgen;Weber;1500 €\r\nAnna;Schäfer;3000 €\r\nTom;Koch;4500 €\r\nUwe;Wolf;6000 €\r\nEva;Klein;7500 €\r\n", "windows-1252"},
+		{"windows-1252 euro only", charmap.Windows1252, "Vorname;Nachname;Budget\r\nTom;Koch;4500 €\r\nUwe;Wolf;6000 €\r\nEva;Klein;7500 €\r\n", "windows-1252"},
+		{"windows-1252 quotes", charmap.Windows1252, "Vorname;Nachname;Notiz\r\nAnna;Schmidt;„Premium“ gewünscht\r\nTom;Weber;sagte „bitte anrufen“\r\n", "windows-1252"},
+		{"windows-1252 quotes only", charmap.Windows1252, "Vorname;Nachname;Notiz\r\nAnna;Schmidt;„Premium“ bitte\r\nTom;Weber;sagte „bitte anrufen“\r\nEva;Koch;„Angebot“ senden\r\n", "windows-1252"},
+		// An ASCII header in Polish decides a tie the letters leave.
+		{"Polish windows-1250, ASCII header", charmap.Windows1250, "Imie;Nazwisko;Firma;Miasto\r\nJan;Kowalski;Ziębice Handel;Gniezno\r\nMarek;Nowak;Dębica Sp. z o.o.;Poznań\r\n", "windows-1250"},
+		{"German windows-1252 with ñ, ASCII header", charmap.Windows1252, "Vorname;Nachname;Firma;Ort\r\nJosé;Muñoz;Peña GmbH;Köln\r\n", "windows-1252"},
+		{"MS-DOS without ü", charmap.CodePage850, "Vorname;Nachname;Ort\r\nBärbel;Köhler;Köln\r\nJörg;Schäfer;Mönchengladbach\r\n", "IBM850"},
 	} {
 		b, err := tc.cm.NewEncoder().Bytes([]byte(tc.text))
 		if err != nil {
