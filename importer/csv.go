@@ -454,12 +454,31 @@ func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 	if len(first) == 0 {
 		first = []string{string(b[:nl])}
 	}
-	recs := []splitRec{{row: row, fields: first}}
-	cr := csv.NewReader(bytes.NewReader(b[nl+1:]))
+	// The lines after it parse as rows strictly, or, where a row has a
+	// bare quote of its own (`27" Monitor`), leniently with no field
+	// running over a line.
+	// Before the header is chosen (in Open's look-ahead) the quote's own
+	// line tells the least width of a row.
+	width := r.width
+	if width == 0 {
+		width = len(first)
+	}
+	for _, lazy := range []bool{false, true} {
+		if recs, ok := r.splitRest(b[nl+1:], row, width, lazy); ok {
+			return append([]splitRec{{row: row, fields: first}}, recs...), true
+		}
+	}
+	return nil, false
+}
+
+// splitRest parses the lines after a stray quote's line for splitStray.
+func (r *csvReader) splitRest(b []byte, row, width int, lazy bool) ([]splitRec, bool) {
+	var recs []splitRec
+	cr := csv.NewReader(bytes.NewReader(b))
 	cr.Comma = r.cr.Comma
 	cr.TrimLeadingSpace = r.cr.TrimLeadingSpace
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
+	cr.LazyQuotes = lazy
 	extra := 0
 	for {
 		rec, err := cr.Read()
@@ -472,6 +491,13 @@ func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 		if r.width > 0 && len(trimTrailingEmpty(rec)) > r.width {
 			return nil, false
 		}
+		// Read leniently, a record must look like a row: no field over a
+		// line, at least half the header's cells (not the rest of a note:
+		// `Mitte "Nord" Ost"`).
+		if lazy && (len(trimTrailingEmpty(rec)) < max(2, (width+1)/2) ||
+			slices.ContainsFunc(rec, func(f string) bool { return strings.ContainsRune(f, '\n') })) {
+			return nil, false
+		}
 		line, _ := cr.FieldPos(0)
 		last, _ := cr.FieldPos(len(rec) - 1)
 		end := last + strings.Count(rec[len(rec)-1], "\n")
@@ -480,7 +506,7 @@ func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 		extra += end - line
 		recs[len(recs)-1].extra = extra
 	}
-	return recs, len(recs) > 1
+	return recs, len(recs) > 0
 }
 
 // unclosedQuote reports whether a quoting error is a quote that is never

@@ -672,6 +672,10 @@ func TestCSVStrayQuote(t *testing.T) {
 		{"closed by a later field's quote, then a field over two lines",
 			"Anna,Alt,\"Alt GmbH,anna@alt.de,Berlin\nBen,Bau,Bau AG,ben@bau.de,Köln\nCarl,Cup,\"Cup, Inc\",carl@cup.com,Boston\nDora,Dach,\"Dach\nKG\",dora@dach.de,Bonn\nEmil,Ertl,Ertl,emil@ertl.de,Graz\n",
 			[]row{{2, "Anna", true}, {3, "Ben", false}, {4, "Carl", false}, {5, "Dora", false}, {6, "Emil", false}}},
+		// A row after it with a bare quote of its own is a row too.
+		{"closed by a later field's quote, a bare quote between",
+			"Anna,Alt,\"Alt GmbH,anna@alt.de,Berlin\nBen,Bau,27\" Monitor AG,ben@bau.de,Köln\nCarl,Cup,\"Cup, Inc\",carl@cup.com,Boston\nDora,Dach,Dach KG,dora@dach.de,Bonn\n",
+			[]row{{2, "Anna", true}, {3, "Ben", false}, {4, "Carl", false}, {5, "Dora", false}}},
 		// A note that spans lines with a stray quote inside stays one field.
 		{"stray quote in a note over two lines",
 			"Anna,Alt,Alt GmbH,anna@alt.de,\"Berlin\nMitte \"Nord\" Ost\"\nBen,Bau,Bau AG,ben@bau.de,Köln\n",
@@ -711,9 +715,9 @@ func TestCSVStrayQuote(t *testing.T) {
 		})
 	}
 
-	// Where the lines after it do not parse either (an escaped quote
-	// outside a quoted field), the file stops at the row of the quote.
-	in := head + "Anna,Alt,Alt GmbH,anna@alt.de,\"never closed\nBen,Bau,Bau AG,ben@bau.de,x\"\"y\nCarl,Cup,Cup,carl@cup.com,Boston\n"
+	// Where the lines after it are no rows (the rest of a note with an
+	// escaped quote), the file stops at the row of the quote.
+	in := head + "Anna,Alt,Alt GmbH,anna@alt.de,\"never closed\nsays \"\"call\"\" back\nthen Monday\n"
 	for _, pre := range []int{0, 300} {
 		var b strings.Builder
 		b.WriteString(head)
