@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -359,7 +360,8 @@ func polishHeader(header []byte) bool {
 // unlikely: not when the bytes of ä ö ü ß Ä Ö Ü in Windows code pages
 // occur (in the Mac and DOS pages they are symbols: ‰ ˆ ¸ ﬂ, õ ÷ ³ ▀), nor
 // when a pair of Windows quotes („ before a word, “ after one) occurs on a
-// line and the byte of DOS ü (undefined in windows-1252) does not.
+// line and the byte of DOS ü (undefined in windows-1252) does not; and
+// each only when its own bytes of ä ö ü ß Ä Ö Ü stand in words.
 func dosMacPossible(sample []byte) map[string]bool {
 	anyByte := func(b []byte, set ...byte) bool {
 		for _, c := range set {
@@ -391,7 +393,20 @@ func dosMacPossible(sample []byte) map[string]bool {
 			}
 		}
 	}
-	return map[string]bool{encMacintosh.name: dos, encCP850.name: dos}
+	// And only with their own German letters inside words: without them
+	// a Mac or DOS reading rests on é or ’ alone, which Windows has too.
+	umlautInWord := func(set ...byte) bool {
+		for i, c := range sample {
+			if slices.Contains(set, c) && (letter(sample, i-1) || letter(sample, i+1)) {
+				return true
+			}
+		}
+		return false
+	}
+	return map[string]bool{
+		encMacintosh.name: dos && umlautInWord(0x8A, 0x9A, 0x9F, 0xA7, 0x80, 0x85, 0x86), // ä ö ü ß Ä Ö Ü
+		encCP850.name:     dos && umlautInWord(0x84, 0x94, 0x81, 0xE1, 0x8E, 0x99, 0x9A),
+	}
 }
 
 // headerFit counts the header cells a dictionary knows, accents included,
@@ -424,7 +439,8 @@ const (
 	classStrong                    // German and Polish letters that decide: ä ö ü ß ą ł ś ź ż ...
 	classWest                      // other Western European letters: é è ñ ç ..., counted inside words
 	classOther                     // any other letter: č ř ő ...
-	classPunct                     // Windows typographic punctuation: „ “ ” – € ...
+	classPunct                     // Windows typographic punctuation: ’ – € ...
+	classQuote                     // Windows double quotes „ “ ”: at a word's edge, never inside one
 	classBad                       // undefined or a C1 control: impossible in text
 )
 
@@ -435,7 +451,8 @@ const (
 	// a German list) use too, so they weigh like a Western letter.
 	strongLetters = "äöüßÄÖÜąĄłŁśŚźŹżŻóÓ"
 	westLetters   = "àáâãåæçèéêëìíîïñòôõøùúûýÿÀÁÂÃÅÆÇÈÉÊËÌÍÎÏÑÒÔÕØÙÚÛÝŸœŒšŠžŽªºðÐþÞęĘćĆńŃ"
-	punctRunes    = "€‚„…†‡‰‹›‘’“”•–—™«»"
+	punctRunes    = "€‚…†‡‰‹›‘’•–—™«»"
+	quoteRunes    = "„“”"
 )
 
 var legacyClasses = func() (t [len(legacyCandidates)][256]letterClass) {
@@ -457,6 +474,8 @@ func classifyRune(r rune) letterClass {
 		return classWest
 	case strings.ContainsRune(punctRunes, r):
 		return classPunct
+	case strings.ContainsRune(quoteRunes, r):
+		return classQuote
 	case r == 'µ':
 		return classSymbol
 	case unicode.IsLetter(r):
@@ -495,6 +514,8 @@ func scoreCandidate(sample []byte, classes *[256]letterClass) int {
 				score++
 			}
 		case classPunct:
+			score++ // ’ inside a word too: O’Brien
+		case classQuote:
 			if before && after {
 				score -= 2 // „ inside a word: B„rbel is Bärbel in another code page
 			} else {

@@ -355,6 +355,9 @@ func TestSniffMoreCodePages(t *testing.T) {
 		// An ASCII header in Polish decides a tie the letters leave.
 		{"Polish windows-1250, ASCII header", charmap.Windows1250, "Imie;Nazwisko;Firma;Miasto\r\nJan;Kowalski;Ziębice Handel;Gniezno\r\nMarek;Nowak;Dębica Sp. z o.o.;Poznań\r\n", "windows-1250"},
 		{"German windows-1252 with ñ, ASCII header", charmap.Windows1252, "Vorname;Nachname;Firma;Ort\r\nJosé;Muñoz;Peña GmbH;Köln\r\n", "windows-1252"},
+		// ’ stands inside words (a review found O’Brien read as macintosh).
+		{"windows-1252 apostrophe", charmap.Windows1252, "Firma;Vorname;Nachname;Ort\r\nWeber GmbH;Sean;O’Brien;Berlin\r\nPeter’s Bakery;René;Roth;Bonn\r\n", "windows-1252"},
+		{"Macintosh apostrophe", charmap.Macintosh, "Firma;Vorname;Nachname;Ort;Notiz\rPeter’s Bakery;Hans;O’Brien;Zürich;Termin – bitte bestätigen\r", "macintosh"},
 		{"MS-DOS without ü", charmap.CodePage850, "Vorname;Nachname;Ort\r\nBärbel;Köhler;Köln\r\nJörg;Schäfer;Mönchengladbach\r\n", "IBM850"},
 	} {
 		b, err := tc.cm.NewEncoder().Bytes([]byte(tc.text))
