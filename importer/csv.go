@@ -455,16 +455,11 @@ func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 		first = []string{string(b[:nl])}
 	}
 	// The lines after it parse as rows strictly, or, where a row has a
-	// bare quote of its own (`27" Monitor`), leniently with no field
-	// running over a line.
-	// Before the header is chosen (in Open's look-ahead) the quote's own
-	// line tells the least width of a row.
-	width := r.width
-	if width == 0 {
-		width = len(first)
-	}
+	// bare quote of its own (`27" Monitor`), leniently, each with the
+	// header's cells and none over a line (not before the header is
+	// known, in Open's look-ahead).
 	for _, lazy := range []bool{false, true} {
-		if recs, ok := r.splitRest(b[nl+1:], row, width, lazy); ok {
+		if recs, ok := r.splitRest(b[nl+1:], row, lazy); ok {
 			return append([]splitRec{{row: row, fields: first}}, recs...), true
 		}
 	}
@@ -472,7 +467,7 @@ func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 }
 
 // splitRest parses the lines after a stray quote's line for splitStray.
-func (r *csvReader) splitRest(b []byte, row, width int, lazy bool) ([]splitRec, bool) {
+func (r *csvReader) splitRest(b []byte, row int, lazy bool) ([]splitRec, bool) {
 	var recs []splitRec
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.Comma = r.cr.Comma
@@ -491,10 +486,10 @@ func (r *csvReader) splitRest(b []byte, row, width int, lazy bool) ([]splitRec, 
 		if r.width > 0 && len(trimTrailingEmpty(rec)) > r.width {
 			return nil, false
 		}
-		// Read leniently, a record must look like a row: no field over a
-		// line, at least half the header's cells (not the rest of a note:
-		// `Mitte "Nord" Ost"`).
-		if lazy && (len(trimTrailingEmpty(rec)) < max(2, (width+1)/2) ||
+		// Read leniently, a record must look like a row: as many cells as
+		// the header, none over a line (not the rest of a note, which
+		// may hold commas: `zweiter Anruf, kein Interesse, sagt "ok"`).
+		if lazy && (r.width == 0 || len(rec) != r.width ||
 			slices.ContainsFunc(rec, func(f string) bool { return strings.ContainsRune(f, '\n') })) {
 			return nil, false
 		}
