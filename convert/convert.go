@@ -453,13 +453,13 @@ func newAccount(l *crm.Lead, id crm.AccountID, now time.Time) *crm.Account {
 
 // fillAccount fills the empty identity keys of a matched account from the
 // lead: its tax id and company e-mail domain, so that a later lead with
-// another name or place but the same tax id or domain finds the account.
+// another name or place but the same tax id or domain finds the account;
+// and, on a match by name and place, its country.
 // Only a match that names the company backs them up: by name and place,
 // or by tax id (how). A match by e-mail domain alone fills nothing: one
 // domain may serve a group of firms, and their tax ids differ. Nothing
-// else is filled: an address from another lead may be another site (and
-// a filled country or place would change the keys the account is found
-// by), and a phone number may be the person's. A value the account has
+// else is filled: an address from another lead may be another site, and a
+// phone number may be the person's. A value the account has
 // is never replaced; a tax id that differs never gets here (matchAccount
 // holds such a lead back). It returns what it filled.
 func fillAccount(a *crm.Account, l *crm.Lead, how string) []FieldFill {
@@ -475,6 +475,14 @@ func fillAccount(a *crm.Account, l *crm.Lead, how string) []FieldFill {
 	}
 	fill("tax_id", &a.TaxID, l.TaxID)
 	fill("domain", &a.Domain, companyDomain(l))
+	if how == "name_place" {
+		// The place is the lead's (same postal code or city): its country
+		// is the account's too. Without it, one account without a country
+		// took a Graz lead and a Zürich lead of the same name and postal
+		// code. The account stays listed under no country as well, so a
+		// lead that names none still finds it.
+		fill("country", &a.Country, l.Country)
+	}
 	return filled
 }
 

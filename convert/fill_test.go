@@ -213,7 +213,7 @@ func TestPlanFillOnlyIdentityKeys(t *testing.T) {
 	}
 	st := testStore(t, leads, nil)
 	p := mustPlan(t, st, Options{})
-	want := []string{"L0000001 A0000001 new ", "L0000002 A0000001 matched batch", "L0000003 A0000001 matched batch tax_id=DE136695976"}
+	want := []string{"L0000001 A0000001 new ", "L0000002 A0000001 matched batch", "L0000003 A0000001 matched batch tax_id=DE136695976 country=DE"}
 	if got := accountLines(p); !slices.Equal(got, want) || len(p.Held) != 0 {
 		t.Fatalf("accounts\n got %q\nwant %q\nheld %v", got, want, p.Held)
 	}
@@ -224,7 +224,7 @@ func TestPlanFillOnlyIdentityKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.TaxID != "DE136695976" || a.Phone != "" || a.Street != "" || a.PostalCode != "" || a.Country != "" {
+	if a.TaxID != "DE136695976" || a.Phone != "" || a.Street != "" || a.PostalCode != "" || a.Country != "DE" {
 		t.Errorf("account %+v", a)
 	}
 	// A later lead without a country still finds the account by name and
@@ -236,5 +236,36 @@ func TestPlanFillOnlyIdentityKeys(t *testing.T) {
 	p = mustPlan(t, st, Options{})
 	if got := accountLines(p); !slices.Equal(got, []string{"L0000004 A0000001 matched name_place"}) {
 		t.Errorf("later run %q", got)
+	}
+}
+
+// An account without a country took, by postal code, a Graz lead and then
+// a Zürich lead of the same name (a review found it). The first match by
+// name and place gives the account its country; a lead of another country
+// is then another company, in one run or in two.
+func TestPlanCountryLessAccount(t *testing.T) {
+	mk := func() []*crm.Lead {
+		return []*crm.Lead{
+			testLead(crm.Lead{ID: 1, FirstName: "Anna", LastName: "Alt", Company: "Müller AG", Email: "anna@gmail.com", PostalCode: "8010"}),
+			testLead(crm.Lead{ID: 2, FirstName: "Bernd", LastName: "Berg", Company: "Müller AG", Email: "bernd@web.de", PostalCode: "8010", City: "Graz", Country: "AT"}),
+			testLead(crm.Lead{ID: 3, FirstName: "Carla", LastName: "Ctr", Company: "Müller AG", Email: "carla@gmx.ch", PostalCode: "8010", City: "Zürich", Country: "CH"}),
+		}
+	}
+	st := testStore(t, mk(), nil)
+	p := mustPlan(t, st, Options{})
+	want := []string{"L0000001 A0000001 new ", "L0000002 A0000001 matched batch country=AT", "L0000003 A0000002 new "}
+	if got := accountLines(p); !slices.Equal(got, want) {
+		t.Fatalf("one run\n got %q\nwant %q", got, want)
+	}
+	// In two runs: Anna first, then the others.
+	st = testStore(t, mk(), nil)
+	p = mustPlan(t, st, Options{IDs: []crm.ID{1}})
+	if err := p.Apply(st); err != nil {
+		t.Fatal(err)
+	}
+	p = mustPlan(t, st, Options{})
+	want = []string{"L0000002 A0000001 matched name_place country=AT", "L0000003 A0000002 new "}
+	if got := accountLines(p); !slices.Equal(got, want) {
+		t.Fatalf("two runs\n got %q\nwant %q", got, want)
 	}
 }

@@ -41,10 +41,10 @@ It never creates a second account for a company that exists: an account
 matches by tax id, else by company name (without legal form) in the same
 postal code or city, else by company e-mail domain (never a freemail
 domain). Leads of one new company share one new account. A lead that
-matches an account fills the account's empty fields it knows (tax id,
-company domain, phone, and the address where its place agrees), never
-replacing a value; the plan shows them ("fills tax_id") and later leads
-match by them. A contact matches by e-mail, else by name and phone, within
+matches an account by name and place or by tax id fills the account's
+empty tax id and company domain (and, matched by name and place, its
+country), never replacing a value; the plan shows them ("fills tax_id")
+and later leads match by them. A contact matches by e-mail, else by name and phone, within
 the account. When the evidence
 disagrees (two candidate accounts; a tax id that differs from that of the
 account the name matches) the lead is held back and the reason shown:
