@@ -332,9 +332,7 @@ func (r *csvReader) readRaw() (rawRecord, error) {
 			}
 			return raw, err
 		}
-		start, _ := r.cr.FieldPos(0)
-		last, _ := r.cr.FieldPos(len(rec) - 1)
-		end := last + strings.Count(rec[len(rec)-1], "\n")
+		start, end := recordLines(r.cr, rec)
 		row := start - r.extra
 		r.extra += end - start
 		r.lastEnd = end
@@ -423,6 +421,14 @@ func (r *csvReader) readError(rec []string, err error) (raw rawRecord, skip bool
 	return rawRecord{}, false, r.err
 }
 
+// recordLines returns the lines on which the record rec, just read by cr,
+// starts and ends.
+func recordLines(cr *csv.Reader, rec []string) (start, end int) {
+	start, _ = cr.FieldPos(0)
+	last, _ := cr.FieldPos(len(rec) - 1)
+	return start, last + strings.Count(rec[len(rec)-1], "\n")
+}
+
 // splitRec is a record found by splitStray.
 type splitRec struct {
 	row    int
@@ -493,9 +499,7 @@ func (r *csvReader) splitRest(b []byte, row int, lazy bool) ([]splitRec, bool) {
 			slices.ContainsFunc(rec, func(f string) bool { return strings.ContainsRune(f, '\n') })) {
 			return nil, false
 		}
-		line, _ := cr.FieldPos(0)
-		last, _ := cr.FieldPos(len(rec) - 1)
-		end := last + strings.Count(rec[len(rec)-1], "\n")
+		line, end := recordLines(cr, rec)
 		// Rows count records, not lines.
 		recs = append(recs, splitRec{row: row + line - extra, fields: rec})
 		extra += end - line
