@@ -443,14 +443,14 @@ type splitRec struct {
 // lines after it would become part of one field of this record: rows would
 // vanish into a company name and two people's values mix in one lead.
 //
-// b holds the record's text; its first line is record row. When the lines after the first parse as
-// records without any quoting error, and none is wider than the header,
-// the quote was stray: the first line is returned alone (the caller
-// rejects it as a quoting error; its cells are read leniently for the
-// rejects file) and each later record with its own row number. A field
-// that legitimately spans lines and holds a stray quote does not parse
-// that way (its closing quote stands inside a field) and is left to the
-// lenient parse.
+// b holds the record's text; its first line is record row. When the
+// lines after the first parse as rows (strictly, or leniently with the
+// header's cells each; see below) no wider than the header, the quote was
+// stray: the first line is returned alone (the caller rejects it as a
+// quoting error; its cells are read leniently for the rejects file) and
+// each later record with its own row number. A field that legitimately
+// spans lines and holds a stray quote does not parse that way (its
+// closing quote stands inside a field) and is left to the lenient parse.
 func (r *csvReader) splitStray(b []byte, row int) ([]splitRec, bool) {
 	nl := bytes.IndexByte(b, '\n')
 	if b == nil || nl < 0 || nl == len(b)-1 {
