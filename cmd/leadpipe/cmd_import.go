@@ -75,6 +75,12 @@ rows with no way to reach the person that have a name or a company, as
 leads with a warning, instead of rejecting them: for lists kept for
 matching rather than for contact, such as a registry of people or firms.
 
+A CSV row with a quote that opens a field and is not closed on its line is
+rejected (malformed quoting), and the rows after it are read as rows. An
+XLSX workbook is read from its first visible sheet whose header names lead
+fields (--sheet picks another); import warns when another sheet has lead
+columns too.
+
 A file without a header row (its first row holds an e-mail address or a
 phone number, and no known column titles) is refused until a mapping file
 (--map) names its columns "Column 1", "Column 2", ...: leadpipe inspect
