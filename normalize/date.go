@@ -22,7 +22,12 @@ const (
 func DetectDateOrder(values []string, def DateOrder) DateOrder {
 	dmy, mdy := false, false
 	for _, v := range values {
-		f, ok := numericDateFields(Text(v))
+		// "3/15/2026 14:30": the time would hide the evidence.
+		d, _, _, _, err := splitTime(Text(v))
+		if err != nil {
+			continue
+		}
+		f, ok := numericDateFields(d)
 		if !ok || len(f[0]) == 4 {
 			continue
 		}
@@ -67,6 +72,7 @@ var isoLayouts = []string{
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 -0700 MST",
 	"2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04:05.999999999-0700", // Salesforce's API: +0000, no colon
 }
 
 // ParseDate parses ISO dates and date-times, dd.mm.yyyy, dd.mm.yy,
@@ -95,6 +101,12 @@ func ParseDate(s string, order DateOrder) (time.Time, error) {
 	}
 	if len(t) > 64 {
 		return time.Time{}, ErrInvalidDate
+	}
+	// "15.03.2026 r." (rok, year): the Polish way of writing a date.
+	if u, ok := strings.CutSuffix(t, " r."); ok && len(u) >= 4 && isDigits(u[len(u)-4:]) {
+		t = u
+	} else if u, ok := strings.CutSuffix(t, "r."); ok && len(u) >= 4 && isDigits(u[len(u)-4:]) {
+		t = u
 	}
 	if isPlainNumber(t) {
 		if len(t) == 8 && !strings.Contains(t, ".") {

@@ -20,6 +20,10 @@ func TestParseDate(t *testing.T) {
 		{"iso datetime z", "2024-03-01T10:00:00Z", DMY, time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), nil},
 		{"iso datetime offset", "2024-03-01T10:00:00+01:00", DMY, time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC), nil},
 		{"iso space minutes", "2024-03-01 10:00", DMY, time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), nil},
+		{"salesforce api offset without colon", "2026-03-15T14:30:00.000+0000", DMY, time.Date(2026, 3, 15, 14, 30, 0, 0, time.UTC), nil},
+		{"offset without colon", "2026-03-15T14:30:00+0100", DMY, time.Date(2026, 3, 15, 13, 30, 0, 0, time.UTC), nil},
+		{"polish r.", "15.03.2026 r.", DMY, day(2026, 3, 15), nil},
+		{"polish r. no space", "15.03.2026r.", DMY, day(2026, 3, 15), nil},
 		{"iso space seconds", "2024-03-01 10:00:05", MDY, time.Date(2024, 3, 1, 10, 0, 5, 0, time.UTC), nil},
 		{"iso fraction", "2024-03-01T10:00:00.123Z", DMY, time.Date(2024, 3, 1, 10, 0, 0, 123e6, time.UTC), nil},
 		{"de dots", "01.02.2024", DMY, day(2024, 2, 1), nil},
@@ -126,6 +130,10 @@ func TestDetectDateOrder(t *testing.T) {
 		{"mixed evidence keeps default", []string{"13/02/2024", "02/13/2024"}, DMY, DMY},
 		{"iso ignored", []string{"2024-12-13", "2024/12/13"}, MDY, MDY},
 		{"junk ignored", []string{"", "n/a", "13"}, DMY, DMY},
+		// A time after the date used to hide the evidence (a review
+		// found 3/5/2026 09:00 stored as 3 May).
+		{"month first with times", []string{"3/15/2026 14:30", "3/5/2026 09:00"}, DMY, MDY},
+		{"month first, salesforce style", []string{"3/15/2026, 2:30 PM"}, DMY, MDY},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
