@@ -26,6 +26,7 @@ var (
 // Open opens a lead file by its content, not its name: a zip file is read
 // as XLSX, anything else as CSV or tab-separated text. A legacy .xls file
 // is refused with a hint to re-save it. Record.File is path as given.
+// Report footers and total lines are skipped (IsFooter).
 func Open(path string, opts Options) (Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -40,7 +41,11 @@ func Open(path string, opts Options) (Reader, error) {
 	switch sniffMagic(head[:n]) {
 	case magicZip:
 		f.Close()
-		return openXLSX(path, opts)
+		r, err := openXLSX(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		return &footerReader{Reader: r}, nil
 	case magicOLE:
 		f.Close()
 		ext := strings.ToLower(filepath.Ext(path))
@@ -67,7 +72,7 @@ func Open(path string, opts Options) (Reader, error) {
 		f.Close()
 		return nil, err
 	}
-	return r, nil
+	return &footerReader{Reader: r}, nil
 }
 
 type magic int

@@ -491,6 +491,7 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 		}
 	}
 	im.record.Files[idx].Counts = fs.Counts
+	fs.Detection = f.reader.Detection() // what reading the whole file found (skipped footers, ...)
 	d := <-f.digest
 	if d.err == nil {
 		im.record.Files[idx].Size = d.size
