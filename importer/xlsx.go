@@ -52,6 +52,7 @@ func (s sheetInfo) visible() bool { return s.state == "" || s.state == "visible"
 type xlsxReader struct {
 	name     string
 	mapFile  *MapFile // for leadSheet
+	noValue  int      // formula cells without a computed value
 	zr       *zip.ReadCloser
 	sheet    sheetInfo
 	rc       io.ReadCloser // the inflated sheet part
@@ -454,6 +455,10 @@ func (r *xlsxReader) Header() []string { return r.header }
 func (r *xlsxReader) Detection() Detection {
 	d := r.det
 	d.Notes = append([]string(nil), r.det.Notes...)
+	d.Warnings = append([]string(nil), r.det.Warnings...)
+	if r.noValue > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%d formula cells have no computed value (the program that wrote the file does not calculate): they read as empty; open the file in Excel or LibreOffice and save it to import their values", r.noValue))
+	}
 	return d
 }
 
@@ -567,8 +572,11 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 		cols := make([]string, 0, r.width)
 		kept := cells[:0]
 		for _, c := range cells {
-			if c.val == "" && !c.hasF {
-				continue
+			if c.hasF && c.val == "" {
+				r.noValue++ // openpyxl and xlsxwriter write formulas without values
+			}
+			if isBlank(c.val) && !c.hasF {
+				continue // a lone space far right must not make the row too wide
 			}
 			for len(cols) < c.col-1 {
 				cols = append(cols, "")

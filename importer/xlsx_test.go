@@ -829,3 +829,22 @@ func TestXLSXTwoRowHeaderSubTitles(t *testing.T) {
 		t.Errorf("header %q, %d records", got, len(recs))
 	}
 }
+
+// TestXLSXFormulaWithoutValue: a formula without a computed value (openpyxl
+// and xlsxwriter write them so) read as empty without a word; the file
+// now warns. A lone space far right of the table made the row too wide.
+func TestXLSXFormulaWithoutValue(t *testing.T) {
+	path := craftXLSX(t, false, []string{`<t>Vorname</t>`, `<t>E-Mail</t>`, `<t>Anna</t>`, `<t xml:space="preserve"> </t>`},
+		[]craftSheet{{name: "S", xml: sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+			`<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="str"><f>LOWER(A2)&amp;"@example.de"</f></c><c r="GJI2" t="s"><v>3</v></c></row>`)}}, nil)
+	r, recs, err := openAll(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].Err != nil || recs[0].Fields[0] != "Anna" {
+		t.Fatalf("records %+v", recs)
+	}
+	if w := strings.Join(r.Detection().Warnings, "; "); !strings.HasPrefix(w, "1 formula cells have no computed value") {
+		t.Errorf("warnings %q", w)
+	}
+}
