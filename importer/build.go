@@ -278,6 +278,44 @@ func excelText(v string) (string, bool) {
 	return "", false
 }
 
+// lastFirstTitle reports whether a full-name column's title puts the last
+// name first: "Nazwisko i imię", "Name, Vorname", "Nachname Vorname",
+// "Last Name, First Name", "Surname, Given Name".
+func lastFirstTitle(h string) bool {
+	f := strings.ToLower(normalize.Fold(h))
+	before := func(a, b string) bool {
+		i, j := strings.Index(f, a), strings.Index(f, b)
+		return i >= 0 && j > i
+	}
+	return before("nazwisko", "imie") || before("name", "vorname") || before("last", "first") ||
+		before("surname", "first") || before("surname", "given") || before("family", "given")
+}
+
+// nameParticles start a last name that has more than one word.
+var nameParticles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true, "zur": true,
+	"di": true, "da": true, "del": true, "della": true, "la": true, "le": true, "ten": true, "ter": true, "du": true}
+
+// surnameComma writes "Kowalski Jan" as "Kowalski, Jan" (and "Dr. von der
+// Heide Thomas" as "Dr. von der Heide, Thomas"), the form in which
+// normalize.SplitFullName reads the last name first.
+func surnameComma(t string) string {
+	words := strings.Fields(t)
+	i := 0
+	for i < len(words) { // titles and salutations stay in front
+		if sal, acad, rest := normalize.SplitPrefix(words[i]); rest != "" || (sal == "" && acad == "") {
+			break
+		}
+		i++
+	}
+	for i < len(words) && nameParticles[strings.ToLower(words[i])] {
+		i++
+	}
+	if i+1 >= len(words) {
+		return t // one word: nothing to order
+	}
+	return strings.Join(words[:i+1], " ") + ", " + strings.Join(words[i+1:], " ")
+}
+
 // spreadsheetErrors are the error values Excel (English, German, Polish)
 // and LibreOffice show in a cell whose formula failed; an export writes
 // them as the cell's text.
@@ -781,6 +819,9 @@ func (r *rowBuild) names() {
 	t := normalize.Text(v)
 	if cc := r.first(r.b.cand[tCompany]); cc >= 0 && strings.EqualFold(t, normalize.Text(r.cell(cc))) {
 		return // a display name that is the company's (Thunderbird, Outlook): no person
+	}
+	if !strings.Contains(t, ",") && lastFirstTitle(r.b.m.Columns[c].Header) {
+		t = surnameComma(t) // "Kowalski Jan" under "Nazwisko i imię"
 	}
 	n := normalize.SplitFullName(t)
 	if n.First == "" && n.Last == "" {

@@ -869,3 +869,31 @@ func TestBuildKeepsRecord(t *testing.T) {
 		t.Errorf("record changed:\n got %q\nwant %q", r.Fields, want)
 	}
 }
+
+// TestBuildLastNameFirstTitle: under "Nazwisko i imię" (or "Name,
+// Vorname") a cell without a comma was split first name first: "Kowalski
+// Jan" gave first name Kowalski (a review found it).
+func TestBuildLastNameFirstTitle(t *testing.T) {
+	for _, tc := range []struct{ header, cell, first, last string }{
+		{"Nazwisko i imię", "Kowalski Jan", "Jan", "Kowalski"},
+		{"Nazwisko i imię", "Wiśniewska-Nowak Anna Maria", "Anna Maria", "Wiśniewska-Nowak"},
+		{"Name, Vorname", "Müller Jürgen", "Jürgen", "Müller"},
+		{"Name, Vorname", "Müller, Jürgen", "Jürgen", "Müller"},
+		{"Nachname Vorname", "Dr. von der Heide Thomas", "Thomas", "von der Heide"},
+		{"Imię i nazwisko", "Jan Kowalski", "Jan", "Kowalski"},
+		{"Name", "Jan Kowalski", "Jan", "Kowalski"},
+	} {
+		m, err := NewMapping([]string{tc.header, "E-Mail"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := NewBuilder(m, BuildOptions{Region: "PL"}).Build(Record{File: "n.csv", Row: 2, Fields: []string{tc.cell, "x@example.pl"}})
+		if err != nil {
+			t.Errorf("%s %q: %v", tc.header, tc.cell, err)
+			continue
+		}
+		if l.FirstName != tc.first || l.LastName != tc.last {
+			t.Errorf("%s %q: first %q last %q %v", tc.header, tc.cell, l.FirstName, l.LastName, err)
+		}
+	}
+}
