@@ -21,24 +21,24 @@ var footerRest = regexp.MustCompile(`^[-+]?[\d\s.,'’]*\d[\d\s.,'’]*\s*(?:€
 // rather than a lead: its first filled cell is a footer or total title,
 // and every other filled cell is a number.
 func IsFooter(fields []string) bool {
-	first := true
+	// The cheap test first: on a lead's row the second filled cell (a
+	// name, an address) is no number, and the regular expressions never
+	// run.
+	head := ""
 	for _, f := range fields {
 		f = strings.TrimSpace(f)
 		if f == "" {
 			continue
 		}
-		if first {
-			if !footerStart.MatchString(f) {
-				return false
-			}
-			first = false
+		if head == "" {
+			head = f
 			continue
 		}
-		if !footerRest.MatchString(strings.ToLower(f)) {
+		if c := f[0]; !('0' <= c && c <= '9' || c == '-' || c == '+') || !footerRest.MatchString(strings.ToLower(f)) {
 			return false
 		}
 	}
-	return !first
+	return head != "" && footerStart.MatchString(head)
 }
 
 // footerReader skips footer and total lines (IsFooter): a Salesforce

@@ -65,3 +65,12 @@ func TestOpenSkipsFooters(t *testing.T) {
 		t.Errorf("warnings %q", w)
 	}
 }
+
+func BenchmarkIsFooter(b *testing.B) {
+	lead := []string{"Anna", "Schmidt", "Alpha GmbH", "anna@alpha.de", "+49 30 1234567", "Berlin"}
+	single := []string{"Anna", "", "", "", "", ""}
+	for b.Loop() {
+		IsFooter(lead)
+		IsFooter(single)
+	}
+}
