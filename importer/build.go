@@ -928,11 +928,14 @@ func (r *rowBuild) phone(t target, field string) (e164, ext string) {
 		if !r.isFilled(c) {
 			continue
 		}
-		if lc, ok := r.b.phoneLabel[c]; ok && mobileLabel(r.cell(lc)) != (t == tMobile) {
-			continue // the other field's, by its label
-		}
 		v := r.cell(c)
-		p, err := parsePhoneCell(v, r.region)
+		num := v
+		if lc, ok := r.b.phoneLabel[c]; ok {
+			if num, ok = labelledNumber(v, r.cell(lc), t == tMobile); !ok {
+				continue // the other field's, or a fax, by its label
+			}
+		}
+		p, err := parsePhoneCell(num, r.region)
 		if err == nil {
 			r.use(c)
 			r.raw(field, v)
@@ -998,6 +1001,28 @@ func phoneLabels(cols []Column) map[int]int {
 		}
 	}
 	return out
+}
+
+// labelledNumber picks from a Google Contacts phone cell the number whose
+// label (the "Phone 1 - Label" cell) says the kind wanted: labels and
+// numbers of one cell pair up by their place in " ::: " lists ("Work :::
+// Mobile" over "+48 22 … ::: +48 501 …"). A fax or pager number is
+// neither phone nor mobile; the cell then stays a custom field.
+func labelledNumber(values, labels string, mobile bool) (string, bool) {
+	vs, ls := strings.Split(values, ":::"), strings.Split(labels, ":::")
+	for i, v := range vs {
+		l := ls[0]
+		if i < len(ls) {
+			l = ls[i]
+		}
+		if low := strings.ToLower(l); strings.Contains(low, "fax") || strings.Contains(low, "pager") {
+			continue
+		}
+		if mobileLabel(l) == mobile && strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v), true
+		}
+	}
+	return "", false
 }
 
 // mobileLabel reports whether a phone label names a mobile number

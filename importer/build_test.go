@@ -897,3 +897,32 @@ func TestBuildLastNameFirstTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildGoogleLabels: Google Contacts' phone labels pair with the
+// numbers by their place in " ::: " lists, and a fax is no phone (a review
+// found the fax as phone, and a landline as mobile).
+func TestBuildGoogleLabels(t *testing.T) {
+	header := []string{"Given Name", "Family Name", "E-mail 1 - Value", "Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Label", "Phone 2 - Value"}
+	m, err := NewMapping(header, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(m, BuildOptions{Region: "DE"})
+	for _, tc := range []struct {
+		cells         []string
+		phone, mobile string
+		custom        bool // the fax number kept as a custom field
+	}{
+		{[]string{"Anna", "Alt", "a@x.de", "Work Fax", "+49 30 1234599", "Work", "+49 30 1234567"}, "+49301234567", "", true},
+		{[]string{"Ewa", "Nowak", "e@x.pl", "Work ::: Mobile", "+48 22 123 45 67 ::: +48 501 234 567", "", ""}, "+48221234567", "+48501234567", false},
+		{[]string{"Bob", "Berg", "b@x.de", "Mobile", "+49 170 1234567", "Work", "+49 30 7654321"}, "+49307654321", "+491701234567", false},
+	} {
+		l, err := b.Build(Record{File: "g.csv", Row: 2, Fields: tc.cells})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, kept := l.Custom["Phone 1 - Value"]; l.Phone != tc.phone || l.Mobile != tc.mobile || kept != tc.custom {
+			t.Errorf("%s: phone %q mobile %q custom %q", tc.cells[0], l.Phone, l.Mobile, l.Custom)
+		}
+	}
+}
