@@ -53,6 +53,7 @@ type rejectsPart struct {
 	header []string // output header, without the annotation columns
 	keep   []int    // input columns written: all but old annotation columns
 	width  int      // columns of the input header
+	extra  int      // most cells a row had right of the header (see Write)
 	delim  rune
 	tmp    *os.File
 	csv    *csv.Writer
@@ -107,10 +108,13 @@ func delimiterRune(d string) rune {
 }
 
 // Write adds one rejected row of the current input file: its row number,
-// the fields as read (a row with more fields than the header keeps the
-// surplus in its last column, joined by the delimiter, so nothing is lost),
-// and the reason.
-func (w *RejectsWriter) Write(row int, fields []string, reason string) error {
+// the fields as read, and the reason. Cells right of the header's last
+// column (a spreadsheet cell right of the table) get columns of their own,
+// with an empty title, as in the input. A row whose fields shifted (a CSV
+// row with more fields than the header, rejected for that) keeps its
+// surplus in its last column instead, joined by the delimiter, so that the
+// file's columns stay those of the input and nothing is lost.
+func (w *RejectsWriter) Write(row int, fields []string, reason string, shifted bool) error {
 	p := w.cur
 	if p == nil {
 		return fmt.Errorf("write %s: no input file started", w.path)
@@ -124,7 +128,10 @@ func (w *RejectsWriter) Write(row int, fields []string, reason string) error {
 		p.csv = csv.NewWriter(tmp)
 		p.csv.Comma = p.delim
 	}
-	cells := make([]string, 0, len(p.keep)+2)
+	// The temporary file holds row and reason first: the columns the
+	// surplus cells take are known only at Close.
+	cells := make([]string, 2, len(p.keep)+4)
+	cells[0], cells[1] = strconv.Itoa(row), reason
 	for _, i := range p.keep {
 		v := ""
 		if i < len(fields) {
@@ -135,11 +142,13 @@ func (w *RejectsWriter) Write(row int, fields []string, reason string) error {
 	switch {
 	case len(p.keep) == 0:
 		cells = append(cells, fields...)
-	case len(fields) > p.width:
+	case len(fields) > p.width && shifted:
 		last := len(cells) - 1
 		cells[last] = strings.Join(append([]string{cells[last]}, fields[p.width:]...), string(p.delim))
+	case len(fields) > p.width:
+		cells = append(cells, fields[p.width:]...)
+		p.extra = max(p.extra, len(fields)-p.width)
 	}
-	cells = append(cells, strconv.Itoa(row), reason)
 	for i := range cells {
 		cells[i] = escapeCell(cells[i])
 	}
@@ -273,7 +282,9 @@ func perInputPath(path, input string, used map[string]bool) string {
 	return name
 }
 
-// writeRejects writes the header of parts[0] and the rows of every part.
+// writeRejects writes the header of parts[0], with an untitled column for
+// each cell found right of the table, and the rows of every part, their
+// row and reason moved to the end.
 func writeRejects(path string, parts []*rejectsPart) error {
 	f, err := CreateAtomic(path, 0o600)
 	if err != nil {
@@ -283,26 +294,49 @@ func writeRejects(path string, parts []*rejectsPart) error {
 	if _, err := io.WriteString(f, bom); err != nil {
 		return err
 	}
+	extra := 0
+	for _, p := range parts {
+		extra = max(extra, p.extra)
+	}
 	cw := csv.NewWriter(f)
 	cw.Comma = parts[0].delim
-	header := make([]string, 0, len(parts[0].header)+2)
+	header := make([]string, 0, len(parts[0].header)+extra+2)
 	for _, h := range parts[0].header {
 		header = append(header, escapeCell(h))
 	}
+	header = append(header, make([]string, extra)...)
+	width := len(header)
 	if err := cw.Write(append(header, ColumnRow, ColumnReason)); err != nil {
-		return err
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
 		return err
 	}
 	for _, p := range parts {
 		if _, err := p.tmp.Seek(0, io.SeekStart); err != nil {
 			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 		}
-		if _, err := io.Copy(f, p.tmp); err != nil {
-			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		cr := csv.NewReader(p.tmp)
+		cr.Comma = p.delim
+		cr.FieldsPerRecord = -1
+		cells := make([]string, 0, width+2)
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+			}
+			cells = append(cells[:0], rec[2:]...)
+			for len(cells) < width && len(parts[0].header) > 0 {
+				cells = append(cells, "")
+			}
+			if err := cw.Write(append(cells, rec[0], rec[1])); err != nil {
+				return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+			}
 		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	return f.Close()
 }

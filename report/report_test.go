@@ -85,9 +85,10 @@ func TestEscapeCell(t *testing.T) {
 }
 
 type rejectRow struct {
-	row    int
-	fields []string
-	reason string
+	row     int
+	fields  []string
+	reason  string
+	shifted bool
 }
 
 type rejectInput struct {
@@ -109,8 +110,8 @@ func TestRejectsWriter(t *testing.T) {
 			name: "one file semicolon",
 			path: "rejects.csv",
 			inputs: []rejectInput{{name: "fair.csv", header: fair, delim: ";", rows: []rejectRow{
-				{3, []string{"Jürgen", "", "", "kein@"}, "email: not a valid e-mail address"},
-				{7, []string{"Zofia", "Wójcik", "Kraków; Sp. z o.o.", ""}, "no way to reach the person"},
+				{3, []string{"Jürgen", "", "", "kein@"}, "email: not a valid e-mail address", false},
+				{7, []string{"Zofia", "Wójcik", "Kraków; Sp. z o.o.", ""}, "no way to reach the person", false},
 			}}},
 			want: []string{"rejects.csv"},
 		},
@@ -118,8 +119,8 @@ func TestRejectsWriter(t *testing.T) {
 			name: "formula values escaped",
 			path: "rejects.csv",
 			inputs: []rejectInput{{name: "web.csv", header: []string{"name", "phone", "note"}, delim: ",", rows: []rejectRow{
-				{2, []string{"=HYPERLINK(\"x\")", "+49 30 1234567", "-300"}, "phone: not a valid phone number"},
-				{4, []string{"@x", "+49 abc", "-Vertrieb"}, "phone: not a valid phone number"},
+				{2, []string{"=HYPERLINK(\"x\")", "+49 30 1234567", "-300"}, "phone: not a valid phone number", false},
+				{4, []string{"@x", "+49 abc", "-Vertrieb"}, "phone: not a valid phone number", false},
 			}}},
 			want: []string{"rejects.csv"},
 		},
@@ -127,8 +128,18 @@ func TestRejectsWriter(t *testing.T) {
 			name: "surplus and short rows",
 			path: "rejects.csv",
 			inputs: []rejectInput{{name: "fair.csv", header: fair, delim: ";", rows: []rejectRow{
-				{5, []string{"Anna", "Schmidt", "Schmidt", "GmbH", "anna@example.de"}, "more fields than the header has columns"},
-				{6, []string{"Piotr"}, "no way to reach the person"},
+				{5, []string{"Anna", "Schmidt", "Schmidt", "GmbH", "anna@example.de"}, "more fields than the header has columns", true},
+				{6, []string{"Piotr"}, "no way to reach the person", false},
+			}}},
+			want: []string{"rejects.csv"},
+		},
+		{
+			name: "cells right of the table",
+			path: "rejects.csv",
+			inputs: []rejectInput{{name: "fair.xlsx", header: fair, delim: "", rows: []rejectRow{
+				{2, []string{"Anna", "Schmidt", "Alpha GmbH", "kein@"}, "email: not a valid e-mail address", false},
+				{3, []string{"Bob", "Berg", "Beta AG", "b@", "Rückruf, Montag", "Stand B12"}, "email: not a valid e-mail address", false},
+				{4, []string{"Carl", "Cox", "", "c@", "", "", "VIP"}, "email: not a valid e-mail address", false},
 			}}},
 			want: []string{"rejects.csv"},
 		},
@@ -136,9 +147,9 @@ func TestRejectsWriter(t *testing.T) {
 			name: "same header shares one file",
 			path: "rejects.csv",
 			inputs: []rejectInput{
-				{name: "a/fair.csv", header: fair, delim: ";", rows: []rejectRow{{2, []string{"A", "B", "", ""}, "r1"}}},
+				{name: "a/fair.csv", header: fair, delim: ";", rows: []rejectRow{{2, []string{"A", "B", "", ""}, "r1", false}}},
 				{name: "clean.csv", header: fair, delim: ";"},
-				{name: "b/fair2.csv", header: fair, delim: ";", rows: []rejectRow{{9, []string{"C", "D", "", ""}, "r2"}}},
+				{name: "b/fair2.csv", header: fair, delim: ";", rows: []rejectRow{{9, []string{"C", "D", "", ""}, "r2", false}}},
 			},
 			want: []string{"rejects.csv"},
 		},
@@ -146,9 +157,9 @@ func TestRejectsWriter(t *testing.T) {
 			name: "different headers one file each",
 			path: "out/rejects.csv",
 			inputs: []rejectInput{
-				{name: "fair.csv", header: fair, delim: ";", rows: []rejectRow{{2, []string{"A", "B", "", ""}, "r1"}}},
-				{name: "web.xlsx", header: []string{"First", "Last"}, delim: "", rows: []rejectRow{{4, []string{"E", "F"}, "r2"}}},
-				{name: "other/fair.csv", header: fair, delim: ",", rows: []rejectRow{{3, []string{"G", "H", "", ""}, "r3"}}},
+				{name: "fair.csv", header: fair, delim: ";", rows: []rejectRow{{2, []string{"A", "B", "", ""}, "r1", false}}},
+				{name: "web.xlsx", header: []string{"First", "Last"}, delim: "", rows: []rejectRow{{4, []string{"E", "F"}, "r2", false}}},
+				{name: "other/fair.csv", header: fair, delim: ",", rows: []rejectRow{{3, []string{"G", "H", "", ""}, "r3", false}}},
 			},
 			want: []string{"out/rejects-fair.csv", "out/rejects-web.csv", "out/rejects-fair-2.csv"},
 		},
@@ -156,7 +167,7 @@ func TestRejectsWriter(t *testing.T) {
 			name: "annotations of a rejects file are replaced",
 			path: "rejects2.csv",
 			inputs: []rejectInput{{name: "rejects.csv", header: []string{"Vorname", "E-Mail", "leadpipe_row", "leadpipe_reason"}, delim: ";", rows: []rejectRow{
-				{2, []string{"Jürgen", "kein@", "3", "email: not a valid e-mail address"}, "email: not a valid e-mail address"},
+				{2, []string{"Jürgen", "kein@", "3", "email: not a valid e-mail address"}, "email: not a valid e-mail address", false},
 			}}},
 			want: []string{"rejects2.csv"},
 		},
@@ -175,7 +186,7 @@ func TestRejectsWriter(t *testing.T) {
 			for _, in := range tt.inputs {
 				w.StartFile(in.name, in.header, in.delim)
 				for _, r := range in.rows {
-					if err := w.Write(r.row, r.fields, r.reason); err != nil {
+					if err := w.Write(r.row, r.fields, r.reason, r.shifted); err != nil {
 						t.Fatal(err)
 					}
 					rows++
@@ -262,7 +273,7 @@ func TestRejectsWriterRemovesStale(t *testing.T) {
 	w.StartFile("fair.csv", []string{"a"}, ";")
 	w.StartFile("notes.csv", []string{"b"}, ";")
 	w.StartFile("in/web.csv", []string{"c", "d"}, ";")
-	if err := w.Write(3, []string{"1", "2"}, "email: invalid"); err != nil {
+	if err := w.Write(3, []string{"1", "2"}, "email: invalid", false); err != nil {
 		t.Fatal(err)
 	}
 	paths, err := w.Close()

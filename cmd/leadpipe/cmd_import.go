@@ -370,10 +370,12 @@ func (o *importObserver) Row(out *crm.Outcome, rec *importer.Record) {
 	switch {
 	case o.rejects != nil:
 		var fields []string
+		shifted := false
 		if rec != nil {
 			fields = rec.Fields
+			shifted = errors.Is(rec.Err, crm.ErrFieldCount)
 		}
-		o.keep(o.rejects.Write(out.Row, fields, out.Reason))
+		o.keep(o.rejects.Write(out.Row, fields, out.Reason, shifted))
 	case o.listRejects && len(o.listed) < maxListedRejects:
 		// File, row, field and cause: never the value.
 		o.listed = append(o.listed, fmt.Sprintf("%s row %d: %s", out.File, out.Row, out.Reason))

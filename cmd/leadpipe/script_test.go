@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -14,10 +15,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/leadpipe/leadpipe/store"
 )
@@ -53,6 +56,8 @@ func TestScripts(t *testing.T) {
 			"jsonvalid": cmdJSONValid,
 			"waitfile":  cmdWaitfile,
 			"importids": cmdImportIDs,
+			"xlsx":      cmdXLSX,
+			"replace":   cmdReplace,
 		},
 	})
 }
@@ -167,4 +172,43 @@ func cmdImportIDs(ts *testscript.TestScript, neg bool, args []string) {
 	for i, im := range imps {
 		ts.Setenv("IMPORT_"+strconv.Itoa(i+1), im.ID)
 	}
+}
+
+// xlsx IN.csv OUT.xlsx writes the comma-separated rows of IN.csv as the
+// first sheet of a real workbook, every cell a string, so that scripts can
+// import spreadsheets written by excelize as Excel would.
+func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: xlsx in.csv out.xlsx")
+	}
+	cr := csv.NewReader(bytes.NewReader([]byte(ts.ReadFile(args[0]))))
+	cr.FieldsPerRecord = -1
+	rows, err := cr.ReadAll()
+	ts.Check(err)
+	f := excelize.NewFile()
+	defer f.Close()
+	for r, row := range rows {
+		for c, v := range row {
+			if v == "" {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+			ts.Check(err)
+			ts.Check(f.SetCellStr("Sheet1", cell, v))
+		}
+	}
+	ts.Check(f.SaveAs(ts.MkAbs(args[1])))
+}
+
+// replace FILE OLD NEW replaces every OLD in FILE by NEW, the way a user
+// corrects a rejects file; it fails when OLD is not there.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace file old new")
+	}
+	s := ts.ReadFile(args[0])
+	if !strings.Contains(s, args[1]) {
+		ts.Fatalf("%s does not contain %q", args[0], args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.ReplaceAll(s, args[1], args[2])), 0o644))
 }
