@@ -286,7 +286,9 @@ func parseDigits(digits []byte, region string, trunk bool, group int) (string, e
 // alone ("49 170 1234567") says international; digits written without a
 // break say so only when they are too many for a national number without
 // its 0 (at least 9 after the calling code: "491701234567", not
-// "492198765").
+// "492198765"). A mobile number written in groups ("49151 12345678") is
+// read as international when it has at least 10 digits after the calling
+// code, more than a national number without its 0 has.
 func plusDropped(digits, region string, group int) string {
 	if digits[0] == '0' { // the trunk prefix of most regions; no calling code starts with 0
 		return ""
@@ -297,10 +299,17 @@ func plusDropped(digits, region string, group int) string {
 		return ""
 	}
 	cc := len(meta.ccString)
-	if group != cc && !(group == len(digits) && len(digits) >= cc+9) {
-		return ""
+	switch {
+	case group == cc, group == len(digits) && len(digits) >= cc+9:
+		return parseCanonical("+"+digits, region)
+	case len(digits) >= cc+10:
+		num, err := phonenumbers.Parse("+"+digits, region)
+		if err != nil || !phonenumbers.IsValidNumber(num) || phonenumbers.GetNumberType(num) != phonenumbers.MOBILE {
+			return ""
+		}
+		return phonenumbers.Format(num, phonenumbers.E164)
 	}
-	return parseCanonical("+"+digits, region)
+	return ""
 }
 
 // leadingDigits is the length of the first run of digits in s.

@@ -28,6 +28,11 @@ func TestParsePhone(t *testing.T) {
 		{"de Emden, 0 lost, no break", "492198765", "DE", Phone{E164: "+49492198765"}, nil},
 		{"at Wolfsberg, 0 lost", "4352 12345", "AT", Phone{E164: "+43435212345"}, nil},
 		{"de plus dropped, grouped", "49 170 1234567", "DE", Phone{E164: "+491701234567"}, nil},
+		// A mobile number whose "+" was lost, grouped after the mobile prefix.
+		{"de plus dropped, mobile grouped", "49151 12345678", "DE", Phone{E164: "+4915112345678"}, nil},
+		{"at plus dropped, mobile grouped", "43664 1234567", "AT", Phone{E164: "+436641234567"}, nil},
+		// Long, but a landline: stays national, as written.
+		{"de Papenburg long, 0 lost", "4961 12345678", "DE", Phone{E164: "+49496112345678"}, nil},
 		{"de plus dropped, dashes", "49-30-1234567", "DE", Phone{E164: "+49301234567"}, nil},
 		{"pl plus dropped", "48601234567", "PL", Phone{E164: "+48601234567"}, nil},
 		{"de 00 prefix other region", "0049 30 1234567", "US", Phone{E164: "+49301234567"}, nil},
