@@ -637,7 +637,10 @@ func (r *rowBuild) address() {
 		v := r.cell(c)
 		r.use(c)
 		r.raw(crm.FieldPostalCode, v)
-		if pc, err := normalize.PostalCode(normalize.Text(v), l.Country); err != nil {
+		if pc, country, ok := normalize.PostalCountry(v); ok && l.Country == "" {
+			// "D-80331" in a row without a country: the prefix names it.
+			l.PostalCode, l.Country = pc, country
+		} else if pc, err := normalize.PostalCode(normalize.Text(v), l.Country); err != nil {
 			r.warn(crm.FieldPostalCode, err, normalize.ErrInvalidPostal, v)
 		} else {
 			l.PostalCode = pc
@@ -656,8 +659,8 @@ func (r *rowBuild) address() {
 	// the whole address in the street ("Adresse": "Hauptstr. 1, 80331
 	// München"): the postal code and city are split off; the raw cells
 	// stay as they were.
-	if pc, city, ok := splitPostalCity(l.City, l.Country, r.b.region); ok {
-		l.PostalCode, l.City = pc, city
+	if pc, city, country, ok := splitPostalCity(l.City, l.Country, r.b.region); ok {
+		l.PostalCode, l.City, l.Country = pc, city, country
 	} else if l.City == "" && l.Street != "" {
 		street, country := l.Street, l.Country
 		// "Hauptstr. 1, 80331 München, Germany", as CRMs and maps write
@@ -667,7 +670,7 @@ func (r *rowBuild) address() {
 				street, country = strings.TrimSpace(street[:i]), cc.code
 			}
 		}
-		if street, pc, city, ok := splitStreetAddress(street, country, r.b.region); ok {
+		if street, pc, city, country, ok := splitStreetAddress(street, country, r.b.region); ok {
 			l.Street, l.PostalCode, l.City, l.Country = street, pc, city, country
 		}
 	}
@@ -687,17 +690,25 @@ var (
 
 // splitPostalCity splits "80331 München" when the postal code is valid
 // for the row's country (or the region, when the row has none) and that
-// country writes the postal code before the city.
-func splitPostalCity(s, country, region string) (pc, city string, ok bool) {
+// country writes the postal code before the city. In a row without a
+// country, a prefix names it ("D-80331 München", "A-1010 Wien"): that
+// country is returned, else the row's.
+func splitPostalCity(s, country, region string) (pc, city, rowCountry string, ok bool) {
 	if s == "" || s[0] < '0' || s[0] > '9' && !('A' <= s[0] && s[0] <= 'Z') {
-		return "", "", false
+		return "", "", "", false
 	}
 	m := postalCity.FindStringSubmatch(s)
 	if m == nil {
-		return "", "", false
+		return "", "", "", false
 	}
+	city = strings.TrimSpace(m[2])
 	if country == "" {
+		if pc, cc, ok := normalize.PostalCountry(s[:len(s)-len(m[2])]); ok {
+			return pc, city, cc, true
+		}
 		country = region
+	} else {
+		rowCountry = country
 	}
 	// Only where addresses put the postal code before the city: in the
 	// US, "10001 Broadway" is a house number and a street.
@@ -705,19 +716,19 @@ func splitPostalCity(s, country, region string) (pc, city string, ok bool) {
 	case postalFirst5[country] && (digits == 5 || strings.Contains(m[1], "-") && country == "PL"):
 	case postalFirst4[country] && digits == 4:
 	default:
-		return "", "", false
+		return "", "", "", false
 	}
 	code, err := normalize.PostalCode(m[1], country)
 	if err != nil {
-		return "", "", false
+		return "", "", "", false
 	}
-	return code, strings.TrimSpace(m[2]), true
+	return code, city, rowCountry, true
 }
 
 // splitStreetAddress splits "Hauptstr. 1, 80331 München" (or with a line
 // break, which normalize.Text made a space) into street, postal code and
 // city.
-func splitStreetAddress(s, country, region string) (street, pc, city string, ok bool) {
+func splitStreetAddress(s, country, region string) (street, pc, city, rowCountry string, ok bool) {
 	for i := len(s) - 1; i > 0; i-- {
 		if s[i] != ' ' && s[i] != ',' {
 			continue
@@ -730,11 +741,11 @@ func splitStreetAddress(s, country, region string) (street, pc, city string, ok 
 		if head == "" || !strings.ContainsFunc(head, unicode.IsLetter) {
 			continue
 		}
-		if pc, city, ok := splitPostalCity(rest, country, region); ok {
-			return head, pc, city, true
+		if pc, city, cc, ok := splitPostalCity(rest, country, region); ok {
+			return head, pc, city, cc, true
 		}
 	}
-	return "", "", "", false
+	return "", "", "", "", false
 }
 
 // prefixColumns fills salutation and academic title from their own

@@ -718,23 +718,32 @@ func TestParseMultiCells(t *testing.T) {
 func TestSplitAddress(t *testing.T) {
 	for _, tc := range []struct {
 		in, country, region, pc, city string
+		rowCountry                    string // the country the prefix names
 	}{
-		{"80331 München", "DE", "", "80331", "München"},
-		{"D-01067 Dresden", "DE", "", "01067", "Dresden"},
-		{"01067 Dresden", "", "DE", "01067", "Dresden"},
-		{"00-950 Warszawa", "PL", "", "00-950", "Warszawa"},
-		{"1010 Wien", "AT", "", "1010", "Wien"},
-		{"8001 Zürich", "CH", "", "8001", "Zürich"},
-		{"60-001 Poznań", "", "PL", "60-001", "Poznań"},
-		{"1010 Wien", "", "", "", ""},          // four digits, no country that uses them
-		{"10001 Broadway", "US", "", "", ""},   // a house number and a street
-		{"80331 München", "", "", "", ""},      // no country: no guess
-		{"1234 Main Street", "DE", "", "", ""}, // not a German code
-		{"München", "DE", "", "", ""},
-		{"80331", "DE", "", "", ""},
+		{"80331 München", "DE", "", "80331", "München", ""},
+		{"D-01067 Dresden", "DE", "", "01067", "Dresden", ""},
+		{"01067 Dresden", "", "DE", "01067", "Dresden", ""},
+		{"00-950 Warszawa", "PL", "", "00-950", "Warszawa", ""},
+		{"1010 Wien", "AT", "", "1010", "Wien", ""},
+		{"8001 Zürich", "CH", "", "8001", "Zürich", ""},
+		{"60-001 Poznań", "", "PL", "60-001", "Poznań", ""},
+		{"1010 Wien", "", "", "", "", ""},          // four digits, no country that uses them
+		{"10001 Broadway", "US", "", "", "", ""},   // a house number and a street
+		{"80331 München", "", "", "", "", ""},      // no country: no guess
+		{"1234 Main Street", "DE", "", "", "", ""}, // not a German code
+		{"München", "DE", "", "", "", ""},
+		{"80331", "DE", "", "", "", ""},
+		// A prefix names the country of a row without one.
+		{"D-80331 München", "", "", "80331", "München", "DE"},
+		{"A-1010 Wien", "", "DE", "1010", "Wien", "AT"},
+		{"PL-00-950 Warszawa", "", "", "00-950", "Warszawa", "PL"},
+		{"D-8000 München", "", "", "", "", ""}, // a code from before 1993
 	} {
-		pc, city, ok := splitPostalCity(tc.in, tc.country, tc.region)
-		if pc != tc.pc || city != tc.city || ok != (tc.pc != "") {
+		pc, city, cc, ok := splitPostalCity(tc.in, tc.country, tc.region)
+		if tc.rowCountry == "" {
+			tc.rowCountry = tc.country
+		}
+		if pc != tc.pc || city != tc.city || ok != (tc.pc != "") || ok && cc != tc.rowCountry {
 			t.Errorf("splitPostalCity(%q, %q, %q) = %q %q %v", tc.in, tc.country, tc.region, pc, city, ok)
 		}
 	}
@@ -747,7 +756,7 @@ func TestSplitAddress(t *testing.T) {
 		{"80331 München", "DE", "", "", ""}, // no street before it
 		{"Suite 5, 10001 Broadway", "US", "", "", ""},
 	} {
-		street, pc, city, ok := splitStreetAddress(tc.in, tc.country, "")
+		street, pc, city, _, ok := splitStreetAddress(tc.in, tc.country, "")
 		if street != tc.street || pc != tc.pc || city != tc.city || ok != (tc.pc != "") {
 			t.Errorf("splitStreetAddress(%q) = %q %q %q %v", tc.in, street, pc, city, ok)
 		}
@@ -765,6 +774,18 @@ func TestSplitAddress(t *testing.T) {
 	l, err = b.Build(Record{File: "leads.csv", Row: 2, Fields: []string{"Anna", "Schmidt", "Hauptstr. 1\n80331 München"}})
 	if err != nil || l.PostalCode != "80331" || l.City != "München" || l.Street != "Hauptstr. 1" {
 		t.Fatalf("Adresse: %+v %v", l, err)
+	}
+	// A prefixed postal code names the country of a row without one,
+	// and the phone number is read in that country.
+	b, h = testBuilder(t, "Vorname;Nachname;Firma;PLZ;Ort;Telefon", BuildOptions{})
+	l, err = b.Build(rec(t, h, "Anna;Schmidt;Alpha GmbH;D-80331;München;089 1234567"))
+	if err != nil || l.PostalCode != "80331" || l.Country != "DE" || l.Phone != "+49891234567" {
+		t.Fatalf("D-80331: %+v %v", l, err)
+	}
+	b, h = testBuilder(t, "Vorname;Nachname;Firma;Anschrift", BuildOptions{})
+	l, err = b.Build(rec(t, h, "Anna;Schmidt;Alpha GmbH;Ring 1, A-1010 Wien"))
+	if err != nil || l.Street != "Ring 1" || l.PostalCode != "1010" || l.City != "Wien" || l.Country != "AT" {
+		t.Fatalf("A-1010 Wien: %+v %v", l, err)
 	}
 	// A separate postal code column wins; the city cell stays as it is.
 	b, h = testBuilder(t, "Vorname;Nachname;Straße;PLZ;Ort", BuildOptions{Region: "DE"})

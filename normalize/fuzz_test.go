@@ -198,6 +198,22 @@ func FuzzPostalCode(f *testing.F) {
 	})
 }
 
+func FuzzPostalCountry(f *testing.F) {
+	for _, s := range []string{"D-80331", "A-1010", "CH-8001", "PL-00-950", "F-75001", "FIN-00100", "D-", "-1", "XX-123", "d–80331"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		code, country, ok := PostalCountry(s)
+		if !ok {
+			return
+		}
+		// The code is valid and final in its country.
+		if again, err := PostalCode(code, country); err != nil || again != code {
+			t.Fatalf("PostalCountry(%q) = %q, %q; PostalCode of that: %q, %v", s, code, country, again, err)
+		}
+	})
+}
+
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2024-03-01", "2024-03-01T10:00:00Z", "01.02.2024", "1/2/24", "15. März 2024", "15 marca 2024",
 		"March 15, 2024", "45352.5", "15 III 2024", "3:15 PM", "01.03.2024, 14:30 Uhr", "20240301", ":", "1.2.2024."} {

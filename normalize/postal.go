@@ -94,6 +94,62 @@ func stripPostalPrefix(u, country string) string {
 	return u
 }
 
+// PostalCountry reads a postal code written with its country in front
+// ("D-80331", "A-1010", "CH-8001", "PL-00-950", "F-75001"), as old address
+// lists and trade-fair scanners write it when the row has no country
+// column. It returns the code in its country's form and that country;
+// ok is false when s has no such prefix, or the code after it is not
+// valid there. Only a prefix followed by a dash counts: "A 1010" could be
+// anything, and "DE" alone before digits is rare.
+func PostalCountry(s string) (code, country string, ok bool) {
+	t := strings.ToUpper(Text(s))
+	prefix, rest, found := strings.Cut(t, "-")
+	if !found || prefix == "" || len(prefix) > 3 || rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return "", "", false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if !isLetter(prefix[i]) {
+			return "", "", false
+		}
+	}
+	country = postalPrefixCountry[prefix]
+	if country == "" {
+		if _, known := postalPatterns[prefix]; !known || len(prefix) != 2 {
+			return "", "", false
+		}
+		country = prefix
+	}
+	code, err := PostalCode(rest, country)
+	if err != nil || digitCount(code) != digitCount(rest) {
+		// A code that needed a leading 0 is no Excel-mangled number
+		// here (the prefix made the cell text): "D-8000" is a German
+		// code from before 1993.
+		return "", "", false
+	}
+	return code, country, true
+}
+
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// postalPrefixCountry inverts postalPrefixes: "D" → DE.
+var postalPrefixCountry = func() map[string]string {
+	m := map[string]string{}
+	for country, ps := range postalPrefixes {
+		for _, p := range ps {
+			m[p] = country
+		}
+	}
+	return m
+}()
+
 // onlyDigits returns the digits of s with spaces, dashes and dots removed;
 // ok is false when anything else is in s.
 func onlyDigits(s string) (string, bool) {

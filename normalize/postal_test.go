@@ -66,3 +66,35 @@ func TestPostalCode(t *testing.T) {
 		})
 	}
 }
+
+func TestPostalCountry(t *testing.T) {
+	tests := []struct {
+		in, code, country string
+		ok                bool
+	}{
+		{"D-80331", "80331", "DE", true},
+		{"d-80331", "80331", "DE", true},
+		{"A-1010", "1010", "AT", true},
+		{"CH-8001", "8001", "CH", true},
+		{"PL-00-950", "00-950", "PL", true},
+		{"PL-00950", "00-950", "PL", true},
+		{"F-75001", "75001", "FR", true},
+		{"FIN-00100", "00100", "FI", true},
+		{"NL-1234 AB", "1234 AB", "NL", true},
+		{"DE-80331", "80331", "DE", true},
+		{"D-8000", "", "", false},   // a code from before 1993, not one that lost its 0
+		{"A-101", "", "", false},    // no Austrian code
+		{"80331", "", "", false},    // no prefix: the row's country decides
+		{"00-950", "", "", false},   // a Polish code without a prefix
+		{"D 80331", "", "", false},  // a space is not enough
+		{"XX-12345", "", "", false}, // no such country
+		{"SW1A-1AA", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		code, country, ok := PostalCountry(tt.in)
+		if code != tt.code || country != tt.country || ok != tt.ok {
+			t.Errorf("PostalCountry(%q) = %q, %q, %v; want %q, %q, %v", tt.in, code, country, ok, tt.code, tt.country, tt.ok)
+		}
+	}
+}
