@@ -390,6 +390,37 @@ type rowBuild struct {
 	invalid []string // "field: reason" of values that failed validation
 	region  string
 	memo    *cellMemo
+	jobCol  int // 1 + the academic-title column when it holds a job title; 0: none
+}
+
+// jobTitle reports whether the value of an academic-title column, which
+// is no academic title leadpipe knows, is a job title instead: German
+// "Titel" means both, and lists put "Geschäftsführer" or "Head of Sales"
+// there. A value with a dot ("Dipl.-Kfm.", "Univ.-Prof.") or one short
+// word ("DI", "MBA") stays an academic title; the usual job
+// abbreviations (CEO, GF, ...) are job titles.
+func jobTitle(t string) bool {
+	if t == "" || strings.ContainsRune(t, '.') {
+		return false
+	}
+	switch strings.ToUpper(t) {
+	case "CEO", "CFO", "CTO", "COO", "CMO", "CIO", "CSO", "CPO", "CRO", "GF", "VP", "SVP", "EVP", "GM":
+		return true
+	case "DOKTOR", "DOKTORIN", "PROFESSOR", "PROFESSORIN", "DOCTOR", "MAGISTER", "MAGISTRA", "INGENIEUR", "DIPLOM-INGENIEUR":
+		return false
+	}
+	letters := 0
+	for _, c := range t {
+		switch {
+		case unicode.IsLetter(c):
+			if letters++; letters >= 5 {
+				return true
+			}
+		case c == ' ' || c == '/' || c == '&' || c == '-':
+			letters = 0
+		}
+	}
+	return strings.ContainsRune(t, ' ')
 }
 
 func (r *rowBuild) cell(c int) string {
@@ -775,9 +806,15 @@ func (r *rowBuild) prefixColumns() {
 	}
 	if c := r.first(r.b.cand[tAcademicTitle]); c >= 0 {
 		v := r.cell(c)
-		r.use(c)
 		t := normalize.Text(v)
 		sal, acad, rest := normalize.SplitPrefix(t)
+		if !(rest == "" && acad != "") && jobTitle(t) {
+			// "Geschäftsführer" in a "Titel" column: a job title, which
+			// simple takes when the row has none of its own.
+			r.jobCol = c + 1
+			return
+		}
+		r.use(c)
 		if rest == "" && acad != "" {
 			l.AcademicTitle = acad
 			if l.Salutation == "" && sal != "" {
@@ -1084,6 +1121,13 @@ func (r *rowBuild) company() {
 func (r *rowBuild) simple() {
 	l := r.l
 	if c := r.first(r.b.cand[tTitle]); c >= 0 {
+		v := r.cell(c)
+		r.use(c)
+		r.raw(crm.FieldTitle, v)
+		l.Title = normalize.Text(v)
+	} else if c := r.jobCol - 1; c >= 0 {
+		// The job title found in the academic-title column; with a job
+		// title of the row's own, that cell stays a custom field.
 		v := r.cell(c)
 		r.use(c)
 		r.raw(crm.FieldTitle, v)

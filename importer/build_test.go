@@ -947,3 +947,33 @@ func TestBuildGoogleLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildTitelJobTitle: German "Titel" means academic and job title
+// both; a review found "Geschäftsführer" as the academic title.
+func TestBuildTitelJobTitle(t *testing.T) {
+	for _, tc := range []struct {
+		header, row   string
+		academic, job string
+		custom        string // the cell kept as a custom field
+	}{
+		{"Titel;Vorname;Nachname;E-Mail", "Geschäftsführer;Jan;Cox;j@cox.de", "", "Geschäftsführer", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Head of Sales;Jan;Cox;j@cox.de", "", "Head of Sales", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "CEO;Jan;Cox;j@cox.de", "", "CEO", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Prof. Dr.;Jan;Cox;j@cox.de", "Prof. Dr.", "", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Dipl.-Kfm.;Jan;Cox;j@cox.de", "Dipl.-Kfm.", "", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "MBA;Jan;Cox;j@cox.de", "MBA", "", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Doktor;Jan;Cox;j@cox.de", "Doktor", "", ""},
+		// The row's own job title wins; the other stays a custom field.
+		{"Titel;Position;Vorname;Nachname;E-Mail", "Geschäftsführer;Inhaber;Jan;Cox;j@cox.de", "", "Inhaber", "Titel"},
+	} {
+		b, h := testBuilder(t, tc.header, BuildOptions{})
+		l, err := b.Build(rec(t, h, tc.row))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, kept := l.Custom[tc.custom]
+		if l.AcademicTitle != tc.academic || l.Title != tc.job || tc.custom != "" && !kept {
+			t.Errorf("%s: academic %q job %q custom %q", tc.row, l.AcademicTitle, l.Title, l.Custom)
+		}
+	}
+}
