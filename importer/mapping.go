@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/leadpipe/leadpipe/crm"
 )
@@ -90,6 +91,46 @@ func headerUnit(h string) (name, unit string) {
 	return h, ""
 }
 
+// bracketNote splits a trailing note in brackets off a header the
+// dictionaries do not know: "Firma (mit Rechtsform)" -> "Firma", "mit
+// Rechtsform". A note that makes the column another one ("Firma (alt)",
+// "Name 2") is no note: ok is false.
+func bracketNote(h string) (base, note string, ok bool) {
+	t := strings.TrimSpace(h)
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "]") {
+		return "", "", false
+	}
+	i := strings.LastIndexAny(t, "([")
+	if i <= 0 {
+		return "", "", false
+	}
+	base, note = strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:len(t)-1])
+	if base == "" || note == "" {
+		return "", "", false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(note), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch w {
+		case "alt", "alte", "alter", "old", "früher", "frühere", "ehemals", "ehemalige", "former", "previous", "vorherige",
+			"poprzedni", "poprzednia", "stary", "stara", "2", "3", "ii", "zweite", "second", "weitere", "other", "andere",
+			"inny", "inna", "assistent", "assistant", "privat", "private", "home", "prywatny", "fax", "mobil", "mobile",
+			"handy", "kontakt", "contact", "ansprechpartner", "rechnung", "billing", "lieferung", "shipping", "mutter", "parent":
+			return "", "", false
+		}
+	}
+	return base, note, true
+}
+
+// noteSafe reports whether a note in brackets can leave a column's field
+// as it is: a note after a phone, e-mail or address column often names
+// its kind ("(Zentrale)", "(Büro)"), which the dictionaries decide.
+func noteSafe(t target) bool {
+	switch t {
+	case tPhone, tMobile, tEmail, tStreet, tPostalCode, tCity, tHouseNumber, tCustom, tIgnore:
+		return false
+	}
+	return true
+}
+
 // withoutUnit is the header without its unit, for the dictionary look-up.
 func withoutUnit(h string) string {
 	name, _ := headerUnit(h)
@@ -161,6 +202,13 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 			c.Group = match.entry.group
 			c.prio = match.entry.prio
 			c.Source = "dictionary: " + match.table.name
+		} else if base, note, ok := bracketNote(h); ok {
+			k := headerKeysOf([]string{base})[0]
+			if match, known := lookupHeader(family, k.exact, k.strip, k.stripAE); known && noteSafe(match.entry.target) {
+				c.target = match.entry.target
+				c.prio = match.entry.prio + 1 // after a column the dictionary knows as it is
+				c.Source = fmt.Sprintf("dictionary: %s (%q without %q)", match.table.name, base, note)
+			}
 		}
 		c.Field = c.target.String()
 		c.groupRank = groupRank(c.Group)

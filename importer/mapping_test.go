@@ -623,3 +623,30 @@ func TestBuildCurrencyFromHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestNewMappingBracketNote: a note in brackets after a header the
+// dictionaries know ("Firma (mit Rechtsform)") leaves its field; a note
+// that makes it another column, or one after a phone, e-mail or address
+// header (which names its kind), does not.
+func TestNewMappingBracketNote(t *testing.T) {
+	header := []string{"Vorname", "Nachname (Pflichtfeld)", "Firma (mit Rechtsform)", "E-Mail", "Land [ISO]",
+		"Firma (alt)", "Telefon (Zentrale)", "Position (optional)", "USt-IdNr. (falls vorhanden)"}
+	m, err := NewMapping(header, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"first_name", "last_name", "company", "email", "country", "custom", "custom", "title", "tax_id"}
+	for i, w := range want {
+		if c := m.Columns[i]; c.Field != w {
+			t.Errorf("column %q: field %q (%s), want %q", c.Header, c.Field, c.Source, w)
+		}
+	}
+	// A column the dictionary knows as it is wins over a noted one.
+	m, err = NewMapping([]string{"Firma (Kurzname)", "Firma", "E-Mail"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Columns[1].Priority != 1 || m.Columns[0].Priority != 2 {
+		t.Errorf("priorities %d %d, want 2 1", m.Columns[0].Priority, m.Columns[1].Priority)
+	}
+}
