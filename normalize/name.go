@@ -56,19 +56,24 @@ var (
 	// second form is used when the title was written all lower-case, which
 	// is how Polish writes them ("dr", "prof.").
 	prefixTitles = map[string][2]string{
-		"dr":        {"Dr.", "dr"},
-		"prof":      {"Prof.", "prof."},
-		"dr.-ing":   {"Dr.-Ing.", "Dr.-Ing."},
-		"dr-ing":    {"Dr.-Ing.", "Dr.-Ing."},
-		"mag":       {"Mag.", "Mag."},
-		"mag.a":     {"Mag.a", "Mag.a"},
-		"mgr":       {"mgr", "mgr"},
-		"inż":       {"inż.", "inż."},
-		"inz":       {"inż.", "inż."},
-		"lic":       {"lic.", "lic."},
-		"lek":       {"lek.", "lek."},
-		"priv.-doz": {"Priv.-Doz.", "Priv.-Doz."},
-		"pd":        {"PD", "PD"},
+		"dr":          {"Dr.", "dr"},
+		"prof":        {"Prof.", "prof."},
+		"dr.-ing":     {"Dr.-Ing.", "Dr.-Ing."},
+		"dr-ing":      {"Dr.-Ing.", "Dr.-Ing."},
+		"mag":         {"Mag.", "Mag."},
+		"mag.a":       {"Mag.a", "Mag.a"},
+		"mgr":         {"mgr", "mgr"},
+		"inż":         {"inż.", "inż."},
+		"inz":         {"inż.", "inż."},
+		"lic":         {"lic.", "lic."},
+		"lek":         {"lek.", "lek."},
+		"priv.-doz":   {"Priv.-Doz.", "Priv.-Doz."},
+		"univ.-prof":  {"Univ.-Prof.", "Univ.-Prof."},
+		"univ-prof":   {"Univ.-Prof.", "Univ.-Prof."},
+		"hon.-prof":   {"Hon.-Prof.", "Hon.-Prof."},
+		"professor":   {"Prof.", "prof."},
+		"professorin": {"Prof.", "prof."},
+		"pd":          {"PD", "PD"},
 	}
 	// dottedTitles count as titles only when written with their dot, since
 	// without it they are also given names or initials ("Ing", "Doc").
