@@ -69,6 +69,11 @@ const (
 	FieldCreatedAt     = "created_at"
 	FieldStatus        = "status"
 	FieldStage         = "stage"
+
+	// The companions of phone and budget: not data fields of their own,
+	// but merged, kept in the history and taken back with them.
+	FieldPhoneExt = "phone_ext"
+	FieldCurrency = "currency"
 )
 
 // DataFields are the core fields an import can fill, in export order. id,
@@ -85,6 +90,12 @@ var CoreFields = append(append([]string{FieldID}, DataFields...), FieldCreatedAt
 
 // IsDataField reports whether name is one of DataFields.
 func IsDataField(name string) bool { return slices.Contains(DataFields, name) }
+
+// IsLeadField reports whether name is a value of the lead itself, not a
+// custom field: a data field or a companion (phone_ext, currency).
+func IsLeadField(name string) bool {
+	return IsDataField(name) || name == FieldPhoneExt || name == FieldCurrency
+}
 
 // Lead is a person plus company that may become a customer. Every data field
 // holds its normalized value as a string (budget as a plain decimal such as
@@ -265,6 +276,10 @@ func (l *Lead) Get(name string) string {
 		return *p
 	}
 	switch name {
+	case FieldPhoneExt:
+		return l.PhoneExt
+	case FieldCurrency:
+		return l.Currency
 	case FieldID:
 		if l.ID == 0 {
 			return ""
@@ -287,6 +302,14 @@ func (l *Lead) Get(name string) string {
 func (l *Lead) Set(name, value string) {
 	if p := l.fieldPtr(name); p != nil {
 		*p = value
+		return
+	}
+	switch name {
+	case FieldPhoneExt:
+		l.PhoneExt = value
+		return
+	case FieldCurrency:
+		l.Currency = value
 		return
 	}
 	if l.Custom == nil {
@@ -456,7 +479,8 @@ func shouting(s string) bool {
 // with importID; a value that differs only in letter case is no new value
 // (unless it replaces an ALL-CAPS one). Custom fields follow the same rules. Empty values in never
 // erase anything. It returns the names of the fields that changed, in
-// DataFields order followed by custom names in sorted order; nil means the
+// DataFields order (phone_ext after phone, currency after budget: see
+// MergeChanges) followed by custom names in sorted order; nil means the
 // merge changed nothing. Derived facts (CompanyKey, ...) follow the field
 // they derive from.
 func (l *Lead) Merge(in *Lead, importID string, at time.Time) []string {
@@ -482,10 +506,27 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 			l.History = append(l.History, changes[len(changes)-1])
 		}
 	}
+	// companion merges the extension of a phone number or the currency
+	// of a budget: it follows a new value of its field, and a row with
+	// the same value brings a missing or another one (never erasing
+	// one). Either way the history keeps what it replaced.
+	companion := func(name string, dst *string, nv string, fieldChanged, same bool) {
+		if nv == *dst || !fieldChanged && !(same && nv != "") {
+			return
+		}
+		record(name, *dst, nv)
+		*dst = nv
+	}
 	for _, name := range DataFields {
 		nv := *in.fieldPtr(name)
 		p := l.fieldPtr(name)
 		if nv == "" || nv == *p || caseVariant(*p, nv) || noBetter(name, *p, nv) {
+			switch name {
+			case FieldPhone:
+				companion(FieldPhoneExt, &l.PhoneExt, in.PhoneExt, false, nv != "" && nv == *p)
+			case FieldBudget:
+				companion(FieldCurrency, &l.Currency, in.Currency, false, nv != "" && nv == *p)
+			}
 			continue
 		}
 		record(name, *p, nv)
@@ -496,9 +537,9 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 		case FieldEmail:
 			l.EmailFreemail, l.EmailRole = in.EmailFreemail, in.EmailRole
 		case FieldPhone:
-			l.PhoneExt = in.PhoneExt
+			companion(FieldPhoneExt, &l.PhoneExt, in.PhoneExt, true, false)
 		case FieldBudget:
-			l.Currency = in.Currency
+			companion(FieldCurrency, &l.Currency, in.Currency, true, false)
 		}
 	}
 	for _, name := range in.CustomNames() {

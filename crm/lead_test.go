@@ -69,6 +69,57 @@ func TestMerge(t *testing.T) {
 			},
 			wantHistory: 1,
 		},
+		{
+			name:        "same number, new extension",
+			old:         Lead{Phone: "+4930111", PhoneExt: "12"},
+			in:          Lead{Phone: "+4930111", PhoneExt: "14"},
+			wantChanged: []string{FieldPhoneExt},
+			wantLead:    func(l *Lead) bool { return l.PhoneExt == "14" && l.History[0].Old == "12" },
+			wantHistory: 1,
+		},
+		{
+			name:        "same number, extension filled",
+			old:         Lead{Phone: "+4930111"},
+			in:          Lead{Phone: "+4930111", PhoneExt: "14"},
+			wantChanged: []string{FieldPhoneExt},
+			wantLead:    func(l *Lead) bool { return l.PhoneExt == "14" },
+		},
+		{
+			name:     "same number without extension keeps it",
+			old:      Lead{Phone: "+4930111", PhoneExt: "12"},
+			in:       Lead{Phone: "+4930111"},
+			wantLead: func(l *Lead) bool { return l.PhoneExt == "12" },
+		},
+		{
+			name:        "new number takes its extension, or none",
+			old:         Lead{Phone: "+4930111", PhoneExt: "12"},
+			in:          Lead{Phone: "+4930222"},
+			wantChanged: []string{FieldPhone, FieldPhoneExt},
+			wantLead:    func(l *Lead) bool { return l.Phone == "+4930222" && l.PhoneExt == "" && l.History[1].Old == "12" },
+			wantHistory: 2,
+		},
+		{
+			name:     "an extension without a number is not merged",
+			old:      Lead{Phone: "+4930111", PhoneExt: "12"},
+			in:       Lead{PhoneExt: "14"},
+			wantLead: func(l *Lead) bool { return l.PhoneExt == "12" },
+		},
+		{
+			name:        "same budget, other currency",
+			old:         Lead{Budget: "50000.00", Currency: "EUR"},
+			in:          Lead{Budget: "50000.00", Currency: "PLN"},
+			wantChanged: []string{FieldCurrency},
+			wantLead:    func(l *Lead) bool { return l.Currency == "PLN" && l.History[0].Old == "EUR" },
+			wantHistory: 1,
+		},
+		{
+			name:        "new budget takes its currency",
+			old:         Lead{Budget: "50000.00", Currency: "EUR"},
+			in:          Lead{Budget: "70000.00", Currency: "CHF"},
+			wantChanged: []string{FieldBudget, FieldCurrency},
+			wantLead:    func(l *Lead) bool { return l.Budget == "70000.00" && l.Currency == "CHF" },
+			wantHistory: 2,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

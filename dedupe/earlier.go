@@ -98,7 +98,7 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 // fields with the one it was copied from until it changes one, so the
 // first custom field it sets copies them (own reports they are its own).
 func setState(s *crm.Lead, own bool, field, v string) bool {
-	if !own && !crm.IsDataField(field) {
+	if !own && !crm.IsLeadField(field) {
 		s.Custom, own = maps.Clone(s.Custom), true
 	}
 	setField(s, field, v)

@@ -456,7 +456,7 @@ func setField(l *crm.Lead, field, v string) {
 			l.EmailFreemail, l.EmailRole = e.Freemail, e.Role
 		}
 	}
-	if field != "" && !crm.IsDataField(field) && v == "" {
+	if field != "" && !crm.IsLeadField(field) && v == "" {
 		delete(l.Custom, field)
 	}
 }
