@@ -551,6 +551,7 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	r.names()
 	r.email()
 	r.l.Phone, r.l.PhoneExt = r.phone(tPhone, crm.FieldPhone)
+	r.phoneExt()
 	r.l.Mobile, _ = r.phone(tMobile, crm.FieldMobile)
 	r.company()
 	r.simple()
@@ -1051,6 +1052,30 @@ func phoneLabels(cols []Column) map[int]int {
 	return out
 }
 
+// phoneExt reads an extension column (leadpipe's export "phone_ext",
+// "Extension"): digits, maybe after "ext." or "-", for a phone number
+// read without one. Anything else, or an extension without a number,
+// stays a custom field.
+func (r *rowBuild) phoneExt() {
+	c := r.first(r.b.cand[tPhoneExt])
+	if c < 0 || r.l.Phone == "" || r.l.PhoneExt != "" {
+		return
+	}
+	v := strings.TrimSpace(r.cell(c))
+	low := strings.ToLower(v)
+	for _, p := range []string{"extension", "ext.", "ext", "durchwahl", "dw.", "x", "-", "#"} {
+		if strings.HasPrefix(low, p) {
+			v = strings.TrimSpace(v[len(p):])
+			break
+		}
+	}
+	if len(v) == 0 || len(v) > 8 || strings.ContainsFunc(v, func(c rune) bool { return c < '0' || c > '9' }) {
+		return
+	}
+	r.use(c)
+	r.l.PhoneExt = v
+}
+
 // labelledNumber picks from a Google Contacts phone cell the number whose
 // label (the "Phone 1 - Label" cell) says the kind wanted: labels and
 // numbers of one cell pair up by their place in " ::: " lists ("Work :::
@@ -1177,6 +1202,16 @@ func (r *rowBuild) simple() {
 				// "Budget (EUR)": the header names the currency.
 				l.Currency = headerCurrency(r.b.m.Columns[c].Header)
 			}
+		}
+	}
+	// A currency column (leadpipe's export, "Währung"): the budget's
+	// currency when the amount named none. A currency without a budget,
+	// or one the amount contradicts, stays a custom field.
+	if c := r.first(r.b.cand[tCurrency]); c >= 0 && l.Budget != "" {
+		v := r.cell(c)
+		if code, ok := normalize.CurrencyCode(v); ok && (l.Currency == "" || l.Currency == code) {
+			r.use(c)
+			l.Currency = code
 		}
 	}
 	if c := r.first(r.b.cand[tCreatedAt]); c >= 0 {

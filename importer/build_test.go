@@ -977,3 +977,33 @@ func TestBuildTitelJobTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildExtCurrencyColumns: leadpipe's export writes a phone's
+// extension and a budget's currency in columns of their own; read back,
+// they were custom fields and the extension was lost to the phone.
+func TestBuildExtCurrencyColumns(t *testing.T) {
+	for _, tc := range []struct {
+		header, row   string
+		ext, currency string
+		custom        string // a column kept as a custom field
+	}{
+		{"first_name,last_name,email,phone,budget,phone_ext,currency", "Jan,Cox,j@cox.de,+49301234567,50000.00,12,CHF", "12", "CHF", ""},
+		{"first_name,last_name,email,phone,budget,phone_ext,currency", "Jan,Cox,j@cox.de,+49301234567,50000 EUR,ext. 12,EUR", "12", "EUR", ""},
+		// A currency the amount contradicts, or no budget: a custom field.
+		{"first_name,last_name,email,phone,budget,phone_ext,currency", "Jan,Cox,j@cox.de,+49301234567,50000 EUR,,PLN", "", "EUR", "currency (2)"},
+		{"first_name,last_name,email,phone,phone_ext,currency", "Jan,Cox,j@cox.de,,12,PLN", "", "", "phone_ext (2)"},
+		// The number's own extension wins over the column.
+		{"First Name,Last Name,Email,Phone,Extension", "Jan,Cox,j@cox.de,+49 30 1234567 ext. 14,12", "14", "", "Extension"},
+		{"Vorname;Nachname;E-Mail;Budget;Währung", "Jan;Cox;j@cox.de;50.000;zł", "", "PLN", ""},
+	} {
+		b, h := testBuilder(t, tc.header, BuildOptions{Region: "DE"})
+		l, err := b.Build(rec(t, h, tc.row))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, kept := l.Custom[tc.custom]
+		if l.PhoneExt != tc.ext || l.Currency != tc.currency || tc.custom != "" && !kept {
+			t.Errorf("%s: ext %q currency %q custom %q", tc.row, l.PhoneExt, l.Currency, l.Custom)
+		}
+	}
+}

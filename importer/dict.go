@@ -60,6 +60,8 @@ const (
 	tStreet2
 	tStreet3
 	tHouseNumber
+	tPhoneExt
+	tCurrency
 	tCustom
 	tIgnore
 	numTargets
@@ -70,7 +72,8 @@ var targetNames = [numTargets]string{
 	crm.FieldCompany, crm.FieldTitle, crm.FieldEmail, crm.FieldPhone, crm.FieldMobile,
 	crm.FieldStreet, crm.FieldPostalCode, crm.FieldCity, crm.FieldCountry, crm.FieldTaxID,
 	crm.FieldSource, crm.FieldBudget,
-	FieldFullName, crm.FieldCreatedAt, FieldStreet2, FieldStreet3, FieldHouseNumber, FieldCustom,
+	FieldFullName, crm.FieldCreatedAt, FieldStreet2, FieldStreet3, FieldHouseNumber,
+	crm.FieldPhoneExt, crm.FieldCurrency, FieldCustom,
 	FieldIgnore,
 }
 
@@ -194,6 +197,7 @@ func dictSource() []*dictTable {
 				e("country", tCountry), e("tax_id", tTaxID), e("source", tSource),
 				e("budget", tBudget), e("created_at", tCreatedAt), e("full_name", tFullName),
 				e("street2", tStreet2), e("street3", tStreet3), e("house_number", tHouseNumber),
+				e("phone_ext", tPhoneExt), e("currency", tCurrency),
 			},
 			custom("id", "lead_id", "notes", "status", "stage", "updated_at"),
 			// The annotation columns of a rejects file (package report).
@@ -246,6 +250,7 @@ func dictSource() []*dictTable {
 				e("Tax Number", tTaxID), e("TIN", tTaxID), e("EU VAT ID", tTaxID),
 				e("Source", tSource), e("Lead Source", tSource), e("Origin", tSource), e("Channel", tSource),
 				e("Budget", tBudget), e("Budget Amount", tBudget),
+				e("Phone Extension", tPhoneExt), e("Extension", tPhoneExt),
 				e("Created", tCreatedAt), e("Created At", tCreatedAt), e("Created Date", tCreatedAt),
 				e("Created On", tCreatedAt), e("Date Created", tCreatedAt), e("Creation Date", tCreatedAt),
 				e("Date Added", tCreatedAt), e("Create Date", tCreatedAt),
@@ -297,7 +302,7 @@ func dictSource() []*dictTable {
 				e("Umsatzsteuer-ID", tTaxID), e("Umsatzsteuer-Identifikationsnummer", tTaxID),
 				e("Umsatzsteuer-IdNr.", tTaxID), e("UID-Nummer", tTaxID), e("UID-Nr.", tTaxID),
 				e("Quelle", tSource), e("Lead-Quelle", tSource), e("Herkunft", tSource), e("Kanal", tSource),
-				e("Budget", tBudget), e("Etat", tBudget),
+				e("Budget", tBudget), e("Etat", tBudget), e("Währung", tCurrency),
 				e("Erstellt am", tCreatedAt), e("Erstellt", tCreatedAt), e("Erstellungsdatum", tCreatedAt),
 				e("Angelegt am", tCreatedAt), e("Anlagedatum", tCreatedAt), e("Erfasst am", tCreatedAt),
 				e("Erfassungsdatum", tCreatedAt), e("Eingang", tCreatedAt), e("Eingangsdatum", tCreatedAt), e("Eingegangen am", tCreatedAt),
@@ -330,7 +335,7 @@ func dictSource() []*dictTable {
 				e("Kraj", tCountry), e("Kraj/region", tCountry), e("Państwo", tCountry),
 				e("NIP", tTaxID), e("NIP UE", tTaxID), e("Numer NIP", tTaxID), e("VAT UE", tTaxID),
 				e("Źródło", tSource), e("Źródło leada", tSource), e("Pochodzenie", tSource),
-				e("Budżet", tBudget),
+				e("Budżet", tBudget), e("Waluta", tCurrency),
 				e("Data utworzenia", tCreatedAt), e("Data dodania", tCreatedAt), e("Utworzono", tCreatedAt),
 				e("Data wprowadzenia", tCreatedAt),
 			},

@@ -302,6 +302,7 @@ func (m *Mapping) nameCustom() {
 	for _, f := range crm.CoreFields {
 		taken[f] = true
 	}
+	taken[crm.FieldPhoneExt], taken[crm.FieldCurrency] = true, true
 	var pending []int
 	next := map[string]int{} // next suffix to try per base name
 	for i := range m.Columns {

@@ -9,8 +9,10 @@ import (
 
 // sigVersion changes whenever Build would turn the same row into a
 // different lead, so that rows absorbed by an older leadpipe are normalized
-// again.
-const sigVersion = "leadpipe row signature v1"
+// again. v2 (ninth session): postal codes with a country prefix, job
+// titles in "Titel", phone extension and currency columns, and the other
+// fixes of that session change leads built from the same rows.
+const sigVersion = "leadpipe row signature v2"
 
 // FNV-1a, 64 bit, written out: the signature is stored and compared across
 // runs and machines, so it must not depend on a per-process seed (as

@@ -214,6 +214,22 @@ func FuzzPostalCountry(f *testing.F) {
 	})
 }
 
+func FuzzCurrencyCode(f *testing.F) {
+	for _, s := range []string{"EUR", "€", "zł", "kr", "Euro", "E1R", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		code, ok := CurrencyCode(s)
+		if !ok {
+			return
+		}
+		// A code is three capital letters and reads as itself.
+		if again, ok2 := CurrencyCode(code); !ok2 || again != code || len(code) != 3 || strings.ToUpper(code) != code {
+			t.Fatalf("CurrencyCode(%q) = %q; of that: %q, %v", s, code, again, ok2)
+		}
+	})
+}
+
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2024-03-01", "2024-03-01T10:00:00Z", "01.02.2024", "1/2/24", "15. März 2024", "15 marca 2024",
 		"March 15, 2024", "45352.5", "15 III 2024", "3:15 PM", "01.03.2024, 14:30 Uhr", "20240301", ":", "1.2.2024."} {

@@ -26,6 +26,26 @@ var currencies = map[string]string{
 	"cad": "CAD", "aud": "AUD", "ron": "RON", "bgn": "BGN", "uah": "UAH", "₴": "UAH",
 }
 
+// CurrencyCode reads a currency cell ("EUR", "eur", "€", "zł", "Euro")
+// as an ISO 4217 code. Three letters are taken as a code; a symbol or word
+// must be one leadpipe knows. ok is false for anything else, and for "kr",
+// which names several currencies.
+func CurrencyCode(s string) (code string, ok bool) {
+	t := strings.ToLower(strings.TrimSpace(Text(s)))
+	if c, known := currencies[t]; known {
+		return c, c != ""
+	}
+	if len(t) != 3 {
+		return "", false
+	}
+	for i := 0; i < 3; i++ {
+		if t[i] < 'a' || t[i] > 'z' {
+			return "", false
+		}
+	}
+	return strings.ToUpper(t), true
+}
+
 // multipliers maps folded words for thousands, millions and billions to a
 // power of ten.
 var multipliers = map[string]int{

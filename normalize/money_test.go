@@ -106,3 +106,15 @@ func TestPlainMoney(t *testing.T) {
 		check(s)
 	}
 }
+
+func TestCurrencyCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"EUR": "EUR", " eur ": "EUR", "€": "EUR", "Euro": "EUR", "zł": "PLN", "PLN": "PLN", "chf": "CHF",
+		"SEK": "SEK", "kr": "", "": "", "EURO2": "", "E1R": "", "Dollar": "USD", "€€": "",
+	} {
+		got, ok := CurrencyCode(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("CurrencyCode(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
