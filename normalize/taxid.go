@@ -41,10 +41,28 @@ func TaxID(s, country string) (string, error) {
 		prefix = cc
 	}
 	body, ok := vatFormats[prefix](c)
-	if !ok {
+	if !ok || oneDigit(body) {
+		// "0000000000" and "1111111111" pass the NIP checksum (its
+		// weights sum to 1 mod 11): placeholders, never a firm's id.
 		return "", ErrInvalidTaxID
 	}
 	return prefix + body, nil
+}
+
+// oneDigit reports whether the digits of s are one digit repeated.
+func oneDigit(s string) bool {
+	var d byte
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		if d == 0 {
+			d = s[i]
+		} else if s[i] != d {
+			return false
+		}
+	}
+	return d != 0
 }
 
 // vatPrefix maps a country code to its VAT prefix (Greece is EL).

@@ -16,6 +16,10 @@ func TestTaxID(t *testing.T) {
 		{"de lower", "de136695976", "", "DE136695976", nil},
 		{"de country", "136695976", "DE", "DE136695976", nil},
 		{"de bad check", "DE136695977", "", "", ErrInvalidTaxID},
+		// One digit repeated passes the NIP checksum: a placeholder.
+		{"pl placeholder zeros", "0000000000", "PL", "", ErrInvalidTaxID},
+		{"pl placeholder ones", "PL 111-111-11-11", "", "", ErrInvalidTaxID},
+		{"pl placeholder nines", "9999999999", "PL", "", ErrInvalidTaxID},
 		{"de leading zero", "DE036695976", "", "", ErrInvalidTaxID},
 		{"de short", "DE13669597", "", "", ErrInvalidTaxID},
 		{"pl prefix", "PL1234563218", "", "PL1234563218", nil},
