@@ -33,6 +33,7 @@ func PostalCode(s, country string) (string, error) {
 	if t == "" {
 		return "", ErrEmpty
 	}
+	t = floatArtifact(t)
 	c := strings.ToUpper(strings.TrimSpace(country))
 	if len(c) != 2 && c != "" {
 		if cc, err := Country(c); err == nil {
@@ -127,6 +128,22 @@ func PostalCountry(s string) (code, country string, ok bool) {
 		return "", "", false
 	}
 	return code, country, true
+}
+
+// floatArtifact removes the ".0" that pandas and other tools write after
+// a code they read as a number ("1067.0", which lost its leading 0 the
+// same way): "1067.0" -> "1067". Anything else is returned as it is.
+func floatArtifact(s string) string {
+	i := strings.IndexByte(s, '.')
+	if i <= 0 || i == len(s)-1 || strings.Trim(s[i+1:], "0") != "" {
+		return s
+	}
+	for j := 0; j < i; j++ {
+		if !isDigit(s[j]) {
+			return s
+		}
+	}
+	return s[:i]
 }
 
 func digitCount(s string) int {

@@ -11,6 +11,12 @@ func TestPostalCode(t *testing.T) {
 		err                     error
 	}{
 		{"de", "10115", "DE", "10115", nil},
+		// pandas writes a code it read as a number as a float.
+		{"de float", "1067.0", "DE", "01067", nil},
+		{"de float five digits", "80331.0", "DE", "80331", nil},
+		{"pl float", "1234.0", "PL", "01-234", nil},
+		{"no country float", "4109.0", "", "4109", nil},
+		{"de dotted thousands", "1.067", "DE", "01067", nil},
 		{"de excel lost zero", "1234", "DE", "01234", nil},
 		{"de car prefix", "D-10115", "DE", "10115", nil},
 		{"de prefix space", "DE 10115", "de", "10115", nil},
