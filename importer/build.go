@@ -328,6 +328,43 @@ var spreadsheetErrors = map[string]bool{
 	"#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true,
 }
 
+// nullMarkers are what exports and people write for "no value": database
+// and pandas nulls, "n/a", dashes, German "k.A." (keine Angabe), Polish
+// "brak". "NA" is not one: it is Namibia's country code.
+var nullMarkers = map[string]bool{
+	"n/a": true, "n.a.": true, "null": true, "nan": true, "none": true, "nil": true,
+	"-": true, "--": true, "---": true, "–": true, "—": true,
+	"k.a.": true, "k. a.": true, "keine angabe": true, "brak": true, "brak danych": true,
+	"unknown": true, "unbekannt": true, "nieznany": true,
+}
+
+// nullMarker reports whether a cell says it has no value (nullMarkers,
+// case and surrounding spaces aside). It is called for every cell, so it
+// looks at the first byte, then folds ASCII case on the stack.
+func nullMarker(v string) bool {
+	if len(v) > 16 {
+		return false
+	}
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return false
+	}
+	switch v[0] {
+	case 'n', 'N', '-', 'k', 'K', 'b', 'B', 'u', 'U', 0xE2: // 0xE2 starts – and —
+	default:
+		return false
+	}
+	var buf [16]byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return nullMarkers[string(buf[:len(v)])]
+}
+
 // spreadsheetError reports whether s is a spreadsheet's error value:
 // Excel's (spreadsheetErrors) or LibreOffice's "Err:502".
 func spreadsheetError(s string) bool {
@@ -530,6 +567,10 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 			// is empty, and the lead says so.
 			r.l.Warnings = append(r.l.Warnings, b.columnField(c)+": the cell holds the spreadsheet error "+strings.TrimSpace(v)+", not a value")
 			set(c, "")
+			continue
+		}
+		if nullMarker(v) {
+			set(c, "") // "n/a", "NULL", "nan", "-": no value, as written
 			continue
 		}
 		r.filled[c>>6] |= 1 << (c & 63)

@@ -1007,3 +1007,27 @@ func TestBuildExtCurrencyColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildNullMarkers: "n/a", "NULL", "nan" and dashes are no values; a
+// review found a company "n/a" that joined strangers on one account.
+func TestBuildNullMarkers(t *testing.T) {
+	b, h := testBuilder(t, "first_name;last_name;company;email;city;postal_code;budget;country;Notiz", BuildOptions{Region: "DE"})
+	for _, row := range []string{
+		"Anna;Roth;n/a;anna@gmx.de;-;N/A;k.A.;;NULL",
+		"Anna;Roth;nan;anna@gmx.de;None;--;—;;brak",
+		"Anna;Roth; NULL ;anna@gmx.de;unbekannt;;-;;n.a.",
+	} {
+		l, err := b.Build(rec(t, h, row))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Company != "" || l.City != "" || l.PostalCode != "" || l.Budget != "" || len(l.Custom) != 0 || len(l.Warnings) != 0 {
+			t.Errorf("%s: company %q city %q postal %q budget %q custom %q warnings %q", row, l.Company, l.City, l.PostalCode, l.Budget, l.Custom, l.Warnings)
+		}
+	}
+	// Namibia, and values that only start like a marker, stay.
+	l, err := b.Build(rec(t, h, "Anna;Nanni;Nonex GmbH;anna@nonex.na;Windhoek;;;NA;-5%"))
+	if err != nil || l.Country != "NA" || l.LastName != "Nanni" || l.Company != "Nonex GmbH" || l.Custom["Notiz"] != "-5%" {
+		t.Errorf("kept values: %+v %v", l, err)
+	}
+}
