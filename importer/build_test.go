@@ -168,9 +168,9 @@ func TestBuild(t *testing.T) {
 		{
 			name:   "first valid e-mail wins, invalid one kept as custom",
 			header: "E-mail Address,E-mail 2 Address,Last Name",
-			row:    "n/a,weber@example.de,Weber",
+			row:    "weber(at)example,weber@example.de,Weber",
 			want: crm.Lead{LastName: "Weber", Email: "weber@example.de",
-				Custom: map[string]string{"E-mail Address": "n/a"}},
+				Custom: map[string]string{"E-mail Address": "weber(at)example"}},
 		},
 		{
 			name:   "Google multi-value cell",

@@ -131,8 +131,8 @@ func fitWidth(f []string, n int) []string {
 func checkNothingLost(t testing.TB, rec Record, l *crm.Lead) {
 	t.Helper()
 	for c, v := range rec.Fields {
-		if strings.TrimSpace(v) == "" {
-			continue
+		if strings.TrimSpace(v) == "" || nullMarker(v) {
+			continue // "n/a", "NULL", "-": no value to keep
 		}
 		found := false
 		for _, r := range l.Raw {
