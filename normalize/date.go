@@ -18,18 +18,26 @@ const (
 // DetectDateOrder looks at the values of one column and decides the order:
 // MDY if some value can only be month-first, DMY if some value can only be
 // day-first, otherwise def. A column with evidence both ways is mixed up
-// and also gets def.
+// and also gets def. Without such evidence, a slashed date with a 12-hour
+// time ("11/5/2026 9:15 AM", as Salesforce and Excel write dates in the
+// US) says month-first: a daily export whose days are all 12 or less
+// would otherwise be read by def.
 func DetectDateOrder(values []string, def DateOrder) DateOrder {
-	dmy, mdy := false, false
+	dmy, mdy, ampm := false, false, false
 	for _, v := range values {
 		// "3/15/2026 14:30": the time would hide the evidence.
-		d, _, _, _, err := splitTime(Text(v))
+		t := Text(v)
+		d, _, _, _, err := splitTime(t)
 		if err != nil {
 			continue
 		}
 		f, ok := numericDateFields(d)
 		if !ok || len(f[0]) == 4 {
 			continue
+		}
+		if !ampm && strings.Contains(d, "/") && len(d) < len(t) {
+			low := strings.ToLower(strings.TrimRight(t, " ."))
+			ampm = strings.HasSuffix(low, "am") || strings.HasSuffix(low, "pm") || strings.HasSuffix(low, "a.m") || strings.HasSuffix(low, "p.m")
 		}
 		a, _ := strconv.Atoi(f[0])
 		b, _ := strconv.Atoi(f[1])
@@ -45,6 +53,8 @@ func DetectDateOrder(values []string, def DateOrder) DateOrder {
 		return MDY
 	case dmy && !mdy:
 		return DMY
+	case !mdy && !dmy && ampm:
+		return MDY
 	}
 	return def
 }

@@ -134,6 +134,12 @@ func TestDetectDateOrder(t *testing.T) {
 		// found 3/5/2026 09:00 stored as 3 May).
 		{"month first with times", []string{"3/15/2026 14:30", "3/5/2026 09:00"}, DMY, MDY},
 		{"month first, salesforce style", []string{"3/15/2026, 2:30 PM"}, DMY, MDY},
+		// A daily export: no day above 12, but the 12-hour time is US.
+		{"am pm says month first", []string{"11/5/2026 9:15 AM", "11/5/2026 4:02 PM"}, DMY, MDY},
+		{"am pm dotted", []string{"11/5/2026 9:15 a.m."}, DMY, MDY},
+		{"am pm loses to day-first evidence", []string{"11/5/2026 9:15 AM", "13/5/2026 9:15 AM"}, DMY, DMY},
+		{"24-hour time keeps default", []string{"11/5/2026 09:15"}, DMY, DMY},
+		{"am pm after dots is no hint", []string{"11.5.2026 9:15 AM"}, DMY, DMY},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
