@@ -392,7 +392,11 @@ func SplitFullName(s string) Name {
 		addPrefix(sal, titles)
 		pt, rest := parsePost(rest)
 		post = append(pt, post...)
-		first, last = splitWords(rest)
+		if k := capsSurname(rest); k > 0 {
+			last, first = rest[:k], rest[k:] // "KOWALSKI Jan"
+		} else {
+			first, last = splitWords(rest)
+		}
 	}
 	n.First = NameCase(strings.Join(first, " "))
 	n.Last = NameCase(strings.Join(last, " "))
@@ -404,6 +408,42 @@ func SplitFullName(s string) Name {
 		n.AcademicTitle += strings.Join(post, ", ")
 	}
 	return n
+}
+
+// capsSurname returns how many leading tokens are a surname written in
+// capitals before the given names ("KOWALSKI Jan", "VON DER HEIDE
+// Anna-Lena"), as Polish and French lists and badges write it: words of
+// two or more letters with no lower-case letter, followed only by words
+// with one. 0 means no such surname: a name all in capitals says nothing.
+func capsSurname(toks []string) int {
+	k := 0
+	for k < len(toks) && shoutedWord(toks[k]) {
+		k++
+	}
+	if k == 0 || k == len(toks) {
+		return 0
+	}
+	for _, t := range toks[k:] {
+		if !strings.ContainsFunc(t, unicode.IsLower) {
+			return 0
+		}
+	}
+	return k
+}
+
+// shoutedWord reports whether a token is a word in capitals: two letters
+// or more, none lower-case, not an initial ("J.").
+func shoutedWord(t string) bool {
+	letters := 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 2 && !strings.HasSuffix(t, ".")
 }
 
 // splitWords splits "First [Middle] Last" with the rules of SplitFullName.
