@@ -1152,23 +1152,72 @@ func mobileLabel(label string) bool {
 }
 
 // parsePhoneCell parses one cell; a cell holding several numbers (Google's
-// " ::: ", a line break, ";", ", ", "oder") yields the first valid one, and
-// the raw cell keeps the rest.
+// " ::: ", a line break, ";", ", ", "oder", " / " between two whole
+// numbers) yields the first valid one, and the raw cell keeps the rest. A
+// note in brackets after a number ("(mobil)", "(Zentrale)") is no part of
+// it, and neither is the 0 that Polish numbers had before 2005 ("(0-22)
+// 123 45 67").
 func parsePhoneCell(v, region string) (normalize.Phone, error) {
 	p, err := normalize.ParsePhone(normalize.Text(v), region)
 	if err == nil || errors.Is(err, normalize.ErrEmpty) {
 		return p, err
 	}
 	parts := strings.Split(phoneSeparators.Replace(v), ";")
-	if len(parts) < 2 {
-		return p, err
-	}
-	for _, part := range parts {
-		if p2, err2 := normalize.ParsePhone(normalize.Text(part), region); err2 == nil {
-			return p2, nil
+	for i, part := range parts {
+		if i > 0 || len(parts) > 1 {
+			if p2, err2 := normalize.ParsePhone(normalize.Text(part), region); err2 == nil {
+				return p2, nil
+			}
+		}
+		for _, alt := range phoneVariants(normalize.Text(part), region) {
+			if p2, err2 := normalize.ParsePhone(alt, region); err2 == nil {
+				return p2, nil
+			}
 		}
 	}
 	return p, err
+}
+
+// phoneNote is a note in brackets after a number: "(mobil)", "(Zentrale)".
+var phoneNote = regexp.MustCompile(`\s*[(\[][^()\[\]]*\p{L}[^()\[\]]*[)\]]`)
+
+// phoneVariants are other readings of a number that did not parse: without
+// a note in brackets, each side of " / " between two numbers, and a Polish
+// number without its old trunk 0.
+func phoneVariants(t, region string) []string {
+	var out []string
+	if u := strings.TrimSpace(phoneNote.ReplaceAllString(t, "")); u != t && u != "" {
+		out = append(out, u)
+		t = u
+	}
+	if a, b, ok := strings.Cut(t, " / "); ok && phoneDigits(a) >= 7 && phoneDigits(b) >= 7 {
+		out = append(out, a, b)
+	}
+	if region == "PL" {
+		var d strings.Builder
+		for _, c := range t {
+			if c >= '0' && c <= '9' {
+				d.WriteRune(c)
+			} else if !strings.ContainsRune(" -()/.", c) {
+				return out
+			}
+		}
+		if ds := d.String(); len(ds) == 10 && ds[0] == '0' && ds[1] != '0' {
+			out = append(out, ds[1:])
+		}
+	}
+	return out
+}
+
+// phoneDigits counts the digits in s.
+func phoneDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 func (r *rowBuild) company() {

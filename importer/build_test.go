@@ -701,10 +701,24 @@ func TestParseMultiCells(t *testing.T) {
 		"kaputt oder 0170 1234567":     "+491701234567",
 		"030/1234567":                  "+49301234567",
 		"+49 30 1234567 ::: 0170 1234": "+49301234567",
+		// Forms a review found rejected.
+		"0171 1234567 (mobil)":              "+491711234567",
+		"+49 30 1234567 (Zentrale)":         "+49301234567",
+		"+49 30 1234567 / +49 171 1234567":  "+49301234567",
+		"030 1234567 [Büro] / 0171 1234567": "+49301234567",
 	} {
 		p, err := parsePhoneCell(in, "DE")
 		if err != nil || p.E164 != want {
 			t.Errorf("%q: %q, %v; want %q", in, p.E164, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"(0-22) 123 45 67": "+48221234567",
+		"0 22 123 45 67":   "+48221234567",
+		"0-601 234 567":    "+48601234567",
+	} {
+		if p, err := parsePhoneCell(in, "PL"); err != nil || p.E164 != want {
+			t.Errorf("PL %q: %q, %v; want %q", in, p.E164, err, want)
 		}
 	}
 	if _, err := parsePhoneCell("030 / 12", "DE"); err == nil {
