@@ -131,6 +131,9 @@ func fitWidth(f []string, n int) []string {
 func checkNothingLost(t testing.TB, rec Record, l *crm.Lead) {
 	t.Helper()
 	for c, v := range rec.Fields {
+		if t, ok := excelText(v); ok {
+			v = t // '0 and ="0": Excel's text markers are no part of the value
+		}
 		if strings.TrimSpace(v) == "" || nullMarker(v) {
 			continue // "n/a", "NULL", "-": no value to keep
 		}
