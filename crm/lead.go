@@ -374,11 +374,24 @@ func noBetter(field, old, nv string) bool {
 			o := []rune(old)
 			return unicode.ToLower(o[0]) == unicode.ToLower(r[0]) || plainLetter(o[0]) == unicode.ToLower(r[0])
 		}
+	case FieldCompany:
+		// "Müller" or "Müller Maschinenbau" for "Müller Maschinenbau GmbH
+		// & Co. KG": the stored name's first words, the rest left out.
+		if wordPrefix(stripped(nv), stripped(old)) {
+			return true
+		}
 	case FieldEmail, FieldPhone, FieldMobile, FieldPostalCode, FieldCountry, FieldTaxID, FieldBudget, FieldSource:
 		return false
 	}
 	same := transliterated(old) == transliterated(nv) || stripped(old) == stripped(nv)
 	return same && plainer(nv, old)
+}
+
+// wordPrefix reports whether the words of p are the first words of s, and
+// fewer.
+func wordPrefix(p, s string) bool {
+	pw, sw := strings.Fields(p), strings.Fields(s)
+	return len(pw) > 0 && len(pw) < len(sw) && slices.Equal(pw, sw[:len(pw)])
 }
 
 // stripped lower-cases s and drops the accents of the letters plainLetter
