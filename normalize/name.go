@@ -298,7 +298,7 @@ func parsePost(toks []string) (titles []string, rest []string) {
 // name part ("Dr. Anna" -> AcademicTitle "Dr.", First "Anna"). rest is
 // cleaned with Text but not name-cased.
 func SplitPrefix(s string) (salutation, academicTitle, rest string) {
-	t := Text(s)
+	t := dropSymbols(Text(s))
 	if singlePlainWord(t) && !isPrefixWord(t) {
 		// The common case, one word that is no prefix: nameTokens yields
 		// it alone and parsePrefix takes nothing off.
@@ -338,7 +338,7 @@ func singlePlainWord(t string) bool {
 var bracketed = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 
 func SplitFullName(s string) Name {
-	t := Text(s)
+	t := dropSymbols(Text(s))
 	// "Jörg Schmidt (Vertrieb)", "Jörg (Jo) Schmidt": a department or a
 	// nickname in brackets is no part of the name; the raw value keeps it.
 	if strings.ContainsAny(t, "([") {
@@ -378,6 +378,8 @@ func SplitFullName(s string) Name {
 		addPrefix(sal, titles)
 		sal, titles, firstToks := parsePrefix(keep[1])
 		addPrefix(sal, titles)
+		titles, firstToks = trailingTitles(firstToks)
+		addPrefix("", titles)
 		pt, firstToks := parsePost(firstToks)
 		post = append(post, pt...)
 		pt, lastToks = parsePost(lastToks)
@@ -446,6 +448,47 @@ func shoutedWord(t string) bool {
 	return letters >= 2 && !strings.HasSuffix(t, ".")
 }
 
+// nobility are the German titles of nobility, which since 1919 are part
+// of the surname: "Klaus-Dieter Graf von Schwerin" is Klaus-Dieter, of the
+// family "Graf von Schwerin".
+var nobility = map[string]bool{
+	"graf": true, "gräfin": true, "freiherr": true, "freifrau": true, "freiin": true,
+	"baron": true, "baronin": true, "prinz": true, "prinzessin": true, "fürst": true,
+	"fürstin": true, "herzog": true, "herzogin": true, "ritter": true, "edler": true, "edle": true,
+}
+
+// dropSymbols removes emoji and other symbols from a name ("Krause 🚀"),
+// with the joiners and variation selectors that build them.
+func dropSymbols(t string) string {
+	if !strings.ContainsFunc(t, nameSymbol) {
+		return t
+	}
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if nameSymbol(r) {
+			return ' '
+		}
+		return r
+	}, t)), " ")
+}
+
+func nameSymbol(r rune) bool {
+	return r >= 0x2000 && (unicode.Is(unicode.So, r) || r == 0x200D || r == 0xFE0F || unicode.Is(unicode.Sk, r) && r > 0x2000)
+}
+
+// trailingTitles takes titles off the end of a given-name part ("Hans-
+// Jürgen Dr." in "Mueller, Hans-Jürgen Dr."), keeping one word at least.
+func trailingTitles(toks []string) (titles, rest []string) {
+	for len(toks) > 1 {
+		c, n := matchTitle(toks[len(toks)-1:])
+		if n == 0 {
+			break
+		}
+		titles = append([]string{c}, titles...)
+		toks = toks[:len(toks)-1]
+	}
+	return titles, toks
+}
+
 // splitWords splits "First [Middle] Last" with the rules of SplitFullName.
 func splitWords(toks []string) (first, last []string) {
 	switch len(toks) {
@@ -455,7 +498,9 @@ func splitWords(toks []string) (first, last []string) {
 		return nil, toks
 	}
 	for i := 1; i < len(toks)-1; i++ {
-		if particles[strings.ToLower(toks[i])] {
+		// "von der Heide"; "Graf von Schwerin", "Otto Graf Lambsdorff":
+		// a title of nobility is part of the German surname.
+		if low := strings.ToLower(toks[i]); particles[low] || nobility[low] {
 			return toks[:i], toks[i:]
 		}
 	}
