@@ -994,6 +994,9 @@ func parseEmailCell(v string) (normalize.Email, error) {
 		return r == ';' || r == ',' || r == ':' || r == '/' || r == '<' || r == '>' || unicode.IsSpace(r)
 	}) {
 		if strings.ContainsRune(part, '@') {
+			// „max@firma.de“, 'max@firma.de', max@firma.de. at a
+			// sentence's end: quotes and the closing dot are no part.
+			part = strings.TrimRight(strings.Trim(strings.TrimRight(part, ".,"), emailQuotes), ".")
 			if e2, err2 := normalize.ParseEmail(part); err2 == nil {
 				return e2, nil
 			}
@@ -1001,6 +1004,9 @@ func parseEmailCell(v string) (normalize.Email, error) {
 	}
 	return em, err
 }
+
+// emailQuotes are the quotation marks written around an address.
+const emailQuotes = "\"'„“”‚‘’«»‹›()[]"
 
 // phoneSeparators split a cell holding several phone numbers; "/" and "-"
 // do not, being part of how numbers are written (030/1234567, 0221 /

@@ -691,6 +691,17 @@ func TestParseMultiCells(t *testing.T) {
 			t.Errorf("%q: %q, %v; want %q", in, em.Address, err, want)
 		}
 	}
+	for in, want := range map[string]string{
+		"„max@firma.de“":   "max@firma.de",
+		"'max@firma.de'":   "max@firma.de",
+		"max@firma.de.":    "max@firma.de",
+		"(max@firma.de)":   "max@firma.de",
+		"«anna@firma.pl».": "anna@firma.pl",
+	} {
+		if em, err := parseEmailCell(in); err != nil || em.Address != want {
+			t.Errorf("%q: %q, %v; want %q", in, em.Address, err, want)
+		}
+	}
 	if _, err := parseEmailCell("Eva Heide"); err == nil {
 		t.Error("a name alone parsed as an address")
 	}

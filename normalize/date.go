@@ -59,6 +59,18 @@ func DetectDateOrder(values []string, def DateOrder) DateOrder {
 	return def
 }
 
+// stripWeekday removes a day name and its comma before a date.
+func stripWeekday(t string) string {
+	i := strings.IndexAny(t, ", ")
+	if i <= 0 || i > 14 {
+		return t
+	}
+	if !weekdays[Fold(strings.TrimSuffix(t[:i], "."))] {
+		return t
+	}
+	return strings.TrimLeft(t[i:], ", ")
+}
+
 // Sane bounds for dates in lead data.
 const (
 	minYear = 1000
@@ -82,6 +94,8 @@ var isoLayouts = []string{
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 -0700 MST",
 	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05 MST", // "2026-11-24 15:04:05 UTC"
+	"2006-01-02 15:04 MST",
 	"2006-01-02T15:04:05.999999999-0700", // Salesforce's API: +0000, no colon
 }
 
@@ -118,6 +132,7 @@ func ParseDate(s string, order DateOrder) (time.Time, error) {
 	} else if u, ok := strings.CutSuffix(t, "r."); ok && len(u) >= 4 && isDigits(u[len(u)-4:]) {
 		t = u
 	}
+	t = stripWeekday(t)
 	if isPlainNumber(t) {
 		if len(t) == 8 && !strings.Contains(t, ".") {
 			y, _ := strconv.Atoi(t[:4])

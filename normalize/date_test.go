@@ -17,6 +17,12 @@ func TestParseDate(t *testing.T) {
 		err      error
 	}{
 		{"iso", "2024-03-01", DMY, day(2024, 3, 1), nil},
+		{"iso with zone name", "2026-11-24 15:04:05 UTC", DMY, time.Date(2026, 11, 24, 15, 4, 5, 0, time.UTC), nil},
+		{"german weekday", "Di, 24.11.2026", DMY, day(2026, 11, 24), nil},
+		{"german weekday long", "Dienstag, 24.11.2026", DMY, day(2026, 11, 24), nil},
+		{"english weekday", "Tuesday, November 24, 2026", MDY, day(2026, 11, 24), nil},
+		{"polish weekday", "wt., 24.11.2026", DMY, day(2026, 11, 24), nil},
+		{"no weekday", "Dorf, 24.11.2026", DMY, time.Time{}, ErrInvalidDate},
 		{"iso datetime z", "2024-03-01T10:00:00Z", DMY, time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), nil},
 		{"iso datetime offset", "2024-03-01T10:00:00+01:00", DMY, time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC), nil},
 		{"iso space minutes", "2024-03-01 10:00", DMY, time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC), nil},

@@ -93,8 +93,24 @@ func ParseMoney(s string) (Money, error) {
 	if m, ok := plainMoney(t); ok {
 		return m, nil
 	}
+	// "ca. 3.000 EUR", "~50k", "około 10 tys. zł", "approx. $5,000": the
+	// estimate is the amount.
+	low := strings.ToLower(t)
+	for _, p := range approxWords {
+		if !strings.HasPrefix(low, p) || len(low) == len(p) {
+			continue
+		}
+		// A word must end there: "cad 500" is Canadian dollars.
+		if c := low[len(p)]; p[len(p)-1] == '.' || p == "~" || p == "≈" || c == ' ' || c >= '0' && c <= '9' {
+			t = strings.TrimSpace(t[len(p):])
+			break
+		}
+	}
 	return parseMoney(t)
 }
+
+// approxWords say that an amount is an estimate; longer ones first.
+var approxWords = []string{"approximately", "approx.", "approx", "circa", "około", "ungefähr", "etwa", "rund", "ca.", "ca", "ok.", "~", "≈"}
 
 // plainMoney is ParseMoney's result for a plain whole number without
 // leading zeros ("191000"), the most common budget cell, or false for

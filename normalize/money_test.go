@@ -14,6 +14,11 @@ func TestParseMoney(t *testing.T) {
 		err         error
 	}{
 		{"german full", "83.500,00 €", "83500.00", "EUR", 83500, nil},
+		{"estimate ca.", "ca. 3.000 EUR", "3000", "EUR", 3000, nil},
+		{"estimate tilde", "~50k", "50000", "", 50000, nil},
+		{"estimate polish", "około 10 tys. zł", "10000", "PLN", 10000, nil},
+		{"estimate english", "approx. $5,000", "5000", "USD", 5000, nil},
+		{"cad is no estimate", "CAD 500", "500", "CAD", 500, nil},
 		{"english full", "1,234.56", "1234.56", "", 1234.56, nil},
 		{"german grouping", "1.234", "1234", "", 1234, nil},
 		{"english grouping", "1,234", "1234", "", 1234, nil},
