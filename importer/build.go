@@ -1354,7 +1354,8 @@ func (r *rowBuild) custom() {
 			name = "Column " + strconv.Itoa(c+1)
 		}
 		r.l.Raw.Set(name, v)
-		if t := normalize.Text(v); t != "" {
+		// A note keeps its lines: a CRM import takes them as they are.
+		if t := normalize.TextLines(v); t != "" {
 			r.l.Custom[name] = t
 		}
 	}

@@ -1056,3 +1056,14 @@ func TestBuildNullMarkers(t *testing.T) {
 		t.Errorf("kept values: %+v %v", l, err)
 	}
 }
+
+// TestBuildNoteKeepsLines: a multi-line note was flattened to one line in
+// the custom field and every export.
+func TestBuildNoteKeepsLines(t *testing.T) {
+	b, h := testBuilder(t, "Vorname;Nachname;E-Mail;Notizen", BuildOptions{})
+	l, err := b.Build(Record{File: "n.csv", Row: 2, Fields: []string{"Anna", "Alt", "a@alt.de", "Messe Halle 3\r\nRückruf  Montag\r\n"}})
+	_ = h
+	if err != nil || l.Custom["Notizen"] != "Messe Halle 3\nRückruf Montag" {
+		t.Errorf("note %q, %v", l.Custom["Notizen"], err)
+	}
+}

@@ -30,6 +30,13 @@ func FuzzText(f *testing.F) {
 		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {
 			t.Fatalf("Text(%q) = %q: untrimmed or double space", s, got)
 		}
+		lines := TextLines(s)
+		if again := TextLines(lines); again != lines || !utf8.ValidString(lines) {
+			t.Fatalf("TextLines not idempotent: %q -> %q -> %q", s, lines, again)
+		}
+		if strings.ReplaceAll(lines, "\n", " ") != got && !strings.Contains(lines, "\n\n") {
+			t.Fatalf("TextLines(%q) = %q is more than Text's %q with its lines", s, lines, got)
+		}
 	})
 }
 

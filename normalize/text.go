@@ -8,6 +8,27 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// TextLines is Text for a value whose line breaks mean something (a note,
+// a comment): each line is cleaned by Text, blank lines at the ends are
+// dropped, and the lines are joined by "\n" (CR LF and CR become "\n").
+func TextLines(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return Text(s)
+	}
+	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		out = append(out, Text(l))
+	}
+	for len(out) > 0 && out[0] == "" {
+		out = out[1:]
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
 // Text trims, applies NFC, removes control and zero-width characters and
 // collapses runs of white space (including NBSP) to one space.
 //

@@ -118,3 +118,18 @@ func TestCleanASCII(t *testing.T) {
 		}
 	}
 }
+
+func TestTextLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rückruf Montag":                      "Rückruf Montag",
+		"Zeile 1\nZeile  2":                   "Zeile 1\nZeile 2",
+		"\r\n  Zeile 1 \r\n\r\nZeile 3\r\n\n": "Zeile 1\n\nZeile 3",
+		"a\rb":                                "a\nb",
+		"\n \n":                               "",
+		"x\u200b\ny\tz":                       "x\ny z",
+	} {
+		if got := TextLines(in); got != want {
+			t.Errorf("TextLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
