@@ -492,11 +492,13 @@ var dynLeadSources = []struct {
 }{
 	{"Trade Show", []string{"messe", "fair", "tradeshow", "trade show", "expo", "exhibition", "targi", "booth", "stand", "badge", "scanner"}},
 	{"Seminar", []string{"webinar", "seminar", "workshop", "conference", "konferenz", "konferencja", "event", "veranstaltung"}},
-	{"Web", []string{"web", "website", "webform", "form", "formular", "landingpage", "landing", "online", "internet", "www"}},
+	{"Web", []string{"web", "website", "webseite", "homepage", "webform", "form", "formular", "kontaktformular", "landingpage", "landing", "online", "internet", "www",
+		"organic search", "organic", "seo", "strona", "wyszukiwarka"}},
 	{"Partner", []string{"partner", "reseller", "händler"}},
 	{"Employee Referral", []string{"employee", "mitarbeiter", "pracownik"}},
-	{"External Referral", []string{"referral", "empfehlung", "polecenie", "rekomendacja"}},
-	{"Advertisement", []string{"ad", "ads", "advert", "advertisement", "anzeige", "werbung", "reklama", "ogłoszenie"}},
+	{"External Referral", []string{"referral", "referrals", "empfehlung", "empfehlungen", "polecenie", "rekomendacja"}},
+	{"Advertisement", []string{"ad", "ads", "advert", "advertisement", "anzeige", "werbung", "reklama", "ogłoszenie",
+		"paid", "paid social", "paid search", "ppc", "sea", "adwords", "kampagne", "campaign", "kampania"}},
 	{"Public Relations", []string{"pr", "press", "presse", "prasa"}},
 	{"Word of Mouth", []string{"word of mouth", "mundpropaganda"}},
 }

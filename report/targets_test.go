@@ -621,6 +621,11 @@ func TestDynLeadSource(t *testing.T) {
 		{"Partner", "Partner"},
 		{"Empfehlung", "External Referral"},
 		{"Google Ads", "Advertisement"},
+		{"Webseite", "Web"},
+		{"Organic Search", "Web"},
+		{"Referrals", "External Referral"},
+		{"Paid Social", "Advertisement"},
+		{"PAID_SEARCH", "Advertisement"}, // HubSpot's original source
 		{"word of mouth", "Word of Mouth"},
 		{"linkedin", "Other"},
 		{"adresse", "Other"}, // a word, not a substring
