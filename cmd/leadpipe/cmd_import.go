@@ -246,7 +246,12 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 	if rerr := obs.finish(res); rerr != nil {
 		return errors.Join(err, rerr)
 	}
-	obs.printListed(ios.ErrOut)
+	if g.JSON {
+		// One JSON document on stdout: the rows go in it, not on stderr.
+		res.RejectedRows, res.RejectedRowsMore = obs.rejectedRows, obs.unlisted
+	} else {
+		obs.printListed(ios.ErrOut)
+	}
 	if !g.Quiet || g.JSON {
 		if perr := presenterFor(g.JSON, ios.Out, writeImportText).present(res); perr != nil {
 			return errors.Join(err, perr)
@@ -338,11 +343,12 @@ func openImportStore(g *globalOptions, dryRun bool) (crm.Store, func() error, er
 // importObserver writes the rejects file and the row report as the rows
 // come, and collects the rejected rows to list on stderr.
 type importObserver struct {
-	rejects     *report.RejectsWriter
-	rows        *report.RowReportWriter
-	listRejects bool
-	listed      []string
-	unlisted    int
+	rejects      *report.RejectsWriter
+	rows         *report.RowReportWriter
+	listRejects  bool
+	listed       []string
+	rejectedRows []rejectedRow
+	unlisted     int
 	// err is the first failure to write a report. The import goes on (its
 	// rows are committed either way) and the run fails at the end.
 	err error
@@ -379,6 +385,7 @@ func (o *importObserver) Row(out *crm.Outcome, rec *importer.Record) {
 	case o.listRejects && len(o.listed) < maxListedRejects:
 		// File, row, field and cause: never the value.
 		o.listed = append(o.listed, fmt.Sprintf("%s row %d: %s", out.File, out.Row, out.Reason))
+		o.rejectedRows = append(o.rejectedRows, rejectedRow{File: out.File, Row: out.Row, Reason: out.Reason})
 	case o.listRejects:
 		o.unlisted++
 	}
@@ -421,12 +428,24 @@ func (o *importObserver) printListed(w io.Writer) {
 	}
 }
 
+// rejectedRow is one rejected row in --json output: file, row and reason
+// (field and cause, never the value).
+type rejectedRow struct {
+	File   string `json:"file"`
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+}
+
 // importResult is what the import command shows: the pipeline's summary and
 // where the report files went.
 type importResult struct {
 	*pipeline.Summary
 	RejectsFiles []string `json:"rejects_files,omitempty"`
 	RowReport    string   `json:"row_report,omitempty"`
+	// Without --rejects, --json lists the first rejected rows here (on
+	// stderr without --json), and how many more there were.
+	RejectedRows     []rejectedRow `json:"rejected_rows,omitempty"`
+	RejectedRowsMore int           `json:"rejected_rows_more,omitempty"`
 
 	RejectsGiven bool `json:"-"`
 }
