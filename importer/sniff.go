@@ -342,7 +342,50 @@ func classify8bit(sample []byte, atEOF bool, header []byte) (textEncoding, strin
 			}
 		}
 	}
+	if enc == encWindows1252 {
+		// Still a tie, the header no help (a German header over Polish
+		// names): where the bytes of ń ę ć stand says which they are.
+		if pl, west := polishPlaces(sample); pl > 0 && west == 0 {
+			top := scores[best]
+			for i, c := range legacyCandidates {
+				if (c == encWindows1250 || c == encISO88592) && scores[i] >= top {
+					return c, "encoding " + c.name + " from the letters its decoding gives and where ń ę ć stand in words (not valid UTF-8)"
+				}
+			}
+		}
+	}
 	return enc, "encoding " + enc.name + " from the letters its decoding gives (not valid UTF-8)"
+}
+
+// polishPlaces counts the bytes of ń, ę and ć (in windows-1250 and
+// ISO-8859-2; ñ, ê, æ in windows-1252) where only the Polish letter
+// stands, and those where only the Western one does. Polish writes ń only
+// before a consonant or at a word's end ("Kamińska", "Poznań"), Spanish ñ
+// only before a vowel ("Muñoz"); ę and ć end many Polish words ("Łęckę",
+// "Chodkiewicz", "być"), ê and æ hardly any French or Danish one.
+func polishPlaces(sample []byte) (pl, west int) {
+	letter := func(c byte) bool { return c >= 0x80 || 'a' <= c|0x20 && c|0x20 <= 'z' }
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c|0x20) >= 0 && letter(c) }
+	for i, c := range sample {
+		if c != 0xF1 && c != 0xD1 && c != 0xEA && c != 0xE6 || i == 0 || !letter(sample[i-1]) {
+			continue
+		}
+		next := byte(' ')
+		if i+1 < len(sample) {
+			next = sample[i+1]
+		}
+		switch {
+		case c == 0xF1 || c == 0xD1:
+			if vowel(next) {
+				west++
+			} else if next < 0x80 {
+				pl++
+			}
+		case !letter(next):
+			pl++ // ę or ć ending a word
+		}
+	}
+	return pl, west
 }
 
 // polishHeader reports whether a header line's titles are Polish ones.
