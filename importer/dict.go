@@ -671,6 +671,26 @@ func dictSource() []*dictTable {
 				"Department", "Web Page 1", "Web Page 2", "Birth Year", "Birth Month", "Birth Day",
 				"Custom 1", "Custom 2", "Custom 3", "Custom 4", "Notes"),
 		)},
+		{name: "Thunderbird (de)", entries: cat(
+			// The same export in the German UI, column for column
+			// (Thunderbird 115). Its plain words ("Vorname", "Organisation",
+			// "Notizen") mean what they mean in common (de).
+			[]dictEntry{
+				e("Vorname", tFirstName), e("Nachname", tLastName), e("Anzeigename", tFullName),
+				alt("Primäre E-Mail-Adresse", tEmail, 0), alt("Sekundäre E-Mail-Adresse", tEmail, 1),
+				alt("Tel. dienstlich", tPhone, 0), alt("Tel. privat", tPhone, 1), alt("Mobil-Tel.-Nr.", tMobile, 0),
+				ad("work", "Dienstlich: Adresse", tStreet), ad("work", "Dienstlich: Adresse 2", tStreet2),
+				ad("work", "Dienstlich: Ort", tCity), ad("work", "Dienstlich: PLZ", tPostalCode),
+				ad("work", "Dienstlich: Land", tCountry),
+				ad("home", "Privat: Adresse", tStreet), ad("home", "Privat: Adresse 2", tStreet2),
+				ad("home", "Privat: Ort", tCity), ad("home", "Privat: PLZ", tPostalCode),
+				ad("home", "Privat: Land", tCountry),
+				e("Arbeitstitel", tTitle), e("Organisation", tCompany),
+			},
+			custom("Spitzname", "Messenger-Name", "Fax-Nummer", "Pager-Nummer", "Privat: Bundesland",
+				"Dienstlich: Bundesland", "Abteilung", "Webseite 1", "Webseite 2", "Geburtsjahr", "Geburtsmonat",
+				"Geburtstag", "Benutzerdef. 1", "Benutzerdef. 2", "Benutzerdef. 3", "Benutzerdef. 4", "Notizen"),
+		)},
 		{name: "Yahoo", entries: cat(
 			[]dictEntry{
 				e("First", tFirstName), e("Last", tLastName), alt("Email", tEmail, 0),

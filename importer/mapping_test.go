@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,6 +119,18 @@ const (
 	hdrPretix   = `Name,E-Mail,Firma,Funktion,Land,Notiz,Bewertung`
 	hdrBench    = `lead_id,first_name,last_name,company,job_title,email,phone,street,zip,city,country,source,budget,created_at,notes`
 
+	// Thunderbird 115, German UI: Adressbuch > Exportieren (CSV).
+	hdrThunderbirdDE = `Vorname,Nachname,Anzeigename,Spitzname,Primäre E-Mail-Adresse,Sekundäre E-Mail-Adresse,` +
+		`Messenger-Name,Tel. dienstlich,Tel. privat,Fax-Nummer,Pager-Nummer,Mobil-Tel.-Nr.,Privat: Adresse,` +
+		`Privat: Adresse 2,Privat: Ort,Privat: Bundesland,Privat: PLZ,Privat: Land,Dienstlich: Adresse,` +
+		`Dienstlich: Adresse 2,Dienstlich: Ort,Dienstlich: Bundesland,Dienstlich: PLZ,Dienstlich: Land,` +
+		`Arbeitstitel,Abteilung,Organisation,Webseite 1,Webseite 2,Geburtsjahr,Geburtsmonat,Geburtstag,` +
+		`Benutzerdef. 1,Benutzerdef. 2,Benutzerdef. 3,Benutzerdef. 4,Notizen`
+
+	// A Salesforce lead report exported by a user with German locale.
+	hdrSalesforceReportDE = `"Lead-Inhaber","Anrede","Vorname","Nachname","Firma/Account","E-Mail","Telefon",` +
+		`"Mobiltelefon","Straße","Ort","PLZ","Land","Lead-Status","Lead-Quelle","Erstelldatum"`
+
 	hdrPlainDE = `Anrede;Titel;Vorname;Nachname;Firma;Position;E-Mail;Telefon;Handy;Straße;Hausnummer;PLZ;Ort;Land;USt-IdNr.;Quelle;Budget;Erstellt am;Bemerkung`
 	hdrPlainPL = `Zwrot grzecznościowy;Tytuł;Imię;Nazwisko;Firma;Stanowisko;Adres e-mail;Telefon;Telefon komórkowy;Ulica;Kod pocztowy;Miejscowość;Kraj;NIP;Źródło;Budżet;Uwagi`
 	hdrPlainEN = `Salutation,First Name,Last Name,Company,Title,Email,Phone,Mobile,Street,Zip,City,Country,VAT ID,Source,Budget,Created At`
@@ -200,6 +213,22 @@ func TestNewMappingFamilies(t *testing.T) {
 			"E-Mail: Angezeigter Name": w("custom"),
 			"Ort":                      w("custom"), // Outlook's "Location", not the city
 			"Notizen":                  w("custom"), "Beruf": w("custom"),
+		}},
+		{"Thunderbird (de)", hdrThunderbirdDE, "Thunderbird (de)", map[string]colWant{
+			"Vorname": w("first_name"), "Nachname": w("last_name"), "Anzeigename": w("full_name"),
+			"Spitzname": w("custom"), "Messenger-Name": w("custom"),
+			"Primäre E-Mail-Adresse": wp("email", 1), "Sekundäre E-Mail-Adresse": wp("email", 2),
+			"Tel. dienstlich": wp("phone", 1), "Tel. privat": wp("phone", 2), "Mobil-Tel.-Nr.": w("mobile"),
+			"Fax-Nummer": w("custom"), "Pager-Nummer": w("custom"),
+			"Dienstlich: Adresse": wg("street", "work"), "Dienstlich: Adresse 2": wg("street2", "work"),
+			"Dienstlich: Ort": wg("city", "work"), "Dienstlich: PLZ": wg("postal_code", "work"),
+			"Dienstlich: Land": wg("country", "work"), "Dienstlich: Bundesland": w("custom"),
+			"Privat: Adresse": wg("street", "home"), "Privat: Adresse 2": wg("street2", "home"),
+			"Privat: Ort": wg("city", "home"), "Privat: PLZ": wg("postal_code", "home"),
+			"Privat: Land": wg("country", "home"), "Privat: Bundesland": w("custom"),
+			"Arbeitstitel": w("title"), "Abteilung": w("custom"), "Organisation": w("company"),
+			"Webseite 1": w("custom"), "Geburtsjahr": w("custom"), "Geburtstag": w("custom"),
+			"Benutzerdef. 1": w("custom"), "Notizen": w("custom"),
 		}},
 		{"Outlook (pl)", hdrOutlookPL, "Outlook (pl)", map[string]colWant{
 			"Tytuł": w("salutation"), "Imię": w("first_name"), "Nazwisko": w("last_name"),
@@ -648,5 +677,67 @@ func TestNewMappingBracketNote(t *testing.T) {
 	}
 	if m.Columns[1].Priority != 1 || m.Columns[0].Priority != 2 {
 		t.Errorf("priorities %d %d, want 2 1", m.Columns[0].Priority, m.Columns[1].Priority)
+	}
+}
+
+// TestBuildThunderbirdDE: a German Thunderbird contact with business phone,
+// mobile and business address but no e-mail is a lead; the business
+// number and address win over the private ones.
+func TestBuildThunderbirdDE(t *testing.T) {
+	b, h := testBuilder(t, hdrThunderbirdDE, BuildOptions{Region: "DE", Now: fixedNow})
+	row := make([]string, len(h))
+	set := func(col, v string) {
+		t.Helper()
+		i := slices.Index(h, col)
+		if i < 0 {
+			t.Fatalf("no column %q", col)
+		}
+		row[i] = v
+	}
+	set("Vorname", "Anna")
+	set("Nachname", "Schmidt")
+	set("Anzeigename", "Anna Schmidt")
+	set("Tel. dienstlich", "030 1234567")
+	set("Tel. privat", "089 7654321")
+	set("Mobil-Tel.-Nr.", "0171 2345678")
+	set("Privat: Adresse", "Gartenweg 3")
+	set("Privat: Ort", "München")
+	set("Privat: PLZ", "80331")
+	set("Dienstlich: Adresse", "Hauptstr. 1")
+	set("Dienstlich: Ort", "Berlin")
+	set("Dienstlich: PLZ", "10115")
+	set("Dienstlich: Land", "Deutschland")
+	set("Arbeitstitel", "Einkaufsleiterin")
+	l, err := b.Build(Record{File: "adressbuch.csv", Row: 2, Fields: row})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{
+		"first_name": l.FirstName, "last_name": l.LastName, "title": l.Title, "phone": l.Phone,
+		"mobile": l.Mobile, "street": l.Street, "postal_code": l.PostalCode, "city": l.City, "country": l.Country,
+	}
+	want := map[string]string{
+		"first_name": "Anna", "last_name": "Schmidt", "title": "Einkaufsleiterin", "phone": "+49301234567",
+		"mobile": "+491712345678", "street": "Hauptstr. 1", "postal_code": "10115", "city": "Berlin", "country": "DE",
+	}
+	for f, wv := range want {
+		if got[f] != wv {
+			t.Errorf("%s = %q, want %q", f, got[f], wv)
+		}
+	}
+	if l.Custom["Tel. privat"] != "089 7654321" || l.Custom["Privat: Ort"] != "München" {
+		t.Errorf("the private phone and address are not kept as custom fields: %v", l.Custom)
+	}
+	// Without the private columns the business ones still reach her.
+	set("Tel. privat", "")
+	set("Privat: Adresse", "")
+	set("Privat: Ort", "")
+	set("Privat: PLZ", "")
+	l, err = b.Build(Record{File: "adressbuch.csv", Row: 3, Fields: row})
+	if err != nil {
+		t.Fatalf("no e-mail, no private columns: %v", err)
+	}
+	if l.Phone != "+49301234567" || l.City != "Berlin" {
+		t.Errorf("phone %q city %q, want the business ones", l.Phone, l.City)
 	}
 }
