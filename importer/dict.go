@@ -549,6 +549,19 @@ func dictSource() []*dictTable {
 				"LastModifiedDate", "LastModifiedById", "SystemModstamp", "LastActivityDate", "Account Number",
 				"Account Site", "Account Type", "Account Owner"),
 		)},
+		{name: "Salesforce (de)", entries: cat(
+			// Report and list-view labels of a user with German locale, the
+			// ones common (de) does not know ("Anrede", "Vorname", "E-Mail",
+			// "Lead-Quelle", "Erstellt am" are there). A table of only its
+			// own words: with the plain ones it would, being the smaller
+			// table, win the family of every plain German list they tie on.
+			[]dictEntry{
+				e("Firma/Account", tCompany), e("Account-Name", tCompany),
+				e("Erstelldatum", tCreatedAt),
+			},
+			custom("Lead-Inhaber", "Lead-Status", "Kontaktinhaber", "Account-Inhaber",
+				"Bundesland/Provinz", "Branche", "Jahresumsatz"),
+		)},
 		{name: "HubSpot", entries: cat(
 			// Internal names and English labels, crm-formats.md 3.2.
 			[]dictEntry{

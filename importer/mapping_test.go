@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
 )
@@ -278,6 +279,13 @@ func TestNewMappingFamilies(t *testing.T) {
 			"FirstName": w("first_name"), "MailingStreet": wg("street", "mailing"),
 			"MailingPostalCode": wg("postal_code", "mailing"), "MailingCountry": wg("country", "mailing"),
 			"MailingState": w("custom"), "Title": w("title"), "LeadSource": w("source"), "AccountId": w("custom"),
+		}},
+		{"Salesforce report, German locale", hdrSalesforceReportDE, "common (de)", map[string]colWant{
+			"Lead-Inhaber": w("custom"), "Anrede": w("salutation"), "Vorname": w("first_name"),
+			"Nachname": w("last_name"), "Firma/Account": w("company"), "E-Mail": w("email"), "Telefon": w("phone"),
+			"Mobiltelefon": w("mobile"), "Straße": w("street"), "Ort": w("city"), "PLZ": w("postal_code"),
+			"Land": w("country"), "Lead-Status": w("custom"), "Lead-Quelle": w("source"),
+			"Erstelldatum": w("created_at"),
 		}},
 		{"HubSpot internal names", hdrHubSpot, "HubSpot", map[string]colWant{
 			"email": w("email"), "firstname": w("first_name"), "lastname": w("last_name"), "phone": w("phone"),
@@ -604,6 +612,9 @@ func TestPlainWords(t *testing.T) {
 		"Imię i nazwisko": "full_name", "Full Name": "full_name", "Name, Vorname": "full_name",
 		"Notizen": "custom", "Notes": "custom", "hs_lead_status": "custom", "lead_id": "custom",
 		"Street 2": "street2", "Address Line 3": "street3", "Kundennr.": "custom",
+		// German Salesforce labels.
+		"Firma/Account": "company", "Account-Name": "company", "Accountname": "company",
+		"Erstelldatum": "created_at", "Lead-Quelle": "source", "Lead-Inhaber": "custom",
 	}
 	for h, field := range want {
 		m, err := NewMapping([]string{h}, nil)
@@ -739,5 +750,24 @@ func TestBuildThunderbirdDE(t *testing.T) {
 	}
 	if l.Phone != "+49301234567" || l.City != "Berlin" {
 		t.Errorf("phone %q city %q, want the business ones", l.Phone, l.City)
+	}
+}
+
+// TestBuildSalesforceReportDE: a German-locale Salesforce report fills
+// company and creation date from "Firma/Account" and "Erstelldatum".
+func TestBuildSalesforceReportDE(t *testing.T) {
+	b, h := testBuilder(t, hdrSalesforceReportDE, BuildOptions{Region: "DE", Now: fixedNow})
+	l, err := b.Build(rec(t, h, `"Max Mustermann","Frau","Anna","Schmidt","Alpha GmbH","anna@alpha.de","030 1234567","","Hauptstr. 1","Berlin","10115","Deutschland","Offen","Messe","14.05.2025"`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Company != "Alpha GmbH" {
+		t.Errorf("company %q, want Alpha GmbH (custom %v)", l.Company, l.Custom)
+	}
+	if want := time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC); !l.CreatedAt.Equal(want) {
+		t.Errorf("created_at %v, want %v", l.CreatedAt, want)
+	}
+	if l.Source != "Messe" || l.Custom["Lead-Inhaber"] != "Max Mustermann" || l.Custom["Lead-Status"] != "Offen" {
+		t.Errorf("source %q custom %v", l.Source, l.Custom)
 	}
 }
