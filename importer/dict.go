@@ -254,6 +254,7 @@ func dictSource() []*dictTable {
 				e("Created", tCreatedAt), e("Created At", tCreatedAt), e("Created Date", tCreatedAt),
 				e("Created On", tCreatedAt), e("Date Created", tCreatedAt), e("Creation Date", tCreatedAt),
 				e("Date Added", tCreatedAt), e("Create Date", tCreatedAt),
+				e("Scan Date", tCreatedAt), e("Scanned At", tCreatedAt), // trade-fair scanners
 			},
 			custom("Notes", "Note", "Comment", "Comments", "Website", "Web", "State", "County", "Region", "Middle Name", "Fax"),
 		)},
@@ -301,11 +302,14 @@ func dictSource() []*dictTable {
 				e("USt-IdNr.", tTaxID), e("UStID", tTaxID), e("USt-ID", tTaxID), e("USt-Id-Nr.", tTaxID),
 				e("Umsatzsteuer-ID", tTaxID), e("Umsatzsteuer-Identifikationsnummer", tTaxID),
 				e("Umsatzsteuer-IdNr.", tTaxID), e("UID-Nummer", tTaxID), e("UID-Nr.", tTaxID),
+				e("NIP/USt-IdNr.", tTaxID), e("USt-IdNr./NIP", tTaxID), // German-Polish lists
 				e("Quelle", tSource), e("Lead-Quelle", tSource), e("Herkunft", tSource), e("Kanal", tSource),
 				e("Budget", tBudget), e("Etat", tBudget), e("Währung", tCurrency),
 				e("Erstellt am", tCreatedAt), e("Erstellt", tCreatedAt), e("Erstellungsdatum", tCreatedAt),
 				e("Angelegt am", tCreatedAt), e("Anlagedatum", tCreatedAt), e("Erfasst am", tCreatedAt),
 				e("Erfassungsdatum", tCreatedAt), e("Eingang", tCreatedAt), e("Eingangsdatum", tCreatedAt), e("Eingegangen am", tCreatedAt),
+				// Trade-fair scanners: when the badge was scanned.
+				e("Scan-Zeitpunkt", tCreatedAt), e("Scan-Datum", tCreatedAt), e("Gescannt am", tCreatedAt),
 			},
 			custom("Notizen", "Notiz", "Bemerkung", "Bemerkungen", "Kommentar", "Webseite", "Bundesland",
 				"Abteilung", "Kundennummer", "Kundennr.", "Steuernummer", "Fax", "Geburtstag"),
@@ -334,10 +338,12 @@ func dictSource() []*dictTable {
 				e("Miejscowość", tCity), e("Miasto", tCity), e("Poczta", tCity),
 				e("Kraj", tCountry), e("Kraj/region", tCountry), e("Państwo", tCountry),
 				e("NIP", tTaxID), e("NIP UE", tTaxID), e("Numer NIP", tTaxID), e("VAT UE", tTaxID),
+				e("NIP/VAT", tTaxID), e("VAT/NIP", tTaxID),
 				e("Źródło", tSource), e("Źródło leada", tSource), e("Pochodzenie", tSource),
 				e("Budżet", tBudget), e("Waluta", tCurrency),
 				e("Data utworzenia", tCreatedAt), e("Data dodania", tCreatedAt), e("Utworzono", tCreatedAt),
 				e("Data wprowadzenia", tCreatedAt),
+				e("Data skanu", tCreatedAt), e("Data skanowania", tCreatedAt), // trade-fair scanners
 			},
 			custom("Uwagi", "Notatki", "Notatka", "Województwo", "Powiat", "Gmina", "Nr lokalu", "REGON", "KRS",
 				"Strona www", "Dział"),

@@ -615,6 +615,11 @@ func TestPlainWords(t *testing.T) {
 		// German Salesforce labels.
 		"Firma/Account": "company", "Account-Name": "company", "Accountname": "company",
 		"Erstelldatum": "created_at", "Lead-Quelle": "source", "Lead-Inhaber": "custom",
+		// Trade-fair scanners and bilingual lists.
+		"Data skanu": "created_at", "Data skanowania": "created_at", "Scan-Zeitpunkt": "created_at",
+		"Scanzeitpunkt": "created_at", "Scan-Datum": "created_at", "Gescannt am": "created_at",
+		"Scan Date": "created_at", "Scanned At": "created_at",
+		"NIP/USt-IdNr.": "tax_id", "USt-IdNr./NIP": "tax_id", "NIP/VAT": "tax_id", "VAT/NIP": "tax_id",
 	}
 	for h, field := range want {
 		m, err := NewMapping([]string{h}, nil)
