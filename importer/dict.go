@@ -260,7 +260,7 @@ func dictSource() []*dictTable {
 		)},
 		{name: "common (de)", entries: cat(
 			[]dictEntry{
-				e("Anrede", tSalutation), e("Briefanrede", tSalutation),
+				e("Anrede", tSalutation),
 				e("Titel", tAcademicTitle), e("Akad. Titel", tAcademicTitle), e("Akademischer Titel", tAcademicTitle),
 				e("Akad. Grad", tAcademicTitle),
 				e("Vorname", tFirstName), e("Rufname", tFirstName),
@@ -313,6 +313,9 @@ func dictSource() []*dictTable {
 			},
 			custom("Notizen", "Notiz", "Bemerkung", "Bemerkungen", "Kommentar", "Webseite", "Bundesland",
 				"Abteilung", "Kundennummer", "Kundennr.", "Steuernummer", "Fax", "Geburtstag"),
+			// The letter salutation ("Sehr geehrte Frau Prof. Schmidt,") is
+			// no salutation: the row's "Anrede" is.
+			custom("Briefanrede"),
 		)},
 		{name: "common (pl)", entries: cat(
 			[]dictEntry{

@@ -776,3 +776,25 @@ func TestBuildSalesforceReportDE(t *testing.T) {
 		t.Errorf("source %q custom %v", l.Source, l.Custom)
 	}
 }
+
+// TestBuildBriefanrede: a letter salutation ("Sehr geehrte Frau Prof.
+// Schmidt,") is no salutation; it is kept as a custom field, and the
+// row's "Anrede" is the salutation.
+func TestBuildBriefanrede(t *testing.T) {
+	b, h := testBuilder(t, "Briefanrede;Anrede;Vorname;Nachname;E-Mail", BuildOptions{Region: "DE", Now: fixedNow})
+	l, err := b.Build(rec(t, h, "Sehr geehrte Frau Prof. Schmidt,;Frau;Anna;Schmidt;anna@alpha.de"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Salutation != "Frau" || l.Custom["Briefanrede"] != "Sehr geehrte Frau Prof. Schmidt," {
+		t.Errorf("salutation %q, custom %v", l.Salutation, l.Custom)
+	}
+	b, h = testBuilder(t, "Briefanrede;Vorname;Nachname;E-Mail", BuildOptions{Region: "DE", Now: fixedNow})
+	l, err = b.Build(rec(t, h, "Sehr geehrter Herr Müller,;Jan;Müller;jan@beta.de"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Salutation != "" || l.Custom["Briefanrede"] != "Sehr geehrter Herr Müller," {
+		t.Errorf("without Anrede: salutation %q, custom %v", l.Salutation, l.Custom)
+	}
+}
