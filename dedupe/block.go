@@ -434,13 +434,13 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		x.stats.Pairs++
 		s, veto := x.m.Score(r, &c)
 		state := 0
-		if veto == "" {
+		if earlierCounts(veto) {
 			// The lead as it was before its merges: the best state
-			// counts. A guard's veto on the lead as it is stands.
+			// counts.
 			for k := range x.earlier[id] {
 				ec := x.earlier[id][k].unpack(len(x.m.extra))
-				if es, ev := x.m.Score(r, &ec); ev == "" && es > s {
-					s, state = es, k+1
+				if es, ev := x.m.Score(r, &ec); ev == "" && (veto != "" || es > s) {
+					s, veto, state = es, "", k+1
 				}
 			}
 		}
@@ -462,6 +462,14 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 	}
 	return best, ok
 }
+
+// earlierCounts reports whether a lead's earlier states are compared
+// after the comparison with the lead as it is gave veto. A guard's veto on
+// the lead as it is stands (another tax id, another personal address at
+// its domain), except the first_name guard's: it only says that nothing
+// personal agrees with the lead as it is, and an earlier state may still
+// hold the e-mail address the row shares.
+func earlierCounts(veto string) bool { return veto == "" || veto == VetoFirstName }
 
 // linked reports whether two of ids (the strong candidates of one row)
 // may be one person: no review has found them to be two.

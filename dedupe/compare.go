@@ -105,6 +105,9 @@ func round(f float64) float64 { return math.Round(f*100) / 100 }
 func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	total := 0.0
 	veto := ""
+	// otherName: the first names are two given names; personal: a
+	// personal e-mail address or a configured field agrees.
+	otherName, personal := false, false
 	add := func(c *Comparison, va, vb string, sim float64, lv Level, note string) {
 		w := 0.0
 		switch lv {
@@ -137,6 +140,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 			if c.builtin {
 				va, vb := a.Email, b.Email
 				lv, sim, note := compareEmail(a, b, c.Threshold)
+				// The same address, or the same local part at a mistyped
+				// domain, is the person's own.
+				personal = personal || lv == Agree || note == "domain mistyped"
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == "personal addresses at one domain" {
 					veto = "different personal e-mail addresses at the same company domain"
@@ -151,13 +157,14 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				}
 				if fc == nil || lc == nil {
 					// One of the two is switched off: no crosswise view.
-					va, vb := a.First, b.First
-					if c.Name == CmpLastName {
-						va, vb = a.Last, b.Last
+					if c.Name == CmpFirstName {
+						r = firstNameCmp(a.First, b.First, c.Threshold)
+					} else {
+						r = nameCmp{a: a.Last, b: b.Last}
+						r.lv, r.sim, r.note = compareName(a.Last, b.Last, c.Threshold, false)
 					}
-					r.a, r.b = va, vb
-					r.lv, r.sim, r.note = compareName(va, vb, c.Threshold, c.Name == CmpFirstName)
 				}
+				otherName = otherName || r.different && c.Name == CmpFirstName
 				add(c, r.a, r.b, r.sim, r.lv, r.note)
 				continue
 			}
@@ -275,10 +282,20 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// A configured comparison of an extra field.
 		va, vb := a.extraAt(c.extra), b.extraAt(c.extra)
 		lv, sim, note := compareExtra(c, va, vb)
+		personal = personal || lv == Agree && c.Agree > 0
 		add(c, va, vb, sim, lv, note)
+	}
+	if veto == "" && otherName && !personal && m.cfg.Guards.FirstName {
+		// A family, a household or a firm's staff share a last name, a
+		// phone, an address, a company: with two given names, those
+		// agreements are no evidence of one person.
+		veto = VetoFirstName
 	}
 	return total, veto
 }
+
+// VetoFirstName is the veto of the first_name guard.
+const VetoFirstName = "different first names, nothing personal in common"
 
 // orgRecords reports whether both records are about an organisation
 // without a person.
@@ -401,6 +418,20 @@ type nameCmp struct {
 	lv   Level
 	sim  float64
 	note string
+	// different: first names that disagree as two given names
+	// (clearlyDifferent), which the first_name guard reads.
+	different bool
+}
+
+// firstNameCmp compares two first names (compareName) and tells two
+// different given names from other disagreements.
+func firstNameCmp(a, b string, thr float64) nameCmp {
+	lv, sim, note := compareName(a, b, thr, true)
+	r := nameCmp{a: a, b: b, lv: lv, sim: sim, note: note}
+	if lv == Disagree && clearlyDifferent(a, b) {
+		r.different, r.note = true, "another name"
+	}
+	return r
 }
 
 // Swapped reports whether a's first and last name match b's crosswise
@@ -454,7 +485,10 @@ func (m *Matcher) nameCmps() (first, last *Comparison) {
 // column is the same person as "Jürgen Müller".
 func (m *Matcher) names(a, b *Record, fc, lc *Comparison) (first, last nameCmp) {
 	cmp := func(c *Comparison, va, vb string, isFirst bool) nameCmp {
-		lv, sim, note := compareName(va, vb, c.Threshold, isFirst)
+		if isFirst {
+			return firstNameCmp(va, vb, c.Threshold)
+		}
+		lv, sim, note := compareName(va, vb, c.Threshold, false)
 		return nameCmp{a: va, b: vb, lv: lv, sim: sim, note: note}
 	}
 	first = cmp(fc, a.First, b.First, true)

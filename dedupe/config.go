@@ -82,6 +82,7 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
 //	  guards:
 //	    tax_id: true          # two different tax ids never merge
 //	    personal_email: true  # two different personal e-mails at one company domain never merge
+//	    first_name: true      # two different given names never merge on shared facts alone
 type Config struct {
 	Mode     Mode         `json:"mode"`
 	MergeAt  float64      `json:"merge_at"`
@@ -97,6 +98,12 @@ type Config struct {
 type Guards struct {
 	TaxID         bool `json:"tax_id"`
 	PersonalEmail bool `json:"personal_email"`
+	// FirstName vetoes a merge of two records whose first names are two
+	// different given names (not an initial, a short form, a nickname or
+	// a typo of one another), unless the same personal e-mail address or
+	// a configured comparison agrees: what else they share, a family, a
+	// household or a firm's staff share too.
+	FirstName bool `json:"first_name"`
 }
 
 // Default thresholds. A score is a sum of log2 Bayes factors: 12 means the
@@ -144,7 +151,7 @@ func DefaultConfig() Config {
 			b(CmpTaxID, 0, 8, 0, -8),
 			b(CmpEmailDomain, 0, 1, 0, -0.5),
 		},
-		Guards: Guards{TaxID: true, PersonalEmail: true},
+		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true},
 	}
 }
 
@@ -216,12 +223,15 @@ func Load(data []byte, file string) (Config, error) {
 				}
 			}
 		case "guards":
-			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email") {
+			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name") {
 				if v, ok := d.Bool(g.Value, "dedupe.guards", g.Key); ok {
-					if g.Key == "tax_id" {
+					switch g.Key {
+					case "tax_id":
 						cfg.Guards.TaxID = v
-					} else {
+					case "personal_email":
 						cfg.Guards.PersonalEmail = v
+					default:
+						cfg.Guards.FirstName = v
 					}
 				}
 			}
@@ -337,6 +347,6 @@ func DefaultYAML() string {
 	b.WriteString("  # extra fields, e.g. a birth date column:\n")
 	b.WriteString("  # - {name: birth_date, field: Geburtsdatum, method: date, agree: 6, close: 2, disagree: -4}\n")
 	b.WriteString("  block: []   # extra blocking keys, e.g. [[Geburtsdatum, last_name:phonetic]]\n")
-	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n", c.Guards.TaxID, c.Guards.PersonalEmail)
+	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n", c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName)
 	return b.String()
 }

@@ -15,7 +15,8 @@
 // Fellegi-Sunter sense, a log2 Bayes factor; the sum decides: merged at or
 // above merge_at, flagged as a possible duplicate from review_at. Guards
 // (different tax ids; different personal e-mail addresses at one company
-// domain) veto a merge whatever the sum. Explain lists every comparison of
+// domain; two different given names with nothing of the person's own in
+// common) veto a merge whatever the sum. Explain lists every comparison of
 // a pair with its values, similarity and weight.
 //
 // The rules come from the dedupe section of leadpipe.yaml (Load) over the

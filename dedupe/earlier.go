@@ -134,10 +134,11 @@ func fieldsOf(l *crm.Lead) *crm.Lead {
 }
 
 // ExplainLead compares r with lead l as the index does, and explains the
-// best comparison: with l as it is now and, unless that is vetoed, with
-// each of its earlier states (Earlier). Result.Earlier says which earlier
-// state it was, and Result.BeforeMerge which of l's merges (1-based) ended
-// the state compared with.
+// best comparison: with l as it is now and, unless a guard other than
+// first_name vetoes that (earlierCounts), with each of its earlier states
+// (Earlier). Result.Earlier says which earlier state it was, and
+// Result.BeforeMerge which of l's merges (1-based) ended the state
+// compared with.
 //
 // With merge >= 0, it explains l.Merges[merge] as it was made: with the
 // lead as it was just before that merge and the earlier states it had
@@ -157,11 +158,11 @@ func (m *Matcher) ExplainLead(r *Record, l *crm.Lead, merge int) Result {
 		first.BeforeMerge = merge + 1
 	}
 	best := first
-	if best.Veto != "" {
+	if !earlierCounts(best.Veto) {
 		return best
 	}
 	for k := range recs {
-		if res := m.Explain(r, &recs[k]); res.Veto == "" && res.Score > best.Score {
+		if res := m.Explain(r, &recs[k]); res.Veto == "" && (best.Veto != "" || res.Score > best.Score) {
 			best = res
 			best.Earlier, best.BeforeMerge = k+1, before[k]+1
 		}

@@ -1,0 +1,160 @@
+package dedupe
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+func TestClearlyDifferent(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		// Two given names.
+		{"Werner", "Sabine", true},
+		{"Hans", "Eva", true},
+		{"Thomas", "Tobias", true}, // three edits, Jaro-Winkler 0.80
+		{"Maria", "Karl", true},
+		{"Thomas", "Maria", true},
+		{"Eva", "Ina", true}, // two edits in three letters
+		{"Emma", "Emily", true},
+		{"Jürgen", "Jörg", true},
+		{"W.", "Sabine", true}, // an initial of another name
+		{"W.", "S.", true},
+		// One name: initials, umlaut spellings, short forms, nicknames.
+		{"J.", "Jürgen", false},
+		{"H.-P.", "Hans", false},
+		{"H. P.", "Peter", false},
+		{"W.", "W.", false},
+		{"Juergen", "Jürgen", false},
+		{"Alex", "Alexander", false},
+		{"Max", "Maximilian", false},
+		{"Hannes", "Johannes", false},
+		{"Lena", "Magdalena", false},
+		{"Klaus", "Nikolaus", false},
+		{"Bill", "William", false},
+		{"Bob", "Robert", false},
+		{"Kasia", "Katarzyna", false},
+		{"Gosia", "Małgorzata", false},
+		{"Sepp", "Josef", false},
+		{"Lisa", "Elisabeth", false},
+		{"Hans-Peter", "Peter", false},
+		{"Anna Maria", "Maria", false},
+		// Typos, one or two, and the typing accidents of the linkage sets.
+		{"Jörg", "Jbg", false},
+		{"Jas", "James", false},
+		{"Sabine", "Sabina", false},
+		{"Kiirk", "Kirk", false},
+		{"Alexandra", "Alexnadrq", false},
+		// Missing is no disagreement.
+		{"", "Sabine", false},
+	}
+	for _, tt := range tests {
+		if got := clearlyDifferent(key(tt.a), key(tt.b)); got != tt.want {
+			t.Errorf("clearlyDifferent(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+		if got := clearlyDifferent(key(tt.b), key(tt.a)); got != tt.want {
+			t.Errorf("clearlyDifferent(%q, %q) = %t, want %t", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+// TestFirstNameGuard: two people of one family, household or firm share a
+// last name, phone, address and company; their given names tell them
+// apart, unless something of the person's own (the same e-mail address, a
+// configured field) agrees as well.
+func TestFirstNameGuard(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	firm := func(id crm.ID, first string, kv ...string) *crm.Lead {
+		return lead(id, append([]string{"first_name", first, "last_name", "Brandt", "company", "Brandt Elektrotechnik GmbH",
+			"phone", "+49231556670", "street", "Hafenweg 3", "postal_code", "44147", "city", "Dortmund", "country", "DE"}, kv...)...)
+	}
+	home := func(id crm.ID, first, email string) *crm.Lead {
+		return lead(id, "first_name", first, "last_name", "Meier", "email", email, "phone", "+49891234567",
+			"street", "Lindenstraße 7", "postal_code", "80331", "city", "München", "country", "DE")
+	}
+	tests := []struct {
+		name string
+		a, b *crm.Lead
+		want Decision
+		veto bool
+	}{
+		{"managing director and book-keeper", firm(1, "Werner"), firm(2, "Sabine"), New, true},
+		{"colleagues on the switchboard", firm(1, "Thomas"), firm(2, "Tobias"), New, true},
+		{"colleagues, another pair", firm(1, "Maria"), firm(2, "Karl"), New, true},
+		{"household, two freemail addresses", home(1, "Hans", "hans.meier@gmx.de"), home(2, "Eva", "eva.meier@web.de"), New, true},
+		{"household without e-mail", home(1, "Hans", ""), home(2, "Eva", ""), New, true},
+		{"initial", firm(1, "Werner"), firm(2, "W."), Merge, false},
+		{"another initial", firm(1, "Sabine"), firm(2, "W."), New, true},
+		{"umlaut spelled out", firm(1, "Jürgen"), firm(2, "Juergen"), Merge, false},
+		{"nickname", firm(1, "Wilhelm"), firm(2, "Willi"), Merge, false},
+		{"typo", firm(1, "Sabine"), firm(2, "Sabien"), Merge, false},
+		{"same personal address", home(1, "Hans", "hans.meier@gmx.de"), home(2, "Johann-Georg", "hans.meier@gmx.de"), Merge, false},
+		{"a shared role address is no person's", firm(1, "Werner", "email", "info@brandt-elektro.de"),
+			firm(2, "Sabine", "email", "info@brandt-elektro.de"), New, true},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(tt.a), m.Record(tt.b)
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want || (res.Veto == VetoFirstName) != tt.veto {
+			t.Errorf("%s: decision %d veto %q, want %d veto %t\n%s", tt.name, got, res.Veto, tt.want, tt.veto, res)
+		}
+		if tt.veto && !strings.Contains(res.String(), "(another name)") {
+			t.Errorf("%s: the explanation does not say the first names are two names:\n%s", tt.name, res)
+		}
+	}
+
+	// A configured comparison that agrees is the person's own evidence.
+	cfg, err := Load([]byte("dedupe:\n  compare:\n    - {name: birth_date, field: Geburtsdatum, method: date, agree: 6, disagree: -4}\n"), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc := NewMatcher(cfg)
+	a, b := mc.Record(firm(1, "Werner", "Geburtsdatum", "1961-04-12")), mc.Record(firm(2, "Sabine", "Geburtsdatum", "1961-04-12"))
+	if res := mc.Explain(&b, &a); res.Veto != "" || mc.Decide(res, true) != Merge {
+		t.Errorf("same birth date: %s", res)
+	}
+	b = mc.Record(firm(2, "Sabine", "Geburtsdatum", "1964-09-30"))
+	if res := mc.Explain(&b, &a); res.Veto != VetoFirstName {
+		t.Errorf("other birth date: %s", res)
+	}
+
+	// Switched off, the shared facts merge as before.
+	cfg, err = Load([]byte("dedupe:\n  guards: {first_name: false}\n"), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := NewMatcher(cfg)
+	a, b = off.Record(firm(1, "Werner")), off.Record(firm(2, "Sabine"))
+	if res := off.Explain(&b, &a); res.Veto != "" || off.Decide(res, true) != Merge {
+		t.Errorf("guard off: %s", res)
+	}
+}
+
+// TestFirstNameGuardEarlierState: the first_name guard's veto on a lead as
+// it is leaves its earlier states to compare, one of which may share the
+// row's e-mail address (other guards' vetoes stand: TestIndexEarlierState).
+func TestFirstNameGuardEarlierState(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Ivy", "last_name", "Lee", "email", "ivy.lee@carson-williams.info", "city", "Liverpool")
+	first := m.Record(l)
+	mergeInto(l, lead(0, "email", "ivy.llee@carson-williams.info"), 1)
+	x := NewIndex(m, 2)
+	x.PutLead(l)
+
+	row := m.Record(lead(2, "first_name", "Yi", "last_name", "Lee", "email", "ivy.lee@carson-williams.info", "city", "Liverpool"))
+	cur := m.Record(l)
+	if _, veto := m.Score(&row, &cur); veto != VetoFirstName {
+		t.Fatalf("test data: the lead as it is is not vetoed: %s", m.Explain(&row, &cur))
+	}
+	was, _ := m.Score(&row, &first)
+	best, ok := x.Best(&row, m.BlockKeys(&row))
+	if !ok || best.Veto != "" || best.Earlier != 1 || best.Score != was || m.Decide(best, ok) != Merge {
+		t.Errorf("best %+v, want lead 1 at %.1f from its earlier state 1", best, was)
+	}
+	if e := m.ExplainLead(&row, l, -1); e.Veto != "" || e.Score != was || e.Earlier != 1 {
+		t.Errorf("ExplainLead: score %.2f veto %q from state %d, want %.2f from 1", e.Score, e.Veto, e.Earlier, was)
+	}
+}
