@@ -192,6 +192,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					add(c, va, vb, 0, Missing, "same local number, another place")
 					continue
 				}
+				if lv == Agree && switchboardOnly(a, b) {
+					// The firm's central number: its whole staff share
+					// it. For an organisation's records it is theirs.
+					add(c, va, vb, 1, Close, "switchboard number")
+					continue
+				}
 				add(c, va, vb, boolSim(lv), lv, "")
 				continue
 			}
@@ -798,6 +804,19 @@ func comparePhones(a, b *Record) (lv Level, va, vb string, local bool) {
 }
 
 func isLocal(p string) bool { return strings.HasPrefix(p, localPrefix) }
+
+// switchboardOnly reports whether the phones two records of people share
+// are only a firm's switchboard number (Record.Switchboard on either
+// side): no other number of theirs is the same.
+func switchboardOnly(a, b *Record) bool {
+	if !a.Switchboard && !b.Switchboard || a.Phone == "" || a.Phone != b.Phone {
+		return false
+	}
+	if a.First == "" && a.Last == "" || b.First == "" && b.Last == "" {
+		return false // an organisation's record
+	}
+	return a.Mobile == "" || a.Mobile != b.Mobile
+}
 
 // showPhones writes the local numbers among space-separated phones as
 // people read them: "3865286 (local)".

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -156,5 +157,56 @@ func TestFirstNameGuardEarlierState(t *testing.T) {
 	}
 	if e := m.ExplainLead(&row, l, -1); e.Veto != "" || e.Score != was || e.Earlier != 1 {
 		t.Errorf("ExplainLead: score %.2f veto %q from state %d, want %.2f from 1", e.Score, e.Veto, e.Earlier, was)
+	}
+}
+
+// TestSwitchboardPhone: a firm's central number, written with the
+// extension 0, is shared by its whole staff: two people's records that
+// share only it are close on the phone (weight 0 by default), not
+// agreeing. An organisation's records, a direct number or a shared mobile
+// agree as before.
+func TestSwitchboardPhone(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	person := func(id crm.ID, first, raw string, kv ...string) *crm.Lead {
+		l := lead(id, append([]string{"first_name", first, "last_name", "Schröder", "company", "Schröder Haustechnik GmbH",
+			"phone", "+49541809900", "street", "Hansastraße 40", "postal_code", "49076", "country", "DE"}, kv...)...)
+		l.Raw = crm.RawFromMap(map[string]string{"phone": raw})
+		return l
+	}
+	org := func(id crm.ID, raw string) *crm.Lead {
+		l := lead(id, "company", "Schröder Haustechnik GmbH", "phone", "+49541809900", "street", "Hansastraße 40", "postal_code", "49076", "country", "DE")
+		l.Raw = crm.RawFromMap(map[string]string{"phone": raw})
+		return l
+	}
+	tests := []struct {
+		name  string
+		a, b  *crm.Lead
+		level Level
+		want  Decision
+	}{
+		{"near first names on the switchboard", person(1, "Jens", "0541 80990-0"), person(2, "Jan", "0541 80990-0"), Close, Review},
+		{"one side written as the switchboard", person(1, "Jens", "0541 80990-0"), person(2, "Jan", "+49 541 809900"), Close, Review},
+		{"one person on the switchboard", person(1, "Jens", "0541 80990-0"), person(2, "J.", "0541 80990-0"), Close, Merge},
+		{"a direct number", person(1, "Jens", "0541 809900"), person(2, "J.", "0541 809900"), Agree, Merge},
+		{"a shared mobile beside it", person(1, "Jens", "0541 80990-0", "mobile", "+491701234567"),
+			person(2, "Jan", "0541 80990-0", "mobile", "+491701234567"), Agree, Merge},
+		{"an organisation's records", org(1, "0541 80990-0"), org(2, "0541 80990-0"), Agree, Merge},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(tt.a), m.Record(tt.b)
+		// The index keeps the flag.
+		x := NewIndex(m, 2)
+		x.Put(a, m.BlockKeys(&a))
+		if got, _ := x.Record(a.ID); got.Switchboard != a.Switchboard {
+			t.Errorf("%s: the index lost the switchboard flag", tt.name)
+		}
+		res := m.Explain(&b, &a)
+		i := slices.IndexFunc(res.Fields, func(f FieldScore) bool { return f.Name == CmpPhone })
+		if i < 0 {
+			t.Fatalf("%s: no phone comparison in\n%s", tt.name, res)
+		}
+		if res.Fields[i].Level != tt.level || m.Decide(res, true) != tt.want {
+			t.Errorf("%s: phone %s, decision %d, want %s and %d\n%s", tt.name, res.Fields[i].Level, m.Decide(res, true), tt.level, tt.want, res)
+		}
 	}
 }

@@ -25,6 +25,7 @@ const (
 	pkFreemail = 1 << iota
 	pkRole
 	pkPresent
+	pkSwitchboard
 )
 
 func pack(r *Record) packed {
@@ -59,6 +60,9 @@ func pack(r *Record) packed {
 	if r.Role {
 		p.flags |= pkRole
 	}
+	if r.Switchboard {
+		p.flags |= pkSwitchboard
+	}
 	return p
 }
 
@@ -74,7 +78,7 @@ func (p *packed) unpack(extra int) Record {
 	r := Record{
 		ID: crm.ID(p.id), First: f[0], Last: f[1], Company: f[2], Email: f[3], Phone: f[4], Mobile: f[5],
 		Postal: f[6], City: f[7], Street: f[8], TaxID: f[9],
-		Freemail: p.flags&pkFreemail != 0, Role: p.flags&pkRole != 0,
+		Freemail: p.flags&pkFreemail != 0, Role: p.flags&pkRole != 0, Switchboard: p.flags&pkSwitchboard != 0,
 	}
 	if extra > 0 && len(p.s) > int(start) {
 		// Folded values hold no 0 byte, so it separates them.

@@ -27,6 +27,9 @@ type Record struct {
 	TaxID   string
 	// Flags of the e-mail address.
 	Freemail, Role bool
+	// Switchboard: Phone is a firm's central number, written with the
+	// extension 0 (crm.SwitchboardNumber).
+	Switchboard bool
 	// Extra holds the values of the configured comparisons and blocking
 	// fields, in Matcher order.
 	Extra []string
@@ -50,6 +53,8 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 	}
 	if r.Phone == "" {
 		r.Phone = localPhone(l.Raw.Value(crm.FieldPhone))
+	} else {
+		r.Switchboard = crm.SwitchboardNumber(l.Raw.Value(crm.FieldPhone))
 	}
 	if r.Mobile == "" {
 		r.Mobile = localPhone(l.Raw.Value(crm.FieldMobile))

@@ -323,8 +323,8 @@ func decodeLead(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, fa
 // decodeLeadFields decodes what matching and scoring read: the fields,
 // derived facts, status, custom fields, score and links, the merge
 // records without their rows (matching rebuilds a lead's earlier states
-// from their changes), and of Raw only an unreadable phone or mobile
-// (localPhones); not Imports, History or Warnings. It skips them without
+// from their changes), and of Raw only an unreadable phone or mobile and
+// a switchboard number (localPhones); not Imports, History or Warnings. It skips them without
 // allocating, which halves the cost of a full scan.
 func decodeLeadFields(data []byte) (*crm.Lead, error) { return decodeLeadMode(data, true) }
 
@@ -483,13 +483,15 @@ func (d *decoder) skipStrs() {
 // skipMap passes over a map.
 // localPhones reads the raw values of a values-only decoding: of them it
 // keeps only the raw phone and mobile of a lead whose normalized one is
-// empty. Matching compares such a number (seven or eight digits without an
-// area code) by its digits, and must find it after a store is reopened
+// empty, and a raw phone written as a firm's switchboard number
+// (crm.SwitchboardNumber). Matching compares such a number (seven or
+// eight digits without an area code) by its digits, and gives a
+// switchboard number less weight; it must do so after a store is reopened
 // as it did in the run that stored it.
 func (d *decoder) localPhones(l *crm.Lead) {
 	for n := d.count(2); n > 0; n-- {
 		k, v := d.str(), d.str()
-		if v != "" && (k == crm.FieldPhone && l.Phone == "" || k == crm.FieldMobile && l.Mobile == "") {
+		if v != "" && (k == crm.FieldPhone && (l.Phone == "" || crm.SwitchboardNumber(v)) || k == crm.FieldMobile && l.Mobile == "") {
 			l.Raw = append(l.Raw, crm.RawValue{Field: k, Value: v})
 		}
 	}

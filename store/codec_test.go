@@ -369,11 +369,12 @@ func TestAppendMapOrder(t *testing.T) {
 }
 
 // localRaw is the raw values as the values-only decoding gives them: the
-// raw phone and mobile of a lead without a normalized one, when not empty.
+// raw phone and mobile of a lead without a normalized one, when not empty,
+// and a raw phone written as a switchboard number.
 func localRaw(l *crm.Lead) crm.RawValues {
 	var out crm.RawValues
 	for _, r := range l.Raw {
-		if r.Value != "" && (r.Field == crm.FieldPhone && l.Phone == "" || r.Field == crm.FieldMobile && l.Mobile == "") {
+		if r.Value != "" && (r.Field == crm.FieldPhone && (l.Phone == "" || crm.SwitchboardNumber(r.Value)) || r.Field == crm.FieldMobile && l.Mobile == "") {
 			out = append(out, r)
 		}
 	}
@@ -403,7 +404,11 @@ func TestDecodeLeadFields(t *testing.T) {
 	local := fullLead(42)
 	local.Phone = ""
 	local.Raw.Set(crm.FieldPhone, "386-5286")
-	for _, l := range []*crm.Lead{v1, v2, local} {
+	// A switchboard number: matching reads how it was written.
+	switchboard := fullLead(42)
+	switchboard.Phone = "+49231556670"
+	switchboard.Raw.Set(crm.FieldPhone, "+49 231 55667-0")
+	for _, l := range []*crm.Lead{v1, v2, local, switchboard} {
 		got, err := decodeLeadFields(appendLead(nil, l))
 		if err != nil {
 			t.Fatal(err)
