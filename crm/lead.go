@@ -572,6 +572,19 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 		if raw, ok := in.Raw.Get(name); ok {
 			l.Raw.Set(name, raw)
 		}
+		// A new extension or currency came in the number's or amount's
+		// cell ("030 1234567 Durchwahl 14", "50.000 CHF"): that raw
+		// value is the row's now.
+		parent := ""
+		switch name {
+		case FieldPhoneExt:
+			parent = FieldPhone
+		case FieldCurrency:
+			parent = FieldBudget
+		}
+		if raw, ok := in.Raw.Get(parent); ok && parent != "" {
+			l.Raw.Set(parent, raw)
+		}
 	}
 	if by == "import" && importID != "" && !slices.Contains(l.Imports, importID) {
 		l.Imports = append(l.Imports, importID)

@@ -78,7 +78,7 @@ func TestMerge(t *testing.T) {
 		{
 			name:     "a shouted shorter company name too",
 			old:      Lead{Company: "Müller Maschinenbau GmbH & Co. KG"},
-			in:       Lead{Company: "MUELLER MASCHINENBAU GmbH & Co. KG"},
+			in:       Lead{Company: "MÜLLER MASCHINENBAU"},
 			wantLead: func(l *Lead) bool { return l.Company == "Müller Maschinenbau GmbH & Co. KG" },
 		},
 		{
@@ -103,6 +103,14 @@ func TestMerge(t *testing.T) {
 			in:          Lead{Phone: "+4930111", PhoneExt: "14"},
 			wantChanged: []string{FieldPhoneExt},
 			wantLead:    func(l *Lead) bool { return l.PhoneExt == "14" && l.History[0].Old == "12" },
+			wantHistory: 1,
+		},
+		{
+			name:        "a new extension brings its cell's raw value",
+			old:         Lead{Phone: "+4930111", PhoneExt: "12", Raw: RawFromMap(map[string]string{FieldPhone: "030 111 Durchwahl 12"})},
+			in:          Lead{Phone: "+4930111", PhoneExt: "14", Raw: RawFromMap(map[string]string{FieldPhone: "030 111 Durchwahl 14"})},
+			wantChanged: []string{FieldPhoneExt},
+			wantLead:    func(l *Lead) bool { return l.Raw.Value(FieldPhone) == "030 111 Durchwahl 14" },
 			wantHistory: 1,
 		},
 		{

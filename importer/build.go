@@ -330,18 +330,22 @@ var spreadsheetErrors = map[string]bool{
 
 // nullMarkers are what exports and people write for "no value": database
 // and pandas nulls, "n/a", dashes, German "k.A." (keine Angabe), Polish
-// "brak". "NA" is not one: it is Namibia's country code.
+// "brak". "NA" is not one: it is Namibia's country code. The value says
+// whether the marker is a word that is also a name ("Nil" is a Turkish
+// given name, "Brak" a Polish surname): in a name column only the other
+// markers count.
 var nullMarkers = map[string]bool{
-	"n/a": true, "n.a.": true, "null": true, "nan": true, "none": true, "nil": true,
-	"-": true, "--": true, "---": true, "–": true, "—": true,
-	"k.a.": true, "k. a.": true, "keine angabe": true, "brak": true, "brak danych": true,
+	"n/a": false, "n.a.": false, "-": false, "--": false, "---": false, "–": false, "—": false,
+	"k.a.": false, "k. a.": false, "keine angabe": false, "brak danych": false,
+	"null": true, "nan": true, "none": true, "nil": true, "brak": true,
 	"unknown": true, "unbekannt": true, "nieznany": true,
 }
 
 // nullMarker reports whether a cell says it has no value (nullMarkers,
-// case and surrounding spaces aside). It is called for every cell, so it
-// looks at the first byte, then folds ASCII case on the stack.
-func nullMarker(v string) bool {
+// case and surrounding spaces aside); in a name column (name set) a
+// marker that is also a name does not count. It is called for every
+// cell, so it looks at the first byte, then folds ASCII case on the stack.
+func nullMarker(v string, name bool) bool {
 	if len(v) > 16 {
 		return false
 	}
@@ -362,7 +366,13 @@ func nullMarker(v string) bool {
 		}
 		buf[i] = c
 	}
-	return nullMarkers[string(buf[:len(v)])]
+	word, ok := nullMarkers[string(buf[:len(v)])]
+	return ok && !(word && name)
+}
+
+// nameTarget reports whether a column holds (part of) a person's name.
+func nameTarget(t target) bool {
+	return t == tFirstName || t == tLastName || t == tFullName
 }
 
 // spreadsheetError reports whether s is a spreadsheet's error value:
@@ -433,18 +443,27 @@ type rowBuild struct {
 // jobTitle reports whether the value of an academic-title column, which
 // is no academic title leadpipe knows, is a job title instead: German
 // "Titel" means both, and lists put "Geschäftsführer" or "Head of Sales"
-// there. A value with a dot ("Dipl.-Kfm.", "Univ.-Prof.") or one short
-// word ("DI", "MBA") stays an academic title; the usual job
-// abbreviations (CEO, GF, ...) are job titles.
+// there. A value with a word of five letters or more is a job title,
+// unless it has a dot ("Dipl.-Kfm.", "Univ.-Prof.") or is a degree written
+// out ("Dr rer nat", "Diplom-Kaufmann", "Bachelor of Science"); short
+// words ("DI", "MBA") stay academic titles; the usual job abbreviations
+// (CEO, GF, ...) are job titles.
 func jobTitle(t string) bool {
 	if t == "" || strings.ContainsRune(t, '.') {
 		return false
 	}
-	switch strings.ToUpper(t) {
+	up := strings.ToUpper(t)
+	switch up {
 	case "CEO", "CFO", "CTO", "COO", "CMO", "CIO", "CSO", "CPO", "CRO", "GF", "VP", "SVP", "EVP", "GM":
 		return true
-	case "DOKTOR", "DOKTORIN", "PROFESSOR", "PROFESSORIN", "DOCTOR", "MAGISTER", "MAGISTRA", "INGENIEUR", "DIPLOM-INGENIEUR":
-		return false
+	}
+	// Degrees written out or without dots: "Dr rer nat", "Diplom-Kaufmann",
+	// "Bachelor of Science", "Doktor", "Magister", "Ingenieur".
+	low := strings.ToLower(t)
+	for _, p := range []string{"dr ", "dr-", "prof ", "dipl", "bachelor", "master", "doktor", "doctor", "professor", "magist", "ingenieur", "mag ", "ing "} {
+		if strings.HasPrefix(low, p) {
+			return false
+		}
 	}
 	letters := 0
 	for _, c := range t {
@@ -457,7 +476,7 @@ func jobTitle(t string) bool {
 			letters = 0
 		}
 	}
-	return strings.ContainsRune(t, ' ')
+	return false
 }
 
 func (r *rowBuild) cell(c int) string {
@@ -518,8 +537,11 @@ func errReason(err, fallback error, value string) string {
 // *crm.RowError wrapping crm.ErrUnreachable. Invalid values alone are not a
 // rejection: the field stays empty, Raw keeps the value and Lead.Warnings
 // names the field. Every non-empty cell ends up in Raw, under its field or
-// its custom name, so nothing is lost; the only exception are leadpipe's
-// own rejects-file annotations (FieldIgnore). Safe for concurrent use.
+// its custom name, so nothing is lost; the exceptions are leadpipe's own
+// rejects-file annotations (FieldIgnore), cells that say they hold no
+// value ("n/a", "NULL", "-": nullMarker) and spreadsheet error values
+// (a warning names those). Excel's text markers ('01067, ="01067") are
+// taken off first. Safe for concurrent use.
 func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	if rec.Err != nil {
 		if re, ok := rec.Err.(*crm.RowError); ok {
@@ -569,7 +591,7 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 			set(c, "")
 			continue
 		}
-		if nullMarker(v) {
+		if nullMarker(v, c < len(b.targets) && nameTarget(b.targets[c])) {
 			set(c, "") // "n/a", "NULL", "nan", "-": no value, as written
 			continue
 		}
@@ -752,7 +774,7 @@ func (r *rowBuild) address() {
 // postalCity matches a postal code and a city: five digits (DE, FR, IT,
 // ES, ...), Polish 00-000, or four digits (AT, CH, ...), with an optional
 // country prefix ("D-80331"), then the city.
-var postalCity = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{5}|\d{2}-\d{3}|\d{4})\s+(\p{L}[\p{L}\p{M} .'()/-]*)$`)
+var postalCity = regexp.MustCompile(`^(?:[A-Z]{1,3}-)?(\d{5}|\d{2}-\d{3}|\d{4})\s+(\p{L}[\p{L}\p{M} .'()/-]*)$`)
 
 // Countries whose addresses write the postal code before the city, by the
 // length of their codes (PL's 00-000 counts with the five).
@@ -1108,7 +1130,8 @@ func (r *rowBuild) phoneExt() {
 	if c < 0 || r.l.Phone == "" || r.l.PhoneExt != "" {
 		return
 	}
-	v := strings.TrimSpace(r.cell(c))
+	raw := r.cell(c)
+	v := strings.TrimSuffix(strings.TrimSpace(raw), ".0") // pandas' float: "12.0"
 	low := strings.ToLower(v)
 	for _, p := range []string{"extension", "ext.", "ext", "durchwahl", "dw.", "x", "-", "#"} {
 		if strings.HasPrefix(low, p) {
@@ -1120,16 +1143,20 @@ func (r *rowBuild) phoneExt() {
 		return
 	}
 	r.use(c)
+	r.raw(crm.FieldPhoneExt, raw)
 	r.l.PhoneExt = v
 }
 
-// labelledNumber picks from a Google Contacts phone cell the number whose
+// labelledNumber picks from a Google Contacts phone cell the numbers whose
 // label (the "Phone 1 - Label" cell) says the kind wanted: labels and
 // numbers of one cell pair up by their place in " ::: " lists ("Work :::
-// Mobile" over "+48 22 … ::: +48 501 …"). A fax or pager number is
-// neither phone nor mobile; the cell then stays a custom field.
+// Mobile" over "+48 22 … ::: +48 501 …"). Several numbers of the kind are
+// returned as a " ::: " list, for parsePhoneCell to take the first valid
+// one. A fax or pager number is neither phone nor mobile; a cell with
+// none of the kind stays a custom field.
 func labelledNumber(values, labels string, mobile bool) (string, bool) {
 	vs, ls := strings.Split(values, ":::"), strings.Split(labels, ":::")
+	var out []string
 	for i, v := range vs {
 		l := ls[0]
 		if i < len(ls) {
@@ -1139,10 +1166,10 @@ func labelledNumber(values, labels string, mobile bool) (string, bool) {
 			continue
 		}
 		if mobileLabel(l) == mobile && strings.TrimSpace(v) != "" {
-			return strings.TrimSpace(v), true
+			out = append(out, strings.TrimSpace(v))
 		}
 	}
-	return "", false
+	return strings.Join(out, " ::: "), len(out) > 0
 }
 
 // mobileLabel reports whether a phone label names a mobile number
@@ -1166,6 +1193,11 @@ func mobileLabel(label string) bool {
 func parsePhoneCell(v, region string) (normalize.Phone, error) {
 	p, err := normalize.ParsePhone(normalize.Text(v), region)
 	if err == nil || errors.Is(err, normalize.ErrEmpty) {
+		return p, err
+	}
+	if errors.Is(err, normalize.ErrPhoneNoCountry) && !strings.Contains(v, "+") && !strings.Contains(v, "00") {
+		// The common failure (a national number, no region): no other
+		// reading of the cell has a country either.
 		return p, err
 	}
 	parts := strings.Split(phoneSeparators.Replace(v), ";")
@@ -1199,7 +1231,10 @@ func phoneVariants(t, region string) []string {
 	if a, b, ok := strings.Cut(t, " / "); ok && phoneDigits(a) >= 7 && phoneDigits(b) >= 7 {
 		out = append(out, a, b)
 	}
-	if region == "PL" {
+	// Only a 0 written apart, as the old trunk prefix was: "(0-22) …",
+	// "0 22 …", "0-601 …"; "022 …" or "089 …" are no such numbers.
+	if region == "PL" && len(t) > 2 && (t[0] == '(' && t[1] == '0' && (t[2] == '-' || t[2] == ' ' || t[2] == ')') ||
+		t[0] == '0' && (t[1] == '-' || t[1] == ' ')) {
 		var d strings.Builder
 		for _, c := range t {
 			if c >= '0' && c <= '9' {
@@ -1307,6 +1342,7 @@ func (r *rowBuild) simple() {
 		v := r.cell(c)
 		if code, ok := normalize.CurrencyCode(v); ok && (l.Currency == "" || l.Currency == code) {
 			r.use(c)
+			r.raw(crm.FieldCurrency, v)
 			l.Currency = code
 		}
 	}

@@ -732,6 +732,13 @@ func TestParseMultiCells(t *testing.T) {
 			t.Errorf("PL %q: %q, %v; want %q", in, p.E164, err, want)
 		}
 	}
+	// German numbers in a PL row are no Polish ones without their 0 (a
+	// review found 089 1234567 read as Olsztyn).
+	for _, in := range []string{"089 1234567", "0221 123456"} {
+		if p, err := parsePhoneCell(in, "PL"); err == nil {
+			t.Errorf("PL %q: %q, want invalid", in, p.E164)
+		}
+	}
 	if _, err := parsePhoneCell("030 / 12", "DE"); err == nil {
 		t.Error("030 / 12 parsed")
 	}
@@ -762,6 +769,7 @@ func TestSplitAddress(t *testing.T) {
 		{"D-80331 München", "", "", "80331", "München", "DE"},
 		{"A-1010 Wien", "", "DE", "1010", "Wien", "AT"},
 		{"PL-00-950 Warszawa", "", "", "00-950", "Warszawa", "PL"},
+		{"FIN-00100 Helsinki", "", "", "00100", "Helsinki", "FI"},
 		{"D-8000 München", "", "", "", "", ""}, // a code from before 1993
 	} {
 		pc, city, cc, ok := splitPostalCity(tc.in, tc.country, tc.region)
@@ -769,7 +777,7 @@ func TestSplitAddress(t *testing.T) {
 			tc.rowCountry = tc.country
 		}
 		if pc != tc.pc || city != tc.city || ok != (tc.pc != "") || ok && cc != tc.rowCountry {
-			t.Errorf("splitPostalCity(%q, %q, %q) = %q %q %v", tc.in, tc.country, tc.region, pc, city, ok)
+			t.Errorf("splitPostalCity(%q, %q, %q) = %q %q %q %v", tc.in, tc.country, tc.region, pc, city, cc, ok)
 		}
 	}
 	for _, tc := range []struct{ in, country, street, pc, city string }{
@@ -962,6 +970,9 @@ func TestBuildGoogleLabels(t *testing.T) {
 		{[]string{"Anna", "Alt", "a@x.de", "Work Fax", "+49 30 1234599", "Work", "+49 30 1234567"}, "+49301234567", "", true},
 		{[]string{"Ewa", "Nowak", "e@x.pl", "Work ::: Mobile", "+48 22 123 45 67 ::: +48 501 234 567", "", ""}, "+48221234567", "+48501234567", false},
 		{[]string{"Bob", "Berg", "b@x.de", "Mobile", "+49 170 1234567", "Work", "+49 30 7654321"}, "+49307654321", "+491701234567", false},
+		// Several numbers of one label: the first valid one (a review
+		// found an unreadable first number hiding the second).
+		{[]string{"Cem", "Kaya", "c@x.de", "Work", "1234 ::: +49 30 1234567", "", ""}, "+49301234567", "", false},
 	} {
 		l, err := b.Build(Record{File: "g.csv", Row: 2, Fields: tc.cells})
 		if err != nil {
@@ -988,6 +999,11 @@ func TestBuildTitelJobTitle(t *testing.T) {
 		{"Titel;Vorname;Nachname;E-Mail", "Dipl.-Kfm.;Jan;Cox;j@cox.de", "Dipl.-Kfm.", "", ""},
 		{"Titel;Vorname;Nachname;E-Mail", "MBA;Jan;Cox;j@cox.de", "MBA", "", ""},
 		{"Titel;Vorname;Nachname;E-Mail", "Doktor;Jan;Cox;j@cox.de", "Doktor", "", ""},
+		// Degrees written without dots or out (a review found them as jobs).
+		{"Titel;Vorname;Nachname;E-Mail", "Dr rer nat;Jan;Cox;j@cox.de", "Dr rer nat", "", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Diplom-Kaufmann;Jan;Cox;j@cox.de", "Diplom-Kaufmann", "", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Bachelor of Science;Jan;Cox;j@cox.de", "Bachelor of Science", "", ""},
+		{"Titel;Vorname;Nachname;E-Mail", "Dr h c;Jan;Cox;j@cox.de", "Dr h c", "", ""},
 		// The row's own job title wins; the other stays a custom field.
 		{"Titel;Position;Vorname;Nachname;E-Mail", "Geschäftsführer;Inhaber;Jan;Cox;j@cox.de", "", "Inhaber", "Titel"},
 	} {
@@ -1020,6 +1036,8 @@ func TestBuildExtCurrencyColumns(t *testing.T) {
 		// The number's own extension wins over the column.
 		{"First Name,Last Name,Email,Phone,Extension", "Jan,Cox,j@cox.de,+49 30 1234567 ext. 14,12", "14", "", "Extension"},
 		{"Vorname;Nachname;E-Mail;Budget;Währung", "Jan;Cox;j@cox.de;50.000;zł", "", "PLN", ""},
+		{"first_name,last_name,email,phone,phone_ext", "Jan,Cox,j@cox.de,+49301234567,12.0", "12", "", ""},
+		{"first_name,last_name,email,budget,currency", "Jan,Cox,j@cox.de,50000,TBD", "", "", "currency (2)"},
 	} {
 		b, h := testBuilder(t, tc.header, BuildOptions{Region: "DE"})
 		l, err := b.Build(rec(t, h, tc.row))
@@ -1030,6 +1048,7 @@ func TestBuildExtCurrencyColumns(t *testing.T) {
 		if l.PhoneExt != tc.ext || l.Currency != tc.currency || tc.custom != "" && !kept {
 			t.Errorf("%s: ext %q currency %q custom %q", tc.row, l.PhoneExt, l.Currency, l.Custom)
 		}
+		checkNothingLost(t, rec(t, h, tc.row), l)
 	}
 }
 
@@ -1050,8 +1069,18 @@ func TestBuildNullMarkers(t *testing.T) {
 			t.Errorf("%s: company %q city %q postal %q budget %q custom %q warnings %q", row, l.Company, l.City, l.PostalCode, l.Budget, l.Custom, l.Warnings)
 		}
 	}
+	// A name that is also a marker word stays a name ("Nil" is a Turkish
+	// given name, "Brak" a Polish surname); "n/a" is no name.
+	l, err := b.Build(rec(t, h, "Nil;Brak;Nonex GmbH;nil.y@firma.de;;;;;"))
+	if err != nil || l.FirstName != "Nil" || l.LastName != "Brak" {
+		t.Errorf("names: %+v %v", l, err)
+	}
+	l, err = b.Build(rec(t, h, "n/a;Roth;Nonex GmbH;anna@firma.de;;;;;"))
+	if err != nil || l.FirstName != "" || l.LastName != "Roth" {
+		t.Errorf("n/a first name: %+v %v", l, err)
+	}
 	// Namibia, and values that only start like a marker, stay.
-	l, err := b.Build(rec(t, h, "Anna;Nanni;Nonex GmbH;anna@nonex.na;Windhoek;;;NA;-5%"))
+	l, err = b.Build(rec(t, h, "Anna;Nanni;Nonex GmbH;anna@nonex.na;Windhoek;;;NA;-5%"))
 	if err != nil || l.Country != "NA" || l.LastName != "Nanni" || l.Company != "Nonex GmbH" || l.Custom["Notiz"] != "-5%" {
 		t.Errorf("kept values: %+v %v", l, err)
 	}

@@ -112,20 +112,30 @@ func bracketNote(h string) (base, note string, ok bool) {
 		switch w {
 		case "alt", "alte", "alter", "old", "früher", "frühere", "ehemals", "ehemalige", "former", "previous", "vorherige",
 			"poprzedni", "poprzednia", "stary", "stara", "2", "3", "ii", "zweite", "second", "weitere", "other", "andere",
-			"inny", "inna", "assistent", "assistant", "privat", "private", "home", "prywatny", "fax", "mobil", "mobile",
-			"handy", "kontakt", "contact", "ansprechpartner", "rechnung", "billing", "lieferung", "shipping", "mutter", "parent":
+			"inny", "inna", "privat", "private", "home", "prywatny", "fax", "mobil", "mobile", "handy", "mutter", "parent", "brief":
 			return "", "", false
+		}
+		for _, stem := range noteStems {
+			if strings.HasPrefix(w, stem) {
+				return "", "", false
+			}
 		}
 	}
 	return base, note, true
 }
 
+// noteStems begin words of a note that make a column another one: an
+// assistant's, the invoice's or the delivery's ("Firma
+// (Rechnungsempfänger)", "Land (Lieferadresse)").
+var noteStems = []string{"assist", "rechnung", "billing", "invoice", "faktur", "liefer", "shipping", "versand", "wysyłk", "dostaw"}
+
 // noteSafe reports whether a note in brackets can leave a column's field
 // as it is: a note after a phone, e-mail or address column often names
-// its kind ("(Zentrale)", "(Büro)"), which the dictionaries decide.
+// its kind ("(Zentrale)", "(Büro)", "(Lieferadresse)"), which the
+// dictionaries decide, and "Anrede (Brief)" is a letter's salutation.
 func noteSafe(t target) bool {
 	switch t {
-	case tPhone, tMobile, tEmail, tStreet, tPostalCode, tCity, tHouseNumber, tCustom, tIgnore:
+	case tPhone, tMobile, tEmail, tStreet, tPostalCode, tCity, tHouseNumber, tSalutation, tCustom, tIgnore:
 		return false
 	}
 	return true
@@ -204,7 +214,12 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 			c.Source = "dictionary: " + match.table.name
 		} else if base, note, ok := bracketNote(h); ok {
 			k := headerKeysOf([]string{base})[0]
-			if match, known := lookupHeader(family, k.exact, k.strip, k.stripAE); known && noteSafe(match.entry.target) {
+			nk := headerKeysOf([]string{note})[0]
+			noteMatch, noteKnown := lookupHeader(family, nk.exact, nk.strip, nk.stripAE)
+			if match, known := lookupHeader(family, k.exact, k.strip, k.stripAE); known && noteSafe(match.entry.target) &&
+				(!noteKnown || noteMatch.entry.target == match.entry.target) {
+				// "Name (Ansprechpartner)" is a name; "Name (Firma)" names
+				// another field, and stays a custom field.
 				c.target = match.entry.target
 				c.prio = match.entry.prio + 1 // after a column the dictionary knows as it is
 				c.Source = fmt.Sprintf("dictionary: %s (%q without %q)", match.table.name, base, note)

@@ -134,7 +134,7 @@ func checkNothingLost(t testing.TB, rec Record, l *crm.Lead) {
 		if t, ok := excelText(v); ok {
 			v = t // '0 and ="0": Excel's text markers are no part of the value
 		}
-		if strings.TrimSpace(v) == "" || nullMarker(v) {
+		if strings.TrimSpace(v) == "" || nullMarker(v, false) {
 			continue // "n/a", "NULL", "-": no value to keep
 		}
 		found := false

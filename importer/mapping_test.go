@@ -686,6 +686,17 @@ func TestNewMappingBracketNote(t *testing.T) {
 			t.Errorf("column %q: field %q (%s), want %q", c.Header, c.Field, c.Source, w)
 		}
 	}
+	// A note that names another field, or another address, is no note
+	// (a review found "Name (Firma)" read as the person's name).
+	m, err = NewMapping([]string{"Name (Firma)", "Land (Lieferadresse)", "Anrede (Brief)", "Firma (Rechnungsempfänger)", "Name (Ansprechpartner)", "E-Mail"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range []string{"custom", "custom", "custom", "custom", "full_name", "email"} {
+		if c := m.Columns[i]; c.Field != w {
+			t.Errorf("column %q: field %q (%s), want %q", c.Header, c.Field, c.Source, w)
+		}
+	}
 	// A column the dictionary knows as it is wins over a noted one.
 	m, err = NewMapping([]string{"Firma (Kurzname)", "Firma", "E-Mail"}, nil)
 	if err != nil {

@@ -61,6 +61,9 @@ func DetectDateOrder(values []string, def DateOrder) DateOrder {
 
 // stripWeekday removes a day name and its comma before a date.
 func stripWeekday(t string) string {
+	if t == "" || t[0] < 'A' || t[0] > 'z' && t[0] < 0x80 || t[0] > 'Z' && t[0] < 'a' {
+		return t // starts with no letter: most dates
+	}
 	i := strings.IndexAny(t, ", ")
 	if i <= 0 || i > 14 {
 		return t
@@ -94,8 +97,6 @@ var isoLayouts = []string{
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 -0700 MST",
 	"2006-01-02 15:04:05.999999999",
-	"2006-01-02 15:04:05 MST", // "2026-11-24 15:04:05 UTC"
-	"2006-01-02 15:04 MST",
 	"2006-01-02T15:04:05.999999999-0700", // Salesforce's API: +0000, no colon
 }
 
@@ -147,6 +148,15 @@ func ParseDate(s string, order DateOrder) (time.Time, error) {
 		return ExcelSerial(f, false)
 	}
 	if len(t) >= 10 && isDigits(t[:4]) && t[4] == '-' {
+		// "2026-11-24 15:04:05 UTC": UTC and GMT are the zone names read.
+		// Others (CET, PST) mean what the machine's zone makes of them
+		// in Go, so they stay unread rather than read differently on
+		// each machine.
+		if u, ok := strings.CutSuffix(t, " UTC"); ok {
+			t = u
+		} else if u, ok := strings.CutSuffix(t, " GMT"); ok {
+			t = u
+		}
 		for _, layout := range isoLayouts {
 			if tm, err := time.Parse(layout, t); err == nil {
 				if tm.Year() < minYear {

@@ -18,6 +18,10 @@ func TestParseDate(t *testing.T) {
 	}{
 		{"iso", "2024-03-01", DMY, day(2024, 3, 1), nil},
 		{"iso with zone name", "2026-11-24 15:04:05 UTC", DMY, time.Date(2026, 11, 24, 15, 4, 5, 0, time.UTC), nil},
+		{"iso with gmt", "2026-11-24 15:04 GMT", DMY, time.Date(2026, 11, 24, 15, 4, 0, 0, time.UTC), nil},
+		// Other zone names depend on the machine's zone in Go: unread.
+		{"iso with pst", "2026-11-24 23:30:00 PST", DMY, time.Time{}, ErrInvalidDate},
+		{"iso with cet", "2026-11-24 15:04:05 CET", DMY, time.Time{}, ErrInvalidDate},
 		{"german weekday", "Di, 24.11.2026", DMY, day(2026, 11, 24), nil},
 		{"german weekday long", "Dienstag, 24.11.2026", DMY, day(2026, 11, 24), nil},
 		{"english weekday", "Tuesday, November 24, 2026", MDY, day(2026, 11, 24), nil},

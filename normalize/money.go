@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/currency"
 )
 
 // Money is a parsed amount.
@@ -27,8 +29,8 @@ var currencies = map[string]string{
 }
 
 // CurrencyCode reads a currency cell ("EUR", "eur", "€", "zł", "Euro")
-// as an ISO 4217 code. Three letters are taken as a code; a symbol or word
-// must be one leadpipe knows. ok is false for anything else, and for "kr",
+// as an ISO 4217 code. Three letters must be a code of ISO 4217; a symbol
+// or word one leadpipe knows. ok is false for anything else, and for "kr",
 // which names several currencies.
 func CurrencyCode(s string) (code string, ok bool) {
 	t := strings.ToLower(strings.TrimSpace(Text(s)))
@@ -38,12 +40,12 @@ func CurrencyCode(s string) (code string, ok bool) {
 	if len(t) != 3 {
 		return "", false
 	}
-	for i := 0; i < 3; i++ {
-		if t[i] < 'a' || t[i] > 'z' {
-			return "", false
-		}
+	// An ISO 4217 code (x/text's table): "TBD" or "N/A" is none.
+	u, err := currency.ParseISO(t)
+	if err != nil || u == (currency.Unit{}) {
+		return "", false
 	}
-	return strings.ToUpper(t), true
+	return u.String(), true
 }
 
 // multipliers maps folded words for thousands, millions and billions to a

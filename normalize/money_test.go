@@ -116,6 +116,7 @@ func TestCurrencyCode(t *testing.T) {
 	for in, want := range map[string]string{
 		"EUR": "EUR", " eur ": "EUR", "€": "EUR", "Euro": "EUR", "zł": "PLN", "PLN": "PLN", "chf": "CHF",
 		"SEK": "SEK", "kr": "", "": "", "EURO2": "", "E1R": "", "Dollar": "USD", "€€": "",
+		"TBD": "", "abc": "", "XXX": "", "usd": "USD",
 	} {
 		got, ok := CurrencyCode(in)
 		if got != want || ok != (want != "") {

@@ -414,13 +414,17 @@ func SplitFullName(s string) Name {
 
 // capsSurname returns how many leading tokens are a surname written in
 // capitals before the given names ("KOWALSKI Jan", "VON DER HEIDE
-// Anna-Lena"), as Polish and French lists and badges write it: words of
-// two or more letters with no lower-case letter, followed only by words
-// with one. 0 means no such surname: a name all in capitals says nothing.
+// Anna-Lena"), as Polish and French lists and badges write it: words in
+// capitals (shoutedWord; a particle may stand among them), followed only
+// by words with a lower-case letter. 0 means no such surname: a name all
+// in capitals says nothing.
 func capsSurname(toks []string) int {
 	k := 0
-	for k < len(toks) && shoutedWord(toks[k]) {
+	for k < len(toks) && (shoutedWord(toks[k]) || k+1 < len(toks) && particles[strings.ToLower(toks[k])] && !strings.ContainsFunc(toks[k], unicode.IsLower)) {
 		k++
+	}
+	if k > 0 && particles[strings.ToLower(toks[k-1])] {
+		return 0 // "VON Anna": no surname after the particle
 	}
 	if k == 0 || k == len(toks) {
 		return 0
@@ -433,8 +437,10 @@ func capsSurname(toks []string) int {
 	return k
 }
 
-// shoutedWord reports whether a token is a word in capitals: two letters
-// or more, none lower-case, not an initial ("J.").
+// shoutedWord reports whether a token is a surname in capitals: three
+// letters or more, none lower-case, not an initial ("J."), not initials
+// ("AJ"), a title written without its dot ("DI", "KR", "MBA") or a job
+// ("CEO").
 func shoutedWord(t string) bool {
 	letters := 0
 	for _, r := range t {
@@ -445,7 +451,20 @@ func shoutedWord(t string) bool {
 			letters++
 		}
 	}
-	return letters >= 2 && !strings.HasSuffix(t, ".")
+	if letters < 3 || strings.HasSuffix(t, ".") || capsNoName[t] {
+		return false
+	}
+	if _, ok := postTitles[t]; ok {
+		return false
+	}
+	_, n := matchTitle([]string{t})
+	return n == 0
+}
+
+// capsNoName are words in capitals before a name that are no surname.
+var capsNoName = map[string]bool{
+	"CEO": true, "CFO": true, "CTO": true, "COO": true, "CMO": true, "CIO": true, "CSO": true,
+	"SVP": true, "EVP": true, "DIPL": true, "ING": true, "MAG": true, "PROF": true, "MGR": true,
 }
 
 // nobility are the German titles of nobility, which since 1919 are part

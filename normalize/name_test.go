@@ -126,6 +126,14 @@ func TestSplitFullName(t *testing.T) {
 		{"upper surname last stays", "Jan KOWALSKI", Name{First: "Jan", Last: "Kowalski"}},
 		{"all upper not guessed", "JAN KOWALSKI", Name{First: "Jan", Last: "Kowalski"}},
 		{"initial is no surname", "J. Kowalski", Name{First: "J.", Last: "Kowalski"}},
+		// Capitals that are no surname (a review found "DI Hans Müller"
+		// with the last name "Di").
+		{"initials are no surname", "AJ Smith", Name{First: "Aj", Last: "Smith"}},
+		{"austrian DI", "DI Hans Müller", Name{First: "DI Hans", Last: "Müller"}},
+		{"mba first", "MBA Anna Roth", Name{First: "MBA Anna", Last: "Roth"}},
+		{"ceo first", "CEO Jan Kowalski", Name{First: "CEO Jan", Last: "Kowalski"}},
+		{"three-letter surname", "NOWAK Ewa", Name{First: "Ewa", Last: "Nowak"}},
+		{"short surname", "LIS Anna", Name{First: "Anna", Last: "Lis"}},
 		{"van", "Ludwig van Beethoven", Name{First: "Ludwig", Last: "van Beethoven"}},
 		{"middle name", "Anna Maria Schmidt", Name{First: "Anna Maria", Last: "Schmidt"}},
 		{"single token", "Müller", Name{Last: "Müller"}},

@@ -188,7 +188,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		return err
 	}
 
-	obs := &importObserver{listRejects: opts.Rejects == "" && !g.Quiet}
+	obs := &importObserver{listRejects: opts.Rejects == "" && (!g.Quiet || g.JSON)}
 	if opts.RowReport != "" {
 		if obs.rows, err = report.NewRowReportWriter(opts.RowReport); err != nil {
 			return err
