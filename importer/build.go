@@ -346,12 +346,13 @@ var nullMarkers = map[string]bool{
 // marker that is also a name does not count. It is called for every
 // cell, so it looks at the first byte, then folds ASCII case on the stack.
 func nullMarker(v string, name bool) bool {
-	if len(v) > 16 {
+	if len(v) > 16 || v == "" {
 		return false
 	}
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return false
+	if v[0] == ' ' || v[len(v)-1] == ' ' || v[0] == '\t' {
+		if v = strings.TrimSpace(v); v == "" {
+			return false
+		}
 	}
 	switch v[0] {
 	case 'n', 'N', '-', 'k', 'K', 'b', 'B', 'u', 'U', 0xE2: // 0xE2 starts – and —
@@ -732,7 +733,7 @@ func (r *rowBuild) address() {
 		v := r.cell(c)
 		r.use(c)
 		r.raw(crm.FieldPostalCode, v)
-		if pc, country, ok := normalize.PostalCountry(v); ok && l.Country == "" {
+		if pc, country, ok := normalize.PostalCountry(v); l.Country == "" && ok {
 			// "D-80331" in a row without a country: the prefix names it.
 			l.PostalCode, l.Country = pc, country
 		} else if pc, err := normalize.PostalCode(normalize.Text(v), l.Country); err != nil {

@@ -97,6 +97,9 @@ func ParseMoney(s string) (Money, error) {
 	}
 	// "ca. 3.000 EUR", "~50k", "około 10 tys. zł", "approx. $5,000": the
 	// estimate is the amount.
+	if c := t[0]; !('a' <= c|0x20 && c|0x20 <= 'z') && c != '~' && c < 0x80 {
+		return parseMoney(t) // no estimate word before the amount
+	}
 	low := strings.ToLower(t)
 	for _, p := range approxWords {
 		if !strings.HasPrefix(low, p) || len(low) == len(p) {

@@ -103,6 +103,10 @@ func stripPostalPrefix(u, country string) string {
 // valid there. Only a prefix followed by a dash counts: "A 1010" could be
 // anything, and "DE" alone before digits is rare.
 func PostalCountry(s string) (code, country string, ok bool) {
+	// Most codes are digits: no prefix to look for.
+	if i := strings.IndexByte(s, '-'); i <= 0 || strings.TrimLeft(s, " ") == "" || !isLetter(strings.TrimLeft(s, " ")[0]&^0x20) {
+		return "", "", false
+	}
 	t := strings.ToUpper(Text(s))
 	prefix, rest, found := strings.Cut(t, "-")
 	if !found || prefix == "" || len(prefix) > 3 || rest == "" || rest[0] < '0' || rest[0] > '9' {
