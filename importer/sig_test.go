@@ -17,7 +17,7 @@ func TestSignatureStable(t *testing.T) {
 	rows := benchRows(t, h, 3)
 	b.Prime(rows)
 	got := b.Signature(rows[0])
-	const want = 0x679e276154bcbf47
+	const want = 0xeddb5ba5873495ca
 	if got != want {
 		t.Errorf("Signature = %#x, want %#x", got, uint64(want))
 	}
