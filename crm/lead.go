@@ -380,6 +380,12 @@ func noBetter(field, old, nv string) bool {
 		if wordPrefix(stripped(nv), stripped(old)) {
 			return true
 		}
+	case FieldLastName:
+		// "Nowak" for "Nowak-Kowalska": one part of a double name.
+		if strings.ContainsRune(old, '-') && !strings.ContainsRune(nv, '-') &&
+			slices.Contains(strings.Split(stripped(old), "-"), stripped(nv)) {
+			return true
+		}
 	case FieldEmail, FieldPhone, FieldMobile, FieldPostalCode, FieldCountry, FieldTaxID, FieldBudget, FieldSource:
 		return false
 	}

@@ -82,6 +82,20 @@ func TestMerge(t *testing.T) {
 			wantLead: func(l *Lead) bool { return l.Company == "Müller Maschinenbau GmbH & Co. KG" },
 		},
 		{
+			name:     "one part of a double surname keeps the whole",
+			old:      Lead{LastName: "Nowak-Kowalska"},
+			in:       Lead{LastName: "Nowak"},
+			wantLead: func(l *Lead) bool { return l.LastName == "Nowak-Kowalska" },
+		},
+		{
+			name:        "a double surname replaces a single one (marriage)",
+			old:         Lead{LastName: "Neumann"},
+			in:          Lead{LastName: "Neumann-Berg"},
+			wantChanged: []string{FieldLastName},
+			wantLead:    func(l *Lead) bool { return l.LastName == "Neumann-Berg" },
+			wantHistory: 1,
+		},
+		{
 			name:        "a longer company name replaces a short one",
 			old:         Lead{Company: "Müller"},
 			in:          Lead{Company: "Müller Maschinenbau GmbH"},
