@@ -162,6 +162,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					} else {
 						r = nameCmp{a: a.Last, b: b.Last}
 						r.lv, r.sim, r.note = compareName(a.Last, b.Last, c.Threshold, false)
+						r = surnameGenderCmp(r, a, b)
 					}
 				}
 				otherName = otherName || r.different && c.Name == CmpFirstName
@@ -291,6 +292,10 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		personal = personal || lv == Agree && c.Agree > 0
 		add(c, va, vb, sim, lv, note)
 	}
+	if veto == "" && m.cfg.Guards.Salutation && a.Gender != genderUnknown && b.Gender != genderUnknown && a.Gender != b.Gender {
+		// "Herr" and "Frau": two people, however much else agrees.
+		veto = VetoSalutation
+	}
 	if veto == "" && otherName && !personal && m.cfg.Guards.FirstName {
 		// A family, a household or a firm's staff share a last name, a
 		// phone, an address, a company: with two given names, those
@@ -302,6 +307,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 
 // VetoFirstName is the veto of the first_name guard.
 const VetoFirstName = "different first names, nothing personal in common"
+
+// VetoSalutation is the veto of the salutation guard.
+const VetoSalutation = "salutations of different gender"
 
 // orgRecords reports whether both records are about an organisation
 // without a person.
@@ -434,8 +442,24 @@ type nameCmp struct {
 func firstNameCmp(a, b string, thr float64) nameCmp {
 	lv, sim, note := compareName(a, b, thr, true)
 	r := nameCmp{a: a, b: b, lv: lv, sim: sim, note: note}
+	if lv != Agree && genderForms(a, b) {
+		// "daniel" and "daniela": alike, and two people.
+		r.lv, r.different, r.note = Disagree, true, "another name (male and female form)"
+		return r
+	}
 	if lv == Disagree && clearlyDifferent(a, b) {
 		r.different, r.note = true, "another name"
+	}
+	return r
+}
+
+// surnameGenderCmp takes the "close" from two last names that are the
+// male and the female form of one Polish surname ("kowalski",
+// "kowalska") when the two records are of different gender: a husband
+// and wife, or a father and daughter, not one person's name mistyped.
+func surnameGenderCmp(r nameCmp, a, b *Record) nameCmp {
+	if r.lv == Close && surnameGenders(a.Last, b.Last) && gendersDiffer(a, b) {
+		r.lv, r.note = Disagree, "male and female form of the surname"
 	}
 	return r
 }
@@ -499,6 +523,7 @@ func (m *Matcher) names(a, b *Record, fc, lc *Comparison) (first, last nameCmp) 
 	}
 	first = cmp(fc, a.First, b.First, true)
 	last = cmp(lc, a.Last, b.Last, false)
+	last = surnameGenderCmp(last, a, b)
 	if first.lv == Agree && last.lv == Agree || a.First == "" || a.Last == "" || b.First == "" || b.Last == "" {
 		return first, last
 	}

@@ -83,6 +83,7 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
 //	    tax_id: true          # two different tax ids never merge
 //	    personal_email: true  # two different personal e-mails at one company domain never merge
 //	    first_name: true      # two different given names never merge on shared facts alone
+//	    salutation: true      # "Herr" and "Frau" (Mr/Mrs, Pan/Pani, ...) never merge
 type Config struct {
 	Mode     Mode         `json:"mode"`
 	MergeAt  float64      `json:"merge_at"`
@@ -104,6 +105,9 @@ type Guards struct {
 	// a configured comparison agrees: what else they share, a family, a
 	// household or a firm's staff share too.
 	FirstName bool `json:"first_name"`
+	// Salutation vetoes a merge of two records whose salutations name
+	// different genders ("Herr" and "Frau", "Pan" and "Pani").
+	Salutation bool `json:"salutation"`
 }
 
 // Default thresholds. A score is a sum of log2 Bayes factors: 12 means the
@@ -151,7 +155,7 @@ func DefaultConfig() Config {
 			b(CmpTaxID, 0, 8, 0, -8),
 			b(CmpEmailDomain, 0, 1, 0, -0.5),
 		},
-		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true},
+		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true, Salutation: true},
 	}
 }
 
@@ -223,13 +227,15 @@ func Load(data []byte, file string) (Config, error) {
 				}
 			}
 		case "guards":
-			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name") {
+			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name", "salutation") {
 				if v, ok := d.Bool(g.Value, "dedupe.guards", g.Key); ok {
 					switch g.Key {
 					case "tax_id":
 						cfg.Guards.TaxID = v
 					case "personal_email":
 						cfg.Guards.PersonalEmail = v
+					case "salutation":
+						cfg.Guards.Salutation = v
 					default:
 						cfg.Guards.FirstName = v
 					}
@@ -347,6 +353,7 @@ func DefaultYAML() string {
 	b.WriteString("  # extra fields, e.g. a birth date column:\n")
 	b.WriteString("  # - {name: birth_date, field: Geburtsdatum, method: date, agree: 6, close: 2, disagree: -4}\n")
 	b.WriteString("  block: []   # extra blocking keys, e.g. [[Geburtsdatum, last_name:phonetic]]\n")
-	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n", c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName)
+	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n    salutation: %t\n",
+		c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName, c.Guards.Salutation)
 	return b.String()
 }

@@ -30,9 +30,17 @@ const differentThreshold = 0.85
 // "katarzyna"), and too far apart for a typo or two: three edits or more
 // and a Jaro-Winkler similarity below differentThreshold, or two edits
 // between names of three letters at most ("eva" and "ina").
+//
+// The male and the female form of one name ("daniel" and "daniela",
+// "jan" and "janina", "peter" and "petra": genderForms) are two names
+// even though one starts the other or they are a typo apart.
 func clearlyDifferent(a, b string) bool {
 	if a == "" || b == "" || a == b {
 		return false
+	}
+	if genderForms(a, b) {
+		// "daniel" and "daniela", "peter" and "petra".
+		return true
 	}
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if initials(a) || initials(b) {
@@ -48,7 +56,7 @@ func clearlyDifferent(a, b string) bool {
 	}
 	for _, x := range wa {
 		for _, y := range wb {
-			if len(x) > 1 && len(y) > 1 && (x == y || shortForm(x, y) || shortForm(y, x) || nicknames(x, y)) {
+			if len(x) > 1 && len(y) > 1 && (x == y || !genderForms(x, y) && (shortForm(x, y) || shortForm(y, x) || nicknames(x, y))) {
 				return false
 			}
 		}
@@ -122,7 +130,12 @@ var nicknameGroups = []string{
 	"barbara babsi barbel babs basia",
 	"christian chris krystian",
 	"christoph christopher kristof krzysztof krzys krzysiek chris kit",
-	"christine christina kristina krystyna krysia tina chris stine",
+	"christine christina christin kristin kristina krystyna krysia tina chris stine",
+	"caroline carolin carolina karolina karoline",
+	"jasmin jasmine yasmin",
+	"nadine nadin",
+	"janine janin",
+	"sabine sabina",
 	"ulrich uli ulli utz",
 	"ulrike uli ulli rike",
 	"wolfgang wolf wolfi",
@@ -189,7 +202,7 @@ var nicknameGroups = []string{
 	"joshua josh",
 	"zachary zach zack",
 	"abigail abby",
-	"anna ania anka annie anne hanna hannah anke",
+	"anna ann ania anka annie anne hanna hannah anke",
 	"maria marie marysia mary mieke marieke ria mimi mitzi",
 	"zofia zosia sophie sofia",
 	"jadwiga jadzia hedwig",

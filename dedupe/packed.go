@@ -14,7 +14,7 @@ type packed struct {
 	s     string
 	end   [nPacked]uint16 // end offsets of the fixed fields in s
 	id    uint32
-	flags uint8
+	flags uint16
 }
 
 // The fixed fields, in packing order; configured extra values follow in
@@ -26,6 +26,8 @@ const (
 	pkRole
 	pkPresent
 	pkSwitchboard
+	pkMale
+	pkFemale
 )
 
 func pack(r *Record) packed {
@@ -63,6 +65,12 @@ func pack(r *Record) packed {
 	if r.Switchboard {
 		p.flags |= pkSwitchboard
 	}
+	switch r.Gender {
+	case genderMale:
+		p.flags |= pkMale
+	case genderFemale:
+		p.flags |= pkFemale
+	}
 	return p
 }
 
@@ -79,6 +87,12 @@ func (p *packed) unpack(extra int) Record {
 		ID: crm.ID(p.id), First: f[0], Last: f[1], Company: f[2], Email: f[3], Phone: f[4], Mobile: f[5],
 		Postal: f[6], City: f[7], Street: f[8], TaxID: f[9],
 		Freemail: p.flags&pkFreemail != 0, Role: p.flags&pkRole != 0, Switchboard: p.flags&pkSwitchboard != 0,
+	}
+	switch {
+	case p.flags&pkMale != 0:
+		r.Gender = genderMale
+	case p.flags&pkFemale != 0:
+		r.Gender = genderFemale
 	}
 	if extra > 0 && len(p.s) > int(start) {
 		// Folded values hold no 0 byte, so it separates them.

@@ -30,6 +30,9 @@ type Record struct {
 	// Switchboard: Phone is a firm's central number, written with the
 	// extension 0 (crm.SwitchboardNumber).
 	Switchboard bool
+	// Gender is the gender the salutation names (genderMale,
+	// genderFemale), genderUnknown without one.
+	Gender byte
 	// Extra holds the values of the configured comparisons and blocking
 	// fields, in Matcher order.
 	Extra []string
@@ -50,6 +53,7 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		TaxID:    l.TaxID,
 		Freemail: l.EmailFreemail,
 		Role:     l.EmailRole,
+		Gender:   salutationGender(l.Salutation),
 	}
 	if r.Phone == "" {
 		r.Phone = localPhone(l.Raw.Value(crm.FieldPhone))

@@ -1,0 +1,146 @@
+package dedupe
+
+import (
+	"strings"
+
+	"github.com/leadpipe/leadpipe/normalize"
+)
+
+// A man and a woman of one family or one firm often have the male and
+// the female form of one name ("Daniel" and "Daniela", "Jan" and
+// "Janina", "Peter" and "Petra"), which look like one name with a typo
+// or a short form. Their salutations ("Herr", "Frau") and, in Polish,
+// their surnames ("Kowalski", "Kowalska") say the same.
+
+// Genders of a record, from its salutation.
+const (
+	genderUnknown byte = iota
+	genderMale
+	genderFemale
+)
+
+// salutationGenders maps the canonical salutations (normalize.Salutation)
+// to a gender; "Mx" and unknown ones have none.
+var salutationGenders = map[string]byte{
+	"Herr": genderMale, "Mr": genderMale, "Pan": genderMale, "Monsieur": genderMale,
+	"Signor": genderMale, "Señor": genderMale,
+	"Frau": genderFemale, "Mrs": genderFemale, "Ms": genderFemale, "Miss": genderFemale,
+	"Pani": genderFemale, "Madame": genderFemale, "Mademoiselle": genderFemale,
+	"Signora": genderFemale, "Señora": genderFemale, "Mevrouw": genderFemale,
+}
+
+// salutationGender is the gender a salutation names, genderUnknown if none.
+func salutationGender(s string) byte {
+	if s == "" {
+		return genderUnknown
+	}
+	if g, ok := salutationGenders[s]; ok {
+		return g
+	}
+	if c, ok := normalize.Salutation(s); ok {
+		return salutationGenders[c]
+	}
+	return genderUnknown
+}
+
+// feminineEndings turn a male given name into a female one: "daniel" /
+// "daniela", "christian" / "christiane", "jan" / "janina", "paul" /
+// "pauline", "stefan" / "stefanie", "anton" / "antonia".
+var feminineEndings = []string{"a", "e", "ina", "ine", "ie", "ia"}
+
+// genderPairs are male and female forms of a name that no ending rule
+// covers.
+var genderPairs = map[string]string{
+	"peter": "petra", "piotr": "petra", "andreas": "andrea", "alexander": "alexandra",
+	"aleksander": "aleksandra", "christian": "christina", "kristian": "kristina",
+	"krystian": "krystyna", "ulrich": "ulrike", "friedrich": "friederike",
+	"heinrich": "henrike", "franz": "franziska", "julius": "julia", "julian": "juliane",
+	"pawel": "paulina", "michal": "michalina", "nikolaus": "nicole", "nicolas": "nicole",
+	"nikolai": "nikola", "gerhard": "gerda", "josef": "josephine", "joseph": "josephine",
+}
+
+// genderForms reports whether two folded given names (single words or
+// whole names) are the male and the female form of one name, and no
+// nickname group lists them together.
+func genderForms(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if genderPairs[a] == b || genderPairs[b] == a {
+		return !nicknames(a, b)
+	}
+	if len(a) < 3 {
+		return false
+	}
+	match := false
+	if rest, ok := strings.CutPrefix(b, a); ok {
+		for _, e := range feminineEndings {
+			if rest == e {
+				match = true
+				break
+			}
+		}
+	}
+	// "mario" / "maria", "paolo" / "paola".
+	if !match && len(a) == len(b) && a[:len(a)-1] == b[:len(b)-1] &&
+		(a[len(a)-1] == 'o' && b[len(b)-1] == 'a' || a[len(a)-1] == 'a' && b[len(b)-1] == 'o') {
+		match = true
+	}
+	return match && !nicknames(a, b)
+}
+
+// maleInA are given names ending in "a" that are male ("kuba", "luca").
+var maleInA = map[string]bool{
+	"kuba": true, "barnaba": true, "bonawentura": true, "kosma": true, "jarema": true,
+	"luca": true, "luka": true, "andrea": true, "nikita": true, "sascha": true, "sasha": true,
+	"mika": true, "jona": true, "elia": true, "noa": true, "ilja": true, "misha": true,
+	"mischa": true, "joshua": true, "costa": true, "attila": true, "akira": true,
+}
+
+// nameGender guesses the gender of a folded given name the way Polish
+// (and most of German) has it: a name ending in "a" is female but for a
+// few; initials have none.
+func nameGender(first string) byte {
+	w := firstWord(first)
+	if len(w) < 2 {
+		return genderUnknown
+	}
+	if w[len(w)-1] == 'a' && !maleInA[w] {
+		return genderFemale
+	}
+	return genderMale
+}
+
+// gendersDiffer reports whether two records are of different gender:
+// by their salutations when both have one, else by their first names.
+func gendersDiffer(a, b *Record) bool {
+	if a.Gender != genderUnknown && b.Gender != genderUnknown {
+		return a.Gender != b.Gender
+	}
+	if genderForms(a.First, b.First) {
+		return true
+	}
+	ga, gb := nameGender(a.First), nameGender(b.First)
+	return ga != genderUnknown && gb != genderUnknown && ga != gb
+}
+
+// surnameGenders reports whether two folded last names are the male and
+// the female form of one Polish (or Czech, Slovak) surname: "kowalski" /
+// "kowalska", "zielinski" / "zielinska", "wesoly" / "wesola".
+func surnameGenders(a, b string) bool {
+	if len(a) != len(b) || len(a) < 4 || a == b {
+		return false
+	}
+	n := len(a)
+	if a[:n-1] != b[:n-1] {
+		return false
+	}
+	x, y := a[n-1], b[n-1]
+	if x == 'a' {
+		x, y = y, x
+	}
+	return y == 'a' && (x == 'i' && a[n-2] == 'k' || x == 'y')
+}

@@ -1,0 +1,108 @@
+package dedupe
+
+import (
+	"testing"
+
+	"github.com/leadpipe/leadpipe/crm"
+)
+
+func TestGenderForms(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Daniel", "Daniela", true},
+		{"Michael", "Michaela", true},
+		{"Jan", "Janina", true},
+		{"Jan", "Jana", true},
+		{"Paul", "Paula", true},
+		{"Paul", "Pauline", true},
+		{"Peter", "Petra", true},
+		{"Andreas", "Andrea", true},
+		{"Christian", "Christiane", true},
+		{"Stefan", "Stefanie", true},
+		{"Alexander", "Alexandra", true},
+		{"Mario", "Maria", true},
+		{"Johann", "Johanna", true},
+		// One name: nicknames, female spellings, typos.
+		{"Kasia", "Katarzyna", false},
+		{"Christine", "Christina", false},
+		{"Carolin", "Caroline", false},
+		{"Sabine", "Sabina", false},
+		{"Ann", "Anna", false},
+		{"Alex", "Alexander", false},
+		{"Thomas", "Thomas", false},
+		{"Daniel", "", false},
+	}
+	for _, tt := range tests {
+		for _, p := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
+			if got := genderForms(key(p[0]), key(p[1])); got != tt.want {
+				t.Errorf("genderForms(%q, %q) = %t, want %t", p[0], p[1], got, tt.want)
+			}
+			if got := clearlyDifferent(key(p[0]), key(p[1])); tt.want && !got {
+				t.Errorf("clearlyDifferent(%q, %q) = false, want true", p[0], p[1])
+			}
+		}
+	}
+}
+
+// TestGenderGuards: the reviewer's scenarios (rev40 s3, s4, s5) of a man
+// and a woman at one firm or in one household.
+func TestGenderGuards(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	firm := func(id crm.ID, sal, first, last string, kv ...string) *crm.Lead {
+		return lead(id, append([]string{"salutation", sal, "first_name", first, "last_name", last, "company", "Schmidt Logistik GmbH",
+			"phone", "+4930555000", "street", "Hafenweg 3", "postal_code", "10115", "city", "Berlin", "country", "DE"}, kv...)...)
+	}
+	pl := func(id crm.ID, sal, first, last string) *crm.Lead {
+		return lead(id, "salutation", sal, "first_name", first, "last_name", last, "phone", "+48618500500",
+			"street", "ul. Polna 3", "postal_code", "60-535", "city", "Poznań", "country", "PL")
+	}
+	tests := []struct {
+		name string
+		a, b *crm.Lead
+		want Decision
+		veto string
+	}{
+		{"Daniel and Daniela", firm(1, "", "Daniel", "Schmidt"), firm(2, "", "Daniela", "Schmidt"), New, VetoFirstName},
+		{"Michael and Michaela", firm(1, "", "Michael", "Schmidt"), firm(2, "", "Michaela", "Schmidt"), New, VetoFirstName},
+		{"Jan and Janina", firm(1, "", "Jan", "Schmidt"), firm(2, "", "Janina", "Schmidt"), New, VetoFirstName},
+		{"Paul and Paula", firm(1, "", "Paul", "Schmidt"), firm(2, "", "Paula", "Schmidt"), New, VetoFirstName},
+		{"Peter and Petra", firm(1, "", "Peter", "Schmidt"), firm(2, "", "Petra", "Schmidt"), New, VetoFirstName},
+		{"Andreas and Andrea", firm(1, "", "Andreas", "Schmidt"), firm(2, "", "Andrea", "Schmidt"), New, VetoFirstName},
+		{"Herr and Frau, one initial", firm(1, "Herr", "D.", "Schmidt"), firm(2, "Frau", "D.", "Schmidt"), New, VetoSalutation},
+		{"Mr and Mrs", firm(1, "Mr", "", "Schmidt"), firm(2, "Mrs", "", "Schmidt"), New, VetoSalutation},
+		{"Pan and Pani", pl(1, "Pan", "", "Kowalski"), pl(2, "Pani", "", "Kowalski"), New, VetoSalutation},
+		{"Monsieur and Madame", firm(1, "Monsieur", "", "Schmidt"), firm(2, "Madame", "", "Schmidt"), New, VetoSalutation},
+		{"Herr and Herr", firm(1, "Herr", "Daniel", "Schmidt"), firm(2, "Herr", "Daniel", "Schmidt"), Merge, ""},
+		{"Kasia and Katarzyna", firm(1, "", "Kasia", "Schmidt"), firm(2, "Pani", "Katarzyna", "Schmidt"), Merge, ""},
+		{"Hans and Hannes", firm(1, "", "Hans", "Schmidt"), firm(2, "", "Johannes", "Schmidt"), Merge, ""},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(tt.a), m.Record(tt.b)
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want || res.Veto != tt.veto {
+			t.Errorf("%s: decision %d veto %q, want %d veto %q\n%s", tt.name, got, res.Veto, tt.want, tt.veto, res)
+		}
+	}
+
+	// Kowalski and Kowalska: one surname in two genders is no "close"
+	// last name for a man and a woman, and still close for one person.
+	for _, tt := range []struct {
+		fa, la, fb, lb string
+		want           Level
+	}{
+		{"Daniel", "Kowalski", "Daniela", "Kowalska", Disagree},
+		{"Tomasz", "Zieliński", "Agnieszka", "Zielińska", Disagree},
+		{"Jan", "Nowicki", "Anna", "Nowicka", Disagree},
+		{"Anna", "Kowalski", "Anna", "Kowalska", Close},
+	} {
+		a, b := m.Record(pl(1, "", tt.fa, tt.la)), m.Record(pl(2, "", tt.fb, tt.lb))
+		res := m.Explain(&b, &a)
+		for _, f := range res.Fields {
+			if f.Name == CmpLastName && f.Level != tt.want {
+				t.Errorf("%s %s / %s %s: last name %s, want %s\n%s", tt.fa, tt.la, tt.fb, tt.lb, f.Level, tt.want, res)
+			}
+		}
+	}
+}
