@@ -48,6 +48,30 @@ func salutationGender(s string) byte {
 // "pauline", "stefan" / "stefanie", "anton" / "antonia".
 var feminineEndings = []string{"a", "e", "ina", "ine", "ie", "ia"}
 
+// maleNames are the male given names whose female forms the ending rules
+// make ("daniel" / "daniela"). The rules apply to these only: a name cut
+// short by a typo ("matild" for "matilda", "kirr" for "kirra") is no
+// male name.
+var maleNames = func() map[string]bool {
+	m := map[string]bool{}
+	for n := range strings.FieldsSeq(`daniel michael michal jan paul karl carl emil gabriel samuel manuel emanuel
+		marcel martin valentin justin augustin christian kristian julian adrian sebastian stefan stephan
+		florian fabian damian marian roman bogdan dominik henrik hendrik erik eric frederik friedrich leon
+		simon louis denis ivan johann josef joseph jozef gerd bernhard mario antonio carlo paolo bruno
+		franco roberto alessandro anton viktor wiktor georg robert albert herbert norbert wilhelm ernst
+		stanislaw wladyslaw boleslaw miroslaw jaroslaw radoslaw bronislaw czeslaw wieslaw zdzislaw
+		slawomir bogumil ludwik ludwig henryk alojzy dariusz lukas lukasz marek mariusz olaf oskar
+		janusz patrik patryk konrad ignacy wiktorian klaudiusz kamil ryszard leopold rudolf harald
+		gerald reinhold berthold theodor teodor aleksander alexander nikola nikolaj mikolaj piotr
+		benedikt benedykt vincent wincenty fryderyk edmund edward eduard august julius juliusz
+		claudius markus marcus marco marc mark max maximilian david dawid noah elias jonas luis
+		andreas andrea andre andrej andrzej krystian ulrich heinrich franz peter pawel nicolas nikolaus
+		gerhard ole jens sven torsten thorsten kurt walter werner horst uwe`) {
+		m[n] = true
+	}
+	return m
+}()
+
 // genderPairs are male and female forms of a name that no ending rule
 // covers.
 var genderPairs = map[string]string{
@@ -61,7 +85,8 @@ var genderPairs = map[string]string{
 
 // genderForms reports whether two folded given names (single words or
 // whole names) are the male and the female form of one name, and no
-// nickname group lists them together.
+// nickname group lists them together: a listed pair, or a male name
+// (maleNames) with a feminine ending, or "o" and "a" at its end.
 func genderForms(a, b string) bool {
 	if a == b || a == "" || b == "" {
 		return false
@@ -72,7 +97,7 @@ func genderForms(a, b string) bool {
 	if genderPairs[a] == b || genderPairs[b] == a {
 		return !nicknames(a, b)
 	}
-	if len(a) < 3 {
+	if len(a) < 3 || !maleNames[a] && !maleNames[b] {
 		return false
 	}
 	match := false
