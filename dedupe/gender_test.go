@@ -106,3 +106,21 @@ func TestGenderGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestHouseholdMailbox: a family's shared address (rev40 s5) is no
+// personal evidence that lifts the first_name guard.
+func TestHouseholdMailbox(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	home := func(id crm.ID, first string) *crm.Lead {
+		return lead(id, "first_name", first, "last_name", "Brandt", "email", "familie.brandt@t-online.de", "phone", "+496221334455",
+			"street", "Bergstr. 7", "postal_code", "69120", "city", "Heidelberg", "country", "DE")
+	}
+	a, b := m.Record(home(1, "Werner")), m.Record(home(2, "Sabine"))
+	if res := m.Explain(&b, &a); res.Veto != VetoFirstName || m.Decide(res, true) == Merge {
+		t.Errorf("Werner and Sabine on the family mailbox:\n%s", res)
+	}
+	a, b = m.Record(home(1, "Werner")), m.Record(home(2, "W."))
+	if res := m.Explain(&b, &a); res.Veto != "" || m.Decide(res, true) != Merge {
+		t.Errorf("Werner and W. on the family mailbox:\n%s", res)
+	}
+}

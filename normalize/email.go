@@ -318,18 +318,38 @@ var roleLocalParts = map[string]bool{
 	"logistyka": true, "technik": true, "projekt": true, "projekte": true,
 }
 
+// householdWords start the mailbox of a household, which a family shares
+// like a firm its info@: "familie.brandt", "fam-brandt", "rodzina_nowak".
+var householdWords = map[string]bool{
+	"familie": true, "family": true, "fam": true, "famille": true, "famiglia": true,
+	"familia": true, "familj": true, "gezin": true, "rodzina": true, "haushalt": true,
+	"household": true, "eheleute": true, "eheleut": true, "ehepaar": true,
+}
+
+// householdJoined are the household words that also start a mailbox
+// written without a separator ("familiebrandt", "rodzinanowak"); short
+// ones ("fam") would start too many names.
+var householdJoined = []string{"familie", "family", "famille", "rodzina", "haushalt", "eheleute", "ehepaar"}
+
 // IsRoleLocalPart reports whether an e-mail local part (lower-case) names a
 // function rather than a person: "info", "vertrieb", "biuro", also with a
-// "+tag" or a suffix after '.', '-' or '_' ("info.berlin", "sales-de").
+// "+tag" or a suffix after '.', '-' or '_' ("info.berlin", "sales-de"), or a
+// household ("familie.brandt", "fam-brandt", "rodzina.nowak",
+// "familiebrandt"), which a family shares.
 func IsRoleLocalPart(local string) bool {
 	if i := strings.IndexByte(local, '+'); i >= 0 {
 		local = local[:i]
 	}
-	if roleLocalParts[local] {
+	if roleLocalParts[local] || householdWords[local] {
 		return true
 	}
 	if i := strings.IndexAny(local, ".-_"); i > 0 {
-		return roleLocalParts[local[:i]]
+		return roleLocalParts[local[:i]] || householdWords[local[:i]]
+	}
+	for _, w := range householdJoined {
+		if len(local) >= len(w)+3 && strings.HasPrefix(local, w) {
+			return true
+		}
 	}
 	return false
 }

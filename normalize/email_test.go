@@ -108,12 +108,15 @@ func TestFreemailList(t *testing.T) {
 
 func TestIsRoleLocalPart(t *testing.T) {
 	for _, l := range []string{"info", "sales", "kontakt", "contact", "office", "biuro", "mail", "admin", "support", "hello",
-		"team", "vertrieb", "service", "marketing", "noreply", "no-reply", "info+x", "info-de", "sales.team"} {
+		"team", "vertrieb", "service", "marketing", "noreply", "no-reply", "info+x", "info-de", "sales.team",
+		// A household's mailbox (rev40 s5).
+		"familie.brandt", "familie", "family-smith", "fam.brandt", "fam_brandt", "rodzina.nowak", "haushalt.meier",
+		"eheleute.schulz", "familiebrandt", "rodzinanowak"} {
 		if !IsRoleLocalPart(l) {
 			t.Errorf("IsRoleLocalPart(%q) = false", l)
 		}
 	}
-	for _, l := range []string{"anna.schmidt", "jkowalski", "m.mueller", "informatik"} {
+	for _, l := range []string{"anna.schmidt", "jkowalski", "m.mueller", "informatik", "famous", "fama", "family1"} {
 		if IsRoleLocalPart(l) {
 			t.Errorf("IsRoleLocalPart(%q) = true", l)
 		}
