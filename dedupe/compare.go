@@ -296,6 +296,10 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// "Herr" and "Frau": two people, however much else agrees.
 		veto = VetoSalutation
 	}
+	if veto == "" && m.cfg.Guards.Generation && a.Generation != genNone && b.Generation != genNone && a.Generation != b.Generation {
+		// "Hans Müller sen." and "Hans Müller jun.": father and son.
+		veto = VetoGeneration
+	}
 	if veto == "" && otherName && !personal && m.cfg.Guards.FirstName {
 		// A family, a household or a firm's staff share a last name, a
 		// phone, an address, a company: with two given names, those
@@ -307,6 +311,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 
 // VetoFirstName is the veto of the first_name guard.
 const VetoFirstName = "different first names, nothing personal in common"
+
+// VetoGeneration is the veto of the generation guard.
+const VetoGeneration = "different generation suffixes (sen./jun.)"
 
 // VetoSalutation is the veto of the salutation guard.
 const VetoSalutation = "salutations of different gender"

@@ -84,6 +84,7 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
 //	    personal_email: true  # two different personal e-mails at one company domain never merge
 //	    first_name: true      # two different given names never merge on shared facts alone
 //	    salutation: true      # "Herr" and "Frau" (Mr/Mrs, Pan/Pani, ...) never merge
+//	    generation: true      # "sen." and "jun." (Sr./Jr., II/III) never merge
 type Config struct {
 	Mode     Mode         `json:"mode"`
 	MergeAt  float64      `json:"merge_at"`
@@ -108,6 +109,10 @@ type Guards struct {
 	// Salutation vetoes a merge of two records whose salutations name
 	// different genders ("Herr" and "Frau", "Pan" and "Pani").
 	Salutation bool `json:"salutation"`
+	// Generation vetoes a merge of two records whose last names end in
+	// different generation suffixes ("sen." and "jun.", "Sr." and "Jr.",
+	// "d. Ä." and "d. J.", "II" and "III").
+	Generation bool `json:"generation"`
 }
 
 // Default thresholds. A score is a sum of log2 Bayes factors: 12 means the
@@ -155,7 +160,7 @@ func DefaultConfig() Config {
 			b(CmpTaxID, 0, 8, 0, -8),
 			b(CmpEmailDomain, 0, 1, 0, -0.5),
 		},
-		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true, Salutation: true},
+		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true, Salutation: true, Generation: true},
 	}
 }
 
@@ -227,7 +232,7 @@ func Load(data []byte, file string) (Config, error) {
 				}
 			}
 		case "guards":
-			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name", "salutation") {
+			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name", "salutation", "generation") {
 				if v, ok := d.Bool(g.Value, "dedupe.guards", g.Key); ok {
 					switch g.Key {
 					case "tax_id":
@@ -236,6 +241,8 @@ func Load(data []byte, file string) (Config, error) {
 						cfg.Guards.PersonalEmail = v
 					case "salutation":
 						cfg.Guards.Salutation = v
+					case "generation":
+						cfg.Guards.Generation = v
 					default:
 						cfg.Guards.FirstName = v
 					}
@@ -353,7 +360,7 @@ func DefaultYAML() string {
 	b.WriteString("  # extra fields, e.g. a birth date column:\n")
 	b.WriteString("  # - {name: birth_date, field: Geburtsdatum, method: date, agree: 6, close: 2, disagree: -4}\n")
 	b.WriteString("  block: []   # extra blocking keys, e.g. [[Geburtsdatum, last_name:phonetic]]\n")
-	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n    salutation: %t\n",
-		c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName, c.Guards.Salutation)
+	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n    salutation: %t\n    generation: %t\n",
+		c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName, c.Guards.Salutation, c.Guards.Generation)
 	return b.String()
 }

@@ -169,3 +169,48 @@ func surnameGenders(a, b string) bool {
 	}
 	return y == 'a' && (x == 'i' && a[n-2] == 'k' || x == 'y')
 }
+
+// Generation suffixes tell a father from his son of the same name:
+// "Hans Müller sen." and "Hans Müller jun.", "John Smith Sr." and "John
+// Smith Jr.", "Müller d. Ä." and "Müller d. J.", "Smith II" and "Smith
+// III".
+const (
+	genNone byte = iota
+	genSenior
+	genJunior
+	genI
+	genII
+	genIII
+	genIV
+)
+
+// generationWords maps the last word (or the last two: "d a") of a
+// folded last name to its generation.
+var generationWords = map[string]byte{
+	"sen": genSenior, "senior": genSenior, "sr": genSenior, "d a": genSenior, "d ae": genSenior,
+	"der altere": genSenior, "der aeltere": genSenior, "starszy": genSenior,
+	"jun": genJunior, "junior": genJunior, "jr": genJunior, "d j": genJunior,
+	"der jungere": genJunior, "der juengere": genJunior, "mlodszy": genJunior,
+	"i": genI, "ii": genII, "iii": genIII, "iv": genIV,
+}
+
+// splitGeneration takes a generation suffix off a folded last name:
+// "muller sen" is "muller", genSenior. A name of one word keeps it.
+func splitGeneration(last string) (string, byte) {
+	for _, n := range [2]int{2, 1} {
+		i := len(last)
+		for k := 0; k < n && i > 0; k++ {
+			i = strings.LastIndexByte(last[:i], ' ')
+			if i < 0 {
+				break
+			}
+		}
+		if i <= 0 {
+			continue
+		}
+		if g, ok := generationWords[last[i+1:]]; ok {
+			return last[:i], g
+		}
+	}
+	return last, genNone
+}

@@ -124,3 +124,38 @@ func TestHouseholdMailbox(t *testing.T) {
 		t.Errorf("Werner and W. on the family mailbox:\n%s", res)
 	}
 }
+
+// TestGenerationGuard: father and son of one name at one firm (rev40 s3).
+func TestGenerationGuard(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	firm := func(id crm.ID, last string) *crm.Lead {
+		return lead(id, "salutation", "Herr", "first_name", "Hans", "last_name", last, "company", "Müller Holzbau GmbH",
+			"email", "info@mueller-holzbau.de", "phone", "+49 8031 4455-0", "street", "Rosenheimer Str. 12",
+			"postal_code", "83022", "city", "Rosenheim", "country", "DE")
+	}
+	tests := []struct {
+		a, b string
+		want Decision
+		veto string
+	}{
+		{"Müller sen.", "Müller jun.", New, VetoGeneration},
+		{"Müller Senior", "Müller Junior", New, VetoGeneration},
+		{"Müller Sr.", "Müller Jr.", New, VetoGeneration},
+		{"Müller d. Ä.", "Müller d. J.", New, VetoGeneration},
+		{"Müller II", "Müller III", New, VetoGeneration},
+		{"Müller sen.", "Müller", Merge, ""},
+		{"Müller jun.", "Mueller jun.", Merge, ""},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(firm(1, tt.a)), m.Record(firm(2, tt.b))
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want || res.Veto != tt.veto {
+			t.Errorf("%s / %s: decision %d veto %q, want %d veto %q\n%s", tt.a, tt.b, got, res.Veto, tt.want, tt.veto, res)
+		}
+		// The index keeps the generation.
+		p := pack(&a)
+		if u := p.unpack(0); u.Generation != a.Generation || u.Gender != a.Gender || u.Last != a.Last {
+			t.Errorf("%s: packed %+v, want %+v", tt.a, u, a)
+		}
+	}
+}

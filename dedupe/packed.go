@@ -28,7 +28,10 @@ const (
 	pkSwitchboard
 	pkMale
 	pkFemale
+	pkGeneration // 3 bits from here: Record.Generation
 )
+
+const pkGenerationMask = 7
 
 func pack(r *Record) packed {
 	fields := [nPacked]string{r.First, r.Last, r.Company, r.Email, r.Phone, r.Mobile, r.Postal, r.City, r.Street, r.TaxID}
@@ -65,6 +68,7 @@ func pack(r *Record) packed {
 	if r.Switchboard {
 		p.flags |= pkSwitchboard
 	}
+	p.flags |= uint16(r.Generation&pkGenerationMask) * pkGeneration
 	switch r.Gender {
 	case genderMale:
 		p.flags |= pkMale
@@ -88,6 +92,7 @@ func (p *packed) unpack(extra int) Record {
 		Postal: f[6], City: f[7], Street: f[8], TaxID: f[9],
 		Freemail: p.flags&pkFreemail != 0, Role: p.flags&pkRole != 0, Switchboard: p.flags&pkSwitchboard != 0,
 	}
+	r.Generation = byte(p.flags / pkGeneration & pkGenerationMask)
 	switch {
 	case p.flags&pkMale != 0:
 		r.Gender = genderMale

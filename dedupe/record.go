@@ -33,6 +33,9 @@ type Record struct {
 	// Gender is the gender the salutation names (genderMale,
 	// genderFemale), genderUnknown without one.
 	Gender byte
+	// Generation is the generation suffix taken off the last name
+	// ("sen.", "jun.", "III": splitGeneration), genNone without one.
+	Generation byte
 	// Extra holds the values of the configured comparisons and blocking
 	// fields, in Matcher order.
 	Extra []string
@@ -55,6 +58,7 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		Role:     l.EmailRole,
 		Gender:   salutationGender(l.Salutation),
 	}
+	r.Last, r.Generation = splitGeneration(r.Last)
 	if r.Phone == "" {
 		r.Phone = localPhone(l.Raw.Value(crm.FieldPhone))
 	} else {
