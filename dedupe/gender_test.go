@@ -159,3 +159,51 @@ func TestGenerationGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestExactModeGuards: --match exact keys skip role addresses and
+// switchboard numbers, and ExactVeto applies the guards (rev40 s5, s12).
+func TestExactModeGuards(t *testing.T) {
+	kinds := func(l *crm.Lead) string {
+		s := ""
+		for _, k := range ExactKeys(l) {
+			s += string(k.Kind)
+		}
+		return s
+	}
+	raw := func(l *crm.Lead) *crm.Lead {
+		l.Raw.Set(crm.FieldPhone, l.Phone+"-0") // as written: "+49 6131 9988-0"
+		return l
+	}
+	for _, tt := range []struct {
+		l    *crm.Lead
+		want string
+	}{
+		{raw(lead(1, "first_name", "Andreas", "last_name", "Klein", "email", "info@klein-elektro.de", "phone", "+49 6131 99880")), ""},
+		{lead(1, "last_name", "Brandt", "email", "familie.brandt@t-online.de", "phone", "+49 6221 334455"), "p"},
+		{lead(1, "last_name", "Hoffmann", "email", "stefan.hoffmann@hoffmann-metall.de", "phone", "+49 231 556677"), "ep"},
+	} {
+		if got := kinds(tt.l); got != tt.want {
+			t.Errorf("%s %s: keys %q, want %q", tt.l.Email, tt.l.Raw.Value(crm.FieldPhone), got, tt.want)
+		}
+	}
+	p := func(sal, first, last, email string) *crm.Lead {
+		return lead(1, "salutation", sal, "first_name", first, "last_name", last, "email", email)
+	}
+	for _, tt := range []struct {
+		a, b *crm.Lead
+		want string
+	}{
+		{p("Herr", "Werner", "Brandt", ""), p("Frau", "Sabine", "Brandt", ""), VetoSalutation},
+		{p("", "Werner", "Brandt", ""), p("", "Sabine", "Brandt", ""), VetoFirstName},
+		{p("", "Andreas", "Klein", ""), p("", "Andrea", "Klein", ""), VetoFirstName},
+		{p("", "Hans", "Müller sen.", ""), p("", "Hans", "Müller jun.", ""), VetoGeneration},
+		{p("", "Werner", "Brandt", "familie.brandt@t-online.de"), p("", "Sabine", "Brandt", "familie.brandt@t-online.de"), VetoFirstName},
+		{p("", "Hans", "Meier", "hans.meier@gmx.de"), p("", "Johann-Georg", "Meier", "hans.meier@gmx.de"), ""},
+		{p("", "Kasia", "Nowak", ""), p("Pani", "Katarzyna", "Nowak", ""), ""},
+		{p("", "W.", "Brandt", ""), p("", "Werner", "Brandt", ""), ""},
+	} {
+		if got := ExactVeto(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)
+		}
+	}
+}

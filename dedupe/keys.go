@@ -24,10 +24,13 @@ type Key struct {
 
 // ExactKeys returns the exact match keys of a lead, strongest first. A lead
 // without e-mail, phone or name has fewer keys; one with none can only ever
-// be created, never matched.
+// be created, never matched. A role address (info@, biuro@, a household's
+// familie.brandt@) is no key, nor is a firm's switchboard number
+// (crm.SwitchboardNumber) with the last name: a firm's staff or a family
+// share them.
 func ExactKeys(l *crm.Lead) []Key {
 	keys := make([]Key, 0, 4)
-	if l.Email != "" {
+	if l.Email != "" && !l.EmailRole {
 		keys = append(keys, Key{KeyEmail, hash(KeyEmail, l.Email)})
 	}
 	last := ""
@@ -35,7 +38,7 @@ func ExactKeys(l *crm.Lead) []Key {
 		last = normalize.FoldUmlaut(l.LastName)
 	}
 	if last != "" {
-		if l.Phone != "" {
+		if l.Phone != "" && !crm.SwitchboardNumber(l.Raw.Value(crm.FieldPhone)) {
 			keys = append(keys, Key{KeyPhoneLast, hash(KeyPhoneLast, l.Phone, last)})
 		}
 		if l.Mobile != "" && l.Mobile != l.Phone {
@@ -69,6 +72,35 @@ func nameCompanyHash(l *crm.Lead, last string) uint64 {
 	}
 	return hashPart(h, "")
 }
+
+// ExactVeto returns the guard that forbids merging two leads that share
+// an exact key, "" if none: salutations of different gender, different
+// generation suffixes ("sen.", "jun."), or two different first names
+// (the first_name guard: not an initial, short form, nickname or typo of
+// one another, or the male and the female form of a name) unless they
+// share a personal e-mail address. The rules are those of the guards of
+// fuzzy matching (Matcher), on by default there.
+func ExactVeto(a, b *crm.Lead) string {
+	if ga, gb := salutationGender(a.Salutation), salutationGender(b.Salutation); ga != genderUnknown && gb != genderUnknown && ga != gb {
+		return VetoSalutation
+	}
+	_, ga := splitGeneration(key(a.LastName))
+	_, gb := splitGeneration(key(b.LastName))
+	if ga != genNone && gb != genNone && ga != gb {
+		return VetoGeneration
+	}
+	if a.Email != "" && a.Email == b.Email && !a.EmailRole && !b.EmailRole {
+		return "" // the person's own address
+	}
+	if r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold); r.different {
+		return VetoFirstName
+	}
+	return ""
+}
+
+// exactFirstNameThreshold is the Jaro-Winkler threshold of the built-in
+// first name comparison (DefaultConfig).
+const exactFirstNameThreshold = 0.90
 
 // Hashes returns just the hashes of keys, for the store's index.
 func Hashes(keys []Key) []uint64 {

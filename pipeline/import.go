@@ -635,8 +635,11 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		}
 	} else {
 		var kind dedupe.KeyKind
-		if target, kind = im.match(keys); target != 0 {
+		var veto string
+		if target, kind, veto = im.match(keys, nl); target != 0 {
 			via = kind.String()
+		} else if veto != "" {
+			o.Reason = "kept apart: " + veto
 		}
 	}
 	if target == 0 {
@@ -805,16 +808,39 @@ func reason(err error) string {
 	return err.Error()
 }
 
-func (im *importRun) match(keys []dedupe.Key) (crm.ID, dedupe.KeyKind) {
+func (im *importRun) match(keys []dedupe.Key, nl *crm.Lead) (crm.ID, dedupe.KeyKind, string) {
+	veto := ""
 	for _, k := range keys {
-		if id, ok := im.runKeys[k.Hash]; ok {
-			return id, k.Kind
+		id, ok := im.runKeys[k.Hash]
+		if !ok {
+			id, ok = im.storeKeys[k.Hash]
 		}
-		if id, ok := im.storeKeys[k.Hash]; ok {
-			return id, k.Kind
+		if !ok {
+			continue
 		}
+		// The guards of fuzzy matching hold for exact keys too: a
+		// shared key is no reason to merge Werner into Sabine.
+		if v := im.exactVeto(id, nl); v != "" {
+			veto = v
+			continue
+		}
+		return id, k.Kind, ""
 	}
-	return 0, 0
+	return 0, 0, veto
+}
+
+// exactVeto returns the guard (dedupe.ExactVeto) that keeps the row nl
+// from the lead id (or the lead it was merged into), "" if none or if the
+// lead cannot be read (the caller reports that).
+func (im *importRun) exactVeto(id crm.ID, nl *crm.Lead) string {
+	lead, _, err := im.load(id)
+	for hops := 0; err == nil && lead.MergedInto != 0 && hops < 8; hops++ {
+		lead, _, err = im.load(lead.MergedInto)
+	}
+	if err != nil {
+		return ""
+	}
+	return dedupe.ExactVeto(nl, lead)
 }
 
 // rowLead is the row's lead as a merge record keeps it: its values, without
