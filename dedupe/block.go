@@ -401,9 +401,10 @@ func (x *Index) put(r Record, keys, old []uint64) {
 
 // Best returns the best-scoring candidate for r among the records that
 // share a blocking key with it (r's own id excluded), with its score; ok
-// is false when there is no candidate. A vetoed candidate can still be
-// returned (with Veto set) when nothing better exists, so that it can be
-// flagged for review.
+// is false when there is no candidate. A candidate no guard vetoes comes
+// first; the best vetoed one (with Veto set) is returned instead when it
+// reaches merge_at and no other reaches review_at, so that it is flagged
+// for review with the guard as its reason.
 func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 	x.stats.Lookups++
 	var seen [16]crm.ID
@@ -425,6 +426,8 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		}
 	}
 	var strong [4]crm.ID // candidates at or above merge_at, not vetoed
+	var bestV Result     // the best vetoed candidate
+	okV := false
 	nStrong := 0
 	for _, id := range cands {
 		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
@@ -452,13 +455,21 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 				nStrong++
 			}
 		}
-		better := !ok || (best.Veto != "" && veto == "") || ((veto == "") == (best.Veto == "") && (s > best.Score || s == best.Score && id < best.ID))
-		if better {
-			best, ok = Result{ID: id, Score: s, Veto: veto, Earlier: state}, true
+		if veto != "" {
+			if !okV || s > bestV.Score || s == bestV.Score && id < bestV.ID {
+				bestV, okV = Result{ID: id, Score: s, Veto: veto, Earlier: state}, true
+			}
+			continue
+		}
+		if !ok || s > best.Score || s == best.Score && id < best.ID {
+			best, ok = Result{ID: id, Score: s, Earlier: state}, true
 		}
 	}
 	if x.linked(strong[:nStrong]) {
 		x.stats.AlsoMatched++
+	}
+	if okV && (!ok || best.Score < x.m.cfg.ReviewAt && bestV.Score >= x.m.cfg.MergeAt) {
+		return bestV, true
 	}
 	return best, ok
 }
@@ -490,15 +501,25 @@ type Decision int
 // The decisions.
 const (
 	New    Decision = iota // no candidate reaches review_at
-	Review                 // created, flagged as a possible duplicate
+	Review                 // created, flagged as a possible duplicate (also when a guard vetoes the merge)
 	Merge                  // merged into the candidate
 )
 
 // Decide applies the thresholds and guards to a best candidate.
 func (m *Matcher) Decide(best Result, ok bool) Decision {
 	switch {
-	case !ok || best.Score < m.cfg.ReviewAt || best.Veto != "":
-		// A guard says these are two people: not even worth a review.
+	case !ok || best.Score < m.cfg.ReviewAt:
+		return New
+	case best.Veto != "":
+		// A guard says these are two people. Had it not, they would
+		// have merged: flagged, with the guard as the reason (review
+		// export's kept_apart_by), never merged. Below merge_at they
+		// are a family or a firm's colleagues, who share a last name,
+		// an address, a phone or a company: flagging each of those
+		// would flood the review.
+		if best.Score >= m.cfg.MergeAt {
+			return Review
+		}
 		return New
 	case best.Score >= m.cfg.MergeAt:
 		return Merge

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/leadpipe/leadpipe/crm"
@@ -64,16 +65,16 @@ func TestGenderGuards(t *testing.T) {
 		want Decision
 		veto string
 	}{
-		{"Daniel and Daniela", firm(1, "", "Daniel", "Schmidt"), firm(2, "", "Daniela", "Schmidt"), New, VetoFirstName},
-		{"Michael and Michaela", firm(1, "", "Michael", "Schmidt"), firm(2, "", "Michaela", "Schmidt"), New, VetoFirstName},
-		{"Jan and Janina", firm(1, "", "Jan", "Schmidt"), firm(2, "", "Janina", "Schmidt"), New, VetoFirstName},
-		{"Paul and Paula", firm(1, "", "Paul", "Schmidt"), firm(2, "", "Paula", "Schmidt"), New, VetoFirstName},
-		{"Peter and Petra", firm(1, "", "Peter", "Schmidt"), firm(2, "", "Petra", "Schmidt"), New, VetoFirstName},
-		{"Andreas and Andrea", firm(1, "", "Andreas", "Schmidt"), firm(2, "", "Andrea", "Schmidt"), New, VetoFirstName},
-		{"Herr and Frau, one initial", firm(1, "Herr", "D.", "Schmidt"), firm(2, "Frau", "D.", "Schmidt"), New, VetoSalutation},
-		{"Mr and Mrs", firm(1, "Mr", "", "Schmidt"), firm(2, "Mrs", "", "Schmidt"), New, VetoSalutation},
-		{"Pan and Pani", pl(1, "Pan", "", "Kowalski"), pl(2, "Pani", "", "Kowalski"), New, VetoSalutation},
-		{"Monsieur and Madame", firm(1, "Monsieur", "", "Schmidt"), firm(2, "Madame", "", "Schmidt"), New, VetoSalutation},
+		{"Daniel and Daniela", firm(1, "", "Daniel", "Schmidt"), firm(2, "", "Daniela", "Schmidt"), Review, VetoFirstName},
+		{"Michael and Michaela", firm(1, "", "Michael", "Schmidt"), firm(2, "", "Michaela", "Schmidt"), Review, VetoFirstName},
+		{"Jan and Janina", firm(1, "", "Jan", "Schmidt"), firm(2, "", "Janina", "Schmidt"), Review, VetoFirstName},
+		{"Paul and Paula", firm(1, "", "Paul", "Schmidt"), firm(2, "", "Paula", "Schmidt"), Review, VetoFirstName},
+		{"Peter and Petra", firm(1, "", "Peter", "Schmidt"), firm(2, "", "Petra", "Schmidt"), Review, VetoFirstName},
+		{"Andreas and Andrea", firm(1, "", "Andreas", "Schmidt"), firm(2, "", "Andrea", "Schmidt"), Review, VetoFirstName},
+		{"Herr and Frau, one initial", firm(1, "Herr", "D.", "Schmidt"), firm(2, "Frau", "D.", "Schmidt"), Review, VetoSalutation},
+		{"Mr and Mrs", firm(1, "Mr", "", "Schmidt"), firm(2, "Mrs", "", "Schmidt"), Review, VetoSalutation},
+		{"Pan and Pani", pl(1, "Pan", "", "Kowalski"), pl(2, "Pani", "", "Kowalski"), Review, VetoSalutation},
+		{"Monsieur and Madame", firm(1, "Monsieur", "", "Schmidt"), firm(2, "Madame", "", "Schmidt"), Review, VetoSalutation},
 		{"Herr and Herr", firm(1, "Herr", "Daniel", "Schmidt"), firm(2, "Herr", "Daniel", "Schmidt"), Merge, ""},
 		{"Kasia and Katarzyna", firm(1, "", "Kasia", "Schmidt"), firm(2, "Pani", "Katarzyna", "Schmidt"), Merge, ""},
 		{"Hans and Hannes", firm(1, "", "Hans", "Schmidt"), firm(2, "", "Johannes", "Schmidt"), Merge, ""},
@@ -138,11 +139,11 @@ func TestGenerationGuard(t *testing.T) {
 		want Decision
 		veto string
 	}{
-		{"Müller sen.", "Müller jun.", New, VetoGeneration},
-		{"Müller Senior", "Müller Junior", New, VetoGeneration},
-		{"Müller Sr.", "Müller Jr.", New, VetoGeneration},
-		{"Müller d. Ä.", "Müller d. J.", New, VetoGeneration},
-		{"Müller II", "Müller III", New, VetoGeneration},
+		{"Müller sen.", "Müller jun.", Review, VetoGeneration},
+		{"Müller Senior", "Müller Junior", Review, VetoGeneration},
+		{"Müller Sr.", "Müller Jr.", Review, VetoGeneration},
+		{"Müller d. Ä.", "Müller d. J.", Review, VetoGeneration},
+		{"Müller II", "Müller III", Review, VetoGeneration},
 		{"Müller sen.", "Müller", Merge, ""},
 		{"Müller jun.", "Mueller jun.", Merge, ""},
 	}
@@ -205,5 +206,37 @@ func TestExactModeGuards(t *testing.T) {
 		if got := ExactVeto(tt.a, tt.b); got != tt.want {
 			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)
 		}
+	}
+}
+
+// TestIndexFlagsVetoedPair: a pair only a guard keeps from merging is
+// flagged for review with the guard as its reason, in favour of a weak
+// candidate no guard vetoes; a vetoed pair below merge_at is not.
+func TestIndexFlagsVetoedPair(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	x := NewIndex(m, 0)
+	home := func(id crm.ID, first, email string) *crm.Lead {
+		return lead(id, "first_name", first, "last_name", "Meier", "email", email, "phone", "+49891234567",
+			"street", "Lindenstraße 7", "postal_code", "80331", "city", "München", "country", "DE")
+	}
+	for _, l := range []*crm.Lead{
+		home(1, "Hans", "hans.meier@gmx.de"),
+		// A namesake in the same street block: weak, not vetoed.
+		lead(2, "first_name", "E.", "last_name", "Meyer", "postal_code", "80331", "country", "DE", "street", "Lindenstraße 9", "phone", "+49897654321"),
+	} {
+		x.PutLead(l)
+	}
+	row := m.Record(home(3, "Eva", "eva.meier@web.de"))
+	weak := x.records[2].unpack(0)
+	if s, v := m.Score(&row, &weak); v != "" || s >= m.cfg.ReviewAt || !slices.ContainsFunc(m.BlockKeys(&row), func(k uint64) bool { return slices.Contains(m.BlockKeys(&weak), k) }) {
+		t.Fatalf("test data: the namesake scores %.1f, veto %q", s, v)
+	}
+	best, ok := x.Best(&row, m.BlockKeys(&row))
+	if !ok || best.ID != 1 || best.Veto != VetoFirstName || best.Score < m.cfg.MergeAt || m.Decide(best, ok) != Review {
+		t.Errorf("best %+v, decision %d: want lead 1 vetoed by the first_name guard, flagged", best, m.Decide(best, ok))
+	}
+	// Below merge_at a vetoed pair is left alone.
+	if d := m.Decide(Result{ID: 1, Score: m.cfg.MergeAt - 1, Veto: VetoFirstName}, true); d != New {
+		t.Errorf("vetoed below merge_at: decision %d, want New", d)
 	}
 }

@@ -631,6 +631,9 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		case dedupe.Review:
 			nl.PossibleDuplicateOf = best.ID
 			o.Reason = fmt.Sprintf("possible duplicate of %s, score %.1f", best.ID, best.Score)
+			if best.Veto != "" {
+				o.Reason += "; kept apart: " + best.Veto
+			}
 			im.flagged++
 		}
 	} else {

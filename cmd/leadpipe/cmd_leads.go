@@ -286,6 +286,9 @@ func decisionText(m *dedupe.Matcher, r dedupe.Result) string {
 	case dedupe.Merge:
 		return fmt.Sprintf("merge at %g", c.MergeAt)
 	case dedupe.Review:
+		if r.Veto != "" {
+			return fmt.Sprintf("kept apart: %s; review from %g", r.Veto, c.ReviewAt)
+		}
 		return fmt.Sprintf("review from %g", c.ReviewAt)
 	}
 	if r.Veto != "" {
