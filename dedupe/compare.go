@@ -644,9 +644,58 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	}
 	if da == db && !a.Freemail && !a.Role && !b.Role && edlib.OSADamerauLevenshteinDistance(la, lb) > 2 &&
 		!strings.Contains(la, lb) && !strings.Contains(lb, la) {
+		if oneNameLocal(la, lb) {
+			// "j.mueller" and "juergen.mueller": one person's two
+			// spellings of their own address, no evidence either way.
+			return Missing, s, "one name written two ways"
+		}
 		return Disagree, s, "personal addresses at one domain"
 	}
 	return Disagree, s, ""
+}
+
+// oneNameLocal reports whether two local parts, split at '.', '-' and
+// '_', write one name: every word of the one with fewer words is a word of
+// the other (folded: "mueller" is "müller"), or its initial, each a word of
+// its own, and one of them is more than an initial. "j.mueller" and
+// "juergen.mueller", "k.nowak" and "katarzyna.nowak-kowalska" are one
+// name; "j.mueller" and "sabine.mueller" are not.
+func oneNameLocal(a, b string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '-' || r == '_' })
+	}
+	wa, wb := split(a), split(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return false
+	}
+	for i := range wa {
+		wa[i] = key(wa[i])
+	}
+	for i := range wb {
+		wb[i] = key(wb[i])
+	}
+	used := make([]bool, len(wb))
+	word := false
+	for _, x := range wa {
+		found := false
+		for j, y := range wb {
+			if used[j] || x == "" || y == "" {
+				continue
+			}
+			if x == y || len(x) == 1 && y[0] == x[0] || len(y) == 1 && x[0] == y[0] {
+				used[j], found = true, true
+				word = word || x == y && len(x) > 1
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return word
 }
 
 // numberedApart reports whether two local parts differ only in their

@@ -145,7 +145,15 @@ func TestCompareEmailAndGuards(t *testing.T) {
 		{"j.mueller@web.de", "j.mueller@gmx.de", Missing, false},                   // another provider
 		{"juergen.mueller@mueller.de", "juergen.muelelr@mueller.de", Close, false}, // typo
 		{"juergen.mueller@mueller.de", "anna.schmidt@mueller.de", Disagree, true},
-		{"juergen@gmail.com", "anna.schmidt@gmail.com", Disagree, false}, // freemail: no company
+		// One person's two spellings of their own address (rev40 s1, s2).
+		{"j.mueller@mueller-gmbh.de", "juergen.mueller@mueller-gmbh.de", Missing, false},
+		{"l.wisniewski@budex.pl", "lukasz.wisniewski@budex.pl", Missing, false},
+		{"k.nowak@transpol.com.pl", "katarzyna.nowak-kowalska@transpol.com.pl", Missing, false},
+		{"mueller.j@mueller-gmbh.de", "juergen_mueller@mueller-gmbh.de", Missing, false},
+		{"j.mueller@mueller-gmbh.de", "sabine.mueller@mueller-gmbh.de", Disagree, true},
+		{"j.mueller@mueller-gmbh.de", "j.schmidt@mueller-gmbh.de", Disagree, true},
+		{"j.m@mueller-gmbh.de", "juergen.mueller@mueller-gmbh.de", Disagree, true}, // initials only
+		{"juergen@gmail.com", "anna.schmidt@gmail.com", Disagree, false},           // freemail: no company
 	}
 	for _, tt := range tests {
 		a := m.Record(lead(1, "email", tt.a))
