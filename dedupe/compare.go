@@ -713,7 +713,8 @@ func numberedApart(a, b string) bool {
 }
 
 // compareName compares folded first or last names: equal; close when one
-// is the initial of the other (first names only), when they sound alike
+// is the initial of the other or a listed nickname of it (first names
+// only: nicknameOf), when they sound alike
 // (Kölner Phonetik, Daitch-Mokotoff) or when Jaro-Winkler reaches thr;
 // otherwise they disagree.
 func compareName(a, b string, thr float64, first bool) (Level, float64, string) {
@@ -727,6 +728,10 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 		return Close, 0, "initial"
 	}
 	s := jw(a, b)
+	if first && (nicknameOf(a, b) || firstWord(a) != firstWord(b) && nicknameOf(firstWord(a), firstWord(b))) {
+		// "kasia" and "katarzyna", "sepp" and "josef".
+		return Close, s, "nickname"
+	}
 	if s >= thr {
 		return Close, s, ""
 	}

@@ -55,6 +55,12 @@ func TestCompareName(t *testing.T) {
 		{"Strauß", "Strauss", false, Agree, ""},
 		{"Anna Maria", "Anna", true, Close, "first word"},
 		{"Anna", "Jonas", true, Disagree, ""},
+		// Listed nicknames and translations (rev40 s2).
+		{"Kasia", "Katarzyna", true, Close, "nickname"},
+		{"Sepp", "Josef", true, Close, "nickname"},
+		{"Bill", "William", true, Close, "nickname"},
+		{"Kasia Maria", "Katarzyna", true, Close, "nickname"},
+		{"Kasia", "Katarzyna", false, Disagree, ""}, // last names: no nicknames
 		{"Nowak", "Kowalczyk", false, Disagree, ""},
 		{"", "Müller", false, Missing, ""},
 	}

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 
 	edlib "github.com/hbollon/go-edlib"
@@ -109,6 +110,30 @@ func nicknames(a, b string) bool {
 	}
 	return false
 }
+
+// nicknameOf reports whether one of two folded names is a listed form of
+// the other, the name a group of nicknameGroups starts with: "kasia" and
+// "katarzyna", "sepp" and "josef", "bill" and "william". Two forms of one
+// group that are both not its head ("jan" and "jens", both from
+// "johannes") are often two people's names: they may be one name
+// (nicknames, for the first_name guard) but do not compare close.
+func nicknameOf(a, b string) bool {
+	for _, x := range nicknameIndex[a] {
+		if (nicknameHeads[x] == a || nicknameHeads[x] == b) && slices.Contains(nicknameIndex[b], x) {
+			return true
+		}
+	}
+	return false
+}
+
+// nicknameHeads holds the first name of each group of nicknameGroups.
+var nicknameHeads = func() []string {
+	h := make([]string, len(nicknameGroups))
+	for i, g := range nicknameGroups {
+		h[i] = key(firstWord(g))
+	}
+	return h
+}()
 
 // nicknameGroups lists given names with their usual short and pet forms
 // and translations, one group a line, where no form begins or ends
@@ -221,6 +246,21 @@ var nicknameGroups = []string{
 	"tadeusz tadek",
 	"dariusz darek",
 	"jan janek jasiek jas",
+	"katarzyna kasia kaska kasienka",
+	"william bill billy will liam",
+	"elizabeth liz lizzy beth betty",
+	"margaret maggie peggy meg",
+	"katherine kate katie kathy",
+	"catherine kate katie cathy",
+	"john jack johnny",
+	"james jim jimmy jamie",
+	"edward ed eddie ted ned",
+	"charles charlie chuck",
+	"joseph joe joey",
+	"malgorzata gosia malgosia",
+	"elzbieta ela",
+	"krzysztof krzys krzysiek",
+	"jozef jozek",
 	"agnieszka aga agnes",
 	"ewa ewka eva evi",
 	"hendrik henk",
