@@ -814,6 +814,11 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 		// ct" and "2141 s tan ct 1st floor", "4753 59 w washington" and
 		// "4753 w washington blvd".
 		lv = Agree
+	case lv != Agree && lv != Missing && oneWithoutHouse(a, b, thr):
+		// One list has the house, the other only the street ("Hauptstr"
+		// and "Hauptstr 5"), or only the house number ("5"): nothing
+		// contradicts, but the street alone is not the address.
+		lv = Close
 	case lv == Close && digitsOf(a) != digitsOf(b):
 		lv = Disagree
 	case lv == Close && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
@@ -825,6 +830,27 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 		lv = Agree
 	}
 	return lv, s
+}
+
+// oneWithoutHouse reports whether one street lacks what the other has and
+// nothing else differs: one has no house number and its street name is the
+// other's (Jaro-Winkler at least thr on the words), or one is only the
+// other's house number.
+func oneWithoutHouse(a, b string, thr float64) bool {
+	numA, wordA := splitWords(a)
+	numB, wordB := splitWords(b)
+	if len(numA) == 0 {
+		numA, wordA, numB, wordB = numB, wordB, numA, wordA
+	}
+	switch {
+	case len(numA) == 0 || len(wordA) == 0:
+		return false // a: no number, or only numbers
+	case len(numB) == 0:
+		return len(wordB) > 0 && jw(strings.Join(wordA, " "), strings.Join(wordB, " ")) >= thr
+	case len(wordB) == 0:
+		return slices.Equal(numA, numB)
+	}
+	return false
 }
 
 // typo reports whether a and b differ by at most one edit (insertion,

@@ -125,6 +125,14 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"12 Main St Apt 4", "12 Main St Apt 5", Disagree},
 		{"Hauptstr 5 Whg 3", "Hauptstr 5 Whg 7", Disagree},
 		{"12 St", "12 Elm St", Disagree}, // a street type alone names no street
+		// One list has the house, the other only the street or only the
+		// number: close, never agree.
+		{"Hauptstr. 5", "Hauptstraße", Close},
+		{"Sturt Ave 102", "Sturt Ave", Close},
+		{"Southwell St 38", "38", Close},
+		{"Southwell St 38", "40", Disagree},
+		{"Hauptstr. 5", "Lindenallee", Disagree},
+		{"ul. 3 Maja 15", "15", Disagree}, // "3 15" is not "15"
 	}
 	for _, tt := range streets {
 		lv, _ := compareStreet(streetKey(tt.a), streetKey(tt.b), 0.9)
