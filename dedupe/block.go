@@ -361,6 +361,16 @@ func (x *Index) PutLead(l *crm.Lead) {
 	x.put(r, x.m.BlockKeys(&r), prev)
 }
 
+// Remove takes a lead out of the index, its earlier states with it: a lead
+// merged away is no candidate any more. Its block entries stay and are
+// skipped.
+func (x *Index) Remove(id crm.ID) {
+	if id != 0 && int(id) < len(x.records) {
+		x.records[id] = packed{}
+		delete(x.earlier, id)
+	}
+}
+
 // put is Put with the keys of the lead's present record (old; nil when
 // it has none), which already link to it.
 func (x *Index) put(r Record, keys, old []uint64) {
@@ -420,7 +430,7 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		}
 		for i := h.first; i >= 0; i = x.links[i].next {
 			id := crm.ID(x.links[i].id)
-			if id != r.ID && !slices.Contains(cands, id) {
+			if id != r.ID && x.records[id].flags&pkPresent != 0 && !slices.Contains(cands, id) {
 				cands = append(cands, id)
 			}
 		}
@@ -471,6 +481,16 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 	if okV && (!ok || best.Score < x.m.cfg.ReviewAt && bestV.Score >= x.m.cfg.MergeAt) {
 		return bestV, true
 	}
+	return best, ok
+}
+
+// Rescore is Best for a lead the run has looked up already (a lead that
+// changed in a merge, compared again with its candidates): it is not
+// counted in Stats, which count the rows looked up.
+func (x *Index) Rescore(r *Record, keys []uint64) (Result, bool) {
+	st := x.stats
+	best, ok := x.Best(r, keys)
+	x.stats = st
 	return best, ok
 }
 

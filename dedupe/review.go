@@ -273,7 +273,7 @@ func ApplyReview(st crm.Store, m *Matcher, decisions []ReviewDecision, runID str
 				r := m.Record(gone)
 				score = m.ExplainLead(&r, surv, -1).Score
 			}
-			changes := mergeLeads(surv, gone, gone, runID, "review", fmt.Sprintf("review %s row %d: same", d.File, d.Row), score, now)
+			changes := MergeLeads(surv, gone, gone, runID, "review", fmt.Sprintf("review %s row %d: same", d.File, d.Row), score, now)
 			changed[surv.ID], changed[gone.ID] = true, true
 			mergedHere[gone.ID] = d
 			pm := PlannedMerge{Survivor: surv.ID, Absorbed: gone.ID, Score: score}

@@ -125,7 +125,7 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 			if sr := m.Record(surv); m.Swapped(&r, &sr) {
 				in = SwapNames(gone)
 			}
-			pm.Changes = mergeLeads(surv, gone, in, runID, "dedupe", fmt.Sprintf("match score %.1f", best.Score), best.Score, now)
+			pm.Changes = MergeLeads(surv, gone, in, runID, "dedupe", fmt.Sprintf("match score %.1f", best.Score), best.Score, now)
 			for _, c := range pm.Changes {
 				pm.Changed = append(pm.Changed, c.Field)
 			}
@@ -178,11 +178,13 @@ func putLead(x *Index, l *crm.Lead, r Record, keys []uint64) {
 	x.PutLead(l)
 }
 
-// mergeLeads merges lead gone into surv by the survivorship rules (its
+// MergeLeads merges lead gone into surv by the survivorship rules (its
 // non-empty values win, replaced ones go to history), records the merge
-// on surv so it can be taken back, and marks gone as merged away. in is
-// gone as it is merged: with first and last name swapped when they were.
-func mergeLeads(surv, gone, in *crm.Lead, runID, by, reason string, score float64, now time.Time) []crm.Change {
+// on surv so it can be taken back (Unmerge), and marks gone as merged
+// away. in is gone as it is merged: with first and last name swapped when
+// they were. by names who merged ("dedupe", "review", "import"); it
+// returns the fields of surv that changed.
+func MergeLeads(surv, gone, in *crm.Lead, runID, by, reason string, score float64, now time.Time) []crm.Change {
 	changes := surv.MergeChanges(in, runID, by, now)
 	surv.Merges = append(surv.Merges, crm.MergeRecord{ID: runID, At: now, By: by, From: gone.ID, Score: score, Changes: changes})
 	surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_from", New: gone.ID.String(), Reason: reason})

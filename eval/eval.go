@@ -18,6 +18,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/store"
 )
 
 // Pairs are the pairwise counts of a clustering against the truth: pairs of
@@ -414,6 +417,48 @@ func ReadRowReport(path string) ([]ReportRow, error) {
 	}
 }
 
+// Survivors replaces, in rows, each lead that was merged into another
+// (an import joins two leads when a row merged into one makes them match;
+// the row report names the lead as it was then) by the lead it lives on
+// in, read from the store at path.
+func Survivors(path string, rows []ReportRow) error {
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	final := map[string]string{}
+	for i, r := range rows {
+		if r.LeadID == "" {
+			continue
+		}
+		if f, ok := final[r.LeadID]; ok {
+			rows[i].LeadID = f
+			continue
+		}
+		id, err := crm.ParseID(r.LeadID)
+		if err != nil {
+			return fmt.Errorf("row report: row %d: %w", r.Row, err)
+		}
+		for hops := 0; ; hops++ {
+			l, err := db.Lead(id)
+			if err != nil {
+				return fmt.Errorf("row report: row %d: lead %s: %w", r.Row, id, err)
+			}
+			if l.MergedInto == 0 {
+				break
+			}
+			if hops == 64 {
+				return fmt.Errorf("row report: row %d: lead %s: merged_into goes round in circles", r.Row, r.LeadID)
+			}
+			id = l.MergedInto
+		}
+		final[r.LeadID] = id.String()
+		rows[i].LeadID = id.String()
+	}
+	return nil
+}
+
 // Score compares the leads the rows ended in with the truth. Every
 // record of the file must have exactly one line in the report, on the row
 // the record starts on; otherwise the row numbers do not mean what the
@@ -653,6 +698,12 @@ func (r *Runner) run(ctx context.Context, res Result, t *Truth, file, cfg string
 	}
 	rows, err := ReadRowReport(report)
 	if err != nil {
+		res.Err = err.Error()
+		return res
+	}
+	// A lead the import joined into another later in the run lives on
+	// in that one: the rows of both are one lead.
+	if err := Survivors(filepath.Join(dir, "leads.db"), rows); err != nil {
 		res.Err = err.Error()
 		return res
 	}

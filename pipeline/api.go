@@ -113,4 +113,11 @@ type DedupeSummary struct {
 	PairsPerRow float64 `json:"candidate_pairs_per_row"`
 	// PossibleDuplicates counts created leads flagged for review.
 	PossibleDuplicates int `json:"possible_duplicates"`
+	// Joined counts leads merged into another because a row merged into
+	// one of them made the two match (a store-wide dedupe run's merge,
+	// done as the rows come).
+	Joined int `json:"joined_leads"`
+	// MatchedApart counts rows that scored merge_at with two leads which,
+	// after the row's merge, did not match each other: both were kept.
+	MatchedApart int `json:"matched_two_kept_apart"`
 }

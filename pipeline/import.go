@@ -233,6 +233,8 @@ type importRun struct {
 	fx        *dedupe.Index
 	fuzzyHint int
 	flagged   int
+	joined    int // leads joined into another (join)
+	apart     int // rows that matched two leads which were not joined
 	// inflight is the commit running in the background, if any.
 	inflight *commit
 	// Leads created or changed since the last commit, and their index entries.
@@ -623,8 +625,11 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	var target crm.ID
 	var via string
 	var score float64
+	alsoMatched := false // a second lead scored merge_at too
 	if im.opts.Match != nil {
+		also := im.fx.Stats().AlsoMatched
 		best, ok := im.fx.Best(&j.frecs[i], j.bkeys[i])
+		alsoMatched = im.fx.Stats().AlsoMatched > also
 		switch im.opts.Match.Decide(best, ok) {
 		case dedupe.Merge:
 			target, via, score = best.ID, fmt.Sprintf("match score %.1f", best.Score), best.Score
@@ -701,7 +706,21 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	im.dirty[target] = lead
 	if m := im.opts.Match; m != nil {
 		r := m.Record(lead)
-		im.fx.Put(r, m.BlockKeys(&r))
+		bk := m.BlockKeys(&r)
+		im.fx.Put(r, bk)
+		surv, joined := im.join(lead, r, bk)
+		if alsoMatched && len(joined) == 0 {
+			im.apart++
+		}
+		if len(joined) > 0 {
+			// The row's reason says where it ended up.
+			o.LeadID = surv
+			ids := make([]string, len(joined))
+			for i, id := range joined {
+				ids[i] = id.String()
+			}
+			o.Reason += fmt.Sprintf("; joined %s into %s", strings.Join(ids, ", "), surv)
+		}
 	}
 	// The row's keys, and the merged lead's own: a merge can give the
 	// lead a key no single row had (a new company at its stored postal
@@ -722,11 +741,66 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	return o
 }
 
+// maxJoins bounds the leads one row's merge joins.
+const maxJoins = 3
+
+// join merges into lead the leads its merge made it match, as a
+// store-wide dedupe run would: rows 1 and 3 of one person were created
+// apart (one gave the e-mail address, the other the birth date), and row
+// 2, merged into the first, brought what the other has. The merged lead
+// (r, with blocking keys keys) is compared with its candidates; one at
+// merge_at or above that no guard or review keeps apart, and that is not
+// converted, is joined with it, the older lead surviving (its id is the
+// one people know) and the newer one's non-empty values winning. The join
+// is a merge record on the survivor (leads unmerge, import undo take it
+// back). It returns the lead the row's lead now lives in and the leads
+// merged away.
+func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.ID, []crm.ID) {
+	var joined []crm.ID
+	m := im.opts.Match
+	for range maxJoins {
+		best, ok := im.fx.Rescore(&r, keys)
+		if m.Decide(best, ok) != dedupe.Merge {
+			break
+		}
+		other, _, err := im.load(best.ID)
+		if err != nil || other.MergedInto != 0 || other.Status == crm.StatusConverted {
+			break
+		}
+		surv, gone := lead, other
+		if other.ID < lead.ID {
+			surv, gone = other, lead
+		}
+		in := gone
+		if sr, gr := m.Record(surv), m.Record(gone); m.Swapped(&gr, &sr) {
+			in = dedupe.SwapNames(gone)
+		}
+		at := im.now().UTC()
+		hs, hg := len(surv.History), len(gone.History)
+		dedupe.MergeLeads(surv, gone, in, im.record.ID, "import", fmt.Sprintf("match score %.1f (joined by an imported row)", best.Score), best.Score, at)
+		for _, h := range [][]crm.Change{surv.History[hs:], gone.History[hg:]} {
+			for i := range h {
+				h[i].ImportID = im.record.ID
+			}
+		}
+		im.score(surv)
+		im.dirty[surv.ID], im.dirty[gone.ID] = surv, gone
+		im.fx.Remove(gone.ID)
+		r = m.Record(surv)
+		keys = m.BlockKeys(&r)
+		im.fx.Put(r, keys)
+		im.joined++
+		joined = append(joined, gone.ID)
+		lead = surv
+	}
+	return lead.ID, joined
+}
+
 func (im *importRun) dedupeSummary() *DedupeSummary {
 	if im.opts.Match == nil {
 		return nil
 	}
-	d := &DedupeSummary{PossibleDuplicates: im.flagged}
+	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart}
 	if im.fx != nil {
 		d.Stats = im.fx.Stats()
 		d.PairsPerRow = math.Round(d.Stats.PairsPerRow()*1000) / 1000

@@ -84,14 +84,37 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 	rep := &UndoReport{ImportID: importID, DryRun: opts.DryRun, Partial: opts.Partial,
 		Deleted: []crm.ID{}, Reverted: []RevertedLead{}, Blocked: []Blocked{}}
 	batch := &crm.Batch{}
+	// restore holds the leads the import joined into another (merged
+	// away, a merge record with From on the survivor) whose join is taken
+	// back: they become leads of their own again. The survivor is the
+	// older lead, so it comes first in id order.
+	restore := map[crm.ID]bool{}
+	restored := func(l *crm.Lead) {
+		delete(restore, l.ID)
+		l.History = append(l.History, crm.Change{At: opts.Now, By: "undo", Field: "merged_into", Old: l.MergedInto.String(), Reason: "import " + importID + " undone"})
+		l.MergedInto = 0
+	}
 	err = st.ForEachLead(func(l *crm.Lead) error {
 		if !slices.Contains(l.Imports, importID) && !slices.ContainsFunc(l.Merges, func(m crm.MergeRecord) bool { return m.ID == importID }) {
+			if restore[l.ID] {
+				// Joined by the import, not otherwise touched by it.
+				restored(l)
+				l.UpdatedAt = opts.Now
+				if opts.Touch != nil && !opts.DryRun {
+					opts.Touch(l, opts.Now)
+				}
+				rep.Reverted = append(rep.Reverted, RevertedLead{Lead: l.ID, Fields: []string{"merged_into"}})
+				batch.Leads = append(batch.Leads, l)
+			}
 			return nil
 		}
 		block := func(why string) { rep.Blocked = append(rep.Blocked, Blocked{Lead: l.ID, Reason: why}) }
 		if why := laterChange(l, importID); why != "" {
 			block(why)
 			return nil
+		}
+		if restore[l.ID] {
+			restored(l)
 		}
 		if len(l.Imports) > 0 && l.Imports[0] == importID {
 			// Created by the import, and nothing else has touched it.
@@ -117,6 +140,10 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 				if !slices.Contains(fields, ch.Field) {
 					fields = append(fields, ch.Field)
 				}
+			}
+			if m.From != 0 {
+				restore[m.From] = true
+				l.History = append(l.History, crm.Change{At: opts.Now, By: "undo", Field: "merged_from", Old: m.From.String(), Reason: "import " + importID + " undone"})
 			}
 			entry.RowSigs = slices.DeleteFunc(slices.Clone(entry.RowSigs), func(s uint64) bool { return s == m.RowSig })
 			l.Merges = slices.Delete(slices.Clone(l.Merges), k, k+1)
@@ -160,7 +187,7 @@ func laterChange(l *crm.Lead, importID string) string {
 	switch {
 	case l.Status == crm.StatusConverted:
 		return "converted since (read-only)"
-	case l.MergedInto != 0:
+	case l.MergedInto != 0 && !joinedBy(l, importID):
 		return fmt.Sprintf("merged into %s since", l.MergedInto)
 	}
 	if i := slices.Index(l.Imports, importID); i >= 0 && i < len(l.Imports)-1 {
@@ -177,7 +204,7 @@ func laterChange(l *crm.Lead, importID string) string {
 	}
 	after := func(t time.Time) bool { return created || t.After(at) }
 	for _, m := range l.Merges {
-		if m.ID != importID && m.By != "import" && after(m.At) {
+		if m.ID != importID && (m.By != "import" || m.From != 0) && after(m.At) {
 			return fmt.Sprintf("%s merged %s into it since", m.By, m.From)
 		}
 	}
@@ -189,4 +216,16 @@ func laterChange(l *crm.Lead, importID string) string {
 		return fmt.Sprintf("%s changed %s since", h.By, h.Field)
 	}
 	return ""
+}
+
+// joinedBy reports whether the import merged l into the lead it is merged
+// into now (a join, pipeline import): its last merged_into entry is the
+// import's.
+func joinedBy(l *crm.Lead, importID string) bool {
+	for i := len(l.History) - 1; i >= 0; i-- {
+		if h := l.History[i]; h.Field == "merged_into" {
+			return h.ImportID == importID && h.New == l.MergedInto.String()
+		}
+	}
+	return false
 }

@@ -58,9 +58,11 @@ a blocking key with it, each comparison (e-mail, names with initials and
 phonetic codes, company without legal form, phone, place, street, tax id)
 adds a weight, and a row scoring merge_at (12) or more is merged into the
 best candidate; from review_at (7) it is created and flagged as a possible
-duplicate (see leadpipe review, and leads show --explain). The dedupe
-section of leadpipe.yaml holds the rules; --match exact matches on exact
-keys only.
+duplicate (see leadpipe review, and leads show --explain). When a merge
+makes the lead match another lead, the two are joined as leadpipe dedupe
+would join them (the older survives; leads unmerge takes it back). The
+dedupe section of leadpipe.yaml holds the rules; --match exact matches on
+exact keys only.
 
 A row is rejected only when it offers no way to reach the person (no valid
 e-mail, phone or postal address, and no name plus company), or when it is
@@ -488,8 +490,11 @@ func writeImportText(w io.Writer, r *importResult) error {
 		if n := d.Oversized; n > 0 {
 			fmt.Fprintf(&b, "blocks larger than max_block met %s and skipped: their leads were not compared (see dedupe.max_block)\n", plural(int(n), "time", "times"))
 		}
-		if n := d.AlsoMatched; n > 0 {
-			fmt.Fprintf(&b, "hint: %s matched two leads at once, which may be one person: leadpipe dedupe --dry-run shows whether it would join them\n", plural(int(n), "row", "rows"))
+		if n := d.Joined; n > 0 {
+			fmt.Fprintf(&b, "%s joined into another: a row merged into one made the two match (leadpipe leads unmerge ID takes a join back)\n", plural(n, "lead", "leads"))
+		}
+		if n := d.MatchedApart; n > 0 {
+			fmt.Fprintf(&b, "hint: %s matched two leads at once that do not match each other, so both were kept: leadpipe leads show ID --explain shows each row's match\n", plural(n, "row", "rows"))
 		}
 	}
 	if n := s.PhonesWithoutCountry; n > 0 {
