@@ -715,11 +715,7 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		if len(joined) > 0 {
 			// The row's reason says where it ended up.
 			o.LeadID = surv
-			ids := make([]string, len(joined))
-			for i, id := range joined {
-				ids[i] = id.String()
-			}
-			o.Reason += fmt.Sprintf("; joined %s into %s", strings.Join(ids, ", "), surv)
+			o.Reason += fmt.Sprintf("; joined %s into %s", strings.Join(joined, ", "), surv)
 		}
 	}
 	// The row's keys, and the merged lead's own: a merge can give the
@@ -744,6 +740,27 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 // maxJoins bounds the leads one row's merge joins.
 const maxJoins = 3
 
+// maxJoinConflicts is the most fields two leads may disagree in (with a
+// negative weight) and still be joined. No row asked for a join: where two
+// leads contradict each other in company, phone and address, they are
+// more likely two people whom a mistyped value made alike. On the
+// generated leads (eval) every join with three conflicts or more joined
+// two people whose e-mail addresses a typo had made equal; on the linkage
+// sets 3 of 201 joins, all right, had three.
+const maxJoinConflicts = 2
+
+// conflicts counts the fields of a comparison that disagree with a
+// negative weight.
+func conflicts(res dedupe.Result) int {
+	n := 0
+	for _, f := range res.Fields {
+		if f.Level == dedupe.Disagree && f.Weight < 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // join merges into lead the leads its merge made it match, as a
 // store-wide dedupe run would: rows 1 and 3 of one person were created
 // apart (one gave the e-mail address, the other the birth date), and row
@@ -754,9 +771,9 @@ const maxJoins = 3
 // one people know) and the newer one's non-empty values winning. The join
 // is a merge record on the survivor (leads unmerge, import undo take it
 // back). It returns the lead the row's lead now lives in and the leads
-// merged away.
-func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.ID, []crm.ID) {
-	var joined []crm.ID
+// merged away, with their scores, as the row's reason names them.
+func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.ID, []string) {
+	var joined []string
 	m := im.opts.Match
 	for range maxJoins {
 		best, ok := im.fx.Rescore(&r, keys)
@@ -765,6 +782,9 @@ func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.I
 		}
 		other, _, err := im.load(best.ID)
 		if err != nil || other.MergedInto != 0 || other.Status == crm.StatusConverted {
+			break
+		}
+		if or := m.Record(other); conflicts(m.Explain(&r, &or)) > maxJoinConflicts {
 			break
 		}
 		surv, gone := lead, other
@@ -790,7 +810,7 @@ func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.I
 		keys = m.BlockKeys(&r)
 		im.fx.Put(r, keys)
 		im.joined++
-		joined = append(joined, gone.ID)
+		joined = append(joined, fmt.Sprintf("%s (score %.1f)", gone.ID, best.Score))
 		lead = surv
 	}
 	return lead.ID, joined

@@ -35,7 +35,7 @@ func TestImportJoinsLeadsARowTies(t *testing.T) {
 		t.Fatalf("summary %+v, dedupe %+v: want 2 created, 1 merged, 1 joined", sum.Counts, sum.Dedupe)
 	}
 	last := obs.rows[2].out
-	if last.LeadID != 1 || !strings.Contains(last.Reason, "joined L0000002 into L0000001") {
+	if last.LeadID != 1 || !strings.Contains(last.Reason, "joined L0000002 (score 24.0) into L0000001") {
 		t.Errorf("row 3: lead %s, reason %q; want lead L0000001 and the join named", last.LeadID, last.Reason)
 	}
 	surv, err := st.Lead(1)
@@ -100,6 +100,30 @@ func TestImportJoinSkipsConvertedAndReviewed(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Two people of one name whom a row's mistyped e-mail address makes alike:
+// the row merges into the second (company, street, postal code agree), and
+// the merged lead then matches the first on the e-mail address alone,
+// disagreeing in company, phone, postal code and street. No join.
+func TestImportJoinNeedsFewConflicts(t *testing.T) {
+	st := storetest.OpenTest(t)
+	sum, obs := runImport(t, st, ImportOptions{
+		Files: []string{writeFile(t, "at.csv", "Vorname;Nachname;Firma;E-Mail;Telefon;Straße;PLZ;Ort;Land\n"+
+			"Florian;Leitner;Pichler & Bauer KG;fleitner@gmail.com;0732 111111;Kärntner Ring 71;4020;Linz;AT\n"+
+			"Florian;Leitner;Logistik Futura AG;fleitner4@gmail.com;0732 222222;Ringstraße 21;4600;Wels;AT\n"+
+			"Florian;Leitner;Logistik Futura AG;fleitner@gmail.com;0732 333333;Ringstraße 21;4600;Wels;AT\n")},
+		Match: dedupe.NewMatcher(dedupe.DefaultConfig()),
+	})
+	if sum.Created != 2 || sum.Merged != 1 {
+		t.Fatalf("summary %+v: want 2 created, 1 merged", sum.Counts)
+	}
+	if sum.Dedupe.Joined != 0 || sum.Dedupe.MatchedApart != 1 {
+		t.Errorf("dedupe %+v: want no join, 1 row that matched two leads kept apart", sum.Dedupe)
+	}
+	if o := obs.rows[2].out; o.LeadID != 2 || strings.Contains(o.Reason, "joined") {
+		t.Errorf("row 3: lead %s, reason %q; want merged into L0000002, no join", o.LeadID, o.Reason)
 	}
 }
 
