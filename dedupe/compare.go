@@ -108,6 +108,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// otherName: the first names are two given names; personal: a
 	// personal e-mail address or a configured field agrees.
 	otherName, personal := false, false
+	// domainTypo: the e-mail addresses are one address with its domain
+	// mistyped, which the email_domain comparison does not count again.
+	domainTypo := false
 	add := func(c *Comparison, va, vb string, sim float64, lv Level, note string) {
 		w := 0.0
 		switch lv {
@@ -143,6 +146,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				// The same address, or the same local part at a mistyped
 				// domain, is the person's own.
 				personal = personal || lv == Agree || note == "domain mistyped"
+				domainTypo = note == "domain mistyped"
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == "personal addresses at one domain" {
 					veto = "different personal e-mail addresses at the same company domain"
@@ -276,7 +280,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 			if c.builtin {
 				da, db := domainOf(a), domainOf(b)
 				lv := Missing
-				if da != "" && db != "" && a.Email != b.Email {
+				if da != "" && db != "" && a.Email != b.Email && !domainTypo {
 					lv = Disagree
 					if da == db {
 						lv = Agree

@@ -178,6 +178,15 @@ func TestCompareEmailAndGuards(t *testing.T) {
 			t.Errorf("email %q vs %q = %s veto %q, want %s veto %t", tt.a, tt.b, lv, veto, tt.want, tt.wantVeto)
 		}
 	}
+	// A mistyped domain is one address: the e-mail comparison is close,
+	// and the domain comparison does not count the typo again.
+	ta := m.Record(lead(1, "email", "t.m39@brooks-sawyer.com"))
+	tb := m.Record(lead(2, "email", "t.m39@brooks-sawer.com"))
+	for _, f := range m.Explain(&ta, &tb).Fields {
+		if f.Name == CmpEmailDomain && f.Level != Missing {
+			t.Errorf("email_domain of a mistyped domain: %s %+.1f, want missing", f.Level, f.Weight)
+		}
+	}
 	// Different tax ids veto whatever else agrees.
 	a := m.Record(lead(1, "first_name", "Jan", "last_name", "Nowak", "email", "jan@nowak.pl", "tax_id", "PL5260250274"))
 	b := m.Record(lead(2, "first_name", "Jan", "last_name", "Nowak", "email", "jan@nowak.pl", "tax_id", "PL7740001454"))
