@@ -429,8 +429,17 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "Mitchell", "last_name", "Kimmonth", "street", "25 Grace Place", "postal_code", "2022", "country", "AU"), true},
 		{"organisation's site in another postal code", lead(1, "company", "Carole Robertson Center", "street", "1012 N Kedvale Ave", "postal_code", "60651", "country", "US"),
 			lead(2, "company", "Robertson Center FCCH", "street", "1012 N Kedvale St", "postal_code", "60615", "country", "US"), true},
+		{"organisation's site without a postal code", lead(1, "company", "Henry Booth House Hegewisch", "street", "2725 E 130th St", "postal_code", "60633", "country", "US"),
+			lead(2, "company", "Henry Booth House Hegewisch", "street", "2725 E 130th"), true},
+		{"business records, one without a postal code", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
+			lead(2, "first_name", "Anna", "last_name", "Brown", "company", "Walls Pty"), false},
+		// Organisations without a person meet by their name alone (the
+		// key that finds a site listed without its postal code); the
+		// score keeps these two apart (TestOrganisationsApart).
 		{"organisations in two countries", lead(1, "company", "Nordlicht", "street", "Bahnhofstr 1", "postal_code", "10115", "country", "DE"),
-			lead(2, "company", "Nordlicht", "street", "Bahnhofstrasse 1", "postal_code", "8001", "country", "CH"), false},
+			lead(2, "company", "Nordlicht", "street", "Bahnhofstrasse 1", "postal_code", "8001", "country", "CH"), true},
+		{"an organisation and a business record", lead(1, "company", "Nordlicht", "street", "Bahnhofstr 1", "postal_code", "10115", "country", "DE"),
+			lead(2, "first_name", "Anna", "last_name", "Brown", "company", "Nordlicht", "postal_code", "8001", "country", "CH"), false},
 		{"business records", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3194", "country", "AU"), false},
 	}
@@ -438,6 +447,16 @@ func TestBlockingPrivatePeople(t *testing.T) {
 		if got := shared(tt.a, tt.b); got != tt.want {
 			t.Errorf("%s: a shared blocking key = %t, want %t", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestOrganisationsApart: one name in two countries is two organisations.
+func TestOrganisationsApart(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	a := m.Record(lead(1, "company", "Nordlicht", "street", "Bahnhofstr 1", "postal_code", "10115", "country", "DE"))
+	b := m.Record(lead(2, "company", "Nordlicht", "street", "Bahnhofstrasse 1", "postal_code", "8001", "country", "CH"))
+	if s, _ := m.Score(&a, &b); s >= DefaultMergeAt {
+		t.Errorf("Nordlicht in Berlin and in Zürich score %g, at or above merge_at %d", s, DefaultMergeAt)
 	}
 }
 
