@@ -805,6 +805,15 @@ func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.I
 		}
 		im.score(surv)
 		im.dirty[surv.ID], im.dirty[gone.ID] = surv, gone
+		// Both leads are written now: the rows that brought them
+		// nothing new go with them (see absorbed), or a re-import
+		// would merge them again into the joined lead.
+		for _, l := range []*crm.Lead{surv, gone} {
+			for _, s := range im.absorbed[l.ID] {
+				addSig(im.entries[l.ID], s)
+			}
+			delete(im.absorbed, l.ID)
+		}
 		im.fx.Remove(gone.ID)
 		r = m.Record(surv)
 		keys = m.BlockKeys(&r)
