@@ -78,6 +78,7 @@ func TestReviewPartialUndoKeepsJoinedLead(t *testing.T) {
 			t.Errorf("L1 keeps the merge record of %s (import %s), which the undo deleted", m.From, m.ID)
 		}
 	}
+	checkJoins(t, st)
 }
 
 // L2 was flagged as a possible duplicate of L1 before import b; the join

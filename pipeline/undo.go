@@ -94,6 +94,10 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 		l.History = append(l.History, crm.Change{At: opts.Now, By: "undo", Field: "merged_into", Old: l.MergedInto.String(), Reason: "import " + importID + " undone"})
 		l.MergedInto = 0
 	}
+	// kept holds the leads the import joined into a lead that is kept
+	// (blocked): the join stays, and so do they, or the survivor's merge
+	// record would name a lead the undo deleted or changed.
+	kept := map[crm.ID]crm.ID{}
 	err = st.ForEachLead(func(l *crm.Lead) error {
 		if !slices.Contains(l.Imports, importID) && !slices.ContainsFunc(l.Merges, func(m crm.MergeRecord) bool { return m.ID == importID }) {
 			if restore[l.ID] {
@@ -109,8 +113,17 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 			return nil
 		}
 		block := func(why string) { rep.Blocked = append(rep.Blocked, Blocked{Lead: l.ID, Reason: why}) }
+		if s, ok := kept[l.ID]; ok {
+			block(fmt.Sprintf("joined into %s, which is kept", s))
+			return nil
+		}
 		if why := laterChange(l, importID); why != "" {
 			block(why)
+			for _, m := range l.Merges {
+				if m.ID == importID && m.From != 0 {
+					kept[m.From] = l.ID
+				}
+			}
 			return nil
 		}
 		if restore[l.ID] {
