@@ -178,6 +178,10 @@ func putLead(x *Index, l *crm.Lead, r Record, keys []uint64) {
 	x.PutLead(l)
 }
 
+// FieldPossibleDuplicateOf names, in a lead's history, the flag a merge
+// cleared (Old: the lead it named).
+const FieldPossibleDuplicateOf = "possible_duplicate_of"
+
 // MergeLeads merges lead gone into surv by the survivorship rules (its
 // non-empty values win, replaced ones go to history), records the merge
 // on surv so it can be taken back (Unmerge), and marks gone as merged
@@ -189,11 +193,17 @@ func MergeLeads(surv, gone, in *crm.Lead, runID, by, reason string, score float6
 	surv.Merges = append(surv.Merges, crm.MergeRecord{ID: runID, At: now, By: by, From: gone.ID, Score: score, Changes: changes})
 	surv.History = append(surv.History, crm.Change{At: now, By: by, Field: "merged_from", New: gone.ID.String(), Reason: reason})
 	surv.UpdatedAt = now
+	// The flags the merge settles are kept in the history, so that an
+	// undo of the merge can raise them again.
 	if surv.PossibleDuplicateOf == gone.ID {
+		surv.History = append(surv.History, crm.Change{At: now, By: by, Field: FieldPossibleDuplicateOf, Old: gone.ID.String(), Reason: reason})
 		surv.PossibleDuplicateOf = 0
 	}
 	gone.MergedInto = surv.ID
-	gone.PossibleDuplicateOf = 0
+	if gone.PossibleDuplicateOf != 0 {
+		gone.History = append(gone.History, crm.Change{At: now, By: by, Field: FieldPossibleDuplicateOf, Old: gone.PossibleDuplicateOf.String(), Reason: reason})
+		gone.PossibleDuplicateOf = 0
+	}
 	gone.UpdatedAt = now
 	gone.History = append(gone.History, crm.Change{At: now, By: by, Field: "merged_into", New: surv.ID.String(), Reason: reason})
 	return changes

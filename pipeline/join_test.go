@@ -13,8 +13,9 @@ import (
 
 // Rows of one person that only a later row ties together: the first is
 // from the office (company, e-mail, postal code 61-001), the second from
-// home (phone, street, 60-001); they score 7 (names, another postal code):
-// created, flagged. The third has the e-mail and the home: it scores
+// home (phone, street, 60-001); they share no blocking key, so the second
+// is created on its own (compared, they would score 7: names, another
+// postal code). The third has the e-mail and the home: it scores
 // higher with the second (28: phone, household) than with the first (19)
 // and merges into it, after which the second has the first one's e-mail
 // address and joins it; the first, older, survives.

@@ -91,6 +91,7 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 	restore := map[crm.ID]bool{}
 	restored := func(l *crm.Lead) {
 		delete(restore, l.ID)
+		raiseFlags(l, importID)
 		l.History = append(l.History, crm.Change{At: opts.Now, By: "undo", Field: "merged_into", Old: l.MergedInto.String(), Reason: "import " + importID + " undone"})
 		l.MergedInto = 0
 	}
@@ -156,6 +157,7 @@ func Undo(st crm.Store, importID string, opts UndoOptions) (*UndoReport, error) 
 			}
 			if m.From != 0 {
 				restore[m.From] = true
+				raiseFlags(l, importID)
 				l.History = append(l.History, crm.Change{At: opts.Now, By: "undo", Field: "merged_from", Old: m.From.String(), Reason: "import " + importID + " undone"})
 			}
 			entry.RowSigs = slices.DeleteFunc(slices.Clone(entry.RowSigs), func(s uint64) bool { return s == m.RowSig })
@@ -241,4 +243,19 @@ func joinedBy(l *crm.Lead, importID string) bool {
 		}
 	}
 	return false
+}
+
+// raiseFlags sets the possible_duplicate_of flag of l back to what a join
+// of the import cleared (dedupe.MergeLeads keeps it in the history), unless
+// l has another flag now.
+func raiseFlags(l *crm.Lead, importID string) {
+	for i := len(l.History) - 1; i >= 0; i-- {
+		h := l.History[i]
+		if h.ImportID != importID || h.Field != dedupe.FieldPossibleDuplicateOf || l.PossibleDuplicateOf != 0 {
+			continue
+		}
+		if id, err := crm.ParseID(h.Old); err == nil {
+			l.PossibleDuplicateOf = id
+		}
+	}
 }
