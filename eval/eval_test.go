@@ -19,12 +19,12 @@ import (
 // entry when the goal is reached. The goals themselves stay as the issue
 // states them (Goal*).
 var shortfalls = map[string]float64{
-	"febrl1/default":      0.81, // names and address only: 0.8290
-	"febrl2/default":      0.75, // 0.7618
+	"febrl1/default":      0.82, // names and address only: 0.8304
+	"febrl2/default":      0.75, // 0.7678
 	"fake1000/default":    0.61, // names, city, some e-mails: 0.6296
 	"fake1000/configured": 0.91, // 0.9237
-	"chicago/default":     0.90, // 0.9108, precision 0.989: site names vary, addresses are retyped
-	"chicago/configured":  0.90, // 0.9108
+	"chicago/default":     0.91, // 0.9233, precision 0.989: site names vary, addresses are retyped
+	"chicago/configured":  0.91, // 0.9233
 	"patstat/default":     0,    // 0: company names only, in many spellings
 	"patstat/configured":  0.72, // 0.7388: exact names merge and join, 72 spellings of Philips do not
 }
