@@ -115,6 +115,11 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			region := regionKey(r)
 			if r.Last != "" {
 				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last), region))
+				// Without the region too: a postal code with its
+				// digits swapped ("2800", "8200") moves the record to
+				// another region, and a house number, street and name
+				// together are rare enough country-wide.
+				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last), "*"))
 			}
 			if len(r.First) > 1 {
 				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), region))
