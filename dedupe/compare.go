@@ -835,6 +835,11 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 		lv = Disagree
 	case lv == Close && (strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")):
 		lv = Agree // "3858 s cottage grove" and "3858 s cottage grove ave"
+	case lv != Agree && lv != Missing && digitsOf(a) != "" && digitsOf(a) == digitsOf(b) && oneStreetName(a, b):
+		// The same house number, and the street's name the same where
+		// only its type is garbled ("couvreur st 16", "couvreu rwtreet
+		// 16"; "frencham pl 106", "frencham lpace 106").
+		lv = Agree
 	case lv == Close && digitsOf(a) != "" && typo(strings.ReplaceAll(a, " ", ""), strings.ReplaceAll(b, " ", "")):
 		// The same house number in a street spelled with a space moved
 		// ("brooke rstreet 16") or one letter wrong ("mcgivern
@@ -863,6 +868,30 @@ func oneWithoutHouse(a, b string, thr float64) bool {
 		return slices.Equal(numA, numB)
 	}
 	return false
+}
+
+// oneStreetName reports whether two streets start with one street name:
+// their letters, spaces taken out, share a prefix of five letters or more
+// that reaches at least to the last letter but one of the shorter first
+// word, which has four letters or more. "hauptstr" and "hauptweg",
+// "main st" and "main ave", "lindenallee" and "lindenstr" are two
+// streets.
+func oneStreetName(a, b string) bool {
+	_, wa := splitWords(a)
+	_, wb := splitWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	short := min(len(wa[0]), len(wb[0]))
+	if short < 4 {
+		return false
+	}
+	la, lb := strings.Join(wa, ""), strings.Join(wb, "")
+	p := 0
+	for p < len(la) && p < len(lb) && la[p] == lb[p] {
+		p++
+	}
+	return p >= 5 && p >= short-1
 }
 
 // typo reports whether a and b differ by at most one edit (insertion,

@@ -125,6 +125,15 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"12 Main St Apt 4", "12 Main St Apt 5", Disagree},
 		{"Hauptstr 5 Whg 3", "Hauptstr 5 Whg 7", Disagree},
 		{"12 St", "12 Elm St", Disagree}, // a street type alone names no street
+		// The street's type garbled, the name and number the same.
+		{"Couvreur St 16", "Couvreu Rwtreet 16", Agree},
+		{"Frencham Pl 106", "Frencham Lpace 106", Agree},
+		{"McCay Pl 66", "McCa Yplace 66", Agree},
+		{"Hauptstraße 5", "Hauptweg 5", Disagree},
+		{"Main St 5", "Main Ave 5", Disagree},
+		{"Lindenallee 4", "Lindenstraße 4", Disagree},
+		{"Gartenstraße 3", "Gartenweg 3", Disagree},
+		{"Bahnhofstr 1", "Bahnhofplatz 1", Close}, // alike (Jaro-Winkler), never agree
 		// One list has the house, the other only the street or only the
 		// number: close, never agree.
 		{"Hauptstr. 5", "Hauptstraße", Close},
