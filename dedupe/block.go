@@ -123,6 +123,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			}
 			if len(r.First) > 1 {
 				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), region))
+				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), "*"))
 			}
 		}
 	}

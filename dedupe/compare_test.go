@@ -434,6 +434,8 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "Rosie", "last_name", "Johnston", "city", "Sheffiel"), true},
 		{"postal code digits swapped, same house", lead(1, "first_name", "Elysse", "last_name", "Hinchcliff", "street", "174 Alabaster St", "postal_code", "2800", "country", "AU"),
 			lead(2, "first_name", "Elyse", "last_name", "Hinchcliff", "street", "174 Alabaster Street", "postal_code", "8200", "country", "AU"), true},
+		{"names swapped, postal code digits swapped, same house", lead(1, "first_name", "Danielle", "last_name", "Zehetner", "street", "55 Howe Crescent", "postal_code", "2095", "country", "AU"),
+			lead(2, "first_name", "Zehrtner", "last_name", "Danielle", "street", "55 Howe Crescent", "postal_code", "0295", "country", "AU"), true},
 		{"other region", lead(1, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "postal_code", "5149", "country", "AU"), false},
 		{"first name corrupted, same house", lead(1, "first_name", "Amelia", "last_name", "Kimmonth", "street", "25 Grace Pl", "postal_code", "2012", "country", "AU"),
