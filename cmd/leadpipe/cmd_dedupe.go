@@ -202,7 +202,7 @@ different before are not exported again.`),
 			res := reviewExportResult{File: args[0], Pairs: len(rows)}
 			if !g.Quiet || g.JSON {
 				return presenterFor(g.JSON, ios.Out, func(w io.Writer, r reviewExportResult) error {
-					_, err := fmt.Fprintf(w, "wrote %d pairs to %s: fill in the decision column (same or different), then run leadpipe review apply %s\n", r.Pairs, r.File, r.File)
+					_, err := fmt.Fprintf(w, "wrote %s to %s: fill in the decision column (same or different), then run leadpipe review apply %s\n", plural(r.Pairs, "pair", "pairs"), r.File, r.File)
 					return err
 				}).present(res)
 			}
