@@ -55,6 +55,15 @@ func FuzzMatch(f *testing.F) {
 			{"", "", "Mary Crane League Center West", "", "3865286", "2141 South Tan Court", "60608", ""},
 		},
 		{
+			// A garbled street type; a street without its number.
+			{"Thomas", "Tuckwell", "", "", "", "Couvreur St 16", "5049", ""},
+			{"Thomas", "Tuckweoll", "", "", "", "Couvreu Rwtreet 16", "5049", "Sturt Ave"},
+		},
+		{
+			{"", "", "Henry Booth House", "", "", "38", "", ""},
+			{"", "", "Henry Booth House", "", "", "Southwell St 38", "2000", "Sturt"},
+		},
+		{
 			{"Jacob", "Walls", "", "t.m39@brooks-sawyer.com", "", "ul. 3 Maja 15", "3149", "Łódź"},
 			{"Walls", "Jacob", "", "t.m39@brooks-sawer.com", "", "ul. 3 Maja 40", "3194", "Łodz"},
 		},
