@@ -120,4 +120,21 @@ type DedupeSummary struct {
 	// MatchedApart counts rows that scored merge_at with two leads which,
 	// after the row's merge, did not match each other: both were kept.
 	MatchedApart int `json:"matched_two_kept_apart"`
+	// Joins lists the joins (the first MaxListedJoins), in the order
+	// they were made: a system that keeps lead ids (a CRM the leads were
+	// exported to) follows Lead to Into, and on through later entries.
+	Joins []Join `json:"joins,omitempty"`
+}
+
+// MaxListedJoins bounds DedupeSummary.Joins; Joined counts them all.
+const MaxListedJoins = 1000
+
+// Join is one lead an import merged into another (see DedupeSummary).
+type Join struct {
+	Lead  crm.ID  `json:"lead"`
+	Into  crm.ID  `json:"into"`
+	Score float64 `json:"score"`
+	// File and Row name the row whose merge made the two match.
+	File string `json:"file"`
+	Row  int    `json:"row"`
 }

@@ -233,8 +233,9 @@ type importRun struct {
 	fx        *dedupe.Index
 	fuzzyHint int
 	flagged   int
-	joined    int // leads joined into another (join)
-	apart     int // rows that matched two leads which were not joined
+	joined    int    // leads joined into another (join)
+	joins     []Join // the first MaxListedJoins of them
+	apart     int    // rows that matched two leads which were not joined
 	// inflight is the commit running in the background, if any.
 	inflight *commit
 	// Leads created or changed since the last commit, and their index entries.
@@ -708,7 +709,7 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		r := m.Record(lead)
 		bk := m.BlockKeys(&r)
 		im.fx.Put(r, bk)
-		surv, joined := im.join(lead, r, bk)
+		surv, joined := im.join(lead, r, bk, rec.File, rec.Row)
 		if alsoMatched && len(joined) == 0 {
 			im.apart++
 		}
@@ -772,7 +773,7 @@ func conflicts(res dedupe.Result) int {
 // is a merge record on the survivor (leads unmerge, import undo take it
 // back). It returns the lead the row's lead now lives in and the leads
 // merged away, with their scores, as the row's reason names them.
-func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.ID, []string) {
+func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64, file string, row int) (crm.ID, []string) {
 	var joined []string
 	m := im.opts.Match
 	for range maxJoins {
@@ -819,6 +820,9 @@ func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64) (crm.I
 		keys = m.BlockKeys(&r)
 		im.fx.Put(r, keys)
 		im.joined++
+		if len(im.joins) < MaxListedJoins {
+			im.joins = append(im.joins, Join{Lead: gone.ID, Into: surv.ID, Score: best.Score, File: file, Row: row})
+		}
 		joined = append(joined, fmt.Sprintf("%s (score %.1f)", gone.ID, best.Score))
 		lead = surv
 	}
@@ -829,7 +833,7 @@ func (im *importRun) dedupeSummary() *DedupeSummary {
 	if im.opts.Match == nil {
 		return nil
 	}
-	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart}
+	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart, Joins: im.joins}
 	if im.fx != nil {
 		d.Stats = im.fx.Stats()
 		d.PairsPerRow = math.Round(d.Stats.PairsPerRow()*1000) / 1000

@@ -35,6 +35,9 @@ func TestImportJoinsLeadsARowTies(t *testing.T) {
 	if sum.Created != 2 || sum.Merged != 1 || sum.Dedupe == nil || sum.Dedupe.Joined != 1 {
 		t.Fatalf("summary %+v, dedupe %+v: want 2 created, 1 merged, 1 joined", sum.Counts, sum.Dedupe)
 	}
+	if j := sum.Dedupe.Joins; len(j) != 1 || j[0].Lead != 2 || j[0].Into != 1 || j[0].Row != 4 || j[0].Score != 24 || !strings.HasSuffix(j[0].File, "fair.csv") {
+		t.Errorf("joins %+v: want L0000002 into L0000001 at score 24 by fair.csv row 4", j)
+	}
 	last := obs.rows[2].out
 	if last.LeadID != 1 || !strings.Contains(last.Reason, "joined L0000002 (score 24.0) into L0000001") {
 		t.Errorf("row 3: lead %s, reason %q; want lead L0000001 and the join named", last.LeadID, last.Reason)
