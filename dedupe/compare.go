@@ -870,28 +870,78 @@ func oneWithoutHouse(a, b string, thr float64) bool {
 	return false
 }
 
-// oneStreetName reports whether two streets start with one street name:
-// their letters, spaces taken out, share a prefix of five letters or more
-// that reaches at least to the last letter but one of the shorter first
-// word, which has four letters or more. "hauptstr" and "hauptweg",
-// "main st" and "main ave", "lindenallee" and "lindenstr" are two
-// streets.
+// oneStreetName reports whether two streets are one street whose type is
+// garbled on one side: one street ends in a type word ("st", "pl"), its
+// name before it (four letters or more) begins the other's letters, spaces
+// taken out, and the rest there is that type, abbreviated or written out,
+// or written out with one letter wrong ("couvreur st" and "couvreu
+// rwtreet", "frencham pl" and "frencham lpace", "mccay pl" and "mcca
+// yplace"). Another type ("berliner str" and "berliner allee", "maple st"
+// and "maple ave"), another word ("grosse str" and "grosser markt") or a
+// longer name ("krakowska" and "krakowskie przedmiescie") is another
+// street.
 func oneStreetName(a, b string) bool {
+	return typeGarbled(a, b) || typeGarbled(b, a) || nameMistyped(a, b)
+}
+
+// nameMistyped reports whether two streets of two words have one type and
+// names that share a prefix of five letters or more reaching the shorter
+// name's last letter but one ("harrison st", "harrisovj st").
+func nameMistyped(a, b string) bool {
 	_, wa := splitWords(a)
 	_, wb := splitWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
+	if len(wa) != 2 || len(wb) != 2 || wa[1] != wb[1] || streetWords[wa[1]] == "" {
 		return false
 	}
 	short := min(len(wa[0]), len(wb[0]))
-	if short < 4 {
-		return false
-	}
-	la, lb := strings.Join(wa, ""), strings.Join(wb, "")
 	p := 0
-	for p < len(la) && p < len(lb) && la[p] == lb[p] {
+	for p < short && wa[0][p] == wb[0][p] {
 		p++
 	}
 	return p >= 5 && p >= short-1
+}
+
+// typeGarbled is oneStreetName with the type word on a's side.
+func typeGarbled(a, b string) bool {
+	_, wa := splitWords(a)
+	_, wb := splitWords(b)
+	if len(wa) < 2 || len(wb) == 0 {
+		return false
+	}
+	t, ok := streetWords[wa[len(wa)-1]]
+	if !ok || t == "" {
+		return false
+	}
+	name := strings.Join(wa[:len(wa)-1], "")
+	rest, ok := strings.CutPrefix(strings.Join(wb, ""), name)
+	if len(name) < 4 || !ok || rest == "" {
+		return false
+	}
+	if _, isType := streetWords[rest]; isType && streetWords[rest] != t || otherStreetTypes[rest] {
+		return false // another type: "maple st", "maple ave"; "berliner str", "berliner allee"
+	}
+	for w, v := range streetWords {
+		if v != t {
+			continue
+		}
+		// The type as such, mistyped ("wtreet", "lpace") or cut short
+		// ("avenu"): one edit in four letters, two from five.
+		d := edlib.OSADamerauLevenshteinDistance(rest, w)
+		if rest == w || len(w) >= 4 && (d == 1 || d == 2 && len(rest) >= 5 || len(rest) >= 4 && strings.HasPrefix(w, rest)) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherStreetTypes are street types that streetWords does not shorten: a
+// street that ends in one is another street than one of the same name
+// with another type.
+var otherStreetTypes = map[string]bool{
+	"allee": true, "ring": true, "markt": true, "damm": true, "ufer": true, "chaussee": true,
+	"steig": true, "pfad": true, "tor": true, "berg": true, "plac": true, "osiedle": true,
+	"rondo": true, "grove": true, "plaza": true, "circuit": true, "crescent": true, "close": true,
+	"square": true, "way": true, "terrace": true, "parade": true, "highway": true, "parkway": true,
 }
 
 // typo reports whether a and b differ by at most one edit (insertion,
