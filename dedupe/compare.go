@@ -114,6 +114,11 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// placeLv is the level of the place comparison, once it has run: a
 	// house shared in two different places is two houses.
 	placeLv := Missing
+	// kinName: the first names disagree but are forms of one name ("jan"
+	// and "janusz", "jan" and "jens"), which the first_name guard lets
+	// through; in one household they are a father and son or brothers as
+	// often as one person, so the shared house earns no bonus.
+	kinName := false
 	add := func(c *Comparison, va, vb string, sim float64, lv Level, note string) {
 		w := 0.0
 		switch lv {
@@ -173,6 +178,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					}
 				}
 				otherName = otherName || r.different && c.Name == CmpFirstName
+				if c.Name == CmpFirstName && r.lv == Disagree && !r.different {
+					kinName = relatedNames(r.a, r.b)
+				}
 				add(c, r.a, r.b, r.sim, r.lv, r.note)
 				continue
 			}
@@ -241,7 +249,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpStreet:
 			if c.builtin {
 				lv, sim := compareStreet(a.Street, b.Street, c.Threshold)
-				if lv == Agree && placeLv != Disagree && (a.Company == "" && b.Company == "" || orgRecords(a, b)) {
+				if lv == Agree && placeLv != Disagree && !kinName && (a.Company == "" && b.Company == "" || orgRecords(a, b)) {
 					// A street and house number shared by two records
 					// without a company is a household; shared by two
 					// records of an organisation without a person, a
@@ -316,6 +324,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		veto = VetoFirstName
 	}
 	return total, veto
+}
+
+// relatedNames reports whether two folded first names are forms of one
+// name: one a short form of the other, or both in one nickname group.
+func relatedNames(a, b string) bool {
+	return a != "" && b != "" && (shortForm(a, b) || shortForm(b, a) || nicknames(a, b))
 }
 
 // VetoFirstName is the veto of the first_name guard.
