@@ -854,7 +854,7 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 		// only its type is garbled ("couvreur st 16", "couvreu rwtreet
 		// 16"; "frencham pl 106", "frencham lpace 106").
 		lv = Agree
-	case lv == Close && digitsOf(a) != "" && typo(strings.ReplaceAll(a, " ", ""), strings.ReplaceAll(b, " ", "")):
+	case lv == Close && digitsOf(a) != "" && letterWords(a) == letterWords(b) && typo(strings.ReplaceAll(a, " ", ""), strings.ReplaceAll(b, " ", "")):
 		// The same house number in a street spelled with a space moved
 		// ("brooke rstreet 16") or one letter wrong ("mcgivern
 		// cfescent 29"): the same address.
@@ -870,7 +870,9 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 func oneWithoutHouse(a, b string, thr float64) bool {
 	numA, wordA := splitWords(a)
 	numB, wordB := splitWords(b)
-	if len(numA) == 0 {
+	if len(numA) == 0 || len(wordA) == 0 {
+		// a is to be the one with the house: "5" and "hauptstr 5"
+		// compare as "hauptstr 5" and "5" do.
 		numA, wordA, numB, wordB = numB, wordB, numA, wordA
 	}
 	switch {
@@ -956,6 +958,18 @@ var otherStreetTypes = map[string]bool{
 	"steig": true, "pfad": true, "tor": true, "berg": true, "plac": true, "osiedle": true,
 	"rondo": true, "grove": true, "plaza": true, "circuit": true, "crescent": true, "close": true,
 	"square": true, "way": true, "terrace": true, "parade": true, "highway": true, "parkway": true,
+}
+
+// letterWords is the one-letter words of a street, its directions: "12 n
+// main st" and "12 s main st" are two streets, not one letter mistyped.
+func letterWords(s string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(s) {
+		if len(w) == 1 && (w[0] < '0' || w[0] > '9') {
+			b.WriteString(w)
+		}
+	}
+	return b.String()
 }
 
 // typo reports whether a and b differ by at most one edit (insertion,
