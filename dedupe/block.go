@@ -83,11 +83,12 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// No place: all the company's records without one.
 		keys = append(keys, hash(blockCompanyPlace, r.Company, ""))
 	}
-	if p := placeKey(r); p != "" && r.Company != "" && r.First == "" && r.Last == "" {
+	if n := houseNumber(r.Street); n != "" && r.Company != "" && r.First == "" && r.Last == "" {
 		// An organisation without a person meets its records that lack
-		// the place too (a site list without postal codes): few leads
-		// are such records, so the block stays small.
-		keys = append(keys, hash(blockCompanyPlace, r.Company, ""))
+		// the place (a site list without postal codes) at the same house
+		// number: the name alone without a place would put a chain's
+		// sites all over the country in one block.
+		keys = append(keys, hash(blockCompanyPlace, r.Company, "", n))
 	}
 	if r.Company != "" && r.First == "" && r.Last == "" {
 		// An organisation without a person: its site's records share the
