@@ -860,7 +860,40 @@ func compareStreet(a, b string, thr float64) (Level, float64) {
 		// cfescent 29"): the same address.
 		lv = Agree
 	}
+	if lv == Close && strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "") {
+		lv = Agree // "hauptstr 5 a" and "hauptstr 5a"
+	}
+	if lv == Agree {
+		switch sa, sb := houseSuffix(a), houseSuffix(b); {
+		case sa != "" && sb != "" && sa != sb:
+			lv = Disagree // "5a" and "5b": two houses, however alike the rest
+		case sa != sb:
+			lv = Close // "5" and "5a": one house without its letter, or the next one
+		}
+	}
 	return lv, s
+}
+
+// houseSuffix is the letter of a house number: attached ("5a") or, at
+// the end of the street, a word of its own ("hauptstr 5 a"); "" without
+// one. A single letter after the number in the middle ("12 n main st") is
+// a direction, not a suffix.
+func houseSuffix(s string) string {
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return ""
+	}
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	switch {
+	case i < len(s) && isLetter(s[i]) && (i+1 == len(s) || !isLetter(s[i+1])):
+		return s[i : i+1]
+	case i+2 == len(s) && s[i] == ' ' && isLetter(s[i+1]):
+		return s[i+1:]
+	}
+	return ""
 }
 
 // oneWithoutHouse reports whether one street lacks what the other has and

@@ -125,6 +125,13 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"12 Main St Apt 4", "12 Main St Apt 5", Disagree},
 		{"Hauptstr 5 Whg 3", "Hauptstr 5 Whg 7", Disagree},
 		{"12 St", "12 Elm St", Disagree}, // a street type alone names no street
+		// A house number's letter: another letter is another house, a
+		// letter on one side only may be either.
+		{"Hauptstraße 5a", "Hauptstraße 5b", Disagree},
+		{"Hauptstraße 5", "Hauptstraße 5a", Close},
+		{"Hauptstr. 5 a", "Hauptstraße 5a", Agree},
+		{"Hauptstraße 5a", "Hauptstrasse 5a", Agree},
+		{"12 N Main St", "12 N Main Street", Agree},
 		// The street's type garbled, the name and number the same.
 		{"Couvreur St 16", "Couvreu Rwtreet 16", Agree},
 		{"Frencham Pl 106", "Frencham Lpace 106", Agree},
