@@ -290,13 +290,13 @@ func newLeadsUnmergeCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 		Use:   "unmerge ID",
 		Short: "Take back a merge that was wrong, restoring both leads",
 		Long: withExitStatus(`Unmerge takes back the latest merge into lead ID or, when ID is a lead
-that dedupe or a review merged away, the merge that took it. The
-surviving lead's fields go back to their values before the merge, except
-fields changed again since (they keep their value and are listed); the
-merged-away lead becomes a lead of its own again, or, when an import
-merged a row, the row becomes a new lead with its values, and a re-import
-of that file reports the row there, unchanged. Both leads get a history
-entry. Converted leads are read-only: reactivate first.`),
+that dedupe, a review or an import's join merged away, the merge that
+took it. The surviving lead's fields go back to their values before the
+merge, except fields changed again since (they keep their value and are
+listed); the merged-away lead becomes a lead of its own again, or, when
+an import merged a row, the row becomes a new lead with its values, and a
+re-import of that file reports the row there, unchanged. Both leads get a
+history entry. Converted leads are read-only: reactivate first.`),
 		Example: `  leadpipe leads unmerge L0000042`,
 		Args:    exactArgs(1, "unmerge needs exactly one lead ID"),
 		RunE: func(c *cobra.Command, args []string) error {

@@ -112,7 +112,9 @@ func newImportsUndoCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 		Long: withExitStatus(`Undo takes an import back (its id is in the import summary and in
 leadpipe imports list): the leads it created are removed, and the fields
 its merges set go back to their values before it, from the merge records
-every merge keeps. Importing the file again brings the rows back.
+every merge keeps. Leads the import joined into another (a row's merge
+made them match) become leads of their own again, with their flags.
+Importing the file again brings the rows back.
 
 When later changes depend on what the import did — another import
 touched the lead, it was converted, dedupe or a review merged into it, its
