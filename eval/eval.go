@@ -528,6 +528,10 @@ type Runner struct {
 	Corpus   string // the shared corpus folder
 	Testdata string // eval/testdata
 	Work     string // scratch folder for stores and reports
+	// Misses, when positive, has each run write what it got wrong to
+	// MissOut (see Misses), showing that many pairs and leads.
+	Misses  int
+	MissOut io.Writer
 }
 
 // ModuleRoot returns the leadpipe module's root folder, found with `go env
@@ -718,6 +722,12 @@ func (r *Runner) run(ctx context.Context, res Result, t *Truth, file, cfg string
 	}
 	scored.Set, scored.Variant, scored.Goal, scored.Seconds = res.Set, res.Variant, res.Goal, res.Seconds
 	scored.Missed = scored.Goal.Missed(scored.Pairs)
+	if r.Misses > 0 && r.MissOut != nil {
+		fmt.Fprintf(r.MissOut, "== %s %s\n", res.Set, res.Variant)
+		if err := Misses(r.MissOut, filepath.Join(dir, "leads.db"), cfg, t, rows, r.Misses); err != nil {
+			scored.Err = "misses: " + err.Error()
+		}
+	}
 	return scored
 }
 

@@ -6,6 +6,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -180,6 +182,34 @@ func TestLinkageGoals(t *testing.T) {
 				checkResult(t, r.Linkage(context.Background(), s, v))
 			})
 		}
+	}
+}
+
+// TestMisses lists what a run on FEBRL 1 got wrong: its missed pairs
+// with their comparison, and no wrong merge.
+func TestMisses(t *testing.T) {
+	r := testRunner(t)
+	sets := LinkageSets()
+	i := slices.IndexFunc(sets, func(s Set) bool { return s.Name == "febrl1" })
+	if !exists(filepath.Join(r.Corpus, sets[i].File)) {
+		t.Skipf("%s not found (the shared corpus sits beside the repository)", sets[i].File)
+	}
+	var out strings.Builder
+	r.Work, r.Misses, r.MissOut = t.TempDir(), 3, &out
+	res := r.Linkage(context.Background(), sets[i], Default)
+	if res.Err != "" {
+		t.Fatal(res.Err)
+	}
+	missed := res.True - res.Correct
+	got := out.String()
+	for _, want := range []string{"== febrl1 default\n", " pairs of leads hold records of one entity", "0 leads hold records of more than one entity"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("misses lack %q:\n%s", want, got)
+		}
+	}
+	// Three pairs shown, each with the comparison of its two leads.
+	if n := regexp.MustCompile(`(?m)^L\d+ L\d+ +-?\d+\.\d .*street:`).FindAllStringIndex(got, -1); len(n) != 3 || missed == 0 {
+		t.Errorf("%d pairs with their comparison shown (want 3 of %d missed):\n%s", len(n), missed, got)
 	}
 }
 

@@ -72,6 +72,7 @@ type options struct {
 	n                   int
 	sets                []string
 	json, keep, check   bool
+	misses              int
 }
 
 const generatedSet = "generated"
@@ -90,6 +91,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print one JSON document instead of the table")
 	fs.BoolVar(&o.keep, "keep", false, "keep the scratch folder (stores, row reports) and print its path")
 	fs.BoolVar(&o.check, "check", false, "exit 1 when a goal is missed or a run fails")
+	fs.IntVar(&o.misses, "misses", 0, "after each run, write to standard error the `N` best-scoring missed pairs of leads, with their comparison, and N wrongly merged leads")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -187,7 +189,8 @@ func evaluate(ctx context.Context, o options, stderr io.Writer) ([]Result, error
 	} else if bin, err = filepath.Abs(bin); err != nil {
 		return nil, err
 	}
-	r := &Runner{Bin: bin, Root: root, Corpus: o.corpus, Testdata: filepath.Join(root, "eval", "testdata"), Work: work}
+	r := &Runner{Bin: bin, Root: root, Corpus: o.corpus, Testdata: filepath.Join(root, "eval", "testdata"), Work: work,
+		Misses: o.misses, MissOut: stderr}
 
 	var results []Result
 	for _, s := range LinkageSets() {
