@@ -834,6 +834,10 @@ func wordsWithin(a, b string) bool {
 // is another address, however alike the street names are.
 func compareStreet(a, b string, thr float64) (Level, float64) {
 	lv, s := compareText(a, b, thr)
+	if _, w := splitWords(a); lv == Agree && len(w) == 0 {
+		// "23" and "23": a house number alone names no street.
+		return Close, s
+	}
 	switch {
 	case lv != Agree && lv != Missing && sameHouse(a, b):
 		// The same house written with more or fewer words: "2141 s tan

@@ -127,6 +127,7 @@ func TestCompareCompanyAndStreet(t *testing.T) {
 		{"12 St", "12 Elm St", Disagree}, // a street type alone names no street
 		// A house number's letter: another letter is another house, a
 		// letter on one side only may be either.
+		{"23", "23", Close}, // a house number alone names no street
 		{"Hauptstraße 5a", "Hauptstraße 5b", Disagree},
 		{"Hauptstraße 5", "Hauptstraße 5a", Close},
 		{"Hauptstr. 5 a", "Hauptstraße 5a", Agree},
