@@ -95,6 +95,10 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// house whatever the name, postal code or town say.
 		if n, w := houseNumber(r.Street), streetWord(r.Street); n != "" && w != "" {
 			keys = append(keys, hash(blockSite, n, w, regionKey(r)))
+			// And without the region, which a record without a postal
+			// code or town lacks: a house number with its street word is
+			// rare enough among organisations' records.
+			keys = append(keys, hash(blockSite, n, w, "*"))
 		}
 	}
 	if r.Company == "" {
@@ -155,13 +159,24 @@ func initial(s string) string {
 	return s[:1]
 }
 
-// streetWord is the first word of a street that is not a number or a
-// one-letter direction ("3858 s cottage grove" -> "cottage").
+// streetWord is the word that names a street: the first word that is not
+// the house number, another number, a one-letter direction or a street
+// type ("3858 s cottage grove" -> "cottage", "520 e 79th st" -> "79th",
+// "hauptstr 5" -> "hauptstr").
 func streetWord(s string) string {
+	house := true // the first word with a digit is the house number
 	for _, w := range strings.Fields(s) {
-		if len(w) > 1 && digitsOf(w) == "" {
-			return w
+		if house && strings.ContainsAny(w, "0123456789") {
+			house = false
+			continue
 		}
+		if len(w) <= 1 || digitsOf(w) == w {
+			continue // a direction ("w"), a flat or floor number
+		}
+		if _, isType := streetWords[w]; isType {
+			continue
+		}
+		return w
 	}
 	return ""
 }

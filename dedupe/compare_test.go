@@ -452,6 +452,8 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "company", "Robertson Center FCCH", "street", "1012 N Kedvale St", "postal_code", "60615", "country", "US"), true},
 		{"organisation's site without a postal code", lead(1, "company", "Henry Booth House Hegewisch", "street", "2725 E 130th St", "postal_code", "60633", "country", "US"),
 			lead(2, "company", "Henry Booth House Hegewisch", "street", "2725 E 130th"), true},
+		{"organisation's site under another name, one without a postal code", lead(1, "company", "Young Achievers", "street", "520 E 79th", "country", "US"),
+			lead(2, "company", "Henry Booth House Young Achievers Academy", "street", "520 E 79th St", "postal_code", "60619", "country", "US"), true},
 		{"business records, one without a postal code", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Anna", "last_name", "Brown", "company", "Walls Pty"), false},
 		// Organisations without a person meet by their name alone (the
