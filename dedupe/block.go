@@ -120,15 +120,25 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			region := regionKey(r)
 			if r.Last != "" {
 				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last), region))
-				// Without the region too: a postal code with its
-				// digits swapped ("2800", "8200") moves the record to
-				// another region, and a house number, street and name
-				// together are rare enough country-wide.
-				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last), "*"))
 			}
 			if len(r.First) > 1 {
 				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), region))
-				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), "*"))
+			}
+		}
+		// Without the region too: a postal code with its digits swapped
+		// ("2800", "8200") moves the record to another region, and a
+		// house number, the street's first letters and a name together
+		// are rare enough country-wide. The first five letters, since a
+		// typo or a type glued on ("shackletoncircuit", "harrisovj") is
+		// mostly further on; a street without a number keys on its
+		// letters alone.
+		if w := streetWord(r.Street); w != "" {
+			n, w5 := digitsOf(r.Street), w[:min(len(w), 5)]
+			if r.Last != "" {
+				keys = append(keys, hash(blockHousehold, n, w5, phoneticKey(r.Last), "*"))
+			}
+			if len(r.First) > 1 {
+				keys = append(keys, hash(blockHousehold, n, w5, phoneticKey(r.First), "*"))
 			}
 		}
 	}
