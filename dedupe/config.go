@@ -70,6 +70,7 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
 //	  merge_at: 12       # score at or above which a row is merged
 //	  review_at: 7       # at or above this (and below merge_at): created, flagged
 //	  max_block: 1000    # larger blocks are skipped and reported
+//	  join: true         # an import joins two leads a merged row makes alike
 //	  compare:           # overrides of built-ins (by name) and extra fields
 //	    - name: birth_date
 //	      field: Geburtsdatum
@@ -86,14 +87,18 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
 //	    salutation: true      # "Herr" and "Frau" (Mr/Mrs, Pan/Pani, ...) never merge
 //	    generation: true      # "sen." and "jun." (Sr./Jr., II/III) never merge
 type Config struct {
-	Mode     Mode         `json:"mode"`
-	MergeAt  float64      `json:"merge_at"`
-	ReviewAt float64      `json:"review_at"`
-	MaxBlock int          `json:"max_block"`
-	Compare  []Comparison `json:"compare"`
-	Block    [][]BlockPart
-	Guards   Guards `json:"guards"`
-	File     string `json:"-"`
+	Mode     Mode    `json:"mode"`
+	MergeAt  float64 `json:"merge_at"`
+	ReviewAt float64 `json:"review_at"`
+	MaxBlock int     `json:"max_block"`
+	// Join lets an import join two stored leads that a row's merge made
+	// match each other (pipeline import); false leaves that to leadpipe
+	// dedupe, for a store whose lead ids another system keeps.
+	Join    bool         `json:"join"`
+	Compare []Comparison `json:"compare"`
+	Block   [][]BlockPart
+	Guards  Guards `json:"guards"`
+	File    string `json:"-"`
 }
 
 // Guards veto a merge whatever the score.
@@ -149,6 +154,7 @@ func DefaultConfig() Config {
 		MergeAt:  DefaultMergeAt,
 		ReviewAt: DefaultReviewAt,
 		MaxBlock: DefaultMaxBlock,
+		Join:     true,
 		Compare: []Comparison{
 			b(CmpEmail, 0.93, 12, 4, -2),
 			b(CmpFirstName, 0.90, 4, 2.5, -4),
@@ -177,7 +183,7 @@ func Load(data []byte, file string) (Config, error) {
 	if len(d.Errs) > 0 || key == nil {
 		return cfg, ruleconf.Join(d.Errs)
 	}
-	for _, f := range d.Map(sec, "dedupe", "mode", "merge_at", "review_at", "max_block", "compare", "block", "guards") {
+	for _, f := range d.Map(sec, "dedupe", "mode", "merge_at", "review_at", "max_block", "join", "compare", "block", "guards") {
 		switch f.Key {
 		case "mode":
 			if v, ok := d.String(f.Value, "dedupe", f.Key); ok {
@@ -203,6 +209,10 @@ func Load(data []byte, file string) (Config, error) {
 				} else {
 					cfg.MaxBlock = v
 				}
+			}
+		case "join":
+			if v, ok := d.Bool(f.Value, "dedupe", f.Key); ok {
+				cfg.Join = v
 			}
 		case "compare":
 			for i, item := range d.Seq(f.Value, "dedupe.compare") {
@@ -349,6 +359,7 @@ func DefaultYAML() string {
 	b.WriteString("# review_at it is created and flagged as a possible duplicate for review.\n")
 	b.WriteString("dedupe:\n")
 	fmt.Fprintf(&b, "  mode: %s\n  merge_at: %g\n  review_at: %g\n  max_block: %d\n", c.Mode, c.MergeAt, c.ReviewAt, c.MaxBlock)
+	fmt.Fprintf(&b, "  join: %t   # an import joins two leads that a merged row makes match (false: leave it to leadpipe dedupe)\n", c.Join)
 	b.WriteString("  compare:\n")
 	for _, x := range c.Compare {
 		fmt.Fprintf(&b, "    - {name: %s", x.Name)

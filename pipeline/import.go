@@ -709,7 +709,11 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		r := m.Record(lead)
 		bk := m.BlockKeys(&r)
 		im.fx.Put(r, bk)
-		surv, joined := im.join(lead, r, bk, rec.File, rec.Row)
+		var surv crm.ID
+		var joined []string
+		if m.Config().Join {
+			surv, joined = im.join(lead, r, bk, rec.File, rec.Row)
+		}
 		if alsoMatched && len(joined) == 0 {
 			im.apart++
 		}
