@@ -60,7 +60,8 @@ adds a weight, and a row scoring merge_at (12) or more is merged into the
 best candidate; from review_at (7) it is created and flagged as a possible
 duplicate (see leadpipe review, and leads show --explain). When a merge
 makes the lead match another lead, the two are joined as leadpipe dedupe
-would join them (the older survives; leads unmerge takes it back). The
+would join them (the older survives; leads unmerge takes it back;
+dedupe.join: false switches joining off). The
 dedupe section of leadpipe.yaml holds the rules; --match exact matches on
 exact keys only.
 
