@@ -61,9 +61,8 @@ best candidate; from review_at (7) it is created and flagged as a possible
 duplicate (see leadpipe review, and leads show --explain). When a merge
 makes the lead match another lead, the two are joined as leadpipe dedupe
 would join them (the older survives; leads unmerge takes it back;
-dedupe.join: false switches joining off). The
-dedupe section of leadpipe.yaml holds the rules; --match exact matches on
-exact keys only.
+dedupe.join: false switches joining off). The dedupe section of
+leadpipe.yaml holds the rules; --match exact matches on exact keys only.
 
 A row is rejected only when it offers no way to reach the person (no valid
 e-mail, phone or postal address, and no name plus company), or when it is
