@@ -120,6 +120,9 @@ type DedupeSummary struct {
 	// MatchedApart counts rows that scored merge_at with two leads which,
 	// after the row's merge, did not match each other: both were kept.
 	MatchedApart int `json:"matched_two_kept_apart"`
+	// JoinOff says that joining was switched off (dedupe.join: false):
+	// AlsoMatched then counts pairs leadpipe dedupe may join.
+	JoinOff bool `json:"join_off,omitempty"`
 	// Joins lists the joins (the first MaxListedJoins), in the order
 	// they were made: a system that keeps lead ids (a CRM the leads were
 	// exported to) follows Lead to Into, and on through later entries.

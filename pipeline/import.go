@@ -714,7 +714,7 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		if m.Config().Join {
 			surv, joined = im.join(lead, r, bk, rec.File, rec.Row)
 		}
-		if alsoMatched && len(joined) == 0 {
+		if alsoMatched && len(joined) == 0 && m.Config().Join {
 			im.apart++
 		}
 		if len(joined) > 0 {
@@ -837,7 +837,8 @@ func (im *importRun) dedupeSummary() *DedupeSummary {
 	if im.opts.Match == nil {
 		return nil
 	}
-	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart, Joins: im.joins}
+	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart, Joins: im.joins,
+		JoinOff: !im.opts.Match.Config().Join}
 	if im.fx != nil {
 		d.Stats = im.fx.Stats()
 		d.PairsPerRow = math.Round(d.Stats.PairsPerRow()*1000) / 1000

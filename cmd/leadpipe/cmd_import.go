@@ -496,6 +496,9 @@ func writeImportText(w io.Writer, r *importResult) error {
 		if n := d.MatchedApart; n > 0 {
 			fmt.Fprintf(&b, "hint: %s matched two leads at once that do not match each other, so both were kept: leadpipe leads show ID --explain shows each row's match\n", plural(n, "row", "rows"))
 		}
+		if n := d.AlsoMatched; n > 0 && d.JoinOff {
+			fmt.Fprintf(&b, "hint: %s matched two leads at once, which may be one person (dedupe.join is off): leadpipe dedupe --dry-run shows whether it would join them\n", plural(int(n), "row", "rows"))
+		}
 	}
 	if n := s.PhonesWithoutCountry; n > 0 {
 		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: "+
