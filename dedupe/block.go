@@ -30,12 +30,21 @@ const (
 // swapped, the company written differently).
 func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	keys := make([]uint64, 0, 8)
+	// What several keys are made of, worked out once.
+	place, region := placeKey(r), regionKey(r)
+	no, house, word := digitsOf(r.Street), houseNumber(r.Street), streetWord(r.Street)
+	var last, first string // phonetic codes
+	if r.Last != "" {
+		last = phoneticKey(r.Last)
+	}
+	if len(r.First) > 1 {
+		first = phoneticKey(r.First)
+	}
+	org := r.Company != "" && r.First == "" && r.Last == ""
 	if r.Email != "" {
 		keys = append(keys, hash(blockEmail, r.Email))
-		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role {
-			if p := placeKey(r); p != "" {
-				keys = append(keys, hash(blockLocal, local, p))
-			}
+		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role && place != "" {
+			keys = append(keys, hash(blockLocal, local, place))
 		}
 	}
 	if r.Phone != "" {
@@ -44,61 +53,57 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	if r.Mobile != "" {
 		keys = append(keys, hash(blockPhone, r.Mobile))
 	}
-	if p := placeKey(r); p != "" {
+	if place != "" {
 		// Phonetic last name and first initial, and the other way
 		// round, so that swapped names meet.
 		// With the house number when there is one: a postal code holds a
 		// bounded number of people, so a key of name and postal code
 		// alone would grow with the store.
-		no := digitsOf(r.Street)
-		if r.Last != "" {
-			keys = append(keys, hash(blockNamePlace, phoneticKey(r.Last), initial(r.First), p, no))
+		if last != "" {
+			keys = append(keys, hash(blockNamePlace, last, initial(r.First), place, no))
 		}
-		if len(r.First) > 1 {
-			keys = append(keys, hash(blockNamePlace, phoneticKey(r.First), initial(r.Last), p, no))
+		if first != "" {
+			keys = append(keys, hash(blockNamePlace, first, initial(r.Last), place, no))
 		}
 		if no != "" && r.Company == "" {
 			// A private person has no company keys: the name in the
 			// postal code must do, house number or not.
-			if r.Last != "" {
-				keys = append(keys, hash(blockNamePlace, phoneticKey(r.Last), initial(r.First), p))
+			if last != "" {
+				keys = append(keys, hash(blockNamePlace, last, initial(r.First), place))
 			}
-			if len(r.First) > 1 {
-				keys = append(keys, hash(blockNamePlace, phoneticKey(r.First), initial(r.Last), p))
+			if first != "" {
+				keys = append(keys, hash(blockNamePlace, first, initial(r.Last), place))
 			}
 		}
 		if r.Company != "" {
-			keys = append(keys, hash(blockCompanyPlace, r.Company, p))
+			keys = append(keys, hash(blockCompanyPlace, r.Company, place))
 			// Organisations without a person: their names vary more
 			// ("Abraham Lincoln Centre" and "Abraham Lincoln Centre
 			// Abraham Lincoln"), so the first word also blocks.
-			if w := firstWord(r.Company); r.First == "" && r.Last == "" && len(w) >= 3 && w != r.Company {
-				keys = append(keys, hash(blockCompanyWord, w, p))
+			if w := firstWord(r.Company); org && len(w) >= 3 && w != r.Company {
+				keys = append(keys, hash(blockCompanyWord, w, place))
 			}
 		}
-		if n, w := digitsOf(r.Street), streetWord(r.Street); n != "" && w != "" {
-			keys = append(keys, hash(blockStreet, n, w, p))
+		if no != "" && word != "" {
+			keys = append(keys, hash(blockStreet, no, word, place))
 		}
 	} else if r.Company != "" {
 		// No place: all the company's records without one.
 		keys = append(keys, hash(blockCompanyPlace, r.Company, ""))
 	}
-	if n := houseNumber(r.Street); n != "" && r.Company != "" && r.First == "" && r.Last == "" {
+	if org && house != "" {
 		// An organisation without a person meets its records that lack
 		// the place (a site list without postal codes) at the same house
 		// number: the name alone without a place would put a chain's
 		// sites all over the country in one block.
-		keys = append(keys, hash(blockCompanyPlace, r.Company, "", n))
-	}
-	if r.Company != "" && r.First == "" && r.Last == "" {
-		// An organisation without a person: its site's records share the
-		// house whatever the name, postal code or town say.
-		if n, w := houseNumber(r.Street), streetWord(r.Street); n != "" && w != "" {
-			keys = append(keys, hash(blockSite, n, w, regionKey(r)))
-			// And without the region, which a record without a postal
-			// code or town lacks: a house number with its street word is
-			// rare enough among organisations' records.
-			keys = append(keys, hash(blockSite, n, w, "*"))
+		keys = append(keys, hash(blockCompanyPlace, r.Company, "", house))
+		if word != "" {
+			// Its site's records share the house whatever the name,
+			// postal code or town say; without the region too, which a
+			// record without a postal code or town lacks: a house number
+			// with its street word is rare enough among organisations'
+			// records.
+			keys = append(keys, hash(blockSite, house, word, region), hash(blockSite, house, word, "*"))
 		}
 	}
 	if r.Company == "" {
@@ -110,35 +115,29 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// these keys: a company's staff shares its address, and its names
 		// would make blocks grow with the store.
 		if len(r.First) > 1 && len(r.Last) > 1 {
-			f, l := phoneticKey(r.First), phoneticKey(r.Last)
+			f, l := first, last
 			if f > l {
 				f, l = l, f // swapped names meet
 			}
-			keys = append(keys, hash(blockPrivateName, f, l, regionKey(r)))
+			keys = append(keys, hash(blockPrivateName, f, l, region))
 		}
-		if n, w := digitsOf(r.Street), streetWord(r.Street); n != "" && w != "" {
-			region := regionKey(r)
-			if r.Last != "" {
-				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.Last), region))
-			}
-			if len(r.First) > 1 {
-				keys = append(keys, hash(blockHousehold, n, w, phoneticKey(r.First), region))
-			}
-		}
-		// Without the region too: a postal code with its digits swapped
-		// ("2800", "8200") moves the record to another region, and a
-		// house number, the street's first letters and a name together
-		// are rare enough country-wide. The first five letters, since a
-		// typo or a type glued on ("shackletoncircuit", "harrisovj") is
-		// mostly further on; a street without a number keys on its
-		// letters alone.
-		if w := streetWord(r.Street); w != "" {
-			n, w5 := digitsOf(r.Street), w[:min(len(w), 5)]
-			if r.Last != "" {
-				keys = append(keys, hash(blockHousehold, n, w5, phoneticKey(r.Last), "*"))
-			}
-			if len(r.First) > 1 {
-				keys = append(keys, hash(blockHousehold, n, w5, phoneticKey(r.First), "*"))
+		if word != "" {
+			// Without the region too: a postal code with its digits
+			// swapped ("2800", "8200") moves the record to another
+			// region, and a house number, the street's first letters and
+			// a name together are rare enough country-wide. The first
+			// five letters, since a typo or a type glued on
+			// ("shackletoncircuit", "harrisovj") is mostly further on; a
+			// street without a number keys on its letters alone.
+			w5 := word[:min(len(word), 5)]
+			for _, name := range []string{last, first} {
+				if name == "" {
+					continue
+				}
+				if no != "" {
+					keys = append(keys, hash(blockHousehold, no, word, name, region))
+				}
+				keys = append(keys, hash(blockHousehold, no, w5, name, "*"))
 			}
 		}
 	}
