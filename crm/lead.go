@@ -128,6 +128,10 @@ type Lead struct {
 	EmailRole     bool   `json:"email_role,omitempty"`     // info@, sales@, ...
 	PhoneExt      string `json:"phone_ext,omitempty"`
 	Currency      string `json:"currency,omitempty"` // ISO 4217 of budget, when the file said
+	// EmailFields names the custom fields that hold more of the person's
+	// e-mail addresses (an export's "E-mail 2 Address" or "Secondary
+	// Email" column): dedupe matches on them as on Email.
+	EmailFields []string `json:"email_fields,omitempty"`
 
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -328,6 +332,7 @@ func (l *Lead) Clone() *Lead {
 	c.Warnings = slices.Clone(l.Warnings)
 	c.ScoreRules = slices.Clone(l.ScoreRules)
 	c.Merges = slices.Clone(l.Merges)
+	c.EmailFields = slices.Clone(l.EmailFields)
 	return &c
 }
 
@@ -569,6 +574,12 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 		}
 		record(name, old, nv)
 		l.Set(name, nv)
+	}
+	for _, name := range in.EmailFields {
+		// A name only: the values are custom fields, merged above.
+		if !slices.Contains(l.EmailFields, name) {
+			l.EmailFields = append(l.EmailFields, name)
+		}
 	}
 	if len(changes) == 0 {
 		return nil

@@ -47,6 +47,9 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			keys = append(keys, hash(blockLocal, local, place))
 		}
 	}
+	for o := range strings.FieldsSeq(r.Other) {
+		keys = append(keys, hash(blockEmail, o))
+	}
 	if r.Phone != "" {
 		keys = append(keys, hash(blockPhone, r.Phone))
 	}

@@ -150,7 +150,16 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpEmail:
 			if c.builtin {
 				va, vb := a.Email, b.Email
-				lv, sim, note := compareEmail(a, b, c.Threshold)
+				var lv Level
+				var sim float64
+				var note string
+				if o := sharedOther(a, b); o != "" {
+					// One's other address is the other's: shown as the
+					// values that agree.
+					va, vb, lv, sim, note = o, o, Agree, 1, "one's other address"
+				} else {
+					lv, sim, note = compareEmail(a, b, c.Threshold)
+				}
 				// The same address, or the same local part at a mistyped
 				// domain, is the person's own.
 				personal = personal || lv == Agree || note == "domain mistyped"
@@ -629,6 +638,36 @@ func compareText(a, b string, thr float64) (Level, float64) {
 		return Close, s
 	}
 	return Disagree, s
+}
+
+// sharedOther returns an address that one record has among its other
+// addresses (Record.Other) and the other record as its address or among
+// its other ones; "" if none, or if the two share their address already.
+func sharedOther(a, b *Record) string {
+	if a.Other == "" && b.Other == "" || a.Email != "" && a.Email == b.Email {
+		return ""
+	}
+	for o := range strings.FieldsSeq(a.Other) {
+		if o == b.Email || hasWord(b.Other, o) {
+			return o
+		}
+	}
+	for o := range strings.FieldsSeq(b.Other) {
+		if o == a.Email {
+			return o
+		}
+	}
+	return ""
+}
+
+// hasWord reports whether the space-separated list s holds w.
+func hasWord(s, w string) bool {
+	for f := range strings.FieldsSeq(s) {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }
 
 // compareEmail: equal addresses agree (a shared role address such as info@

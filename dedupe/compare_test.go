@@ -618,3 +618,70 @@ func BenchmarkCompareExtraDate(b *testing.B) {
 		compareExtra(c, "1971-06-24", "1975-02-11")
 	}
 }
+
+// TestOtherEmails: an export's second e-mail column, or a second address
+// in the e-mail cell, matches as the lead's own address does: as a
+// blocking key, as agreement, as an exact key and against the first-name
+// guard. A role address there, or an e-mail in a column the importer did
+// not take for one (a lead owner's), is no match.
+func TestOtherEmails(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	outlook := lead(1, "first_name", "Sarah", "last_name", "McDonald", "company", "Highland Trading Ltd",
+		"email", "sarah.mcdonald@highland-trading.co.uk", "city", "Edinburgh", "country", "GB",
+		"E-mail 2 Address", "Sarah <Sarah.McD@gmail.com>", "Owner Email", "rep@leadpipe-crm.com", "E-mail 3 Address", "info@highland-trading.co.uk")
+	outlook.EmailFields = []string{"E-mail 2 Address", "E-mail 3 Address"}
+	web := lead(2, "first_name", "Sarah", "last_name", "McDonald", "email", "sarah.mcd@gmail.com", "city", "Glasgow", "country", "GB")
+	a, b := m.Record(outlook), m.Record(web)
+	if a.Other != "sarah.mcd@gmail.com" {
+		t.Fatalf("Other = %q, want the second address alone (no role address, no owner's)", a.Other)
+	}
+	if !slices.ContainsFunc(m.BlockKeys(&a), func(k uint64) bool { return slices.Contains(m.BlockKeys(&b), k) }) {
+		t.Error("no shared blocking key")
+	}
+	res := m.Explain(&b, &a)
+	if m.Decide(res, true) != Merge {
+		t.Errorf("not merged:\n%s", res)
+	}
+	if f := res.Fields[0]; f.Name != CmpEmail || f.Level != Agree || f.Note != "one's other address" || f.A != "sarah.mcd@gmail.com" {
+		t.Errorf("email comparison %+v", f)
+	}
+	// Both ways, and between two other addresses.
+	if o := sharedOther(&b, &a); o != "sarah.mcd@gmail.com" {
+		t.Errorf("sharedOther reversed = %q", o)
+	}
+	other := lead(3, "first_name", "S.", "last_name", "McDonald", "email", "s.mcdonald@highland.com", "Email 2", "sarah.mcd@gmail.com")
+	other.EmailFields = []string{"Email 2"}
+	if c := m.Record(other); sharedOther(&a, &c) != "sarah.mcd@gmail.com" {
+		t.Error("two other addresses do not meet")
+	}
+	// The owner's address and the role address match nothing.
+	for _, addr := range []string{"rep@leadpipe-crm.com", "info@highland-trading.co.uk"} {
+		c := m.Record(lead(4, "first_name", "Sarah", "last_name", "McDonald", "email", addr))
+		if o := sharedOther(&a, &c); o != "" {
+			t.Errorf("%s matched as the other address %q", addr, o)
+		}
+	}
+	// A cell with two addresses: the second is another address.
+	cell := lead(5, "first_name", "Anna", "last_name", "Nowak", "email", "anna.nowak@transpol.pl")
+	cell.Raw.Set(crm.FieldEmail, "anna.nowak@transpol.pl ::: anka.nowak@wp.pl")
+	if r := m.Record(cell); r.Other != "anka.nowak@wp.pl" {
+		t.Errorf("Other of a two-address cell = %q", r.Other)
+	}
+	// Packed and unpacked, Other survives.
+	if p := pack(&a); p.unpack(0).Other != a.Other {
+		t.Error("Other lost in the packed record")
+	}
+	// Exact keys: the other address is a key, and a shared one lifts the
+	// first-name guard as the own address does.
+	ka, kb := ExactKeys(outlook), ExactKeys(web)
+	if !slices.ContainsFunc(ka, func(k Key) bool { return k.Kind == KeyEmail && slices.Contains(kb, k) }) {
+		t.Error("no shared exact e-mail key")
+	}
+	hans := lead(6, "first_name", "Hans", "last_name", "McDonald", "email", "sarah.mcd@gmail.com")
+	if v := ExactVeto(outlook, hans); v != "" {
+		t.Errorf("exact veto %q despite the shared address", v)
+	}
+	if v := ExactVeto(outlook, lead(7, "first_name", "Hans", "last_name", "McDonald", "email", "hans@gmail.com")); v != VetoFirstName {
+		t.Errorf("exact veto %q, want the first-name guard", v)
+	}
+}

@@ -88,6 +88,9 @@ func FuzzMatch(f *testing.F) {
 		}
 		la := build(1, af, al, ac, ae, ap, as, apc, aci)
 		lb := build(2, bf, bl, bc, be, bp, bs, bpc, bci)
+		// a's second e-mail column holds b's cell: its other addresses.
+		la.Set("E-mail 2", be)
+		la.EmailFields = []string{"E-mail 2"}
 		ra, rb := m.Record(la), m.Record(lb)
 
 		for _, r := range []*Record{&ra, &rb} {
@@ -131,7 +134,7 @@ func FuzzMatch(f *testing.F) {
 		if !ok {
 			t.Fatalf("index lost record %s", ra.ID)
 		}
-		size := len(ra.First + ra.Last + ra.Company + ra.Email + ra.Phone + ra.Mobile + ra.Postal + ra.City + ra.Street + ra.TaxID)
+		size := len(ra.First + ra.Last + ra.Company + ra.Email + ra.Phone + ra.Mobile + ra.Postal + ra.City + ra.Street + ra.TaxID + ra.Other)
 		if size <= 0xffff && !reflect.DeepEqual(got, ra) {
 			t.Fatalf("index gives back %+v, was given %+v", got, ra)
 		}

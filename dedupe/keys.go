@@ -1,6 +1,8 @@
 package dedupe
 
 import (
+	"strings"
+
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/normalize"
 )
@@ -32,6 +34,9 @@ func ExactKeys(l *crm.Lead) []Key {
 	keys := make([]Key, 0, 4)
 	if l.Email != "" && !l.EmailRole {
 		keys = append(keys, Key{KeyEmail, hash(KeyEmail, l.Email)})
+	}
+	for _, o := range otherEmails(l) {
+		keys = append(keys, Key{KeyEmail, hash(KeyEmail, o)})
 	}
 	last := ""
 	if l.LastName != "" {
@@ -91,6 +96,11 @@ func ExactVeto(a, b *crm.Lead) string {
 	}
 	if a.Email != "" && a.Email == b.Email && !a.EmailRole && !b.EmailRole {
 		return "" // the person's own address
+	}
+	ra := Record{Email: a.Email, Other: strings.Join(otherEmails(a), " ")}
+	rb := Record{Email: b.Email, Other: strings.Join(otherEmails(b), " ")}
+	if sharedOther(&ra, &rb) != "" {
+		return "" // one's other address
 	}
 	if r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold); r.different {
 		return VetoFirstName

@@ -19,7 +19,7 @@ type packed struct {
 
 // The fixed fields, in packing order; configured extra values follow in
 // s, each preceded by a 0 byte.
-const nPacked = 10
+const nPacked = 11
 
 const (
 	pkFreemail = 1 << iota
@@ -34,7 +34,7 @@ const (
 const pkGenerationMask = 7
 
 func pack(r *Record) packed {
-	fields := [nPacked]string{r.First, r.Last, r.Company, r.Email, r.Phone, r.Mobile, r.Postal, r.City, r.Street, r.TaxID}
+	fields := [nPacked]string{r.First, r.Last, r.Company, r.Email, r.Phone, r.Mobile, r.Postal, r.City, r.Street, r.TaxID, r.Other}
 	n := 0
 	for _, f := range fields {
 		n += len(f)
@@ -89,7 +89,7 @@ func (p *packed) unpack(extra int) Record {
 	}
 	r := Record{
 		ID: crm.ID(p.id), First: f[0], Last: f[1], Company: f[2], Email: f[3], Phone: f[4], Mobile: f[5],
-		Postal: f[6], City: f[7], Street: f[8], TaxID: f[9],
+		Postal: f[6], City: f[7], Street: f[8], TaxID: f[9], Other: f[10],
 		Freemail: p.flags&pkFreemail != 0, Role: p.flags&pkRole != 0, Switchboard: p.flags&pkSwitchboard != 0,
 	}
 	r.Generation = byte(p.flags / pkGeneration & pkGenerationMask)

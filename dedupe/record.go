@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,12 +20,15 @@ type Record struct {
 	Last    string
 	Company string // company without legal form
 	Email   string // normalized address
-	Phone   string // E.164, or local digits (localPhone)
-	Mobile  string
-	Postal  string // country + " " + postal code
-	City    string
-	Street  string // street types abbreviated: "hauptstr 5"
-	TaxID   string
+	// Other holds the person's other addresses (otherEmails), separated
+	// by spaces.
+	Other  string
+	Phone  string // E.164, or local digits (localPhone)
+	Mobile string
+	Postal string // country + " " + postal code
+	City   string
+	Street string // street types abbreviated: "hauptstr 5"
+	TaxID  string
 	// Flags of the e-mail address.
 	Freemail, Role bool
 	// Switchboard: Phone is a firm's central number, written with the
@@ -49,6 +53,7 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		Last:     key(l.LastName),
 		Company:  collapse(capLen(l.CompanyKey)),
 		Email:    l.Email,
+		Other:    strings.Join(otherEmails(l), " "),
 		Phone:    l.Phone,
 		Mobile:   l.Mobile,
 		City:     key(l.City),
@@ -80,6 +85,33 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		}
 	}
 	return r
+}
+
+// maxOther bounds the other addresses of a lead that match.
+const maxOther = 4
+
+// otherEmails returns the lead's addresses besides Email, normalized and
+// each once: the further valid addresses of its e-mail cell ("a@x.de;
+// b@y.de") and those of its other e-mail columns (crm.Lead.EmailFields).
+// A role address (info@, biuro@) is none: a whole firm writes from it.
+func otherEmails(l *crm.Lead) []string {
+	var out []string
+	add := func(cell string) {
+		for _, em := range normalize.EmailsIn(cell) {
+			if len(out) < maxOther && !em.Role && em.Address != l.Email && !slices.Contains(out, em.Address) {
+				out = append(out, em.Address)
+			}
+		}
+	}
+	if raw := l.Raw.Value(crm.FieldEmail); strings.Count(raw, "@") > 1 {
+		add(raw)
+	}
+	for _, name := range l.EmailFields {
+		if v := l.Custom[name]; strings.Contains(v, "@") {
+			add(v)
+		}
+	}
+	return out
 }
 
 // key folds a value for comparison.

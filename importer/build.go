@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"math/bits"
-	"net/mail"
 	"regexp"
 	"slices"
 	"strconv"
@@ -992,44 +991,14 @@ func (r *rowBuild) email() {
 	}
 }
 
-// parseEmailCell parses one cell. A cell may hold a display name ("Eva
-// Heide <eva@heide.de>", as Outlook and mail clients copy an address) or
-// several addresses (Google's " ::: ", a line break typed with Alt+Enter,
-// ";", ",", " / ", "oder"): it yields the first valid one, and the raw
-// cell keeps the rest.
+// parseEmailCell parses one cell (normalize.EmailsIn): it yields the
+// first valid address, and the raw cell keeps the rest.
 func parseEmailCell(v string) (normalize.Email, error) {
-	t := normalize.Text(v)
-	em, err := normalize.ParseEmail(t)
-	if err == nil {
-		return em, nil
+	if list := normalize.EmailsIn(v); len(list) > 0 {
+		return list[0], nil
 	}
-	if strings.ContainsRune(t, '<') {
-		if list, lerr := mail.ParseAddressList(t); lerr == nil {
-			for _, a := range list {
-				if e2, err2 := normalize.ParseEmail(a.Address); err2 == nil {
-					return e2, nil
-				}
-			}
-		}
-	}
-	// Addresses hold no spaces: any run of separators splits them.
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool {
-		return r == ';' || r == ',' || r == ':' || r == '/' || r == '<' || r == '>' || unicode.IsSpace(r)
-	}) {
-		if strings.ContainsRune(part, '@') {
-			// „max@firma.de“, 'max@firma.de', max@firma.de. at a
-			// sentence's end: quotes and the closing dot are no part.
-			part = strings.TrimRight(strings.Trim(strings.TrimRight(part, ".,"), emailQuotes), ".")
-			if e2, err2 := normalize.ParseEmail(part); err2 == nil {
-				return e2, nil
-			}
-		}
-	}
-	return em, err
+	return normalize.ParseEmail(v)
 }
-
-// emailQuotes are the quotation marks written around an address.
-const emailQuotes = "\"'„“”‚‘’«»‹›()[]"
 
 // phoneSeparators split a cell holding several phone numbers; "/" and "-"
 // do not, being part of how numbers are written (030/1234567, 0221 /
@@ -1394,6 +1363,11 @@ func (r *rowBuild) custom() {
 		// A note keeps its lines: a CRM import takes them as they are.
 		if t := normalize.TextLines(v); t != "" {
 			r.l.Custom[name] = t
+			if c < len(r.b.targets) && r.b.targets[c] == tEmail {
+				// Another e-mail column ("E-mail 2 Address"): kept as
+				// it came, and named for dedupe to match on.
+				r.l.EmailFields = append(r.l.EmailFields, name)
+			}
 		}
 	}
 }

@@ -170,7 +170,15 @@ func TestBuild(t *testing.T) {
 			header: "E-mail Address,E-mail 2 Address,Last Name",
 			row:    "weber(at)example,weber@example.de,Weber",
 			want: crm.Lead{LastName: "Weber", Email: "weber@example.de",
-				Custom: map[string]string{"E-mail Address": "weber(at)example"}},
+				Custom: map[string]string{"E-mail Address": "weber(at)example"}, EmailFields: []string{"E-mail Address"}},
+		},
+		{
+			name:   "other e-mail columns named for matching, an owner's address not",
+			header: "First Name,Last Name,E-mail Address,E-mail 2 Address,E-mail 3 Address,Lead Owner Email",
+			row:    "Sarah,McDonald,sarah.mcdonald@highland-trading.co.uk,sarah.mcd@gmail.com,,rep@crm-vendor.com",
+			want: crm.Lead{FirstName: "Sarah", LastName: "McDonald", Email: "sarah.mcdonald@highland-trading.co.uk",
+				Custom:      map[string]string{"E-mail 2 Address": "sarah.mcd@gmail.com", "Lead Owner Email": "rep@crm-vendor.com"},
+				EmailFields: []string{"E-mail 2 Address"}},
 		},
 		{
 			name:   "Google multi-value cell",
@@ -282,6 +290,9 @@ func checkLead(t *testing.T, got, want *crm.Lead) {
 	}
 	if !reflect.DeepEqual(got.Warnings, want.Warnings) {
 		t.Errorf("Warnings = %q, want %q", got.Warnings, want.Warnings)
+	}
+	if !slices.Equal(got.EmailFields, want.EmailFields) {
+		t.Errorf("EmailFields = %q, want %q", got.EmailFields, want.EmailFields)
 	}
 	if got.Status != "" || got.Stage != "" {
 		t.Errorf("Build set status %q / stage %q; that is the pipeline's job", got.Status, got.Stage)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
@@ -28,6 +29,56 @@ const (
 	maxLocalPart = 64
 	maxAddress   = 254
 )
+
+// EmailsIn returns the valid addresses a cell holds, in order and each
+// once. A cell may hold one address, an address with a display name ("Eva
+// Heide <eva@heide.de>", as Outlook and mail clients copy an address) or
+// several addresses (Google's " ::: ", a line break typed with Alt+Enter,
+// ";", ",", " / ", "oder").
+func EmailsIn(v string) []Email {
+	t := Text(v)
+	if em, err := ParseEmail(t); err == nil {
+		return []Email{em}
+	}
+	var out []Email
+	add := func(em Email) {
+		for _, o := range out {
+			if o.Address == em.Address {
+				return
+			}
+		}
+		out = append(out, em)
+	}
+	if strings.ContainsRune(t, '<') {
+		if list, err := mail.ParseAddressList(t); err == nil {
+			for _, a := range list {
+				if em, err := ParseEmail(a.Address); err == nil {
+					add(em)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	// Addresses hold no spaces: any run of separators splits them.
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool {
+		return r == ';' || r == ',' || r == ':' || r == '/' || r == '<' || r == '>' || unicode.IsSpace(r)
+	}) {
+		if strings.ContainsRune(part, '@') {
+			// „max@firma.de“, 'max@firma.de', max@firma.de. at a
+			// sentence's end: quotes and the closing dot are no part.
+			part = strings.TrimRight(strings.Trim(strings.TrimRight(part, ".,"), emailQuotes), ".")
+			if em, err := ParseEmail(part); err == nil {
+				add(em)
+			}
+		}
+	}
+	return out
+}
+
+// emailQuotes are the quotation marks written around an address.
+const emailQuotes = "\"'„“”‚‘’«»‹›()[]"
 
 // ParseEmail validates and normalizes one address. It accepts surrounding
 // white space, "mailto:" and angle brackets; it rejects display names,

@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"golang.org/x/net/publicsuffix"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -119,6 +120,30 @@ func TestIsRoleLocalPart(t *testing.T) {
 	for _, l := range []string{"anna.schmidt", "jkowalski", "m.mueller", "informatik", "famous", "fama", "family1"} {
 		if IsRoleLocalPart(l) {
 			t.Errorf("IsRoleLocalPart(%q) = true", l)
+		}
+	}
+}
+
+func TestEmailsIn(t *testing.T) {
+	for in, want := range map[string][]string{
+		"anna@a.de":                                 {"anna@a.de"},
+		"anna@a.de\nanna.privat@gmail.com":          {"anna@a.de", "anna.privat@gmail.com"},
+		"anna.nowak@transpol.pl ::: anka@wp.pl":     {"anna.nowak@transpol.pl", "anka@wp.pl"},
+		"Eva <kaputt>, Eva Heide <eva@heide.de>":    {"eva@heide.de"},
+		"Jan <jan@a.pl>, Jan privat <JAN@A.PL>":     {"jan@a.pl"},
+		"bob@b.de / bob@gmail.com; Bob@B.de":        {"bob@b.de", "bob@gmail.com"},
+		"carl@c.de oder „c@gmail.com“.":             {"carl@c.de", "c@gmail.com"},
+		"kein-at ; dora@d.de":                       {"dora@d.de"},
+		"Zofia Wójcik <zofia@wojcik.pl> (prywatny)": {"zofia@wojcik.pl"},
+		"kein Eintrag":                              nil,
+		"":                                          nil,
+	} {
+		var got []string
+		for _, e := range EmailsIn(in) {
+			got = append(got, e.Address)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("EmailsIn(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

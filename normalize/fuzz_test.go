@@ -123,6 +123,33 @@ func FuzzParseEmail(f *testing.F) {
 	})
 }
 
+// FuzzEmailsIn: every address a cell yields is valid, normalized (its
+// own ParseEmail) and yielded once; a cell that is one valid address
+// yields just it.
+func FuzzEmailsIn(f *testing.F) {
+	for _, s := range []string{"anna@a.de; anna.privat@gmail.com", "a@b.de ::: c@d.pl", "Eva <kaputt>, Eva Heide <eva@heide.de>",
+		"„max@firma.de“", "x@y.de x@y.de X@Y.DE", "kein-at", "a@b.de\nc@d.de", "<a@b.de>, <<c@d.de>>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		list := EmailsIn(s)
+		seen := map[string]bool{}
+		for _, e := range list {
+			again, err := ParseEmail(e.Address)
+			if err != nil || again != e {
+				t.Fatalf("EmailsIn(%q) yields %+v; its Address parses as %+v, %v", s, e, again, err)
+			}
+			if seen[e.Address] {
+				t.Fatalf("EmailsIn(%q) yields %q twice", s, e.Address)
+			}
+			seen[e.Address] = true
+		}
+		if e, err := ParseEmail(s); err == nil && (len(list) != 1 || list[0] != e) {
+			t.Fatalf("EmailsIn(%q) = %+v, want just %+v", s, list, e)
+		}
+	})
+}
+
 func FuzzParsePhone(f *testing.F) {
 	for _, s := range []string{"+49 (0)30 1234567", "0049 30 1234567", "030/1234567", "601-234-567", "+49 30 1234567 ext. 12",
 		"(030) 1234567-0", "tel:+49-30-1234567;ext=9", "1-800-FLOWERS", "+", "00", "(0)", "+39 (0)6 12345678", "x1", "#"} {

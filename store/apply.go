@@ -141,7 +141,7 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 		}
 	}
 	return func() error {
-		err := db.write(b, leads, index, objs, imp, hasCustom(b.Leads))
+		err := db.write(b, leads, index, objs, imp, leadSchema(b.Leads))
 		// The transaction is over: bbolt holds no reference to the
 		// encoded keys and values any more.
 		for _, b := range bufs {
@@ -151,20 +151,32 @@ func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 	}, nil
 }
 
-// hasCustom reports whether a lead, or a row merged into one, has custom
-// fields, whose raw values the encoding may leave out (schema 4).
-func hasCustom(leads []*crm.Lead) bool {
-	for _, l := range leads {
-		if len(l.Custom) > 0 {
-			return true
-		}
-		for _, m := range l.Merges {
-			if m.Lead != nil && len(m.Lead.Custom) > 0 {
-				return true
-			}
+// leadSchema returns the schema version the encoding of leads needs: 0
+// for any, schemaRawOmitted when a lead, or a row merged into one, has
+// custom fields, whose raw values the encoding may leave out, and
+// schemaEmailFields when one names e-mail fields.
+func leadSchema(leads []*crm.Lead) uint64 {
+	var v uint64
+	need := func(l *crm.Lead) {
+		switch {
+		case len(l.EmailFields) > 0:
+			v = schemaEmailFields
+		case len(l.Custom) > 0:
+			v = max(v, schemaRawOmitted)
 		}
 	}
-	return false
+	for _, l := range leads {
+		need(l)
+		for _, m := range l.Merges {
+			if m.Lead != nil {
+				need(m.Lead)
+			}
+		}
+		if v == schemaEmailFields {
+			break
+		}
+	}
+	return v
 }
 
 // lastOfEach returns items, or, when one id comes twice, a copy that
@@ -216,7 +228,7 @@ func encodeBuf(n int) []byte {
 type kv struct{ k, v, iv []byte }
 
 // write runs the transaction of a prepared batch.
-func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte, custom bool) error {
+func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp []byte, schema uint64) error {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	err := db.update(func(tx *bolt.Tx) error {
@@ -231,10 +243,11 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 			return err
 		}
 		last0, count0 := last, count
-		if custom {
-			// Their raw values may be left out (appendRaw): a leadpipe
-			// that does not know it must refuse the store from now on.
-			if err := raiseSchema(meta, schemaRawOmitted); err != nil {
+		if schema > 0 {
+			// Raw values left out (appendRaw), e-mail fields named: a
+			// leadpipe that does not know it must refuse the store
+			// from now on.
+			if err := raiseSchema(meta, schema); err != nil {
 				return err
 			}
 		}

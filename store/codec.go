@@ -21,8 +21,9 @@ import (
 //	version  byte (leadCodecV1)
 //	id       uvarint
 //	16 data fields, CompanyKey, LegalForm       string each
-//	flags    byte: 1 EmailFreemail, 2 EmailRole
+//	flags    byte: 1 EmailFreemail, 2 EmailRole, 4 EmailFields follow
 //	PhoneExt, Currency                          string each
+//	EmailFields                                 strings, with flag 4 only
 //	CreatedAt, UpdatedAt                        time each
 //	Status, Stage                               string each
 //	Custom                                      map
@@ -67,7 +68,10 @@ const (
 const (
 	flagFreemail = 1 << iota
 	flagRole
-	flagsKnown = flagFreemail | flagRole
+	// flagEmailFields: the lead names custom fields holding e-mail
+	// addresses; leads without (all before them) keep their bytes.
+	flagEmailFields
+	flagsKnown = flagFreemail | flagRole | flagEmailFields
 )
 
 const (
@@ -110,9 +114,15 @@ func appendLead(dst []byte, l *crm.Lead) []byte {
 	if l.EmailRole {
 		flags |= flagRole
 	}
+	if len(l.EmailFields) > 0 {
+		flags |= flagEmailFields
+	}
 	dst = append(dst, flags)
 	dst = appendString(dst, l.PhoneExt)
 	dst = appendString(dst, l.Currency)
+	if len(l.EmailFields) > 0 {
+		dst = appendStrings(dst, l.EmailFields)
+	}
 	dst = appendTime(dst, l.CreatedAt)
 	dst = appendTime(dst, l.UpdatedAt)
 	dst = appendString(dst, string(l.Status))
@@ -354,6 +364,11 @@ func decodeLeadMode(data []byte, lite bool) (*crm.Lead, error) {
 	l.EmailRole = flags&flagRole != 0
 	l.PhoneExt = d.str()
 	l.Currency = d.str()
+	if flags&flagEmailFields != 0 {
+		if l.EmailFields = d.strs(); len(l.EmailFields) == 0 {
+			d.fail("e-mail fields flagged but none")
+		}
+	}
 	l.CreatedAt = d.time()
 	l.UpdatedAt = d.time()
 	l.Status = crm.Status(d.str())

@@ -49,6 +49,7 @@ func fullLead(id crm.ID) *crm.Lead {
 		EmailRole:     true,
 		PhoneExt:      "204",
 		Currency:      "EUR",
+		EmailFields:   []string{"E-mail 2 Address"},
 		CreatedAt:     t0,
 		UpdatedAt:     t0.Add(36 * time.Hour),
 		Status:        crm.StatusWorking,

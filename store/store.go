@@ -93,20 +93,23 @@ var (
 // update area (bucketLeadUpdates), 3 since its values may carry the lead's
 // index entry (areaIndexed), 4 since a lead may leave out the raw values
 // of custom fields that equal the field (the raw mask's bits above the
-// data fields), 5 since a contact may carry a phone extension (objCodecV2);
-// new stores are created at 5. A store of an older version is read as it
-// is; creating the area raises it to 2, the first indexed value to 3, the
-// first lead with custom fields to 4, the first contact with an extension
-// to 5 (raiseSchema). An older leadpipe, which would not see the area, its
-// index entries, the left-out raw values or the extensions, refuses a
-// store of a newer version.
+// data fields), 5 since a contact may carry a phone extension (objCodecV2),
+// 6 since a lead may name the custom fields that hold e-mail addresses
+// (flagEmailFields); new stores are created at 6. A store of an older
+// version is read as it is; creating the area raises it to 2, the first
+// indexed value to 3, the first lead with custom fields to 4, the first
+// contact with an extension to 5, the first lead with e-mail fields to 6
+// (raiseSchema). An older leadpipe, which would not see the area, its
+// index entries, the left-out raw values, the extensions or the e-mail
+// fields, refuses a store of a newer version.
 const (
-	schemaVersion    = 5
-	schemaArea       = 2 // the update area, plain values only
-	schemaIndexed    = 3 // area values with the lead's index entry
-	schemaRawOmitted = 4 // raw values of custom fields left out when equal
-	schemaContactExt = 5 // contacts in objCodecV2 (phone extension)
-	minSchemaVersion = 1
+	schemaVersion     = 6
+	schemaArea        = 2 // the update area, plain values only
+	schemaIndexed     = 3 // area values with the lead's index entry
+	schemaRawOmitted  = 4 // raw values of custom fields left out when equal
+	schemaContactExt  = 5 // contacts in objCodecV2 (phone extension)
+	schemaEmailFields = 6 // leads with flagEmailFields
+	minSchemaVersion  = 1
 )
 
 // raiseSchema raises the store's schema version to v, never lowering it.

@@ -686,7 +686,7 @@ func TestNewerSchema(t *testing.T) {
 	}
 	db.Close()
 	_, err := Open(path, Options{})
-	if want := fmt.Sprintf("store %s has schema version 6; this leadpipe reads versions 1 to 5", path); err == nil || err.Error() != want {
+	if want := fmt.Sprintf("store %s has schema version %d; this leadpipe reads versions 1 to %d", path, schemaVersion+1, schemaVersion); err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	// Put it back for the cleanup check.

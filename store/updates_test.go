@@ -322,6 +322,18 @@ func TestSchemaVersion1(t *testing.T) {
 	if c, err := db.Contact(1); err != nil || c.PhoneExt != "" || c.Phone != "+493012345678" {
 		t.Errorf("contact read back: %+v, %v", c, err)
 	}
+	// A lead naming the custom fields that hold its other e-mail
+	// addresses: 6.
+	withOther := typicalLead(22)
+	withOther.Custom["E-mail 2 Address"] = "jm@gmx.de"
+	withOther.EmailFields = []string{"E-mail 2 Address"}
+	mustApply(t, db, batchOf(nil, withOther))
+	if v := schema(); v != schemaEmailFields {
+		t.Errorf("schema after a lead with e-mail fields = %d, want %d", v, schemaEmailFields)
+	}
+	if l, err := db.Lead(22); err != nil || !slices.Equal(l.EmailFields, withOther.EmailFields) {
+		t.Errorf("lead read back: %v, %v", l.EmailFields, err)
+	}
 	// Later writes that need less never lower it.
 	b = batchOf(nil, plain(4))
 	b.Scattered = true
