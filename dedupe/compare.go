@@ -165,8 +165,8 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				personal = personal || lv == Agree || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
 				add(c, va, vb, sim, lv, note)
-				if m.cfg.Guards.PersonalEmail && note == "personal addresses at one domain" {
-					veto = "different personal e-mail addresses at the same company domain"
+				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
+					veto = VetoPersonalEmail
 				}
 				continue
 			}
@@ -292,7 +292,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					if a.TaxID == b.TaxID {
 						lv = Agree
 					} else if m.cfg.Guards.TaxID {
-						veto = "different tax ids"
+						veto = VetoTaxID
 					}
 				}
 				add(c, a.TaxID, b.TaxID, boolSim(lv), lv, "")
@@ -346,6 +346,16 @@ const VetoFirstName = "different first names, nothing personal in common"
 
 // VetoGeneration is the veto of the generation guard.
 const VetoGeneration = "different generation suffixes (sen./jun.)"
+
+// VetoTaxID is the veto of the tax_id guard.
+const VetoTaxID = "different tax ids"
+
+// notePersonalAddresses is compareEmail's note on two personal addresses at
+// one company domain, which the personal_email guard reads.
+const notePersonalAddresses = "personal addresses at one domain"
+
+// VetoPersonalEmail is the veto of the personal_email guard.
+const VetoPersonalEmail = "different personal e-mail addresses at the same company domain"
 
 // VetoSalutation is the veto of the salutation guard.
 const VetoSalutation = "salutations of different gender"
@@ -714,7 +724,7 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 			// spellings of their own address, no evidence either way.
 			return Missing, s, "one name written two ways"
 		}
-		return Disagree, s, "personal addresses at one domain"
+		return Disagree, s, notePersonalAddresses
 	}
 	return Disagree, s, ""
 }

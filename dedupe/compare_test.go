@@ -678,10 +678,10 @@ func TestOtherEmails(t *testing.T) {
 		t.Error("no shared exact e-mail key")
 	}
 	hans := lead(6, "first_name", "Hans", "last_name", "McDonald", "email", "sarah.mcd@gmail.com")
-	if v := ExactVeto(outlook, hans); v != "" {
+	if v := ExactVeto(outlook, hans, DefaultConfig().Guards); v != "" {
 		t.Errorf("exact veto %q despite the shared address", v)
 	}
-	if v := ExactVeto(outlook, lead(7, "first_name", "Hans", "last_name", "McDonald", "email", "hans@gmail.com")); v != VetoFirstName {
+	if v := ExactVeto(outlook, lead(7, "first_name", "Hans", "last_name", "McDonald", "email", "hans@gmail.com"), DefaultConfig().Guards); v != VetoFirstName {
 		t.Errorf("exact veto %q, want the first-name guard", v)
 	}
 }

@@ -203,7 +203,7 @@ func TestExactModeGuards(t *testing.T) {
 		{p("", "Kasia", "Nowak", ""), p("Pani", "Katarzyna", "Nowak", ""), ""},
 		{p("", "W.", "Brandt", ""), p("", "Werner", "Brandt", ""), ""},
 	} {
-		if got := ExactVeto(tt.a, tt.b); got != tt.want {
+		if got := ExactVeto(tt.a, tt.b, DefaultConfig().Guards); got != tt.want {
 			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)
 		}
 	}

@@ -79,34 +79,47 @@ func nameCompanyHash(l *crm.Lead, last string) uint64 {
 }
 
 // ExactVeto returns the guard that forbids merging two leads that share
-// an exact key, "" if none: salutations of different gender, different
-// generation suffixes ("sen.", "jun."), or two different first names
-// (the first_name guard: not an initial, short form, nickname or typo of
-// one another, or the male and the female form of a name) unless they
-// share a personal e-mail address. The rules are those of the guards of
-// fuzzy matching (Matcher), on by default there.
-func ExactVeto(a, b *crm.Lead) string {
-	if ga, gb := salutationGender(a.Salutation), salutationGender(b.Salutation); ga != genderUnknown && gb != genderUnknown && ga != gb {
+// an exact key, "" if none. The guards are those of fuzzy matching
+// (Matcher), each as g switches it on: two different tax ids; salutations
+// of different gender; different generation suffixes ("sen.", "jun.");
+// two different personal addresses at one company domain; two different
+// first names (not an initial, short form, nickname or typo of one
+// another, or the male and the female form of a name) unless they share
+// a personal e-mail address, their own or another of theirs.
+func ExactVeto(a, b *crm.Lead, g Guards) string {
+	if g.TaxID && a.TaxID != "" && b.TaxID != "" && a.TaxID != b.TaxID {
+		return VetoTaxID
+	}
+	if ga, gb := salutationGender(a.Salutation), salutationGender(b.Salutation); g.Salutation && ga != genderUnknown && gb != genderUnknown && ga != gb {
 		return VetoSalutation
 	}
-	_, ga := splitGeneration(key(a.LastName))
-	_, gb := splitGeneration(key(b.LastName))
-	if ga != genNone && gb != genNone && ga != gb {
-		return VetoGeneration
+	if g.Generation {
+		_, ga := splitGeneration(key(a.LastName))
+		_, gb := splitGeneration(key(b.LastName))
+		if ga != genNone && gb != genNone && ga != gb {
+			return VetoGeneration
+		}
 	}
 	if a.Email != "" && a.Email == b.Email && !a.EmailRole && !b.EmailRole {
 		return "" // the person's own address
 	}
-	ra := Record{Email: a.Email, Other: strings.Join(otherEmails(a), " ")}
-	rb := Record{Email: b.Email, Other: strings.Join(otherEmails(b), " ")}
+	ra := Record{Email: a.Email, Other: strings.Join(otherEmails(a), " "), Freemail: a.EmailFreemail, Role: a.EmailRole}
+	rb := Record{Email: b.Email, Other: strings.Join(otherEmails(b), " "), Freemail: b.EmailFreemail, Role: b.EmailRole}
 	if sharedOther(&ra, &rb) != "" {
 		return "" // one's other address
 	}
-	if r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold); r.different {
+	if _, _, note := compareEmail(&ra, &rb, exactEmailThreshold); g.PersonalEmail && note == notePersonalAddresses {
+		return VetoPersonalEmail
+	}
+	if r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold); g.FirstName && r.different {
 		return VetoFirstName
 	}
 	return ""
 }
+
+// exactEmailThreshold is the Jaro-Winkler threshold of the built-in
+// e-mail comparison (DefaultConfig).
+const exactEmailThreshold = 0.93
 
 // exactFirstNameThreshold is the Jaro-Winkler threshold of the built-in
 // first name comparison (DefaultConfig).

@@ -35,6 +35,10 @@ type ImportOptions struct {
 	// Pairs of leads reviewed as different people (Store.DistinctPairs)
 	// are never merged or flagged again.
 	Match *dedupe.Matcher
+	// Guards are the guards of exact matching (Match nil), as the dedupe
+	// section of leadpipe.yaml sets them; nil switches all of them on
+	// (dedupe.DefaultConfig).
+	Guards *dedupe.Guards
 	// CreateErased imports rows of erased people (with a warning) instead
 	// of rejecting them.
 	CreateErased bool

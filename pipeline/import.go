@@ -955,7 +955,11 @@ func (im *importRun) exactVeto(id crm.ID, nl *crm.Lead) string {
 	if err != nil {
 		return ""
 	}
-	return dedupe.ExactVeto(nl, lead)
+	g := dedupe.DefaultConfig().Guards
+	if im.opts.Guards != nil {
+		g = *im.opts.Guards
+	}
+	return dedupe.ExactVeto(nl, lead, g)
 }
 
 // rowLead is the row's lead as a merge record keeps it: its values, without

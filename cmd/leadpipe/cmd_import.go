@@ -236,6 +236,7 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 		BatchSize:    opts.BatchSize,
 		Score:        sc.score,
 		Match:        match,
+		Guards:       &g.Dedupe.Guards,
 		CreateErased: g.Config.Import.Erased == "create",
 	}, observer)
 	defer sc.warn(ios.ErrOut, g.Quiet)
