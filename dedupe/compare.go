@@ -150,19 +150,19 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpEmail:
 			if c.builtin {
 				va, vb := a.Email, b.Email
-				var lv Level
-				var sim float64
-				var note string
-				if o := sharedOther(a, b); o != "" {
-					// One's other address is the other's: shown as the
-					// values that agree.
-					va, vb, lv, sim, note = o, o, Agree, 1, "one's other address"
-				} else {
-					lv, sim, note = compareEmail(a, b, c.Threshold)
+				lv, sim, note := compareEmail(a, b, c.Threshold)
+				if lv != Agree && note != notePersonalAddresses {
+					if o := sharedOther(a, b); o != "" {
+						// One's other address is the other's: shown as
+						// the values that agree.
+						va, vb, lv, sim, note = o, o, Agree, 1, noteOtherAddress
+					}
 				}
 				// The same address, or the same local part at a mistyped
-				// domain, is the person's own.
-				personal = personal || lv == Agree || note == "domain mistyped"
+				// domain, is the person's own. Another address may be
+				// an assistant's or a team's, which does not make two
+				// given names one person's.
+				personal = personal || lv == Agree && note != noteOtherAddress || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
@@ -649,6 +649,10 @@ func compareText(a, b string, thr float64) (Level, float64) {
 	}
 	return Disagree, s
 }
+
+// noteOtherAddress notes an e-mail agreement on one record's other
+// address (sharedOther).
+const noteOtherAddress = "one's other address"
 
 // sharedOther returns an address that one record has among its other
 // addresses (Record.Other) and the other record as its address or among

@@ -677,11 +677,33 @@ func TestOtherEmails(t *testing.T) {
 	if !slices.ContainsFunc(ka, func(k Key) bool { return k.Kind == KeyEmail && slices.Contains(kb, k) }) {
 		t.Error("no shared exact e-mail key")
 	}
-	hans := lead(6, "first_name", "Hans", "last_name", "McDonald", "email", "sarah.mcd@gmail.com")
-	if v := ExactVeto(outlook, hans, DefaultConfig().Guards); v != "" {
-		t.Errorf("exact veto %q despite the shared address", v)
+	if v := ExactVeto(outlook, web, DefaultConfig().Guards); v != "" {
+		t.Errorf("exact veto %q", v)
 	}
-	if v := ExactVeto(outlook, lead(7, "first_name", "Hans", "last_name", "McDonald", "email", "hans@gmail.com"), DefaultConfig().Guards); v != VetoFirstName {
+	// An assistant's or a team's address among the other ones lifts no
+	// guard: two given names, or two colleagues' own addresses at one
+	// domain, stay apart.
+	hans := lead(6, "first_name", "Hans", "last_name", "McDonald", "email", "sarah.mcd@gmail.com")
+	if v := ExactVeto(outlook, hans, DefaultConfig().Guards); v != VetoFirstName {
 		t.Errorf("exact veto %q, want the first-name guard", v)
 	}
+	if _, v := m.Score(&a, ptr(m.Record(hans))); v != VetoFirstName {
+		t.Errorf("fuzzy veto %q, want the first-name guard", v)
+	}
+	boss := func(id crm.ID, last string) *crm.Lead {
+		l := lead(id, "first_name", "Thomas", "last_name", last, "company", "ACME GmbH", "email", "thomas."+strings.ToLower(last)+"@acme.de",
+			"postal_code", "10115", "country", "DE", "E-mail 2", "petra.klein@acme.de")
+		l.EmailFields = []string{"E-mail 2"}
+		return l
+	}
+	schmidt, weber := boss(8, "Schmidt"), boss(9, "Weber")
+	if v := ExactVeto(schmidt, weber, DefaultConfig().Guards); v != VetoPersonalEmail {
+		t.Errorf("exact veto %q, want the personal-address guard", v)
+	}
+	rs, rw := m.Record(schmidt), m.Record(weber)
+	if res := m.Explain(&rs, &rw); res.Veto != VetoPersonalEmail || m.Decide(res, true) == Merge {
+		t.Errorf("two bosses sharing an assistant's address merged:\n%s", res)
+	}
 }
+
+func ptr[T any](v T) *T { return &v }

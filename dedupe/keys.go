@@ -1,8 +1,6 @@
 package dedupe
 
 import (
-	"strings"
-
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/normalize"
 )
@@ -85,7 +83,10 @@ func nameCompanyHash(l *crm.Lead, last string) uint64 {
 // two different personal addresses at one company domain; two different
 // first names (not an initial, short form, nickname or typo of one
 // another, or the male and the female form of a name) unless they share
-// a personal e-mail address, their own or another of theirs.
+// their own personal e-mail address. An address among their other ones
+// (an assistant's, a team's) lifts no guard: two colleagues with their
+// own addresses at one domain, or two given names, stay apart however
+// many other addresses they share.
 func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if g.TaxID && a.TaxID != "" && b.TaxID != "" && a.TaxID != b.TaxID {
 		return VetoTaxID
@@ -103,11 +104,8 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if a.Email != "" && a.Email == b.Email && !a.EmailRole && !b.EmailRole {
 		return "" // the person's own address
 	}
-	ra := Record{Email: a.Email, Other: strings.Join(otherEmails(a), " "), Freemail: a.EmailFreemail, Role: a.EmailRole}
-	rb := Record{Email: b.Email, Other: strings.Join(otherEmails(b), " "), Freemail: b.EmailFreemail, Role: b.EmailRole}
-	if sharedOther(&ra, &rb) != "" {
-		return "" // one's other address
-	}
+	ra := Record{Email: a.Email, Freemail: a.EmailFreemail, Role: a.EmailRole}
+	rb := Record{Email: b.Email, Freemail: b.EmailFreemail, Role: b.EmailRole}
 	if _, _, note := compareEmail(&ra, &rb, exactEmailThreshold); g.PersonalEmail && note == notePersonalAddresses {
 		return VetoPersonalEmail
 	}
