@@ -707,3 +707,38 @@ func TestOtherEmails(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestPrivateStreetWithoutHouse: two private records in one postal code,
+// one with the street and no house number (or the number alone), weigh
+// the street more than a business street; not with a company, not in
+// another postal code, not with another house number (FEBRL 2 pairs).
+func TestPrivateStreetWithoutHouse(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	p := func(id crm.ID, first, last, company, street, postal string) *crm.Lead {
+		return lead(id, "first_name", first, "last_name", last, "company", company, "street", street, "postal_code", postal, "country", "AU")
+	}
+	tests := []struct {
+		name   string
+		a, b   *crm.Lead
+		street float64 // the street's weight
+		want   Decision
+	}{
+		{"street without number", p(1, "Sylvie", "Morrison", "", "Aurora Close", "2203"), p(2, "Sylvie", "Morrion", "", "Aurora Close 20", "2203"), 3.5, Merge},
+		{"number alone", p(1, "Imogen", "Muhlbserg", "", "17", "3300"), p(2, "Imogen", "Muhlberg", "", "Reuther St 17", "3300"), 3.5, Merge},
+		{"business street", p(1, "Sylvie", "Morrison", "Acme", "Aurora Close", "2203"), p(2, "Sylvie", "Morrion", "Acme Ltd", "Aurora Close 20", "2203"), 1.5, Merge},
+		{"another postal code", p(1, "Sylvie", "Morrison", "", "Aurora Close", "2203"), p(2, "Sylvie", "Morrion", "", "Aurora Close 20", "2204"), 1.5, Review},
+		{"another house", p(1, "Sylvie", "Morrison", "", "Aurora Close 18", "2203"), p(2, "Sylvie", "Morrion", "", "Aurora Close 20", "2203"), -1, Review},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(tt.a), m.Record(tt.b)
+		res := m.Explain(&b, &a)
+		for _, f := range res.Fields {
+			if f.Name == CmpStreet && f.Weight != tt.street {
+				t.Errorf("%s: street weight %+.1f, want %+.1f", tt.name, f.Weight, tt.street)
+			}
+		}
+		if got := m.Decide(res, true); got != tt.want {
+			t.Errorf("%s: decision %d, want %d\n%s", tt.name, got, tt.want, res)
+		}
+	}
+}
