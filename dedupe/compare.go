@@ -720,10 +720,12 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	lb, db, _ := strings.Cut(b.Email, "@")
 	s := jw(a.Email, b.Email)
 	if la == lb && !a.Role {
-		if !(a.Freemail && b.Freemail) && (typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1) {
+		if !(a.Freemail && b.Freemail) && (typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1) && (a.Company == "" || b.Company == "" || a.Company == b.Company) {
 			// "brooks-sawer.com" for "brooks-sawyer.com": the same
 			// address, mistyped. Two mail providers one letter apart
-			// ("gmail.com", "mail.com") are two providers.
+			// ("gmail.com", "mail.com") are two providers, and two
+			// firms' names one letter apart ("Meyer Müller AG",
+			// "Meier Müller AG") their two domains.
 			return Close, s, "domain mistyped"
 		}
 		// "j.mueller" is built from the name, which is compared on its

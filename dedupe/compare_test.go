@@ -742,3 +742,27 @@ func TestPrivateStreetWithoutHouse(t *testing.T) {
 		}
 	}
 }
+
+// TestDomainOfAnotherFirm: a domain one letter off is a typo of one
+// firm's domain, unless the two records name two firms whose names
+// differ as the domains do ("Meyer Müller AG", "Meier Müller AG"): a
+// namesake at a firm of a like name is another person (generated leads,
+// a wrong merge at score 12).
+func TestDomainOfAnotherFirm(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	a := m.Record(lead(1, "first_name", "Luca", "last_name", "Schneider", "company", "Meyer Müller AG", "email", "luca_schneider@meyermueller.ch",
+		"street", "Hauptgasse 194", "postal_code", "9900", "country", "CH"))
+	b := m.Record(lead(2, "first_name", "Luca", "last_name", "Schneider", "company", "Meier Müller AG", "email", "luca_schneider@meiermueller.ch",
+		"street", "Hauptgasse 137", "postal_code", "9188", "country", "CH"))
+	if lv, _, note := compareEmail(&a, &b, 0.93); lv != Missing {
+		t.Errorf("two firms' domains: %s (%s), want missing", lv, note)
+	}
+	if res := m.Explain(&b, &a); m.Decide(res, true) == Merge {
+		t.Errorf("namesakes at two firms merged:\n%s", res)
+	}
+	// One firm, its domain mistyped: close.
+	c := m.Record(lead(3, "first_name", "Luca", "last_name", "Schneider", "company", "Meyer Müller AG", "email", "luca_schneider@meyermuelller.ch"))
+	if lv, _, note := compareEmail(&a, &c, 0.93); lv != Close || note != "domain mistyped" {
+		t.Errorf("one firm's mistyped domain: %s (%s), want close", lv, note)
+	}
+}
