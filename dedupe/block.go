@@ -123,6 +123,31 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 				f, l = l, f // swapped names meet
 			}
 			keys = append(keys, hash(blockPrivateName, f, l, region))
+			if r.Postal == "" && r.City != "" {
+				// A town's region is its initial, which a typo may
+				// hit ("ftelford", "dlondon"): its last letter too,
+				// which the same typo leaves.
+				_, n := utf8.DecodeLastRuneInString(r.City)
+				keys = append(keys, hash(blockPrivateName, f, l, "$"+r.City[len(r.City)-n:]))
+			}
+		}
+		if r.Email != "" && !r.Freemail && !r.Role {
+			// The e-mail's domain is the person's own (no company
+			// given, no mail provider): a name there meets the records
+			// that lack the place or have it mistyped, and the
+			// domain's first or last four letters, one of which a
+			// single typo leaves alone, meet a mistyped domain.
+			_, d, _ := strings.Cut(r.Email, "@")
+			if i := strings.LastIndexByte(d, '.'); i > 0 {
+				d = d[:i]
+			}
+			if len(d) >= 4 {
+				for _, name := range [...]string{last, first} {
+					if name != "" {
+						keys = append(keys, hash(blockPrivateName, name, "@"+d[:4]), hash(blockPrivateName, name, "@$"+d[len(d)-4:]))
+					}
+				}
+			}
 		}
 		if word != "" {
 			// Without the region too: a postal code with its digits

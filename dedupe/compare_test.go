@@ -469,6 +469,18 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "Anna", "last_name", "Brown", "company", "Nordlicht", "postal_code", "8001", "country", "CH"), false},
 		{"business records", lead(1, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "company", "Walls Pty", "postal_code", "3194", "country", "AU"), false},
+		// fake_1000 pairs: a town's first letter mistyped; a person's own
+		// domain, mistyped or not, one record without the town.
+		{"town's initial mistyped", lead(1, "first_name", "Charlotte", "last_name", "Johnson", "city", "Telford"),
+			lead(2, "first_name", "Charlotte", "last_name", "Johnson", "city", "Ftelford"), true},
+		{"own domain mistyped, one without the town", lead(1, "first_name", "Harrison", "last_name", "Norman", "email", "hn@martinez-reynolds.com", "city", "Leeds"),
+			lead(2, "first_name", "Harrison", "last_name", "Norman", "email", "hn@martin-ez-reynolds.com"), true},
+		{"own domain, names swapped, one without the town", lead(1, "first_name", "Owen", "last_name", "George", "email", "go94@brndshaw-saaders.com", "city", "York"),
+			lead(2, "first_name", "George", "last_name", "Owen", "email", "geo94@bradshaw-sanders.com"), true},
+		{"mail provider, one without the town", lead(1, "first_name", "Harrison", "last_name", "Norman", "email", "hn@gmail.com", "city", "Leeds"),
+			lead(2, "first_name", "Harrison", "last_name", "Norman", "email", "h.norman@gmail.com"), false},
+		{"company domain, one without the town", lead(1, "first_name", "Harrison", "last_name", "Norman", "company", "Martinez Reynolds", "email", "hn@martinez-reynolds.com", "city", "Leeds"),
+			lead(2, "first_name", "Harrison", "last_name", "Norman", "company", "Martinez Reynolds", "email", "h.norman@martinez-reynolds.com"), false},
 	}
 	for _, tt := range tests {
 		if got := shared(tt.a, tt.b); got != tt.want {
