@@ -131,6 +131,18 @@ type DedupeSummary struct {
 	// they were made: a system that keeps lead ids (a CRM the leads were
 	// exported to) follows Lead to Into, and on through later entries.
 	Joins []Join `json:"joins,omitempty"`
+	// JoinedInto maps every lead joined into another (all of them, not
+	// only the listed ones) to the lead it was joined into, for the row
+	// report to follow.
+	JoinedInto map[crm.ID]JoinedInto `json:"-"`
+}
+
+// JoinedInto is where a joined lead went: the lead, and the row whose
+// merge joined it.
+type JoinedInto struct {
+	Into crm.ID
+	File string
+	Row  int
 }
 
 // MaxListedJoins bounds DedupeSummary.Joins; Joined counts them all.

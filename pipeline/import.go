@@ -235,7 +235,9 @@ type importRun struct {
 	flagged   int
 	joined    int    // leads joined into another (join)
 	joins     []Join // the first MaxListedJoins of them
-	apart     int    // rows that matched two leads which were not joined
+	// joinedInto: every joined lead, to the lead it went into.
+	joinedInto map[crm.ID]JoinedInto
+	apart      int // rows that matched two leads which were not joined
 	// inflight is the commit running in the background, if any.
 	inflight *commit
 	// Leads created or changed since the last commit, and their index entries.
@@ -824,6 +826,10 @@ func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64, file s
 		keys = m.BlockKeys(&r)
 		im.fx.Put(r, keys)
 		im.joined++
+		if im.joinedInto == nil {
+			im.joinedInto = map[crm.ID]JoinedInto{}
+		}
+		im.joinedInto[gone.ID] = JoinedInto{Into: surv.ID, File: file, Row: row}
 		if len(im.joins) < MaxListedJoins {
 			im.joins = append(im.joins, Join{Lead: gone.ID, Into: surv.ID, Score: best.Score, File: file, Row: row})
 		}
@@ -837,7 +843,7 @@ func (im *importRun) dedupeSummary() *DedupeSummary {
 	if im.opts.Match == nil {
 		return nil
 	}
-	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart, Joins: im.joins,
+	d := &DedupeSummary{PossibleDuplicates: im.flagged, Joined: im.joined, MatchedApart: im.apart, Joins: im.joins, JoinedInto: im.joinedInto,
 		JoinOff: !im.opts.Match.Config().Join}
 	if im.fx != nil {
 		d.Stats = im.fx.Stats()

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -63,6 +65,15 @@ func (f *AtomicFile) Close() error {
 		return fmt.Errorf("write %s: %w", f.path, unwrapPath(err))
 	}
 	return nil
+}
+
+// readBack returns a reader of what was written, from the start. Nothing
+// may be written after it.
+func (f *AtomicFile) readBack() (io.Reader, error) {
+	if _, err := f.tmp.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("read back %s: %w", f.path, unwrapPath(err))
+	}
+	return bufio.NewReader(f.tmp), nil
 }
 
 // Abort removes the temporary file; the path keeps whatever it held. It is

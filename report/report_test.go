@@ -354,6 +354,66 @@ func TestRowReportWriter(t *testing.T) {
 	}
 }
 
+// TestRowReportFollowsMoves: rows reported under a lead that moved (an
+// import joined it into another) name the lead it ended in, following
+// moves onward, with the notes at the end of their reason; escaped cells
+// stay as written, and no temporary file is left.
+func TestRowReportFollowsMoves(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rows.csv")
+	w, err := NewRowReportWriter(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outcomes := []crm.Outcome{
+		{File: "=fair.csv", Row: 2, Kind: crm.Created, LeadID: 3},
+		{File: "calls.csv", Row: 2, Kind: crm.Created, LeadID: 2, Reason: "possible duplicate of L0000009 (score 8.0)"},
+		{File: "calls.csv", Row: 3, Kind: crm.Rejected, Reason: "email: not a valid e-mail address"},
+		{File: "card.csv", Row: 2, Kind: crm.Merged, LeadID: 1, Reason: "match score 20.0; joined L0000002 (score 14.0) into L0000001"},
+		{File: "card.csv", Row: 3, Kind: crm.Created, LeadID: 4},
+	}
+	for i := range outcomes {
+		if err := w.Write(&outcomes[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	moved := map[crm.ID]Moved{
+		3: {Into: 2, Note: "lead L0000003 joined into L0000002 by card.csv row 9"},
+		2: {Into: 1, Note: "lead L0000002 joined into L0000001 by card.csv row 2"},
+	}
+	if err := w.CloseFollowing(moved); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `file,row,outcome,lead_id,reason
+'=fair.csv,2,created,L0000001,lead L0000003 joined into L0000002 by card.csv row 9; lead L0000002 joined into L0000001 by card.csv row 2
+calls.csv,2,created,L0000001,possible duplicate of L0000009 (score 8.0); lead L0000002 joined into L0000001 by card.csv row 2
+calls.csv,3,rejected,,email: not a valid e-mail address
+card.csv,2,merged,L0000001,match score 20.0; joined L0000002 (score 14.0) into L0000001
+card.csv,3,created,L0000004,
+`
+	if string(got) != want {
+		t.Errorf("report:\n%s\nwant:\n%s", got, want)
+	}
+	if names := dirNames(t, dir); len(names) != 1 {
+		t.Errorf("files in dir: %q, want only rows.csv", names)
+	}
+	// A cycle (never made by an import) ends, it does not loop.
+	w, err = NewRowReportWriter(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(&crm.Outcome{File: "a.csv", Row: 2, Kind: crm.Created, LeadID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.CloseFollowing(map[crm.ID]Moved{1: {Into: 2}, 2: {Into: 1}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestRowReportAbortKeepsOldFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "rows.csv")

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -69,6 +70,86 @@ func (w *RowReportWriter) Close() error {
 		return fmt.Errorf("write %s: %w", w.f.Path(), unwrapPath(err))
 	}
 	return w.f.Close()
+}
+
+// Moved says where a lead went after rows were reported under it (an
+// import joined it into another): the lead, and a note for the reason
+// column of those rows.
+type Moved struct {
+	Into crm.ID
+	Note string
+}
+
+// CloseFollowing completes the report as Close does, after giving every
+// row reported under a lead that moved the lead it ended in (following
+// the moves onward) and the moves' notes at the end of its reason. The
+// file is read back and written anew only when something moved.
+func (w *RowReportWriter) CloseFollowing(moved map[crm.ID]Moved) error {
+	if len(moved) == 0 {
+		return w.Close()
+	}
+	w.csv.Flush()
+	if err := w.csv.Error(); err != nil {
+		w.f.Abort()
+		return fmt.Errorf("write %s: %w", w.f.Path(), unwrapPath(err))
+	}
+	in, err := w.f.readBack()
+	if err != nil {
+		w.f.Abort()
+		return err
+	}
+	out, err := NewRowReportWriter(w.f.Path())
+	if err != nil {
+		w.f.Abort()
+		return err
+	}
+	r := csv.NewReader(in)
+	r.FieldsPerRecord = len(RowReportHeader)
+	if _, err := r.Read(); err != nil { // the header, written anew
+		w.f.Abort()
+		out.Abort()
+		return fmt.Errorf("read back %s: %w", w.f.Path(), err)
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			w.f.Abort()
+			out.Abort()
+			return fmt.Errorf("read back %s: %w", w.f.Path(), err)
+		}
+		if id, perr := crm.ParseID(rec[3]); perr == nil {
+			var notes []string
+			for hops := 0; hops < len(moved); hops++ {
+				m, ok := moved[id]
+				if !ok {
+					break
+				}
+				id, notes = m.Into, append(notes, m.Note)
+			}
+			if len(notes) > 0 {
+				rec[3] = id.String()
+				rec[4] = strings.Join(append(nonEmpty(rec[4]), notes...), "; ")
+			}
+		}
+		if err := out.csv.Write(rec); err != nil {
+			w.f.Abort()
+			out.Abort()
+			return err
+		}
+	}
+	w.f.Abort()
+	return out.Close()
+}
+
+// nonEmpty returns s as a list of one, or none when it is empty.
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 // Abort discards the report; a file already at the path stays as it was.

@@ -403,7 +403,16 @@ func (o *importObserver) finish(res *importResult) error {
 		return o.err
 	}
 	if o.rows != nil {
-		if err := o.rows.Close(); err != nil {
+		// Rows reported under a lead a later row joined into another
+		// name the lead they ended in.
+		var moved map[crm.ID]report.Moved
+		if res.Summary != nil && res.Summary.Dedupe != nil && len(res.Summary.Dedupe.JoinedInto) > 0 {
+			moved = make(map[crm.ID]report.Moved, len(res.Summary.Dedupe.JoinedInto))
+			for id, j := range res.Summary.Dedupe.JoinedInto {
+				moved[id] = report.Moved{Into: j.Into, Note: fmt.Sprintf("lead %s joined into %s by %s row %d", id, j.Into, j.File, j.Row)}
+			}
+		}
+		if err := o.rows.CloseFollowing(moved); err != nil {
 			return err
 		}
 		res.RowReport = o.rows.Path()
