@@ -219,15 +219,17 @@ func streetWord(s string) string {
 }
 
 // regionKey is a coarse place for the keys that do without the exact
-// place (private people, organisations' sites): the country and
-// first digit of the postal code, else the first letter of the town, else
+// place (private people, organisations' sites): the first digit of the
+// postal code, else the first letter of the town, else
 // nothing. It splits a large store of private people into a dozen
 // regions, so that a common name's block stays bounded, and it survives
 // the typos of a postal code's later digits and of a town's later letters.
 func regionKey(r *Record) string {
 	if r.Postal != "" {
-		country, code, _ := strings.Cut(r.Postal, " ")
-		return country + "/" + code[:min(1, len(code))]
+		// Without the country, which one list may lack (a file without
+		// a country column): the comparison tells countries apart.
+		_, code, _ := strings.Cut(r.Postal, " ")
+		return "/" + code[:min(1, len(code))]
 	}
 	if r.City != "" {
 		_, n := utf8.DecodeRuneInString(r.City)
@@ -236,13 +238,15 @@ func regionKey(r *Record) string {
 	return ""
 }
 
-// placeKey is the place of a record for blocking: country and postal
-// code, else the folded city. A postal code keeps blocks small however
+// placeKey is the place of a record for blocking: the postal code, else
+// the folded city. A postal code keeps blocks small however
 // many leads the store holds (so the candidate pairs per row stay flat),
 // where a postal prefix would let them grow with the store.
 func placeKey(r *Record) string {
 	if r.Postal != "" {
-		return r.Postal
+		// The code without the country, which one list may lack.
+		_, code, _ := strings.Cut(r.Postal, " ")
+		return "#" + code
 	}
 	return r.City
 }

@@ -230,12 +230,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 			if c.builtin {
 				switch {
 				case a.Postal != "" && b.Postal != "":
-					lv, note := Disagree, "postal code"
-					if a.Postal == b.Postal {
-						lv = Agree
-					} else if len(a.Postal) == len(b.Postal) && edlib.OSADamerauLevenshteinDistance(a.Postal, b.Postal) == 1 {
-						lv, note = Close, "postal code, one character off"
-					}
+					lv, note := comparePostal(a.Postal, b.Postal)
 					placeLv = lv
 					add(c, a.Postal, b.Postal, boolSim(lv), lv, note)
 				case a.City != "" && b.City != "":
@@ -1092,11 +1087,36 @@ func typo(a, b string) bool {
 	return d*8 <= min(len(a), len(b))
 }
 
+// comparePostal compares two postal codes with their countries (Record.Postal):
+// the same code agrees, one character off is close, unless both name a
+// country and the countries differ. A list without a country column
+// leaves the country empty, which is no other country.
+func comparePostal(a, b string) (Level, string) {
+	ca, pa, _ := strings.Cut(a, " ")
+	cb, pb, _ := strings.Cut(b, " ")
+	note := "postal code"
+	if ca == "" || cb == "" {
+		if ca != cb {
+			note = "postal code, country on one side only"
+		}
+	} else if ca != cb {
+		return Disagree, "postal code in another country"
+	}
+	switch {
+	case pa == pb:
+		return Agree, note
+	case len(pa) == len(pb) && edlib.OSADamerauLevenshteinDistance(pa, pb) == 1:
+		return Close, "postal code, one character off"
+	}
+	return Disagree, note
+}
+
 // placesDiffer reports whether a and b name different places: two postal
 // codes, or without them two towns.
 func placesDiffer(a, b *Record) bool {
 	if a.Postal != "" && b.Postal != "" {
-		return a.Postal != b.Postal
+		lv, _ := comparePostal(a.Postal, b.Postal)
+		return lv != Agree
 	}
 	return a.City != "" && b.City != "" && a.City != b.City
 }

@@ -778,3 +778,35 @@ func TestDomainOfAnotherFirm(t *testing.T) {
 		t.Errorf("one firm's mistyped domain: %s (%s), want close", lv, note)
 	}
 }
+
+// TestComparePostal: a postal code compares with its country, and a list
+// without a country column (country empty) is no other country.
+func TestComparePostal(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want Level
+	}{
+		{"DE 79098", "DE 79098", Agree},
+		{"DE 79098", " 79098", Agree},
+		{" 00-238", "PL 00-238", Agree},
+		{"DE 79098", "DE 79089", Close},
+		{"DE 79098", " 79089", Close},
+		{"DE 10115", "CH 10115", Disagree},
+		{"DE 10115", "DE 20095", Disagree},
+		{" 10115", " 20095", Disagree},
+	} {
+		if got, note := comparePostal(tt.a, tt.b); got != tt.want {
+			t.Errorf("comparePostal(%q, %q) = %s (%s), want %s", tt.a, tt.b, got, note, tt.want)
+		}
+	}
+	// And they meet: the blocking keys do without the country.
+	m := NewMatcher(DefaultConfig())
+	a := m.Record(lead(1, "first_name", "Anna", "last_name", "Müller", "postal_code", "79098", "country", "DE", "street", "Hauptstraße 5"))
+	b := m.Record(lead(2, "first_name", "Anna", "last_name", "Mueller", "postal_code", "79098", "street", "Hauptstrasse 5"))
+	if res := m.Explain(&b, &a); m.Decide(res, true) != Merge {
+		t.Errorf("one list without the country: not merged\n%s", res)
+	}
+	if ka, kb := m.BlockKeys(&a), m.BlockKeys(&b); !slices.ContainsFunc(ka, func(k uint64) bool { return slices.Contains(kb, k) }) {
+		t.Error("one list without the country: no shared blocking key")
+	}
+}
