@@ -734,6 +734,15 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		return Disagree, s, "other number or separator"
 	}
 	if s >= thr || edlib.OSADamerauLevenshteinDistance(a.Email, b.Email) <= 2 {
+		if mirrorsNames(la, lb, a, b) {
+			// "a.schmidt" and "a.schmitt" of Andrea Schmidt and Andrea
+			// Schmitt: each address is built from its own name, and
+			// the names differ.
+			if da == db && !a.Freemail && !a.Role && !b.Role {
+				return Disagree, s, notePersonalAddresses
+			}
+			return Disagree, s, "addresses differ as the names do"
+		}
 		return Close, s, "near-identical address"
 	}
 	if da == db && !a.Freemail && !a.Role && !b.Role && edlib.OSADamerauLevenshteinDistance(la, lb) > 2 &&
@@ -746,6 +755,20 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		return Disagree, s, notePersonalAddresses
 	}
 	return Disagree, s, ""
+}
+
+// mirrorsNames reports whether two local parts differ just as the two
+// records' first or last names do: one's name in its local part, replaced
+// by the other's, gives the other local part ("a.schmidt", "a.schmitt"
+// for Schmidt and Schmitt).
+func mirrorsNames(la, lb string, a, b *Record) bool {
+	for _, p := range [...][2]string{{a.Last, b.Last}, {a.First, b.First}} {
+		x, y := p[0], p[1]
+		if x != "" && y != "" && x != y && strings.Contains(la, x) && strings.Replace(la, x, y, 1) == lb {
+			return true
+		}
+	}
+	return false
 }
 
 // oneNameLocal reports whether two local parts, split at '.', '-' and

@@ -810,3 +810,31 @@ func TestComparePostal(t *testing.T) {
 		t.Error("one list without the country: no shared blocking key")
 	}
 }
+
+// TestAddressesMirrorNames: two addresses one letter apart that differ
+// just as the names do are two people's, not one address mistyped.
+func TestAddressesMirrorNames(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	p := func(id crm.ID, first, last, email string) Record {
+		return m.Record(lead(id, "first_name", first, "last_name", last, "company", "Lindner Bau GmbH", "email", email))
+	}
+	for _, tt := range []struct {
+		a, b Record
+		want Level
+		veto bool
+	}{
+		{p(1, "Andrea", "Schmidt", "a.schmidt@lindner-bau.de"), p(2, "Andrea", "Schmitt", "a.schmitt@lindner-bau.de"), Disagree, true},
+		{p(1, "Maria", "Nowak", "maria.nowak@lindner-bau.de"), p(2, "Marta", "Nowak", "marta.nowak@lindner-bau.de"), Disagree, true},
+		{p(1, "Maria", "Nowak", "maria.nowak@gmail.com"), p(2, "Marta", "Nowak", "marta.nowak@gmail.com"), Disagree, false},
+		// One person, the address mistyped and not the name: close.
+		{p(1, "Andrea", "Schmidt", "a.schmidt@lindner-bau.de"), p(2, "Andrea", "Schmidt", "a.schmitt@lindner-bau.de"), Close, false},
+		// The name mistyped, the address not: the same address.
+		{p(1, "Andrea", "Schmidt", "a.schmidt@lindner-bau.de"), p(2, "Andrea", "Schmitt", "a.schmidt@lindner-bau.de"), Agree, false},
+	} {
+		lv, _, note := compareEmail(&tt.a, &tt.b, 0.93)
+		_, veto := m.Score(&tt.a, &tt.b)
+		if lv != tt.want || (veto != "") != tt.veto {
+			t.Errorf("%s %s / %s %s: %s (%s) veto %q, want %s veto %t", tt.a.First, tt.a.Email, tt.b.First, tt.b.Email, lv, note, veto, tt.want, tt.veto)
+		}
+	}
+}

@@ -439,7 +439,7 @@ var realistic46Cases = []realCase{
 		b:     realRow{"first_name", "Andrea", "last_name", "Schmitt", "company", "Lindner Bau GmbH", "email", "a.schmitt@lindner-bau.de"},
 		want:  Review,
 		why:   "most likely one typo carried into the mail, but Schmidt and Schmitt are both real names: look",
-		known: "got merge at 16: the two company addresses one letter apart count as a near-identical address (+4), so the personal-e-mail guard does not fire; surname close +3",
+		known: "got new at 10 (was merge at 16): the addresses differ as the last names do, so the personal-e-mail guard vetoes, and a vetoed pair below merge_at is not flagged",
 	},
 	{
 		name: "marriage name: Anna Nowak vs Anna Nowak-Kowalska, both company addresses",
