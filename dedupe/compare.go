@@ -520,13 +520,29 @@ func firstNameCmp(a, b string, thr float64) nameCmp {
 
 // surnameGenderCmp takes the "close" from two last names that are the
 // male and the female form of one Polish surname ("kowalski",
-// "kowalska") when the two records are of different gender: a husband
+// "kowalska") unless both records are known to be of one gender (a
+// woman's name written uninflected abroad: "Anna Kowalski"): a husband
 // and wife, or a father and daughter, not one person's name mistyped.
+// An initial or no first name and no salutation tell nothing, so "J.
+// Kowalski" and "Joanna Kowalska" are two names too.
 func surnameGenderCmp(r nameCmp, a, b *Record) nameCmp {
-	if r.lv == Close && surnameGenders(a.Last, b.Last) && gendersDiffer(a, b) {
+	if r.lv == Close && surnameGenders(a.Last, b.Last) && !oneGender(a, b) {
 		r.lv, r.note = Disagree, "male and female form of the surname"
 	}
 	return r
+}
+
+// oneGender reports whether two records are known to be of one gender:
+// by their salutations, else by their first names.
+func oneGender(a, b *Record) bool {
+	ga, gb := a.Gender, b.Gender
+	if ga == genderUnknown {
+		ga = nameGender(a.First)
+	}
+	if gb == genderUnknown {
+		gb = nameGender(b.First)
+	}
+	return ga != genderUnknown && ga == gb && !gendersDiffer(a, b)
 }
 
 // Swapped reports whether a's first and last name match b's crosswise

@@ -838,3 +838,29 @@ func TestAddressesMirrorNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameGenderForms: the male and the female form of a Polish
+// surname are two people's names unless both records are known to be
+// of one gender (a woman's name written uninflected abroad).
+func TestSurnameGenderForms(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	for _, tt := range []struct {
+		sa, fa, la, sb, fb, lb string
+		want                   Level
+	}{
+		{"", "J.", "Kowalski", "", "Joanna", "Kowalska", Disagree}, // an initial tells no gender
+		{"", "", "Kowalski", "", "", "Kowalska", Disagree},
+		{"", "Jan", "Kowalski", "", "Anna", "Kowalska", Disagree},
+		{"", "Anna", "Kowalski", "", "Anna", "Kowalska", Close},       // uninflected abroad
+		{"Frau", "A.", "Kowalski", "Pani", "Anna", "Kowalska", Close}, // both women by salutation
+		{"", "Jan", "Kowalski", "", "Jan", "Kowalsky", Close},         // a typo, no gender form
+	} {
+		a := m.Record(lead(1, "salutation", tt.sa, "first_name", tt.fa, "last_name", tt.la))
+		b := m.Record(lead(2, "salutation", tt.sb, "first_name", tt.fb, "last_name", tt.lb))
+		for _, f := range m.Explain(&a, &b).Fields {
+			if f.Name == CmpLastName && f.Level != tt.want {
+				t.Errorf("%s %s %s / %s %s %s: last name %s (%s), want %s", tt.sa, tt.fa, tt.la, tt.sb, tt.fb, tt.lb, f.Level, f.Note, tt.want)
+			}
+		}
+	}
+}
