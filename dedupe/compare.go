@@ -119,6 +119,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// through; in one household they are a father and son or brothers as
 	// often as one person, so the shared house earns no bonus.
 	kinName := false
+	// home: two records without a company share a street and house
+	// number or a phone (a household's).
+	home := false
 	add := func(c *Comparison, va, vb string, sim float64, lv Level, note string) {
 		w := 0.0
 		switch lv {
@@ -217,6 +220,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					add(c, va, vb, 0, Missing, "same local number, another place")
 					continue
 				}
+				home = home || lv == Agree && a.Company == "" && b.Company == ""
 				if lv == Agree && switchboardOnly(a, b) {
 					// The firm's central number: its whole staff share
 					// it. For an organisation's records it is theirs.
@@ -253,6 +257,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		case CmpStreet:
 			if c.builtin {
 				lv, sim := compareStreet(a.Street, b.Street, c.Threshold)
+				home = home || lv == Agree && a.Company == "" && b.Company == ""
 				if lv == Agree && placeLv != Disagree && !kinName && (a.Company == "" && b.Company == "" || orgRecords(a, b)) {
 					// A street and house number shared by two records
 					// without a company is a household; shared by two
@@ -337,6 +342,11 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// agreements are no evidence of one person.
 		veto = VetoFirstName
 	}
+	if veto == "" && kinName && home && !personal && m.cfg.Guards.FirstName {
+		// "Janusz" and "Jan" at one home (its address or its phone):
+		// father and son as often as one person's two forms of a name.
+		veto = VetoKinNames
+	}
 	return total, veto
 }
 
@@ -348,6 +358,10 @@ func relatedNames(a, b string) bool {
 
 // VetoFirstName is the veto of the first_name guard.
 const VetoFirstName = "different first names, nothing personal in common"
+
+// VetoKinNames is the first_name guard's veto of two forms of one given
+// name ("Janusz", "Jan") at one home.
+const VetoKinNames = "two forms of one given name at one home"
 
 // VetoGeneration is the veto of the generation guard.
 const VetoGeneration = "different generation suffixes (sen./jun.)"

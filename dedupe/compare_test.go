@@ -864,3 +864,35 @@ func TestSurnameGenderForms(t *testing.T) {
 		}
 	}
 }
+
+// TestKinNamesAtOneHome: two forms of one given name at one home (its
+// address or its phone) are father and son as often as one person:
+// flagged, not merged; a listed nickname is the person's own.
+func TestKinNamesAtOneHome(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	home := func(id crm.ID, first string) Record {
+		return m.Record(lead(id, "first_name", first, "last_name", "Wójcik", "phone", "+48124112233",
+			"street", "ul. Floriańska 10/4", "postal_code", "31-019", "country", "PL"))
+	}
+	for _, tt := range []struct {
+		a, b string
+		want Decision
+		veto string
+	}{
+		{"Janusz", "Jan", Review, VetoKinNames},
+		{"Katarzyna", "Kasia", Merge, ""},
+		{"Janusz", "Janusz", Merge, ""},
+	} {
+		a, b := home(1, tt.a), home(2, tt.b)
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want || res.Veto != tt.veto {
+			t.Errorf("%s / %s: decision %d veto %q, want %d %q\n%s", tt.a, tt.b, got, res.Veto, tt.want, tt.veto, res)
+		}
+	}
+	// At a firm (no home): not this guard.
+	a := m.Record(lead(1, "first_name", "Janusz", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o.", "phone", "+48124112233"))
+	b := m.Record(lead(2, "first_name", "Jan", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o.", "phone", "+48124112233"))
+	if res := m.Explain(&b, &a); res.Veto == VetoKinNames {
+		t.Errorf("kin-name veto at a firm:\n%s", res)
+	}
+}

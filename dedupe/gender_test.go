@@ -202,6 +202,8 @@ func TestExactModeGuards(t *testing.T) {
 		{p("", "Hans", "Meier", "hans.meier@gmx.de"), p("", "Johann-Georg", "Meier", "hans.meier@gmx.de"), ""},
 		{p("", "Kasia", "Nowak", ""), p("Pani", "Katarzyna", "Nowak", ""), ""},
 		{p("", "W.", "Brandt", ""), p("", "Werner", "Brandt", ""), ""},
+		{p("", "Janusz", "Wójcik", ""), p("", "Jan", "Wójcik", ""), VetoKinNames},
+		{p("", "Katarzyna", "Nowak", ""), p("", "Kasia", "Nowak", ""), ""},
 	} {
 		if got := ExactVeto(tt.a, tt.b, DefaultConfig().Guards); got != tt.want {
 			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)

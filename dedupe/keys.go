@@ -109,8 +109,14 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if _, _, note := compareEmail(&ra, &rb, exactEmailThreshold); g.PersonalEmail && note == notePersonalAddresses {
 		return VetoPersonalEmail
 	}
-	if r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold); g.FirstName && r.different {
+	r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold)
+	if g.FirstName && r.different {
 		return VetoFirstName
+	}
+	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" {
+		// "Janusz" and "Jan" without a company: the key they share is
+		// their home's phone.
+		return VetoKinNames
 	}
 	return ""
 }

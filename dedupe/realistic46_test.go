@@ -550,7 +550,7 @@ var realistic46Cases = []realCase{
 		b:     realRow{"region", "PL", "first_name", "Jan", "last_name", "Wójcik", "phone", "12 411 22 33", "street", "ul. Floriańska 10 m. 4", "postal_code", "31-019", "city", "Kraków"},
 		want:  New,
 		why:   "Jan and Janusz are two Polish names; a household",
-		known: "got merge at 17: Jan counts as a short form of Janusz, so the first-name guard does not fire (first name -4 only); the shared home landline +10 carries it",
+		known: "got review at 17 (was merge): two forms of one given name at one home are vetoed (first_name guard) and flagged, not told apart",
 	},
 	{
 		name: "namesakes in two cities, no other data",
