@@ -498,15 +498,18 @@ func (d *decoder) skipStrs() {
 // skipMap passes over a map.
 // localPhones reads the raw values of a values-only decoding: of them it
 // keeps only the raw phone and mobile of a lead whose normalized one is
-// empty, and a raw phone written as a firm's switchboard number
-// (crm.SwitchboardNumber). Matching compares such a number (seven or
-// eight digits without an area code) by its digits, and gives a
-// switchboard number less weight; it must do so after a store is reopened
-// as it did in the run that stored it.
+// empty, a raw phone written as a firm's switchboard number
+// (crm.SwitchboardNumber), and an e-mail cell holding more than one
+// address. Matching compares such a number (seven or eight digits
+// without an area code) by its digits, gives a switchboard number less
+// weight, and takes the cell's further addresses as the person's other
+// ones; it must do so after a store is reopened as it did in the run that
+// stored it.
 func (d *decoder) localPhones(l *crm.Lead) {
 	for n := d.count(2); n > 0; n-- {
 		k, v := d.str(), d.str()
-		if v != "" && (k == crm.FieldPhone && (l.Phone == "" || crm.SwitchboardNumber(v)) || k == crm.FieldMobile && l.Mobile == "") {
+		if v != "" && (k == crm.FieldPhone && (l.Phone == "" || crm.SwitchboardNumber(v)) || k == crm.FieldMobile && l.Mobile == "" ||
+			k == crm.FieldEmail && strings.Count(v, "@") > 1) {
 			l.Raw = append(l.Raw, crm.RawValue{Field: k, Value: v})
 		}
 	}

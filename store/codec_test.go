@@ -375,7 +375,8 @@ func TestAppendMapOrder(t *testing.T) {
 func localRaw(l *crm.Lead) crm.RawValues {
 	var out crm.RawValues
 	for _, r := range l.Raw {
-		if r.Value != "" && (r.Field == crm.FieldPhone && (l.Phone == "" || crm.SwitchboardNumber(r.Value)) || r.Field == crm.FieldMobile && l.Mobile == "") {
+		if r.Value != "" && (r.Field == crm.FieldPhone && (l.Phone == "" || crm.SwitchboardNumber(r.Value)) || r.Field == crm.FieldMobile && l.Mobile == "" ||
+			r.Field == crm.FieldEmail && strings.Count(r.Value, "@") > 1) {
 			out = append(out, r)
 		}
 	}
@@ -409,7 +410,10 @@ func TestDecodeLeadFields(t *testing.T) {
 	switchboard := fullLead(42)
 	switchboard.Phone = "+49231556670"
 	switchboard.Raw.Set(crm.FieldPhone, "+49 231 55667-0")
-	for _, l := range []*crm.Lead{v1, v2, local, switchboard} {
+	// Two addresses in the e-mail cell: matching reads the second.
+	cell := fullLead(42)
+	cell.Raw.Set(crm.FieldEmail, cell.Email+" ::: privat@gmx.de")
+	for _, l := range []*crm.Lead{v1, v2, local, switchboard, cell} {
 		got, err := decodeLeadFields(appendLead(nil, l))
 		if err != nil {
 			t.Fatal(err)
