@@ -121,6 +121,37 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	return ""
 }
 
+// VetoOtherAddress is the veto of OtherAddressVeto.
+const VetoOtherAddress = "different last names, only another e-mail address in common"
+
+// OtherAddressVeto returns VetoOtherAddress when the exact key k that a
+// and b share is an address one of them holds only among its other ones
+// (an assistant's or a team's that two bosses list) and their last names
+// differ, "" otherwise. Every other key holds the last name; the own
+// address of both, however named, is the person's.
+func OtherAddressVeto(a, b *crm.Lead, k Key) string {
+	if k.Kind != KeyEmail {
+		return ""
+	}
+	la, _ := splitGeneration(key(a.LastName))
+	lb, _ := splitGeneration(key(b.LastName))
+	if lv, _, _ := compareName(la, lb, exactLastNameThreshold, false); lv != Disagree {
+		return ""
+	}
+	for _, l := range [2]*crm.Lead{a, b} {
+		for _, o := range otherEmails(l) {
+			if hash(KeyEmail, o) == k.Hash {
+				return VetoOtherAddress
+			}
+		}
+	}
+	return ""
+}
+
+// exactLastNameThreshold is the Jaro-Winkler threshold of the built-in
+// last name comparison (DefaultConfig).
+const exactLastNameThreshold = 0.90
+
 // exactEmailThreshold is the Jaro-Winkler threshold of the built-in
 // e-mail comparison (DefaultConfig).
 const exactEmailThreshold = 0.93

@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/leadpipe/leadpipe/crm"
@@ -131,4 +132,44 @@ func placeRef(l *crm.Lead) string {
 		return l.Country + normalize.FoldUmlaut(l.City)
 	}
 	return ""
+}
+
+// TestOtherAddressVeto: an exact e-mail key that one of two leads holds
+// only among its other addresses (an assistant's, shared by two bosses of
+// the same first name at two firms) merges no two last names; the
+// person's own address, a key of their name, or a last name spelled
+// another way does.
+func TestOtherAddressVeto(t *testing.T) {
+	boss := func(id crm.ID, last, email string) *crm.Lead {
+		l := lead(id, "first_name", "Thomas", "last_name", last, "email", email, "E-mail 2 Address", "sabine.hofmann@buero-hofmann.de")
+		l.EmailFields = []string{"E-mail 2 Address"}
+		return l
+	}
+	schmidt, weber := boss(1, "Schmidt", "thomas@schmidt-bau.de"), boss(2, "Weber", "t.weber@weber-logistik.de")
+	shared := Key{KeyEmail, hash(KeyEmail, "sabine.hofmann@buero-hofmann.de")}
+	if !slices.Contains(ExactKeys(schmidt), shared) || !slices.Contains(ExactKeys(weber), shared) {
+		t.Fatal("the shared other address is no key of both")
+	}
+	if v := OtherAddressVeto(weber, schmidt, shared); v != VetoOtherAddress {
+		t.Errorf("two bosses sharing an assistant's address: veto %q, want %q", v, VetoOtherAddress)
+	}
+	// The assistant's own row, by her address: another last name too.
+	sabine := lead(3, "last_name", "Hofmann", "email", "sabine.hofmann@buero-hofmann.de")
+	if v := OtherAddressVeto(sabine, schmidt, shared); v != VetoOtherAddress {
+		t.Errorf("the assistant's row: veto %q", v)
+	}
+	// One person: the same last name, another spelling, or none.
+	for _, last := range []string{"Schmidt", "Schmitt", ""} {
+		if v := OtherAddressVeto(lead(4, "first_name", "Thomas", "last_name", last, "email", "sabine.hofmann@buero-hofmann.de"), schmidt, shared); v != "" {
+			t.Errorf("last name %q: veto %q", last, v)
+		}
+	}
+	// Both leads' own address, or another key kind: no concern of it.
+	own := Key{KeyEmail, hash(KeyEmail, "thomas@schmidt-bau.de")}
+	if v := OtherAddressVeto(lead(5, "last_name", "Schmidt-Weber", "email", "thomas@schmidt-bau.de"), schmidt, own); v != "" {
+		t.Errorf("own address: veto %q", v)
+	}
+	if v := OtherAddressVeto(weber, schmidt, Key{KeyPhoneLast, shared.Hash}); v != "" {
+		t.Errorf("phone key: veto %q", v)
+	}
 }

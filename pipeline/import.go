@@ -941,7 +941,7 @@ func (im *importRun) match(keys []dedupe.Key, nl *crm.Lead) (crm.ID, dedupe.KeyK
 		}
 		// The guards of fuzzy matching hold for exact keys too: a
 		// shared key is no reason to merge Werner into Sabine.
-		if v := im.exactVeto(id, nl); v != "" {
+		if v := im.exactVeto(id, nl, k); v != "" {
 			veto = v
 			continue
 		}
@@ -951,9 +951,10 @@ func (im *importRun) match(keys []dedupe.Key, nl *crm.Lead) (crm.ID, dedupe.KeyK
 }
 
 // exactVeto returns the guard (dedupe.ExactVeto) that keeps the row nl
-// from the lead id (or the lead it was merged into), "" if none or if the
-// lead cannot be read (the caller reports that).
-func (im *importRun) exactVeto(id crm.ID, nl *crm.Lead) string {
+// from the lead id (or the lead it was merged into), or the reason the
+// shared key k is no key of one person (dedupe.OtherAddressVeto); "" if
+// none or if the lead cannot be read (the caller reports that).
+func (im *importRun) exactVeto(id crm.ID, nl *crm.Lead, k dedupe.Key) string {
 	lead, _, err := im.load(id)
 	for hops := 0; err == nil && lead.MergedInto != 0 && hops < 8; hops++ {
 		lead, _, err = im.load(lead.MergedInto)
@@ -965,7 +966,10 @@ func (im *importRun) exactVeto(id crm.ID, nl *crm.Lead) string {
 	if im.opts.Guards != nil {
 		g = *im.opts.Guards
 	}
-	return dedupe.ExactVeto(nl, lead, g)
+	if v := dedupe.ExactVeto(nl, lead, g); v != "" {
+		return v
+	}
+	return dedupe.OtherAddressVeto(nl, lead, k)
 }
 
 // rowLead is the row's lead as a merge record keeps it: its values, without
