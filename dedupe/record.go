@@ -114,6 +114,11 @@ func otherEmails(l *crm.Lead) []string {
 	return out
 }
 
+// OtherEmails returns the lead's other addresses as matching takes them
+// (otherEmails): leadpipe erase keeps a tombstone of each, and an import
+// recognises an erased person's row by them.
+func OtherEmails(l *crm.Lead) []string { return otherEmails(l) }
+
 // key folds a value for comparison.
 func key(s string) string {
 	if s == "" {

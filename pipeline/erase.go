@@ -69,12 +69,19 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	if email != "" {
 		emails[email] = true
 	}
+	// others are the person's other addresses ("E-mail 2 Address", a
+	// second one in the e-mail cell): tombstoned and scrubbed as the
+	// others, but no contact goes for them (an assistant's, a team's).
+	others := map[string]bool{}
 	take := func(l *crm.Lead) {
 		gone[l.ID] = true
 		for _, v := range []string{l.Email, l.Raw.Value(crm.FieldEmail)} {
 			if e, err := normalize.ParseEmail(v); err == nil && v != "" {
 				emails[e.Address] = true
 			}
+		}
+		for _, o := range dedupe.OtherEmails(l) {
+			others[o] = true
 		}
 		for _, p := range []string{l.Phone, l.Mobile} {
 			if p != "" {
@@ -85,6 +92,9 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 			if r := m.Lead; r != nil {
 				if r.Email != "" {
 					emails[r.Email] = true
+				}
+				for _, o := range dedupe.OtherEmails(r) {
+					others[o] = true
 				}
 				for _, p := range []string{r.Phone, r.Mobile} {
 					if p != "" {
@@ -132,6 +142,9 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	})
 	if err != nil {
 		return nil, err
+	}
+	for o := range others {
+		emails[o] = true
 	}
 	// Everywhere else: blank the person's identifiers in history and
 	// merge records, drop review flags and links to them.

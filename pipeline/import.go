@@ -853,13 +853,19 @@ func (im *importRun) dedupeSummary() *DedupeSummary {
 }
 
 // erased names the field by which a lead is a person erased before (their
-// e-mail, phone or mobile has a tombstone), or "".
+// e-mail, one of their other addresses, phone or mobile has a tombstone),
+// or "".
 func (im *importRun) erased(l *crm.Lead) string {
 	for _, f := range []struct{ field, kind, v string }{
 		{crm.FieldEmail, "email", l.Email}, {crm.FieldPhone, "phone", l.Phone}, {crm.FieldMobile, "phone", l.Mobile},
 	} {
 		if f.v != "" && im.tombs[crm.TombstoneOf(im.tombSecret, f.kind, f.v)] {
 			return f.field
+		}
+	}
+	for _, o := range dedupe.OtherEmails(l) {
+		if im.tombs[crm.TombstoneOf(im.tombSecret, "email", o)] {
+			return crm.FieldEmail
 		}
 	}
 	return ""
