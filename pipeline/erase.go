@@ -3,7 +3,9 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
@@ -143,6 +145,13 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	if err != nil {
 		return nil, err
 	}
+	// own are the addresses of the person's own: a lead that lists one of
+	// them among its other addresses (an assistant's in her boss's
+	// "E-mail 2 Address") loses it.
+	own := maps.Clone(emails)
+	holdsOwn := func(v string) bool {
+		return strings.Contains(v, "@") && slices.ContainsFunc(normalize.EmailsIn(v), func(e normalize.Email) bool { return own[e.Address] })
+	}
 	for o := range others {
 		emails[o] = true
 	}
@@ -159,6 +168,19 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		}
 		changed := false
 		var dropKeys, dropSigs []uint64 // index entries of the person's rows
+		for _, name := range l.EmailFields {
+			if holdsOwn(l.Custom[name]) {
+				delete(l.Custom, name)
+				l.Raw.Delete(name)
+				changed = true
+			}
+		}
+		if raw := l.Raw.Value(crm.FieldEmail); raw != l.Email && holdsOwn(raw) {
+			// A second address in its e-mail cell: the cell keeps the
+			// lead's own.
+			l.Raw.Set(crm.FieldEmail, l.Email)
+			changed = true
+		}
 		// blank erases the person's identifiers from one change.
 		blank := func(c *crm.Change) {
 			if isPerson(c.Old) {
@@ -173,7 +195,8 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		}
 		for i := range l.Merges {
 			m := &l.Merges[i]
-			if r := m.Lead; r != nil && (isPerson(r.Email) || isPerson(r.Phone) || isPerson(r.Mobile)) {
+			if r := m.Lead; r != nil && (isPerson(r.Email) || isPerson(r.Phone) || isPerson(r.Mobile) ||
+				slices.ContainsFunc(dedupe.OtherEmails(r), func(o string) bool { return own[o] })) {
 				// The row's e-mail and phone keys identify the person;
 				// its name-and-company key may be the lead's own.
 				for _, k := range dedupe.ExactKeys(r) {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -165,5 +166,53 @@ func TestEraseSharedContact(t *testing.T) {
 	}
 	if l, err := s.db.Lead(2); err != nil || l.ContactID != 0 {
 		t.Errorf("lead 2 after the erase: %+v, %v; want it unlinked from the erased contact", l, err)
+	}
+}
+
+// TestEraseOtherAddressOfAnotherLead: the erased person's address sits in
+// other leads' "E-mail 2 Address" (an assistant's, which her bosses'
+// contacts list): erase takes it out of them, their merged rows and their
+// index entries, so that its bytes are gone from the file and no lead
+// matches on it; the bosses' leads stay.
+func TestEraseOtherAddressOfAnotherLead(t *testing.T) {
+	s := newFileStore(t)
+	const bosses = "First Name,Last Name,Company,E-mail Address,E-mail 2 Address,Business Postal Code,Business Country/Region\n" +
+		"Thomas,Schmidt,Schmidt Bau GmbH,thomas@schmidt-bau.de,canary.assistant@buero-hofmann.de,50667,Germany\n"
+	// A second export of Thomas Weber merges into his lead: the address
+	// also sits in a merge record's row.
+	const weber1 = "First Name,Last Name,Company,E-mail Address,Business Postal Code,Business Country/Region\n" +
+		"Thomas,Weber,Weber Logistik AG,t.weber@weber-logistik.de,53111,Germany\n"
+	const weber2 = "First Name,Last Name,Company,E-mail Address,E-mail 2 Address,Business Postal Code,Business Country/Region\n" +
+		"Thomas,Weber,Weber Logistik AG,t.weber@weber-logistik.de,canary.assistant@buero-hofmann.de,53111,Germany\n"
+	const own = "Vorname,Nachname,E-Mail,PLZ,Land\nSabine,Hofmann,canary.assistant@buero-hofmann.de,50667,DE\n"
+	for i, content := range []string{bosses, weber1, weber2, own} {
+		runImport(t, s.db, ImportOptions{Files: []string{writeFile(t, fmt.Sprintf("%d.csv", i), content)}, Match: dedupe.NewMatcher(dedupe.DefaultConfig())})
+	}
+	canary := []byte("canary.assistant")
+	if !bytes.Contains(s.bytes(), canary) {
+		t.Fatal("the store file should hold the address before the erase")
+	}
+	rep, err := Erase(s.db, EraseTarget{Email: "canary.assistant@buero-hofmann.de"}, UndoOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rep.Leads, []crm.ID{3}) || !slices.Equal(rep.Scrubbed, []crm.ID{1, 2}) {
+		t.Fatalf("erase %+v: want lead 3 gone, leads 1 and 2 scrubbed", rep)
+	}
+	if i := bytes.Index(s.bytes(), canary); i >= 0 {
+		t.Errorf("the store file still holds the address at byte %d after the erase", i)
+	}
+	key := dedupe.Hashes(dedupe.ExactKeys(&crm.Lead{Email: "canary.assistant@buero-hofmann.de"}))[0]
+	for _, id := range []crm.ID{1, 2} {
+		l, err := s.db.Lead(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o := dedupe.OtherEmails(l); len(o) != 0 {
+			t.Errorf("lead %s still has the other addresses %q", id, o)
+		}
+		if e, err := s.db.Index(id); err != nil || slices.Contains(e.Keys, key) {
+			t.Errorf("lead %s's index entry still holds the address's key (%v)", id, err)
+		}
 	}
 }
