@@ -470,5 +470,13 @@ func setField(l *crm.Lead, field, v string) {
 	}
 	if field != "" && !crm.IsLeadField(field) && v == "" {
 		delete(l.Custom, field)
+		if slices.Contains(l.EmailFields, field) {
+			// No more an e-mail field of the lead (a copy: states
+			// share the slice).
+			l.EmailFields = slices.DeleteFunc(slices.Clone(l.EmailFields), func(f string) bool { return f == field })
+			if len(l.EmailFields) == 0 {
+				l.EmailFields = nil
+			}
+		}
 	}
 }

@@ -168,12 +168,16 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		}
 		changed := false
 		var dropKeys, dropSigs []uint64 // index entries of the person's rows
-		for _, name := range l.EmailFields {
+		for _, name := range slices.Clone(l.EmailFields) {
 			if holdsOwn(l.Custom[name]) {
 				delete(l.Custom, name)
 				l.Raw.Delete(name)
+				l.EmailFields = slices.DeleteFunc(l.EmailFields, func(f string) bool { return f == name })
 				changed = true
 			}
+		}
+		if len(l.EmailFields) == 0 {
+			l.EmailFields = nil
 		}
 		if raw := l.Raw.Value(crm.FieldEmail); raw != l.Email && holdsOwn(raw) {
 			// A second address in its e-mail cell: the cell keeps the
