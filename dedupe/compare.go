@@ -699,9 +699,11 @@ const noteOtherAddress = "one's other address"
 
 // sharedOther returns an address that one record has among its other
 // addresses (Record.Other) and the other record as its address or among
-// its other ones; "" if none, or if the two share their address already.
+// its other ones; "" if none, or if the two share their own address
+// already (a shared role address, such as biuro@ in an export's first
+// e-mail column, is no one's own).
 func sharedOther(a, b *Record) string {
-	if a.Other == "" && b.Other == "" || a.Email != "" && a.Email == b.Email {
+	if a.Other == "" && b.Other == "" || a.Email != "" && a.Email == b.Email && !a.Role {
 		return ""
 	}
 	for o := range strings.FieldsSeq(a.Other) {

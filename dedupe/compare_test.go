@@ -896,3 +896,24 @@ func TestKinNamesAtOneHome(t *testing.T) {
 		t.Errorf("kin-name veto at a firm:\n%s", res)
 	}
 }
+
+// TestOtherEmailsBehindRoleAddress: a contact export whose first e-mail
+// column holds the firm's role address (biuro@) and the second the
+// person's own: two such records share the role address, which is only
+// close, and their own address, which agrees as one's other address.
+func TestOtherEmailsBehindRoleAddress(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	mk := func(id crm.ID, first string) *crm.Lead {
+		l := lead(id, "first_name", first, "last_name", "Kowalski", "email", "biuro@transpol.pl", "E-mail 2 Address", "jan.kowalski@gmail.com")
+		l.EmailFields = []string{"E-mail 2 Address"}
+		return l
+	}
+	a, b := m.Record(mk(1, "Jan")), m.Record(mk(2, ""))
+	res := m.Explain(&b, &a)
+	if f := res.Fields[0]; f.Level != Agree || f.Note != noteOtherAddress {
+		t.Errorf("email comparison %+v, want the shared own address to agree", f)
+	}
+	if m.Decide(res, true) != Merge {
+		t.Errorf("not merged:\n%s", res)
+	}
+}
