@@ -48,13 +48,15 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 	if len(l.Merges) == 0 {
 		return nil, nil, nil, l
 	}
+	// reads: what matching reads, and the lead's other e-mail columns.
+	reads := func(f string) bool { return m.reads(f) || slices.Contains(l.EmailFields, f) }
 	cur := fieldsOf(l)
 	own := false // cur's custom fields are its own, not l's
 	for i := len(l.Merges) - 1; i >= 0; i-- {
 		ch := l.Merges[i].Changes
 		for j := len(ch) - 1; j >= 0; j-- {
 			f := ch[j].Field
-			if !m.reads(f) {
+			if !reads(f) {
 				continue
 			}
 			own = setState(cur, own, f, unerased(ch[j].Old))
@@ -72,7 +74,7 @@ func (m *Matcher) walk(l *crm.Lead, upTo int) (states []*crm.Lead, recs []Record
 		var next *crm.Lead
 		own := false
 		for _, c := range mr.Changes {
-			if !m.reads(c.Field) {
+			if !reads(c.Field) {
 				continue
 			}
 			if next == nil {

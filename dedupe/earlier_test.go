@@ -237,3 +237,27 @@ func TestExplainLeadAsMerged(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlierOtherEmails: the lead's other e-mail columns are part of its
+// earlier states: the one an export brought before a newer export
+// replaced it, and the one a merge brought, in the states after it.
+func TestEarlierOtherEmails(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Sarah", "last_name", "McDonald", "email", "sarah.mcd@gmail.com", "city", "Glasgow")
+	outlook := func(second string) *crm.Lead {
+		r := lead(0, "email", "sarah.mcdonald@highland-trading.co.uk", "E-mail 2 Address", second)
+		r.EmailFields = []string{"E-mail 2 Address"}
+		return r
+	}
+	mergeInto(l, outlook("sarah.mcd@gmail.com"), 1)
+	mergeInto(l, outlook("sarah.mcdonald@outlook.com"), 2)
+	mergeInto(l, lead(0, "city", "Edinburgh"), 3)
+	var others []string
+	for _, s := range m.Earlier(l) {
+		others = append(others, m.Record(s).Other)
+	}
+	want := []string{"", "sarah.mcd@gmail.com", "sarah.mcdonald@outlook.com"}
+	if !slices.Equal(others, want) {
+		t.Errorf("other addresses of the earlier states %q, want %q", others, want)
+	}
+}

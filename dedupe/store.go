@@ -446,6 +446,13 @@ func RevertChange(l *crm.Lead, c crm.Change, by, reason string, now time.Time) {
 	setField(l, c.Field, c.Old)
 	if c.Old == "" {
 		l.Raw.Delete(c.Field)
+		if slices.Contains(l.EmailFields, c.Field) {
+			// The merge brought the e-mail column; it goes with it.
+			l.EmailFields = slices.DeleteFunc(slices.Clone(l.EmailFields), func(f string) bool { return f == c.Field })
+			if len(l.EmailFields) == 0 {
+				l.EmailFields = nil
+			}
+		}
 	} else if _, ok := l.Raw.Get(c.Field); ok {
 		l.Raw.Set(c.Field, c.Old)
 	}
@@ -470,13 +477,5 @@ func setField(l *crm.Lead, field, v string) {
 	}
 	if field != "" && !crm.IsLeadField(field) && v == "" {
 		delete(l.Custom, field)
-		if slices.Contains(l.EmailFields, field) {
-			// No more an e-mail field of the lead (a copy: states
-			// share the slice).
-			l.EmailFields = slices.DeleteFunc(slices.Clone(l.EmailFields), func(f string) bool { return f == field })
-			if len(l.EmailFields) == 0 {
-				l.EmailFields = nil
-			}
-		}
 	}
 }
