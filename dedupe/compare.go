@@ -159,6 +159,11 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 						// One's other address is the other's: shown as
 						// the values that agree.
 						va, vb, lv, sim, note = o, o, Agree, 1, noteOtherAddress
+						if last.lv == Disagree {
+							// A team's or an assistant's address that
+							// two people with their own last names list.
+							lv, note = Close, noteOtherAddressOtherName
+						}
 					}
 				}
 				// The same address, or the same local part at a mistyped
@@ -696,6 +701,10 @@ func compareText(a, b string, thr float64) (Level, float64) {
 // noteOtherAddress notes an e-mail agreement on one record's other
 // address (sharedOther).
 const noteOtherAddress = "one's other address"
+
+// noteOtherAddressOtherName notes one record's other address shared by
+// two records whose last names disagree: only close.
+const noteOtherAddressOtherName = "one's other address, another last name"
 
 // sharedOther returns an address that one record has among its other
 // addresses (Record.Other) and the other record as its address or among

@@ -917,3 +917,31 @@ func TestOtherEmailsBehindRoleAddress(t *testing.T) {
 		t.Errorf("not merged:\n%s", res)
 	}
 }
+
+// TestOtherEmailsOtherLastName: two colleagues of the same first name at
+// one firm, each with a private address of their own and the team's
+// address ("messeteam@", no role word) as their second: the team address
+// is no evidence that a Schmidt is a Weber. It is close, not agreement,
+// and the two stay apart, as --match exact keeps them (OtherAddressVeto).
+func TestOtherEmailsOtherLastName(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	mk := func(id crm.ID, last, email string) Record {
+		l := lead(id, "first_name", "Thomas", "last_name", last, "company", "Messebau Nord GmbH", "email", email,
+			"postal_code", "20095", "country", "DE", "E-mail 2 Address", "messeteam@messebau-nord.de")
+		l.EmailFields = []string{"E-mail 2 Address"}
+		return m.Record(l)
+	}
+	a, b := mk(1, "Schmidt", "thomas.schmidt@gmail.com"), mk(2, "Weber", "t.weber@web.de")
+	res := m.Explain(&b, &a)
+	if f := res.Fields[0]; f.Level != Close || f.Note != noteOtherAddressOtherName {
+		t.Errorf("email comparison %+v", f)
+	}
+	if m.Decide(res, true) == Merge {
+		t.Errorf("two colleagues sharing the team's address merged:\n%s", res)
+	}
+	// The same last name written another way still agrees.
+	c := mk(3, "Schmitt", "t.schmitt@gmx.de")
+	if f := m.Explain(&c, &a).Fields[0]; f.Level != Agree {
+		t.Errorf("Schmitt and Schmidt: email comparison %+v", f)
+	}
+}
