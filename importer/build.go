@@ -972,13 +972,18 @@ func (r *rowBuild) email() {
 			continue
 		}
 		v := r.cell(c)
-		em, err := parseEmailCell(v)
-		if err == nil {
+		list := normalize.EmailsIn(v)
+		if len(list) > 0 {
+			em := list[0]
 			r.use(c)
 			r.raw(crm.FieldEmail, v)
 			r.l.Email, r.l.EmailFreemail, r.l.EmailRole = em.Address, em.Freemail, em.Role
+			if len(list) > 1 {
+				r.moreEmails(c, list[1:])
+			}
 			return
 		}
+		_, err := normalize.ParseEmail(v)
 		if bad < 0 && !errors.Is(err, normalize.ErrEmpty) {
 			bad, badErr = c, err
 		}
@@ -989,6 +994,30 @@ func (r *rowBuild) email() {
 		r.raw(crm.FieldEmail, v)
 		r.warn(crm.FieldEmail, badErr, normalize.ErrInvalidEmail, v)
 	}
+}
+
+// moreEmails keeps the further addresses of the e-mail cell of column c
+// ("anna@transpol.pl ::: anka@wp.pl") in a custom field of their own,
+// the column's name with " (more)", named among the lead's e-mail
+// fields: the person's addresses, which a merge that brings another
+// address must not drop with the cell, and which dedupe matches on.
+func (r *rowBuild) moreEmails(c int, more []normalize.Email) {
+	name := "Column " + strconv.Itoa(c+1)
+	if c < len(r.b.custom) {
+		name = r.b.custom[c]
+	}
+	name += " (more)"
+	addrs := make([]string, len(more))
+	for i, em := range more {
+		addrs[i] = em.Address
+	}
+	if r.l.Custom == nil {
+		r.l.Custom = map[string]string{}
+	}
+	v := strings.Join(addrs, "; ")
+	r.l.Custom[name] = v
+	r.l.Raw.Set(name, v)
+	r.l.EmailFields = append(r.l.EmailFields, name)
 }
 
 // parseEmailCell parses one cell (normalize.EmailsIn): it yields the
@@ -1348,7 +1377,9 @@ func (r *rowBuild) custom() {
 	if n == 0 {
 		return
 	}
-	r.l.Custom = make(map[string]string, n)
+	if r.l.Custom == nil {
+		r.l.Custom = make(map[string]string, n)
+	}
 	for c, v := range r.f {
 		if !r.isFilled(c) || r.isUsed(c) {
 			continue
