@@ -398,6 +398,26 @@ func noBetter(field, old, nv string) bool {
 	return same && plainer(nv, old)
 }
 
+// holdsEmail reports whether the normalized address addr is among the
+// lead's other addresses (EmailFields): a row that writes from one of
+// them brings no new address, and the lead keeps its own.
+func (l *Lead) holdsEmail(addr string) bool {
+	for _, name := range l.EmailFields {
+		v := l.Custom[name]
+		if !strings.Contains(strings.ToLower(v), addr) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(";,<>:/\"'()[]", r)
+		}) {
+			if strings.Trim(w, ".") == addr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // wordPrefix reports whether the words of p are the first words of s, and
 // fewer.
 func wordPrefix(p, s string) bool {
@@ -544,7 +564,7 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 	for _, name := range DataFields {
 		nv := *in.fieldPtr(name)
 		p := l.fieldPtr(name)
-		if nv == "" || nv == *p || caseVariant(*p, nv) || noBetter(name, *p, nv) {
+		if nv == "" || nv == *p || caseVariant(*p, nv) || noBetter(name, *p, nv) || name == FieldEmail && l.holdsEmail(nv) {
 			switch name {
 			case FieldPhone:
 				companion(FieldPhoneExt, &l.PhoneExt, in.PhoneExt, false, nv != "" && nv == *p)

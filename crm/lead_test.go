@@ -3,6 +3,7 @@ package crm
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -299,5 +300,35 @@ func TestDataField(t *testing.T) {
 		if i, p := l.DataField(f); i != -1 || p != nil {
 			t.Errorf("DataField(%q) = %d, %v: a data field", f, i, p)
 		}
+	}
+}
+
+// TestMergeKeepsOwnAddress: a row that writes from one of the lead's
+// other addresses (an E-mail 2 column) brings no new address: the lead
+// keeps its own; any other new address wins as always.
+func TestMergeKeepsOwnAddress(t *testing.T) {
+	at := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+	base := func() *Lead {
+		return &Lead{Email: "sarah.mcdonald@highland-trading.co.uk",
+			Custom:      map[string]string{"E-mail 2 Address": "Sarah <Sarah.McD@gmail.com>", "Notes": "sarah.mcd@gmail.com wrote"},
+			EmailFields: []string{"E-mail 2 Address"}}
+	}
+	l := base()
+	if got := l.Merge(&Lead{Email: "sarah.mcd@gmail.com", City: "Glasgow"}, "imp", at); !slices.Equal(got, []string{FieldCity}) {
+		t.Errorf("changed %q, want the city only", got)
+	}
+	if l.Email != "sarah.mcdonald@highland-trading.co.uk" {
+		t.Errorf("email = %q, want the lead's own kept", l.Email)
+	}
+	// Not an e-mail field: a note that mentions the address is none.
+	l = base()
+	l.EmailFields = nil
+	if got := l.Merge(&Lead{Email: "sarah.mcd@gmail.com"}, "imp", at); !slices.Equal(got, []string{FieldEmail}) {
+		t.Errorf("changed %q, want the email", got)
+	}
+	// Part of another address is not the address.
+	l = base()
+	if got := l.Merge(&Lead{Email: "mcd@gmail.com"}, "imp", at); !slices.Equal(got, []string{FieldEmail}) {
+		t.Errorf("changed %q, want the email", got)
 	}
 }
