@@ -173,6 +173,14 @@ func TestBuild(t *testing.T) {
 				Custom: map[string]string{"E-mail Address": "weber(at)example"}, EmailFields: []string{"E-mail Address"}},
 		},
 		{
+			name:   "HubSpot's additional addresses are the person's",
+			header: "First Name,Last Name,Email,Additional email addresses",
+			row:    `Anna,Nowak,anna.nowak@transpol.pl,"anka.nowak@wp.pl, a.nowak@gmail.com"`,
+			want: crm.Lead{FirstName: "Anna", LastName: "Nowak", Email: "anna.nowak@transpol.pl",
+				Custom:      map[string]string{"Additional email addresses": "anka.nowak@wp.pl, a.nowak@gmail.com"},
+				EmailFields: []string{"Additional email addresses"}},
+		},
+		{
 			name:   "other e-mail columns named for matching, an owner's address not",
 			header: "First Name,Last Name,E-mail Address,E-mail 2 Address,E-mail 3 Address,Lead Owner Email",
 			row:    "Sarah,McDonald,sarah.mcdonald@highland-trading.co.uk,sarah.mcd@gmail.com,,rep@crm-vendor.com",

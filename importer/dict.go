@@ -575,6 +575,9 @@ func dictSource() []*dictTable {
 			// Internal names and English labels, crm-formats.md 3.2.
 			[]dictEntry{
 				e("firstname", tFirstName), e("lastname", tLastName), alt("email", tEmail, 0),
+				// The contact's secondary addresses, ";"-separated
+				// (hs_additional_emails, developers.hubspot.com).
+				alt("hs_additional_emails", tEmail, 1), alt("Additional email addresses", tEmail, 1),
 				alt("phone", tPhone, 0), alt("mobilephone", tMobile, 0), e("jobtitle", tTitle),
 				e("company", tCompany), e("address", tStreet), e("city", tCity), e("zip", tPostalCode),
 				e("country", tCountry), e("salutation", tSalutation), e("createdate", tCreatedAt),
