@@ -777,11 +777,11 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	if s >= thr || edlib.OSADamerauLevenshteinDistance(a.Email, b.Email) <= 2 {
 		if mirrorsNames(la, lb, a, b) {
 			// "a.schmidt" and "a.schmitt" of Andrea Schmidt and Andrea
-			// Schmitt: each address is built from its own name, and
-			// the names differ.
-			if da == db && !a.Freemail && !a.Role && !b.Role {
-				return Disagree, s, notePersonalAddresses
-			}
+			// Schmitt: each address is built from its own name, so they
+			// are no evidence of one mistyped address. Not a guard's
+			// veto, though: a typo in the name may have been carried
+			// into the address it was built from, and a shared phone
+			// or house still tells.
 			return Disagree, s, "addresses differ as the names do"
 		}
 		return Close, s, "near-identical address"
