@@ -774,7 +774,7 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		// telling namesakes apart, not a typo.
 		return Disagree, s, "other number or separator"
 	}
-	if s >= thr || edlib.OSADamerauLevenshteinDistance(a.Email, b.Email) <= 2 {
+	if nearAddress(a.Email, b.Email, la, lb, da, db, s, thr) {
 		if mirrorsNames(la, lb, a, b) {
 			// "a.schmidt" and "a.schmitt" of Andrea Schmidt and Andrea
 			// Schmitt: each address is built from its own name, so they
@@ -798,13 +798,38 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	return Disagree, s, ""
 }
 
+// nearAddress reports whether two addresses are one mistyped: at most two
+// edits apart, or Jaro-Winkler s at or above thr. At one domain that
+// holds for the local parts themselves, whose similarity a long shared
+// domain would otherwise make: "azielinski@wojciksoftware.pl" and
+// "anna_zielinski@wojciksoftware.pl" are two mailboxes of a firm.
+func nearAddress(a, b, la, lb, da, db string, s, thr float64) bool {
+	if edlib.OSADamerauLevenshteinDistance(a, b) <= 2 {
+		return true
+	}
+	if da == db {
+		return jw(la, lb) >= thr
+	}
+	return s >= thr
+}
+
 // mirrorsNames reports whether two local parts differ just as the two
 // records' first or last names do: one's name in its local part, replaced
 // by the other's, gives the other local part ("a.schmidt", "a.schmitt"
 // for Schmidt and Schmitt).
 func mirrorsNames(la, lb string, a, b *Record) bool {
+	// Separators and numbers aside: "finn.jansen", "finn_janssen2".
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	la, lb = letters(la), letters(lb)
 	for _, p := range [...][2]string{{a.Last, b.Last}, {a.First, b.First}} {
-		x, y := p[0], p[1]
+		x, y := strings.ReplaceAll(p[0], " ", ""), strings.ReplaceAll(p[1], " ", "")
 		if x != "" && y != "" && x != y && strings.Contains(la, x) && strings.Replace(la, x, y, 1) == lb {
 			return true
 		}

@@ -829,6 +829,14 @@ func TestAddressesMirrorNames(t *testing.T) {
 		{p(1, "Andrea", "Schmidt", "a.schmidt@lindner-bau.de"), p(2, "Andrea", "Schmitt", "a.schmitt@lindner-bau.de"), Disagree, false},
 		{p(1, "Maria", "Nowak", "maria.nowak@lindner-bau.de"), p(2, "Marta", "Nowak", "marta.nowak@lindner-bau.de"), Disagree, false},
 		{p(1, "Maria", "Nowak", "maria.nowak@gmail.com"), p(2, "Marta", "Nowak", "marta.nowak@gmail.com"), Disagree, false},
+		// Separators and numbers aside (generated leads): "finn.jansen"
+		// and "finn_janssen" of Jansen and Janssen.
+		{p(1, "Finn", "Jansen", "finn.jansen@lindner-bau.de"), p(2, "Finn", "Janssen", "finn_janssen@lindner-bau.de"), Disagree, false},
+		{p(1, "Matteo", "Meier", "mmeier@lindner-bau.de"), p(2, "Matteo", "Meyer", "mmeyer2@lindner-bau.de"), Disagree, false},
+		// Two patterns of one name at one firm are two mailboxes, not
+		// one mistyped, however alike the long shared domain makes them.
+		{p(1, "Anna", "Zielinski", "azielinski@lindner-bau.de"), p(2, "Anna", "Zielinski", "anna_zielinski@lindner-bau.de"), Disagree, true},
+		{p(1, "Tess", "Smit", "tess.smit86@lindner-bau.de"), p(2, "Tess", "Smit", "smit.tess657@lindner-bau.de"), Disagree, true},
 		// One person, the address mistyped and not the name: close.
 		{p(1, "Andrea", "Schmidt", "a.schmidt@lindner-bau.de"), p(2, "Andrea", "Schmidt", "a.schmitt@lindner-bau.de"), Close, false},
 		// The name mistyped, the address not: the same address.
