@@ -925,10 +925,25 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 	if firstWord(a) == firstWord(b) && (strings.Contains(a, " ") || strings.Contains(b, " ")) {
 		return Close, s, "first word"
 	}
-	if soundsAlike(a, b) {
+	if soundsAlike(a, b) && (!first || sameOnset(a, b)) {
+		// A first name's code is short, and its letters that the codes
+		// leave out ("j", vowels) tell names apart: "Anna" and "Jan",
+		// "Jana" and "Anna" sound alike to Kölner Phonetik only.
 		return Close, s, "phonetic"
 	}
 	return Disagree, s, ""
+}
+
+// sameOnset reports whether two folded names begin with one letter, or
+// with two consonants of one Kölner Phonetik class ("Christoph",
+// "Kristof"; "Filip", "Philipp"), not with two vowels or "j", which the
+// code does not tell apart.
+func sameOnset(a, b string) bool {
+	if a[0] == b[0] {
+		return true
+	}
+	ca, cb := Cologne(a[:min(2, len(a))]), Cologne(b[:min(2, len(b))])
+	return ca != "" && cb != "" && ca[0] != '0' && ca[0] == cb[0]
 }
 
 func firstWord(s string) string {

@@ -32,6 +32,20 @@ func lead(id crm.ID, kv ...string) *crm.Lead {
 	return l
 }
 
+func TestSameOnset(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"christoph", "kristof", true}, {"philipp", "filip", true}, {"meier", "mayr", true},
+		{"anna", "jan", false}, {"jana", "anna", false}, {"ewa", "ira", false}, {"x", "ä", false},
+	} {
+		if got := sameOnset(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameOnset(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestCompareName(t *testing.T) {
 	tests := []struct {
 		a, b  string
@@ -48,6 +62,11 @@ func TestCompareName(t *testing.T) {
 		{"Müller", "Muller", false, Agree, ""},
 		{"Schmidt", "Schmitt", false, Close, ""},
 		{"Meier", "Mayr", false, Close, "phonetic"},
+		// A first name's short code alone: "Anna" and "Jan", "Jana" and
+		// "Anna" are two names; "Ewa" and "Eva" one.
+		{"Anna", "Jan", true, Disagree, ""},
+		{"Jana", "Anna", true, Disagree, ""},
+		{"Ewa", "Eva", true, Close, "nickname"},
 		{"Wiśniewski", "Wisniewski", false, Agree, ""},
 		{"Łukasz", "Lukasz", true, Agree, ""},
 		{"Małgorzata", "Malgorzata", true, Agree, ""},

@@ -533,7 +533,7 @@ var realistic46Cases = []realCase{
 		b:     realRow{"region", "PL", "salutation", "Pani", "first_name", "Anna", "last_name", "Kowalska", "phone", "+48 22 621 33 44", "street", "ul. Długa 5 m. 7", "postal_code", "00-238", "city", "Warszawa", "country", "PL"},
 		want:  New,
 		why:   "husband and wife",
-		known: "got review at 19.5 (salutation veto): shared landline +10 and private address +9; oddly \"anna\"/\"jan\" is a phonetic close first name (+2.5)",
+		known: "got review at 13 (salutation veto): shared landline +10 and private address +9 lift the vetoed pair over merge_at, so it is flagged",
 	},
 	{
 		name:  "father and son: Hans Müller sen. / jun., one firm and switchboard",
