@@ -244,9 +244,10 @@ func regionKey(r *Record) string {
 // where a postal prefix would let them grow with the store.
 func placeKey(r *Record) string {
 	if r.Postal != "" {
-		// The code without the country, which one list may lack.
+		// The code without the country, which one list may lack, and
+		// as a list without a country writes it ("1012AB", "1012 AB").
 		_, code, _ := strings.Cut(r.Postal, " ")
-		return "#" + code
+		return "#" + plainCode(code)
 	}
 	return r.City
 }

@@ -240,6 +240,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				switch {
 				case a.Postal != "" && b.Postal != "":
 					lv, note := comparePostal(a.Postal, b.Postal)
+					if lv != Disagree && countryOnOneSide(a.Postal, b.Postal) && townsDiffer(a.City, b.City) {
+						// "1010 Wien" and "1010 Lausanne", one list
+						// without a country: the code alone names no
+						// place.
+						lv, note = Disagree, "postal code, country on one side only, another town"
+					}
 					placeLv = lv
 					add(c, a.Postal, b.Postal, boolSim(lv), lv, note)
 				case a.City != "" && b.City != "":
@@ -1198,6 +1204,11 @@ func typo(a, b string) bool {
 func comparePostal(a, b string) (Level, string) {
 	ca, pa, _ := strings.Cut(a, " ")
 	cb, pb, _ := strings.Cut(b, " ")
+	if ca == "" || cb == "" {
+		// A list without a country leaves its codes as written:
+		// "sw1p4qp" is "SW1P 4QP", "1012AB" is "1012 AB".
+		pa, pb = plainCode(pa), plainCode(pb)
+	}
 	note := "postal code"
 	if ca == "" || cb == "" {
 		if ca != cb {
@@ -1213,6 +1224,34 @@ func comparePostal(a, b string) (Level, string) {
 		return Close, "postal code, one character off"
 	}
 	return Disagree, note
+}
+
+// plainCode is a postal code without spaces and hyphens.
+func plainCode(c string) string {
+	if !strings.ContainsAny(c, " -") {
+		return c
+	}
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' {
+			return -1
+		}
+		return r
+	}, c)
+}
+
+// countryOnOneSide reports whether one of two Record.Postal values has
+// a country and the other none.
+func countryOnOneSide(a, b string) bool {
+	return (a[0] == ' ') != (b[0] == ' ')
+}
+
+// townsDiffer reports whether two folded towns are both given and not
+// one town, however spelled or however much of its name is written.
+func townsDiffer(a, b string) bool {
+	if a == "" || b == "" || a == b || firstWord(a) == firstWord(b) {
+		return false // "freiburg", "freiburg im breisgau"
+	}
+	return jw(a, b) < cityThreshold && !townTypo(a, b)
 }
 
 // placesDiffer reports whether a and b name different places: two postal

@@ -813,6 +813,9 @@ func TestComparePostal(t *testing.T) {
 		{"DE 10115", "CH 10115", Disagree},
 		{"DE 10115", "DE 20095", Disagree},
 		{" 10115", " 20095", Disagree},
+		// Without a country a code stays as written.
+		{"GB sw1p 4qp", " sw1p4qp", Agree},
+		{" 1012ab", "NL 1012 ab", Agree},
 	} {
 		if got, note := comparePostal(tt.a, tt.b); got != tt.want {
 			t.Errorf("comparePostal(%q, %q) = %s (%s), want %s", tt.a, tt.b, got, note, tt.want)
@@ -827,6 +830,20 @@ func TestComparePostal(t *testing.T) {
 	}
 	if ka, kb := m.BlockKeys(&a), m.BlockKeys(&b); !slices.ContainsFunc(ka, func(k uint64) bool { return slices.Contains(kb, k) }) {
 		t.Error("one list without the country: no shared blocking key")
+	}
+	// But the code alone names no place when the towns differ: "1010
+	// Wien" and "1010 Lausanne"; a town written longer is one town.
+	wien := m.Record(lead(1, "first_name", "Anna", "last_name", "Huber", "postal_code", "1010", "city", "Wien", "country", "AT"))
+	for _, tt := range []struct {
+		city string
+		want Level
+	}{{"Lausanne", Disagree}, {"Wien", Agree}, {"Wien Innere Stadt", Agree}, {"", Agree}} {
+		c := m.Record(lead(2, "first_name", "Anna", "last_name", "Huber", "postal_code", "1010", "city", tt.city))
+		for _, f := range m.Explain(&c, &wien).Fields {
+			if f.Name == CmpPlace && f.Level != tt.want {
+				t.Errorf("1010 Wien (AT) / 1010 %s: place %s (%s), want %s", tt.city, f.Level, f.Note, tt.want)
+			}
+		}
 	}
 }
 
