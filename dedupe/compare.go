@@ -560,14 +560,22 @@ func surnameGenderCmp(r nameCmp, a, b *Record) nameCmp {
 // oneGender reports whether two records are known to be of one gender:
 // by their salutations, else by their first names.
 func oneGender(a, b *Record) bool {
-	ga, gb := a.Gender, b.Gender
-	if ga == genderUnknown {
-		ga = nameGender(a.First)
+	if len(a.First) > 1 && a.First == b.First {
+		return true // one given name: "Karin Nowicki", "Frau Karin Nowicka"
 	}
-	if gb == genderUnknown {
-		gb = nameGender(b.First)
+	// A first name tells a woman by its -a ("Anna", "Ania"); one without
+	// may be either ("Karin", "Beatrycze", "Jan").
+	known := func(r *Record) byte {
+		if r.Gender != genderUnknown {
+			return r.Gender
+		}
+		if g := nameGender(r.First); g == genderFemale {
+			return g
+		}
+		return genderUnknown
 	}
-	return ga != genderUnknown && ga == gb && !gendersDiffer(a, b)
+	ga, gb := known(a), known(b)
+	return ga != genderUnknown && ga == gb
 }
 
 // Swapped reports whether a's first and last name match b's crosswise
