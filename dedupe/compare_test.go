@@ -905,6 +905,8 @@ func TestSurnameGenderForms(t *testing.T) {
 		{"", "Anna", "Kowalski", "", "Anna", "Kowalska", Close},       // uninflected abroad
 		{"Frau", "A.", "Kowalski", "Pani", "Anna", "Kowalska", Close}, // both women by salutation
 		{"", "Jan", "Kowalski", "", "Jan", "Kowalsky", Close},         // a typo, no gender form
+		{"Frau", "Karin", "Nowicki", "", "Karin", "Nowicka", Close},   // one given name, not in -a
+		{"", "Karin", "Nowicki", "", "K.", "Nowicka", Disagree},
 	} {
 		a := m.Record(lead(1, "salutation", tt.sa, "first_name", tt.fa, "last_name", tt.la))
 		b := m.Record(lead(2, "salutation", tt.sb, "first_name", tt.fb, "last_name", tt.lb))
