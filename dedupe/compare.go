@@ -353,12 +353,20 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// agreements are no evidence of one person.
 		veto = VetoFirstName
 	}
-	if veto == "" && kinName && home && !personal && m.cfg.Guards.FirstName {
+	if veto == "" && kinName && home && !personal && !mobileShared(a, b) && m.cfg.Guards.FirstName {
 		// "Janusz" and "Jan" at one home (its address or its phone):
 		// father and son as often as one person's two forms of a name.
+		// A mobile number is one person's: "Kuba" and "Jakub" with one
+		// mobile are one man.
 		veto = VetoKinNames
 	}
 	return total, veto
+}
+
+// mobileShared reports whether a mobile number of one record is a number
+// of the other.
+func mobileShared(a, b *Record) bool {
+	return a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone
 }
 
 // relatedNames reports whether two folded first names are forms of one

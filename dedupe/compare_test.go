@@ -942,6 +942,19 @@ func TestKinNamesAtOneHome(t *testing.T) {
 			t.Errorf("%s / %s: decision %d veto %q, want %d %q\n%s", tt.a, tt.b, got, res.Veto, tt.want, tt.veto, res)
 		}
 	}
+	// One mobile is one person's: "Alex" and "Alexander" with one mobile
+	// at one house are one man.
+	mob := func(id crm.ID, first string) *crm.Lead {
+		return lead(id, "first_name", first, "last_name", "Berger", "mobile", "+491701234567",
+			"street", "Hauptstraße 5", "postal_code", "10115", "country", "DE")
+	}
+	ma, mb := m.Record(mob(1, "Alexander")), m.Record(mob(2, "Alex"))
+	if res := m.Explain(&mb, &ma); m.Decide(res, true) != Merge {
+		t.Errorf("Alex and Alexander with one mobile: want merge\n%s", res)
+	}
+	if v := ExactVeto(mob(1, "Alexander"), mob(2, "Alex"), DefaultConfig().Guards); v != "" {
+		t.Errorf("exact veto %q for one mobile", v)
+	}
 	// At a firm (no home): not this guard.
 	a := m.Record(lead(1, "first_name", "Janusz", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o.", "phone", "+48124112233"))
 	b := m.Record(lead(2, "first_name", "Jan", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o.", "phone", "+48124112233"))

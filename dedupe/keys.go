@@ -113,9 +113,10 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if g.FirstName && r.different {
 		return VetoFirstName
 	}
-	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" {
+	mobile := a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone
+	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" && !mobile {
 		// "Janusz" and "Jan" without a company: the key they share is
-		// their home's phone.
+		// their home's phone (a mobile is one person's).
 		return VetoKinNames
 	}
 	return ""
