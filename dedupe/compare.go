@@ -956,12 +956,25 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 	return Disagree, s, ""
 }
 
+// onset is the first letter of a folded name, transliterations of one
+// sound made one: "y" is "j" ("Yuri", "Juri"), and "je" or "ye" is "e"
+// ("Jewgeni", "Evgeny"; "Jelena", "Elena").
+func onset(s string) byte {
+	if len(s) > 1 && (s[0] == 'j' || s[0] == 'y') && s[1] == 'e' {
+		return 'e'
+	}
+	if s[0] == 'y' {
+		return 'j'
+	}
+	return s[0]
+}
+
 // sameOnset reports whether two folded names begin with one letter, or
 // with two consonants of one Kölner Phonetik class ("Christoph",
 // "Kristof"; "Filip", "Philipp"), not with two vowels or "j", which the
 // code does not tell apart.
 func sameOnset(a, b string) bool {
-	if a[0] == b[0] {
+	if onset(a) == onset(b) {
 		return true
 	}
 	ca, cb := Cologne(a[:min(2, len(a))]), Cologne(b[:min(2, len(b))])

@@ -39,6 +39,7 @@ func TestSameOnset(t *testing.T) {
 	}{
 		{"christoph", "kristof", true}, {"philipp", "filip", true}, {"meier", "mayr", true},
 		{"anna", "jan", false}, {"jana", "anna", false}, {"ewa", "ira", false}, {"x", "ä", false},
+		{"juri", "yuri", true}, {"jewgeni", "evgeny", true}, {"jelena", "elena", true}, {"jan", "eva", false},
 	} {
 		if got := sameOnset(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameOnset(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
