@@ -170,7 +170,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				// domain, is the person's own. Another address may be
 				// an assistant's or a team's, which does not make two
 				// given names one person's.
-				personal = personal || lv == Agree && note != noteOtherAddress || note == "domain mistyped"
+				personal = personal || lv == Agree && (note != noteOtherAddress || namedAfter(va, a, b)) || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
@@ -727,6 +727,24 @@ const noteOtherAddress = "one's other address"
 // noteOtherAddressOtherName notes one record's other address shared by
 // two records whose last names disagree: only close.
 const noteOtherAddressOtherName = "one's other address, another last name"
+
+// namedAfter reports whether the local part of addr holds the last names
+// of both records: "hajo.schneider@" for Hans-Joachim and Hajo Schneider
+// is the person's own, "petra.klein@" of two bosses' assistant is not.
+func namedAfter(addr string, a, b *Record) bool {
+	local, _, _ := strings.Cut(addr, "@")
+	local = collapse(strings.Map(func(r rune) rune {
+		if r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, local))
+	has := func(last string) bool {
+		last = strings.ReplaceAll(last, " ", "")
+		return len(last) >= 3 && strings.Contains(local, last)
+	}
+	return has(a.Last) && has(b.Last)
+}
 
 // sharedOther returns an address that one record has among its other
 // addresses (Record.Other) and the other record as its address or among

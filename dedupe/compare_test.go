@@ -728,6 +728,15 @@ func TestOtherEmails(t *testing.T) {
 		l.EmailFields = []string{"E-mail 2"}
 		return l
 	}
+	// An other address named after the person (both last names in its
+	// local part) is the person's own: it lifts the first-name guard for
+	// a short form the lists lack ("Hajo" for "Hans-Joachim").
+	hajo := lead(10, "first_name", "Hans-Joachim", "last_name", "Schneider", "email", "hj.schneider@schneider-bau.de", "E-mail 2", "hajo.schneider@gmx.de")
+	hajo.EmailFields = []string{"E-mail 2"}
+	rh, rj := m.Record(hajo), m.Record(lead(11, "first_name", "Hajo", "last_name", "Schneider", "email", "hajo.schneider@gmx.de"))
+	if res := m.Explain(&rj, &rh); res.Veto != "" || m.Decide(res, true) != Merge {
+		t.Errorf("Hajo and Hans-Joachim with his own address: want merge\n%s", res)
+	}
 	schmidt, weber := boss(8, "Schmidt"), boss(9, "Weber")
 	if v := ExactVeto(schmidt, weber, DefaultConfig().Guards); v != VetoPersonalEmail {
 		t.Errorf("exact veto %q, want the personal-address guard", v)
