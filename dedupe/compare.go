@@ -867,7 +867,8 @@ func mirrorsNames(la, lb string, a, b *Record) bool {
 			return r
 		}, s)
 	}
-	la, lb = letters(la), letters(lb)
+	// And umlauts as the names have them: "m.mueller" is "mmuller".
+	la, lb = collapse(letters(la)), collapse(letters(lb))
 	for _, p := range [...][2]string{{a.Last, b.Last}, {a.First, b.First}} {
 		x, y := strings.ReplaceAll(p[0], " ", ""), strings.ReplaceAll(p[1], " ", "")
 		if x != "" && y != "" && x != y && strings.Contains(la, x) && strings.Replace(la, x, y, 1) == lb {

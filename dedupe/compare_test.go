@@ -879,6 +879,7 @@ func TestAddressesMirrorNames(t *testing.T) {
 		// and "finn_janssen" of Jansen and Janssen.
 		{p(1, "Finn", "Jansen", "finn.jansen@lindner-bau.de"), p(2, "Finn", "Janssen", "finn_janssen@lindner-bau.de"), Disagree, false},
 		{p(1, "Matteo", "Meier", "mmeier@lindner-bau.de"), p(2, "Matteo", "Meyer", "mmeyer2@lindner-bau.de"), Disagree, false},
+		{p(1, "Martin", "Müller", "m.mueller@lindner-bau.de"), p(2, "Martin", "Möller", "m.moeller@lindner-bau.de"), Disagree, false},
 		// Two patterns of one name at one firm are two mailboxes, not
 		// one mistyped, however alike the long shared domain makes them.
 		{p(1, "Anna", "Zielinski", "azielinski@lindner-bau.de"), p(2, "Anna", "Zielinski", "anna_zielinski@lindner-bau.de"), Disagree, true},
