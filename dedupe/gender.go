@@ -66,22 +66,30 @@ var maleNames = func() map[string]bool {
 		benedikt benedykt vincent wincenty fryderyk edmund edward eduard august julius juliusz
 		claudius markus marcus marco marc mark max maximilian david dawid noah elias jonas luis
 		andreas andrea andre andrej andrzej krystian ulrich heinrich franz peter pawel nicolas nikolaus
-		gerhard ole jens sven torsten thorsten kurt walter werner horst uwe`) {
-		m[n] = true
+		gerhard ole jens sven torsten thorsten kurt walter werner horst uwe petr michel pavel`) {
+		// Folded as Record's names are ("manuel" is "manul").
+		m[key(n)] = true
 	}
 	return m
 }()
 
 // genderPairs are male and female forms of a name that no ending rule
 // covers.
-var genderPairs = map[string]string{
-	"peter": "petra", "piotr": "petra", "andreas": "andrea", "alexander": "alexandra",
-	"aleksander": "aleksandra", "christian": "christina", "kristian": "kristina",
-	"krystian": "krystyna", "ulrich": "ulrike", "friedrich": "friederike",
-	"heinrich": "henrike", "franz": "franziska", "julius": "julia", "julian": "juliane",
-	"pawel": "paulina", "michal": "michalina", "nikolaus": "nicole", "nicolas": "nicole",
-	"nikolai": "nikola", "gerhard": "gerda", "josef": "josephine", "joseph": "josephine",
-}
+var genderPairs = func() map[string]string {
+	m := map[string]string{}
+	for male, female := range map[string]string{
+		"peter": "petra", "piotr": "petra", "andreas": "andrea", "alexander": "alexandra",
+		"aleksander": "aleksandra", "christian": "christina", "kristian": "kristina",
+		"krystian": "krystyna", "ulrich": "ulrike", "friedrich": "friederike",
+		"heinrich": "henrike", "franz": "franziska", "julius": "julia", "julian": "juliane",
+		"pawel": "paulina", "michal": "michalina", "nikolaus": "nicole", "nicolas": "nicole",
+		"nikolai": "nikola", "gerhard": "gerda", "josef": "josephine", "joseph": "josephine",
+		"patrick": "patricia", "patryk": "patrycja", "francois": "francoise", "jean": "jeanne",
+	} {
+		m[key(male)] = key(female) // folded as Record's names are
+	}
+	return m
+}()
 
 // genderForms reports whether two folded given names (single words or
 // whole names) are the male and the female form of one name, and no
