@@ -43,6 +43,10 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	org := r.Company != "" && r.First == "" && r.Last == ""
 	if r.Email != "" {
 		keys = append(keys, hash(blockEmail, r.Email))
+		if m := mailbox(r.Email); m != "" {
+			// Its mailbox, which another way of writing it shares.
+			keys = append(keys, hash(blockEmail, m))
+		}
 		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role && place != "" {
 			keys = append(keys, hash(blockLocal, local, place))
 		}

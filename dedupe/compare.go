@@ -746,6 +746,38 @@ func namedAfter(addr string, a, b *Record) bool {
 	return has(a.Last) && has(b.Last)
 }
 
+// mailbox is the mailbox an address delivers to, where that differs from
+// the address: without a "+tag" after the local part ("anna+messe@",
+// sub-addressing, which the big providers and most mail servers deliver
+// to "anna@"), and at Gmail without the dots, which Gmail ignores
+// ("laura.engel@gmail.com" is "lauraengel@gmail.com"). "" for an address
+// that is its own mailbox.
+func mailbox(addr string) string {
+	local, domain, ok := strings.Cut(addr, "@")
+	if !ok {
+		return ""
+	}
+	l := local
+	if i := strings.IndexByte(l, '+'); i > 0 {
+		l = l[:i]
+	}
+	if domain == "gmail.com" || domain == "googlemail.com" {
+		l, domain = strings.ReplaceAll(l, ".", ""), "gmail.com"
+	}
+	if m := l + "@" + domain; m != addr {
+		return m
+	}
+	return ""
+}
+
+// mailboxOf is the mailbox of addr (mailbox), or addr itself.
+func mailboxOf(addr string) string {
+	if m := mailbox(addr); m != "" {
+		return m
+	}
+	return addr
+}
+
 // sharedOther returns an address that one record has among its other
 // addresses (Record.Other) and the other record as its address or among
 // its other ones; "" if none, or if the two share their own address
@@ -791,6 +823,14 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 			return Close, 1, "shared role address"
 		}
 		return Agree, 1, ""
+	}
+	if mailboxOf(a.Email) == mailboxOf(b.Email) {
+		// "laura.engel@gmail.com" and "lauraengel@gmail.com",
+		// "anna+messe@firma.de" and "anna@firma.de": one mailbox.
+		if a.Role || b.Role {
+			return Close, 1, "shared role address"
+		}
+		return Agree, 1, "one mailbox"
 	}
 	la, da, _ := strings.Cut(a.Email, "@")
 	lb, db, _ := strings.Cut(b.Email, "@")

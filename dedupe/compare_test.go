@@ -205,6 +205,11 @@ func TestCompareEmailAndGuards(t *testing.T) {
 		{"j.mueller@mueller-gmbh.de", "j.schmidt@mueller-gmbh.de", Disagree, true},
 		{"j.m@mueller-gmbh.de", "juergen.mueller@mueller-gmbh.de", Disagree, true}, // initials only
 		{"juergen@gmail.com", "anna.schmidt@gmail.com", Disagree, false},           // freemail: no company
+		// One mailbox: Gmail ignores dots, and a "+tag" is delivered to
+		// the address without it.
+		{"laura.engel@gmail.com", "lauraengel@googlemail.com", Agree, false},
+		{"anna+messe2026@firma.de", "anna@firma.de", Agree, false},
+		{"laura.engel@web.de", "lauraengel@web.de", Disagree, false}, // dots count elsewhere
 	}
 	for _, tt := range tests {
 		a := m.Record(lead(1, "email", tt.a))
@@ -214,6 +219,15 @@ func TestCompareEmailAndGuards(t *testing.T) {
 		if lv != tt.want || (veto != "") != tt.wantVeto {
 			t.Errorf("email %q vs %q = %s veto %q, want %s veto %t", tt.a, tt.b, lv, veto, tt.want, tt.wantVeto)
 		}
+	}
+	// One mailbox written two ways shares a blocking key and an exact key.
+	ga, gb := lead(1, "email", "laura.engel+fair@gmail.com"), lead(2, "email", "lauraengel@gmail.com")
+	ra, rb := m.Record(ga), m.Record(gb)
+	if ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb); !slices.ContainsFunc(ka, func(k uint64) bool { return slices.Contains(kb, k) }) {
+		t.Error("one Gmail mailbox: no shared blocking key")
+	}
+	if ka, kb := ExactKeys(ga), ExactKeys(gb); !slices.ContainsFunc(ka, func(k Key) bool { return slices.Contains(kb, k) }) {
+		t.Error("one Gmail mailbox: no shared exact key")
 	}
 	// A mistyped domain is one address: the e-mail comparison is close,
 	// and the domain comparison does not count the typo again.

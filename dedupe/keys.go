@@ -32,6 +32,12 @@ func ExactKeys(l *crm.Lead) []Key {
 	keys := make([]Key, 0, 4)
 	if l.Email != "" && !l.EmailRole {
 		keys = append(keys, Key{KeyEmail, hash(KeyEmail, l.Email)})
+		if m := mailbox(l.Email); m != "" {
+			// One mailbox written two ways ("anna+messe@",
+			// "anna@"): a key of its own, so that the stored key of
+			// the address stays as it was.
+			keys = append(keys, Key{KeyEmail, hash(KeyEmail, m)})
+		}
 	}
 	for _, o := range otherEmails(l) {
 		keys = append(keys, Key{KeyEmail, hash(KeyEmail, o)})
@@ -101,7 +107,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 			return VetoGeneration
 		}
 	}
-	if a.Email != "" && a.Email == b.Email && !a.EmailRole && !b.EmailRole {
+	if a.Email != "" && mailboxOf(a.Email) == mailboxOf(b.Email) && !a.EmailRole && !b.EmailRole {
 		return "" // the person's own address
 	}
 	ra := Record{Email: a.Email, Freemail: a.EmailFreemail, Role: a.EmailRole}
