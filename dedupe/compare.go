@@ -754,14 +754,15 @@ func namedAfter(addr string, a, b *Record) bool {
 // that is its own mailbox.
 func mailbox(addr string) string {
 	local, domain, ok := strings.Cut(addr, "@")
-	if !ok {
-		return ""
+	gmail := domain == "gmail.com" || domain == "googlemail.com"
+	if !ok || !gmail && strings.IndexByte(local, '+') <= 0 {
+		return "" // most addresses: no string built
 	}
 	l := local
 	if i := strings.IndexByte(l, '+'); i > 0 {
 		l = l[:i]
 	}
-	if domain == "gmail.com" || domain == "googlemail.com" {
+	if gmail {
 		l, domain = strings.ReplaceAll(l, ".", ""), "gmail.com"
 	}
 	if m := l + "@" + domain; m != addr {
