@@ -996,6 +996,10 @@ func (r *rowBuild) email() {
 	}
 }
 
+// moreNote names the custom field of an e-mail cell's further
+// addresses: the column's name with " (more)".
+const moreNote = "more"
+
 // moreEmails keeps the further addresses of the e-mail cell of column c
 // ("anna@transpol.pl ::: anka@wp.pl") in a custom field of their own,
 // the column's name with " (more)", named among the lead's e-mail
@@ -1006,7 +1010,7 @@ func (r *rowBuild) moreEmails(c int, more []normalize.Email) {
 	if c < len(r.b.custom) {
 		name = r.b.custom[c]
 	}
-	name += " (more)"
+	name += " (" + moreNote + ")"
 	addrs := make([]string, len(more))
 	for i, em := range more {
 		addrs[i] = em.Address

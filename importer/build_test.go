@@ -173,6 +173,22 @@ func TestBuild(t *testing.T) {
 				Custom: map[string]string{"E-mail Address": "weber(at)example"}, EmailFields: []string{"E-mail Address"}},
 		},
 		{
+			name:   "a cell's further addresses get a field of their own",
+			header: "First Name,Last Name,E-mail 1 - Value",
+			row:    "Anna,Nowak,anna.nowak@transpol.pl ::: anka.nowak@wp.pl",
+			want: crm.Lead{FirstName: "Anna", LastName: "Nowak", Email: "anna.nowak@transpol.pl",
+				Custom:      map[string]string{"E-mail 1 - Value (more)": "anka.nowak@wp.pl"},
+				EmailFields: []string{"E-mail 1 - Value (more)"}},
+		},
+		{
+			name:   "leadpipe's own export of them is read back as e-mail",
+			header: "first_name,last_name,email,E-mail 1 - Value (more),E-Mail (Assistenz)",
+			row:    "Anna,Nowak,anna.nowak@transpol.pl,anka.nowak@wp.pl,sekretariat@transpol.pl",
+			want: crm.Lead{FirstName: "Anna", LastName: "Nowak", Email: "anna.nowak@transpol.pl",
+				Custom:      map[string]string{"E-mail 1 - Value (more)": "anka.nowak@wp.pl", "E-Mail (Assistenz)": "sekretariat@transpol.pl"},
+				EmailFields: []string{"E-mail 1 - Value (more)"}},
+		},
+		{
 			name:   "HubSpot's additional addresses are the person's",
 			header: "First Name,Last Name,Email,Additional email addresses",
 			row:    `Anna,Nowak,anna.nowak@transpol.pl,"anka.nowak@wp.pl, a.nowak@gmail.com"`,

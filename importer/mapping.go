@@ -216,8 +216,12 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 			k := headerKeysOf([]string{base})[0]
 			nk := headerKeysOf([]string{note})[0]
 			noteMatch, noteKnown := lookupHeader(family, nk.exact, nk.strip, nk.stripAE)
-			if match, known := lookupHeader(family, k.exact, k.strip, k.stripAE); known && noteSafe(match.entry.target) &&
+			if match, known := lookupHeader(family, k.exact, k.strip, k.stripAE); known &&
+				(noteSafe(match.entry.target) || note == moreNote && match.entry.target == tEmail) &&
 				(!noteKnown || noteMatch.entry.target == match.entry.target) {
+				// "E-mail 1 - Value (more)": the further addresses of
+				// an e-mail cell, as leadpipe's own export writes them
+				// (moreEmails), are e-mail addresses again.
 				// "Name (Ansprechpartner)" is a name; "Name (Firma)" names
 				// another field, and stays a custom field.
 				c.target = match.entry.target
