@@ -119,6 +119,12 @@ func otherEmails(l *crm.Lead) []string {
 // recognises an erased person's row by them.
 func OtherEmails(l *crm.Lead) []string { return otherEmails(l) }
 
+// Mailbox is the mailbox a normalized address delivers to where that
+// differs from the address ("lauraengel@gmail.com" for
+// "laura.engel@gmail.com", "anna@firma.de" for "anna+messe@firma.de"),
+// "" where the address is its own.
+func Mailbox(addr string) string { return mailbox(addr) }
+
 // key folds a value for comparison.
 func key(s string) string {
 	if s == "" {

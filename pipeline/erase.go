@@ -297,7 +297,16 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	if len(rep.Leads) == 0 && len(rep.Contacts) == 0 && len(rep.Scrubbed) == 0 {
 		return rep, ErrNobodyToErase
 	}
-	rep.Tombstones = len(emails) + len(phones)
+	// An address's mailbox gets a tombstone of its own, so that the
+	// person's address written another way ("laura.engel@gmail.com" for
+	// "lauraengel@gmail.com") is known too.
+	mailboxes := map[string]bool{}
+	for e := range emails {
+		if m := dedupe.Mailbox(e); m != "" && !emails[m] {
+			mailboxes[m] = true
+		}
+	}
+	rep.Tombstones = len(emails) + len(mailboxes) + len(phones)
 	if opts.DryRun {
 		return rep, nil
 	}
@@ -307,6 +316,9 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	}
 	for e := range emails {
 		batch.Tombstones = append(batch.Tombstones, crm.TombstoneOf(secret, "email", e))
+	}
+	for m := range mailboxes {
+		batch.Tombstones = append(batch.Tombstones, crm.TombstoneOf(secret, "email", m))
 	}
 	for p := range phones {
 		batch.Tombstones = append(batch.Tombstones, crm.TombstoneOf(secret, "phone", p))

@@ -868,6 +868,15 @@ func (im *importRun) erased(l *crm.Lead) string {
 			return crm.FieldEmail
 		}
 	}
+	// One mailbox written another way than the erased address.
+	if m := dedupe.Mailbox(l.Email); m != "" && im.tombs[crm.TombstoneOf(im.tombSecret, "email", m)] {
+		return crm.FieldEmail
+	}
+	for _, o := range dedupe.OtherEmails(l) {
+		if m := dedupe.Mailbox(o); m != "" && im.tombs[crm.TombstoneOf(im.tombSecret, "email", m)] {
+			return crm.FieldEmail
+		}
+	}
 	return ""
 }
 
