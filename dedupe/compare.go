@@ -294,6 +294,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					add(&hc, a.Street, b.Street, sim, lv, "private address, house number on one side only")
 					continue
 				}
+				if lv == Disagree && placeLv == Agree && a.Company == "" && b.Company == "" && anotherFlat(a.Street, b.Street) {
+					hc := *c
+					hc.Disagree -= 2
+					add(&hc, a.Street, b.Street, sim, lv, "private address, another flat")
+					continue
+				}
 				if lv == Disagree && orgRecords(a, b) && otherHouse(a.Street, b.Street) {
 					// Two sites of one organisation: its name and
 					// central phone number are shared, the house is not.
@@ -482,6 +488,15 @@ func allIn(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// anotherFlat reports whether two streets name one house (the same street
+// words and house number) but different further numbers: "dluga 5 7" and
+// "dluga 5 12", flat 7 and flat 12.
+func anotherFlat(a, b string) bool {
+	numA, wordA := splitWords(a)
+	numB, wordB := splitWords(b)
+	return len(numA) > 1 && len(numB) > 1 && numA[0] == numB[0] && slices.Equal(wordA, wordB) && !slices.Equal(numA, numB)
 }
 
 // otherHouse reports whether two streets both have a house number and the

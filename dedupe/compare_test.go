@@ -783,6 +783,9 @@ func TestPrivateStreetWithoutHouse(t *testing.T) {
 		{"business street", p(1, "Sylvie", "Morrison", "Acme", "Aurora Close", "2203"), p(2, "Sylvie", "Morrion", "Acme Ltd", "Aurora Close 20", "2203"), 1.5, Merge},
 		{"another postal code", p(1, "Sylvie", "Morrison", "", "Aurora Close", "2203"), p(2, "Sylvie", "Morrion", "", "Aurora Close 20", "2204"), 1.5, Review},
 		{"another house", p(1, "Sylvie", "Morrison", "", "Aurora Close 18", "2203"), p(2, "Sylvie", "Morrion", "", "Aurora Close 20", "2203"), -1, Review},
+		// Another flat at one house is another household: -3.
+		{"another flat", p(1, "Anna", "Nowak", "", "ul. Długa 5/7", "2203"), p(2, "Anna", "Nowak", "", "ul. Długa 5/12", "2203"), -3, Review},
+		{"another flat at a firm", p(1, "Anna", "Nowak", "Acme", "ul. Długa 5/7", "2203"), p(2, "Anna", "Nowak", "Acme", "ul. Długa 5/12", "2203"), -1, Merge},
 	}
 	for _, tt := range tests {
 		a, b := m.Record(tt.a), m.Record(tt.b)
