@@ -302,6 +302,9 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	// "lauraengel@gmail.com") is known too.
 	mailboxes := map[string]bool{}
 	for e := range emails {
+		if local, _, _ := strings.Cut(e, "@"); normalize.IsRoleLocalPart(local) {
+			continue // "info+anna@": the firm's info@ is not the person's
+		}
 		if m := dedupe.Mailbox(e); m != "" && !emails[m] {
 			mailboxes[m] = true
 		}
