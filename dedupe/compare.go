@@ -583,7 +583,7 @@ func surnameGenderCmp(r nameCmp, a, b *Record) nameCmp {
 // oneGender reports whether two records are known to be of one gender:
 // by their salutations, else by their first names.
 func oneGender(a, b *Record) bool {
-	if len(a.First) > 1 && a.First == b.First {
+	if len(a.First) > 1 && a.First == b.First && (a.Gender == genderUnknown || b.Gender == genderUnknown || a.Gender == b.Gender) {
 		return true // one given name: "Karin Nowicki", "Frau Karin Nowicka"
 	}
 	// A first name tells a woman by its -a ("Anna", "Ania"); one without
@@ -1049,7 +1049,7 @@ func onset(s string) byte {
 // "Kristof"; "Filip", "Philipp"), not with two vowels or "j", which the
 // code does not tell apart.
 func sameOnset(a, b string) bool {
-	if onset(a) == onset(b) {
+	if a[0] == b[0] || onset(a) == onset(b) {
 		return true
 	}
 	ca, cb := Cologne(a[:min(2, len(a))]), Cologne(b[:min(2, len(b))])

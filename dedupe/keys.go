@@ -119,7 +119,16 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if g.FirstName && r.different {
 		return VetoFirstName
 	}
-	mobile := a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone
+	// A mobile that is the lead's phone too is no mobile of its own, as
+	// Record has it.
+	ma, mb := a.Mobile, b.Mobile
+	if ma == a.Phone {
+		ma = ""
+	}
+	if mb == b.Phone {
+		mb = ""
+	}
+	mobile := ma != "" && (ma == mb || ma == b.Phone) || mb != "" && mb == a.Phone
 	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" && !mobile {
 		// "Janusz" and "Jan" without a company: the key they share is
 		// their home's phone (a mobile is one person's).
