@@ -57,13 +57,30 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	}
 	rep := &EraseReport{DryRun: opts.DryRun, Leads: []crm.ID{}, Contacts: []crm.ContactID{},
 		Opportunities: []crm.OpportunityID{}, Scrubbed: []crm.ID{}}
-	email := ""
+	email, box := "", ""
 	if t.Email != "" {
 		e, err := normalize.ParseEmail(t.Email)
 		if err != nil {
 			return nil, fmt.Errorf("erase: %w", err)
 		}
 		email = e.Address
+		if m := dedupe.Mailbox(email); m != "" && !e.Role {
+			box = m
+		} else if !e.Role {
+			box = email
+		}
+	}
+	// ofBox reports whether a lead's address is the erased address's
+	// mailbox written another way ("laura.engel@gmail.com" for
+	// "lauraengel@gmail.com"), as import recognises it.
+	ofBox := func(a string) bool {
+		if box == "" || a == "" {
+			return false
+		}
+		if m := dedupe.Mailbox(a); m != "" {
+			return m == box
+		}
+		return a == box
 	}
 	// The person: their leads, and everything merged into them.
 	gone := map[crm.ID]bool{}
@@ -107,7 +124,7 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 		}
 	}
 	err := st.ForEachLead(func(l *crm.Lead) error {
-		if (t.ID != 0 && l.ID == t.ID) || (email != "" && l.Email == email) {
+		if (t.ID != 0 && l.ID == t.ID) || (email != "" && (l.Email == email || !l.EmailRole && ofBox(l.Email))) {
 			take(l)
 		}
 		return nil
