@@ -170,7 +170,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				// domain, is the person's own. Another address may be
 				// an assistant's or a team's, which does not make two
 				// given names one person's.
-				personal = personal || lv == Agree && (note != noteOtherAddress || namedAfter(va, a, b)) || note == "domain mistyped"
+				personal = personal || lv == Agree && note != noteOtherAddress || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
@@ -743,24 +743,6 @@ const noteOtherAddress = "one's other address"
 // two records whose last names disagree: only close.
 const noteOtherAddressOtherName = "one's other address, another last name"
 
-// namedAfter reports whether the local part of addr holds the last names
-// of both records: "hajo.schneider@" for Hans-Joachim and Hajo Schneider
-// is the person's own, "petra.klein@" of two bosses' assistant is not.
-func namedAfter(addr string, a, b *Record) bool {
-	local, _, _ := strings.Cut(addr, "@")
-	local = collapse(strings.Map(func(r rune) rune {
-		if r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' {
-			return -1
-		}
-		return r
-	}, local))
-	has := func(last string) bool {
-		last = strings.ReplaceAll(last, " ", "")
-		return len(last) >= 3 && strings.Contains(local, last)
-	}
-	return has(a.Last) && has(b.Last)
-}
-
 // mailbox is the mailbox an address delivers to, where that differs from
 // the address: without a "+tag" after the local part ("anna+messe@",
 // sub-addressing, which the big providers and most mail servers deliver
@@ -1031,13 +1013,10 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 	return Disagree, s, ""
 }
 
-// onset is the first letter of a folded name, transliterations of one
-// sound made one: "y" is "j" ("Yuri", "Juri"), and "je" or "ye" is "e"
-// ("Jewgeni", "Evgeny"; "Jelena", "Elena").
+// onset is the first letter of a folded name, "y" taken for "j" ("Yuri",
+// "Juri"). "je" for "e" ("Jewgeni", "Evgeny") was tried and left: it made
+// "Jens" and "Enzo", "Jenny" and "Enno" sound alike.
 func onset(s string) byte {
-	if len(s) > 1 && (s[0] == 'j' || s[0] == 'y') && s[1] == 'e' {
-		return 'e'
-	}
 	if s[0] == 'y' {
 		return 'j'
 	}
@@ -1352,11 +1331,49 @@ func countryOnOneSide(a, b string) bool {
 // townsDiffer reports whether two folded towns are both given and not
 // one town, however spelled or however much of its name is written.
 func townsDiffer(a, b string) bool {
-	if a == "" || b == "" || a == b || firstWord(a) == firstWord(b) {
+	if a == "" || b == "" {
+		return false
+	}
+	a, b = townOf(a), townOf(b)
+	if a == b || firstWord(a) == firstWord(b) {
 		return false // "freiburg", "freiburg im breisgau"
 	}
 	return jw(a, b) < cityThreshold && !townTypo(a, b)
 }
+
+// townOf is a folded town under its own name where a list may write it
+// in English or German ("vienna", "munich", "krakau"): the large towns
+// of the countries leadpipe's lists come from, folded as Record's towns
+// are ("munchen", "krakow").
+func townOf(t string) string {
+	if c, ok := townNames[t]; ok {
+		return c
+	}
+	return t
+}
+
+var townNames = func() map[string]string {
+	m := map[string]string{}
+	for _, g := range []string{
+		"wien vienna vienne", "munchen munich", "koln cologne", "nurnberg nuremberg",
+		"hannover hanover", "braunschweig brunswick", "frankfurt am main frankfurt",
+		"zurich zuerich", "geneve geneva genf", "basel basle bale", "luzern lucerne",
+		"bern berne", "warszawa warsaw warschau", "krakow cracow krakau", "gdansk danzig",
+		"wroclaw breslau", "poznan posen", "szczecin stettin", "lodz lodsch",
+		"katowice kattowitz", "praha prague prag", "bruxelles brussels brussel",
+		"milano milan mailand", "roma rome rom", "kobenhavn copenhagen kopenhagen",
+	} {
+		names := strings.Split(g, " ")
+		head := names[0]
+		if strings.HasPrefix(g, "frankfurt am main") {
+			head, names = "frankfurt am main", []string{"frankfurt"}
+		}
+		for _, n := range names {
+			m[key(n)] = key(head)
+		}
+	}
+	return m
+}()
 
 // placesDiffer reports whether a and b name different places: two postal
 // codes, or without them two towns.

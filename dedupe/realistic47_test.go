@@ -184,11 +184,12 @@ var realistic47Cases = []realCase{
 	// A first name's onset.
 	// ---------------------------------------------------------------
 	{
-		name: "Jewgeni (German papers) vs Evgeny (English badge) Schmidt, same mobile",
-		a:    realRow{"first_name", "Jewgeni", "last_name", "Schmidt", "mobile", "0157 31234567", "city", "Bielefeld"},
-		b:    realRow{"first_name", "Evgeny", "last_name", "Schmidt", "company", "Gazprom Germania GmbH", "mobile", "+49 157 31234567"},
-		want: Merge,
-		why:  "one Russian name in German and English transliteration; one mobile",
+		name:  "Jewgeni (German papers) vs Evgeny (English badge) Schmidt, same mobile",
+		a:     realRow{"first_name", "Jewgeni", "last_name", "Schmidt", "mobile", "0157 31234567", "city", "Bielefeld"},
+		b:     realRow{"first_name", "Evgeny", "last_name", "Schmidt", "company", "Gazprom Germania GmbH", "mobile", "+49 157 31234567"},
+		want:  Merge,
+		why:   "one Russian name in German and English transliteration; one mobile",
+		known: "got review at 12 (first-name veto): j and e are two onsets; taking je for e (tried in d702cf0) made Jens and Enzo sound alike",
 	},
 	{
 		name: "Juri Iwanow vs Yuri Ivanov, same mobile",
@@ -231,11 +232,12 @@ var realistic47Cases = []realCase{
 		why:  "his private address is in the contact's second e-mail column",
 	},
 	{
-		name: "Hans-Joachim vs Hajo Schneider, private hajo.schneider@ as E-mail 2",
-		a:    realRow{"first_name", "Hans-Joachim", "last_name", "Schneider", "company", "Schneider Fenster GmbH", "email", "h.schneider@schneider-fenster.de", "email2", "hajo.schneider@t-online.de"},
-		b:    realRow{"first_name", "Hajo", "last_name", "Schneider", "email", "hajo.schneider@t-online.de"},
-		want: Merge,
-		why:  "Hajo is the usual short form of Hans-Joachim, and the private mailbox is named so",
+		name:  "Hans-Joachim vs Hajo Schneider, private hajo.schneider@ as E-mail 2",
+		a:     realRow{"first_name", "Hans-Joachim", "last_name", "Schneider", "company", "Schneider Fenster GmbH", "email", "h.schneider@schneider-fenster.de", "email2", "hajo.schneider@t-online.de"},
+		b:     realRow{"first_name", "Hajo", "last_name", "Schneider", "email", "hajo.schneider@t-online.de"},
+		want:  Merge,
+		why:   "Hajo is the usual short form of Hans-Joachim, and the private mailbox is named so",
+		known: "got review (first-name veto): an other address named after the last name lifts no guard, since a spouse's looks the same (tried in 61b38f9, review48)",
 	},
 	{
 		name: "two managers list their assistant's address as E-mail 2",
