@@ -1010,7 +1010,11 @@ func (r *rowBuild) moreEmails(c int, more []normalize.Email) {
 	if c < len(r.b.custom) {
 		name = r.b.custom[c]
 	}
-	name += " (" + moreNote + ")"
+	if more := " (" + moreNote + ")"; !strings.HasSuffix(name, more) {
+		// A "(more)" column read back as the row's e-mail column keeps
+		// its name: round trips do not grow it.
+		name += more
+	}
 	addrs := make([]string, len(more))
 	for i, em := range more {
 		addrs[i] = em.Address

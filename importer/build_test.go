@@ -189,6 +189,14 @@ func TestBuild(t *testing.T) {
 				EmailFields: []string{"E-mail 1 - Value (more)"}},
 		},
 		{
+			name:   "a (more) column as the only e-mail column keeps its name",
+			header: "first_name,last_name,E-mail 1 - Value (more)",
+			row:    `Anna,Nowak,"anka.nowak@wp.pl, a.nowak@gmail.com"`,
+			want: crm.Lead{FirstName: "Anna", LastName: "Nowak", Email: "anka.nowak@wp.pl", EmailFreemail: true,
+				Custom:      map[string]string{"E-mail 1 - Value (more)": "a.nowak@gmail.com"},
+				EmailFields: []string{"E-mail 1 - Value (more)"}},
+		},
+		{
 			name:   "HubSpot's additional addresses are the person's",
 			header: "First Name,Last Name,Email,Additional email addresses",
 			row:    `Anna,Nowak,anna.nowak@transpol.pl,"anka.nowak@wp.pl, a.nowak@gmail.com"`,
