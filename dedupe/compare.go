@@ -896,17 +896,9 @@ func nearAddress(a, b, la, lb, da, db string, s, thr float64) bool {
 // by the other's, gives the other local part ("a.schmidt", "a.schmitt"
 // for Schmidt and Schmitt).
 func mirrorsNames(la, lb string, a, b *Record) bool {
-	// Separators and numbers aside: "finn.jansen", "finn_janssen2".
-	letters := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	// And umlauts as the names have them: "m.mueller" is "mmuller".
-	la, lb = collapse(letters(la)), collapse(letters(lb))
+	// Separators and numbers aside ("finn.jansen", "finn_janssen2"),
+	// and umlauts as the names have them: "m.mueller" is "mmuller".
+	la, lb = collapse(localLetters(la)), collapse(localLetters(lb))
 	for _, p := range [...][2]string{{a.Last, b.Last}, {a.First, b.First}} {
 		x, y := strings.ReplaceAll(p[0], " ", ""), strings.ReplaceAll(p[1], " ", "")
 		if x != "" && y != "" && x != y && strings.Contains(la, x) && strings.Replace(la, x, y, 1) == lb {
@@ -963,15 +955,18 @@ func oneNameLocal(a, b string) bool {
 // numberedApart reports whether two local parts differ only in their
 // digits and separators (".", "_", "-").
 func numberedApart(a, b string) bool {
-	letters := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	return a != b && letters(a) == letters(b)
+	return a != b && localLetters(a) == localLetters(b)
+}
+
+// localLetters is a local part without its digits and separators (".",
+// "_", "-").
+func localLetters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // compareName compares folded first or last names: equal; close when one
