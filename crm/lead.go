@@ -403,11 +403,11 @@ func noBetter(field, old, nv string) bool {
 // them brings no new address, and the lead keeps its own.
 func (l *Lead) holdsEmail(addr string) bool {
 	for _, name := range l.EmailFields {
-		v := l.Custom[name]
-		if !strings.Contains(strings.ToLower(v), addr) {
+		v := strings.ToLower(l.Custom[name])
+		if !strings.Contains(v, addr) {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		for _, w := range strings.FieldsFunc(v, func(r rune) bool {
 			return unicode.IsSpace(r) || strings.ContainsRune(";,<>:/\"'()[]", r)
 		}) {
 			if strings.Trim(w, ".") == addr {

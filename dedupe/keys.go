@@ -110,8 +110,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if a.Email != "" && mailboxOf(a.Email) == mailboxOf(b.Email) && !a.EmailRole && !b.EmailRole {
 		return "" // the person's own address
 	}
-	ra := Record{Email: a.Email, Freemail: a.EmailFreemail, Role: a.EmailRole}
-	rb := Record{Email: b.Email, Freemail: b.EmailFreemail, Role: b.EmailRole}
+	ra, rb := exactRecord(a), exactRecord(b)
 	if _, _, note := compareEmail(&ra, &rb, exactEmailThreshold); g.PersonalEmail && note == notePersonalAddresses {
 		return VetoPersonalEmail
 	}
@@ -119,22 +118,23 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if g.FirstName && r.different {
 		return VetoFirstName
 	}
-	// A mobile that is the lead's phone too is no mobile of its own, as
-	// Record has it.
-	ma, mb := a.Mobile, b.Mobile
-	if ma == a.Phone {
-		ma = ""
-	}
-	if mb == b.Phone {
-		mb = ""
-	}
-	mobile := ma != "" && (ma == mb || ma == b.Phone) || mb != "" && mb == a.Phone
-	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" && !mobile {
+	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" && !mobileShared(&ra, &rb) {
 		// "Janusz" and "Jan" without a company: the key they share is
 		// their home's phone (a mobile is one person's).
 		return VetoKinNames
 	}
 	return ""
+}
+
+// exactRecord is the part of a lead's Record that ExactVeto compares: the
+// e-mail address with its flags, and phone and mobile, a mobile that is
+// the lead's phone too being no mobile of its own (as Record has it).
+func exactRecord(l *crm.Lead) Record {
+	r := Record{Email: l.Email, Freemail: l.EmailFreemail, Role: l.EmailRole, Phone: l.Phone, Mobile: l.Mobile}
+	if r.Mobile == r.Phone {
+		r.Mobile = ""
+	}
+	return r
 }
 
 // VetoOtherAddress is the veto of OtherAddressVeto.

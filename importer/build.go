@@ -972,18 +972,16 @@ func (r *rowBuild) email() {
 			continue
 		}
 		v := r.cell(c)
-		list := normalize.EmailsIn(v)
-		if len(list) > 0 {
-			em := list[0]
+		em, more, err := parseEmailCell(v)
+		if err == nil {
 			r.use(c)
 			r.raw(crm.FieldEmail, v)
 			r.l.Email, r.l.EmailFreemail, r.l.EmailRole = em.Address, em.Freemail, em.Role
-			if len(list) > 1 {
-				r.moreEmails(c, list[1:])
+			if len(more) > 0 {
+				r.moreEmails(c, more)
 			}
 			return
 		}
-		_, err := normalize.ParseEmail(v)
 		if bad < 0 && !errors.Is(err, normalize.ErrEmpty) {
 			bad, badErr = c, err
 		}
@@ -1029,12 +1027,14 @@ func (r *rowBuild) moreEmails(c int, more []normalize.Email) {
 }
 
 // parseEmailCell parses one cell (normalize.EmailsIn): it yields the
-// first valid address, and the raw cell keeps the rest.
-func parseEmailCell(v string) (normalize.Email, error) {
+// first valid address, the lead's, and the further ones (moreEmails); for
+// a cell with none, the error of the cell as one address.
+func parseEmailCell(v string) (normalize.Email, []normalize.Email, error) {
 	if list := normalize.EmailsIn(v); len(list) > 0 {
-		return list[0], nil
+		return list[0], list[1:], nil
 	}
-	return normalize.ParseEmail(v)
+	_, err := normalize.ParseEmail(v)
+	return normalize.Email{}, nil, err
 }
 
 // phoneSeparators split a cell holding several phone numbers; "/" and "-"

@@ -729,7 +729,7 @@ func TestParseMultiCells(t *testing.T) {
 		"mailto:ewa@example.pl":                     "ewa@example.pl",
 		"Zofia Wójcik <zofia@wojcik.pl> (prywatny)": "zofia@wojcik.pl",
 	} {
-		em, err := parseEmailCell(in)
+		em, _, err := parseEmailCell(in)
 		if err != nil || em.Address != want {
 			t.Errorf("%q: %q, %v; want %q", in, em.Address, err, want)
 		}
@@ -741,11 +741,11 @@ func TestParseMultiCells(t *testing.T) {
 		"(max@firma.de)":   "max@firma.de",
 		"«anna@firma.pl».": "anna@firma.pl",
 	} {
-		if em, err := parseEmailCell(in); err != nil || em.Address != want {
+		if em, _, err := parseEmailCell(in); err != nil || em.Address != want {
 			t.Errorf("%q: %q, %v; want %q", in, em.Address, err, want)
 		}
 	}
-	if _, err := parseEmailCell("Eva Heide"); err == nil {
+	if _, _, err := parseEmailCell("Eva Heide"); err == nil {
 		t.Error("a name alone parsed as an address")
 	}
 	for in, want := range map[string]string{

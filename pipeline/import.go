@@ -863,17 +863,14 @@ func (im *importRun) erased(l *crm.Lead) string {
 			return f.field
 		}
 	}
-	for _, o := range dedupe.OtherEmails(l) {
-		if im.tombs[crm.TombstoneOf(im.tombSecret, "email", o)] {
-			return crm.FieldEmail
-		}
-	}
-	// One mailbox written another way than the erased address.
-	if m := dedupe.Mailbox(l.Email); m != "" && im.tombs[crm.TombstoneOf(im.tombSecret, "email", m)] {
+	// The other addresses, and the mailbox of each address where it is
+	// written another way than the erased one.
+	tomb := func(a string) bool { return a != "" && im.tombs[crm.TombstoneOf(im.tombSecret, "email", a)] }
+	if tomb(dedupe.Mailbox(l.Email)) {
 		return crm.FieldEmail
 	}
 	for _, o := range dedupe.OtherEmails(l) {
-		if m := dedupe.Mailbox(o); m != "" && im.tombs[crm.TombstoneOf(im.tombSecret, "email", m)] {
+		if tomb(o) || tomb(dedupe.Mailbox(o)) {
 			return crm.FieldEmail
 		}
 	}
