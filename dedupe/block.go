@@ -66,11 +66,13 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// With the house number when there is one: a postal code holds a
 		// bounded number of people, so a key of name and postal code
 		// alone would grow with the store.
+		// A record without a house number has the key without it, which
+		// a private person's record with one shares (below).
 		if last != "" {
-			keys = append(keys, hash(blockNamePlace, last, initial(r.First), place, no))
+			keys = append(keys, namePlaceKey(last, initial(r.First), place, no))
 		}
 		if first != "" {
-			keys = append(keys, hash(blockNamePlace, first, initial(r.Last), place, no))
+			keys = append(keys, namePlaceKey(first, initial(r.Last), place, no))
 		}
 		if no != "" && r.Company == "" {
 			// A private person has no company keys: the name in the
@@ -191,6 +193,15 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// namePlaceKey is the key of a phonetic name, the other name's initial and
+// the place, with the house number when there is one.
+func namePlaceKey(name, init, place, no string) uint64 {
+	if no == "" {
+		return hash(blockNamePlace, name, init, place)
+	}
+	return hash(blockNamePlace, name, init, place, no)
 }
 
 func initial(s string) string {

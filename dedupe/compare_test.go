@@ -484,6 +484,10 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "Chloe", "last_name", "Millar", "street", "73 Harrisovj St", "postal_code", "0349", "country", "AU"), true},
 		{"street without a number, postal code digits swapped", lead(1, "first_name", "Sarah", "last_name", "Clarke", "street", "Brigden Crescent", "postal_code", "7400", "country", "AU"),
 			lead(2, "first_name", "Sarah", "last_name", "Clarke", "street", "Brigden Crescent", "postal_code", "4700", "country", "AU"), true},
+		// FEBRL 1: the first name mistyped out of its phonetic code, one
+		// record without its house number.
+		{"house number on one side only, first name mistyped", lead(1, "first_name", "Dabiel", "last_name", "Burleigh", "street", "Milford Street 22", "postal_code", "3136", "country", "AU"),
+			lead(2, "first_name", "Daniel", "last_name", "Burleigh", "street", "Milford Street", "postal_code", "3136", "country", "AU"), true},
 		{"other region", lead(1, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "postal_code", "5149", "country", "AU"), false},
 		{"first name corrupted, same house", lead(1, "first_name", "Amelia", "last_name", "Kimmonth", "street", "25 Grace Pl", "postal_code", "2012", "country", "AU"),

@@ -21,8 +21,8 @@ import (
 // entry when the goal is reached. The goals themselves stay as the issue
 // states them (Goal*).
 var shortfalls = map[string]float64{
-	"febrl1/default":      0.83, // names and address only: 0.8479
-	"febrl2/default":      0.80, // 0.8095
+	"febrl1/default":      0.84, // names and address only: 0.8506
+	"febrl2/default":      0.80, // 0.8164
 	"fake1000/default":    0.64, // names, city, some e-mails: 0.6527
 	"fake1000/configured": 0.92, // 0.9302
 	"chicago/default":     0.92, // 0.9344, precision 0.989: site names vary, addresses are retyped

@@ -22,6 +22,8 @@ const maxMissPairs = 20000
 type missedPair struct {
 	a, b crm.ID
 	res  dedupe.Result
+	// blocked: the two share no blocking key, so were never compared.
+	blocked bool
 }
 
 // Misses writes what a run got wrong, for a person to read: the pairs of
@@ -101,20 +103,25 @@ func Misses(w io.Writer, storePath, cfg string, t *Truth, rows []ReportRow, n in
 				if err != nil {
 					return err
 				}
-				missed = append(missed, missedPair{a: ids[i], b: ids[j], res: m.Explain(&ra, &rb)})
+				blocked := !sharesKey(m.BlockKeys(&ra), m.BlockKeys(&rb))
+				missed = append(missed, missedPair{a: ids[i], b: ids[j], res: m.Explain(&ra, &rb), blocked: blocked})
 			}
 		}
 	}
 	slices.SortStableFunc(missed, func(x, y missedPair) int { return cmp.Compare(y.res.Score, x.res.Score) })
 	hist := map[int]int{}
+	blocked := 0
 	for _, p := range missed {
 		hist[int(p.res.Score)]++
+		if p.blocked {
+			blocked++
+		}
 	}
 	fmt.Fprintf(w, "%d pairs of leads hold records of one entity (merges missed)", len(missed))
 	if cut {
 		fmt.Fprintf(w, ", the first %d compared", maxMissPairs)
 	}
-	fmt.Fprintln(w, "; by score:")
+	fmt.Fprintf(w, "; %d of them share no blocking key (marked \"not a candidate\"); by score:\n", blocked)
 	for _, s := range slices.Sorted(maps.Keys(hist)) {
 		fmt.Fprintf(w, "  %4d: %d\n", s, hist[s])
 	}
@@ -122,7 +129,11 @@ func Misses(w io.Writer, storePath, cfg string, t *Truth, rows []ReportRow, n in
 		if i == n {
 			break
 		}
-		fmt.Fprintf(w, "%s %s %6.1f %s\n", p.a, p.b, p.res.Score, brief(p.res))
+		fmt.Fprintf(w, "%s %s %6.1f %s", p.a, p.b, p.res.Score, brief(p.res))
+		if p.blocked {
+			fmt.Fprint(w, " | not a candidate")
+		}
+		fmt.Fprintln(w)
 	}
 	var mixed []crm.ID
 	for id, es := range byLead {
@@ -143,6 +154,22 @@ func Misses(w io.Writer, storePath, cfg string, t *Truth, rows []ReportRow, n in
 		fmt.Fprintf(w, "%s %s\n", id, strings.Join(parts, ", "))
 	}
 	return nil
+}
+
+// sharesKey reports whether two sorted key lists (BlockKeys) have a key in
+// common: whether the two records would be compared at all.
+func sharesKey(a, b []uint64) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 // brief is a comparison on one line: each field that is not missing, its
