@@ -178,8 +178,13 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	for i, bk := range m.cfg.Block {
 		parts := make([]string, 0, len(bk)+1)
 		parts = append(parts, string(rune('0'+i%64)))
-		ok := true
-		for _, part := range bk {
+		ok, words := true, -1
+		for j, part := range bk {
+			if part.Transform == "word" {
+				words = j + 1 // filled in below, once per word
+				parts = append(parts, "")
+				continue
+			}
 			v := transform(r, part)
 			if v == "" {
 				ok = false
@@ -187,13 +192,29 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			}
 			parts = append(parts, v)
 		}
-		if ok {
+		switch {
+		case !ok:
+		case words < 0:
 			keys = append(keys, hash(blockConfigured, parts...))
+		default:
+			// One key per word of the field (config allows one such
+			// part per key): token blocking, for names whose words
+			// come in any order or with others around them.
+			for w := range strings.FieldsSeq(transform(r, BlockPart{Field: bk[words-1].Field, extra: bk[words-1].extra})) {
+				if utf8.RuneCountInString(w) >= minBlockWord {
+					parts[words] = w
+					keys = append(keys, hash(blockConfigured, parts...))
+				}
+			}
 		}
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
+
+// minBlockWord is the shortest word a "word" blocking part keys on: shorter
+// ones ("de", "nl", "ag") are in too many names.
+const minBlockWord = 4
 
 // namePlaceKey is the key of a phonetic name, the other name's initial and
 // the place, with the house number when there is one.

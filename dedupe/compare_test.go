@@ -1046,3 +1046,48 @@ func TestOtherEmailsOtherLastName(t *testing.T) {
 		t.Errorf("Schmitt and Schmidt: email comparison %+v", f)
 	}
 }
+
+// TestBlockingByWord: a configured "word" part keys on each word of four
+// or more letters, so that a name's words in another order or among
+// others meet (PATSTAT's applicants); the words of one key come from one
+// field, and a second word part in a key is refused.
+func TestBlockingByWord(t *testing.T) {
+	cfg, err := Load([]byte("dedupe:\n  block:\n    - [company:word, city]\n"), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cfg)
+	shared := func(a, b *crm.Lead) bool {
+		ra, rb := m.Record(a), m.Record(b)
+		ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb)
+		for _, k := range ka {
+			if slices.Contains(kb, k) {
+				return true
+			}
+		}
+		return false
+	}
+	tests := []struct {
+		name string
+		a, b []string
+		want bool
+	}{
+		{"words in another order", []string{"company", "Philips Gloeilampenfabrieken", "city", "Eindhoven"},
+			[]string{"company", "Gloeilampenfabrieken Philips", "city", "Eindhoven"}, true},
+		{"one word among others", []string{"company", "Koninklijke Philips Electronics", "city", "Eindhoven"},
+			[]string{"company", "Philips", "city", "Eindhoven"}, true},
+		{"a short word only", []string{"company", "NL Akzo", "city", "Arnhem"},
+			[]string{"company", "NL Nobel", "city", "Arnhem"}, false},
+		{"other town", []string{"company", "Philips Electronics", "city", "Eindhoven"},
+			[]string{"company", "Philips", "city", "Hamburg"}, false},
+	}
+	for _, tt := range tests {
+		if got := shared(lead(1, tt.a...), lead(2, tt.b...)); got != tt.want {
+			t.Errorf("%s: a shared blocking key = %t, want %t", tt.name, got, tt.want)
+		}
+	}
+	_, err = Load([]byte("dedupe:\n  block:\n    - [company:word, last_name:word]\n"), "leadpipe.yaml")
+	if err == nil || !strings.Contains(err.Error(), "leadpipe.yaml line 3") || !strings.Contains(err.Error(), "one word part per key") {
+		t.Errorf("two word parts in a key: err = %v, want it refused at line 3", err)
+	}
+}

@@ -54,13 +54,16 @@ type Comparison struct {
 
 // BlockPart is one part of a blocking key: a field and how it is cut down.
 type BlockPart struct {
-	Field     string `json:"field"`
-	Transform string `json:"transform,omitempty"` // "", initial, phonetic, prefix3, year
+	Field string `json:"field"`
+	// Transform is "", initial, phonetic, prefix3, year, or word: one key
+	// for each word of four or more letters (token blocking; at most one
+	// word part per key).
+	Transform string `json:"transform,omitempty"`
 	extra     int
 }
 
 // Block transforms.
-var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
+var blockTransforms = []string{"initial", "phonetic", "prefix3", "year", "word"}
 
 // Config is the dedupe section of leadpipe.yaml. The zero value is not
 // useful; start from DefaultConfig.
@@ -80,6 +83,7 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year"}
 //	      disagree: -4
 //	  block:             # extra blocking keys
 //	    - [Geburtsdatum, last_name:phonetic]
+//	    - [company:word, city]  # one key per word of the company name
 //	  guards:
 //	    tax_id: true          # two different tax ids never merge
 //	    personal_email: true  # two different personal e-mails at one company domain never merge
@@ -225,6 +229,7 @@ func Load(data []byte, file string) (Config, error) {
 					continue
 				}
 				var key []BlockPart
+				words := 0
 				for _, p := range parts {
 					field, tr, _ := strings.Cut(strings.TrimSpace(p), ":")
 					if tr != "" && !slices.Contains(blockTransforms, tr) {
@@ -234,6 +239,12 @@ func Load(data []byte, file string) (Config, error) {
 					if field == "" {
 						d.Failf(item, "dedupe.block", "empty field name")
 						continue
+					}
+					if tr == "word" {
+						if words++; words > 1 {
+							d.Failf(item, "dedupe.block", "%q: one word part per key (each word makes a key of its own)", p)
+							continue
+						}
 					}
 					key = append(key, BlockPart{Field: field, Transform: tr})
 				}

@@ -23,6 +23,7 @@ func FuzzLoadConfig(f *testing.F) {
 	f.Add("dedupe:\n  compare:\n    - name: email\n      agree: 20\n    - name: birth\n      field: birth_date\n      method: date\n      agree: 5\n      disagree: -5\n")
 	f.Add("dedupe:\n  compare:\n    - {name: x, field: budget, method: number, threshold: 0.1, agree: 2}\n    - {name: y, field: industry, method: jaro_winkler, threshold: 0.9, agree: 1, close: 0.5}\n")
 	f.Add("dedupe:\n  block:\n    - [last_name:phonetic, city]\n    - [company:prefix3]\n    - [x:bogus]\n    - [':initial']\n")
+	f.Add("dedupe:\n  block:\n    - [company:word, city]\n    - [company:word, last_name:word]\n")
 	f.Add("dedupe:\n  guards: {tax_id: false, personal_email: no}\n")
 	f.Add("dedupe: &a\n  compare: *a\n")
 	f.Add("dedupe: [1, 2]\n")
