@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	edlib "github.com/hbollon/go-edlib"
 
@@ -108,6 +109,10 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// otherName: the first names are two given names; personal: a
 	// personal e-mail address or a configured field agrees.
 	otherName, personal := false, false
+	// familyAddress: the e-mail address agrees but names one of two
+	// given names, or only the family (namedForOne): it lifts no
+	// first_name guard.
+	familyAddress := false
 	// domainTypo: the e-mail addresses are one address with its domain
 	// mistyped, which the email_domain comparison does not count again.
 	domainTypo := false
@@ -172,6 +177,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				// given names one person's.
 				personal = personal || lv == Agree && note != noteOtherAddress || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
+				familyAddress = (lv == Agree || domainTypo) && first.different && namedForOne(va, a, b)
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
 					veto = VetoPersonalEmail
@@ -343,7 +349,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// A configured comparison of an extra field.
 		va, vb := a.extraAt(c.extra), b.extraAt(c.extra)
 		lv, sim, note := compareExtra(c, va, vb)
-		personal = personal || lv == Agree && c.Agree > 0
+		if lv == Agree && c.Agree > 0 {
+			personal, familyAddress = true, false
+		}
 		add(c, va, vb, sim, lv, note)
 	}
 	if veto == "" && m.cfg.Guards.Salutation && a.Gender != genderUnknown && b.Gender != genderUnknown && a.Gender != b.Gender {
@@ -354,7 +362,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// "Hans Müller sen." and "Hans Müller jun.": father and son.
 		veto = VetoGeneration
 	}
-	if veto == "" && otherName && !personal && m.cfg.Guards.FirstName {
+	if veto == "" && otherName && (!personal || familyAddress) && m.cfg.Guards.FirstName {
 		// A family, a household or a firm's staff share a last name, a
 		// phone, an address, a company: with two given names, those
 		// agreements are no evidence of one person.
@@ -368,6 +376,71 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		veto = VetoKinNames
 	}
 	return total, veto
+}
+
+// namedForOne reports whether an e-mail address that two records with two
+// different given names share names one of them, both, or only the
+// family: "mike.doyle@" given by Mike and by Karen Doyle is his, which
+// she gave; "smithfamily@", "thejohnsons@" and "p.smith@" are a
+// household's. Only an address naming neither ("tiger77@", or one made
+// of a given name the list has mangled) is evidence that the two are one
+// person, as is one naming one given name where the other starts with
+// the same letter (a list's typing accident). Names of fewer than three
+// letters are not looked for.
+func namedForOne(email string, a, b *Record) bool {
+	if a.First == b.Last || b.First == a.Last || sameLetters(a.First, b.First) {
+		// Names swapped on one side, or one given name a list has
+		// mangled out of the other ("assicj" for "jessica", "ol" for
+		// "leo"): not two given names.
+		return false
+	}
+	local, _, _ := strings.Cut(email, "@")
+	letters := key(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return -1
+	}, local))
+	named := func(name string) bool {
+		for w := range strings.FieldsSeq(name) {
+			if len(w) >= 3 && strings.Contains(letters, w) {
+				return true
+			}
+		}
+		return false
+	}
+	fa, fb := named(a.First), named(b.First)
+	switch {
+	case fa && fb:
+		return true // a couple's: "anna.und.tom@"
+	case fa || fb:
+		// One's given name. The other's, when it starts with the same
+		// letter, may be that name mangled by a list ("Jessica" and
+		// "Jegisoa"), which a person's own address outweighs.
+		return a.First[0] != b.First[0]
+	}
+	return named(a.Last) || named(b.Last)
+}
+
+// sameLetters reports whether the letters of the shorter of two names are
+// all, as many times, among the longer one's.
+func sameLetters(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a == "" {
+		return false
+	}
+	var n [256]int
+	for i := 0; i < len(b); i++ {
+		n[b[i]]++
+	}
+	for i := 0; i < len(a); i++ {
+		if n[a[i]]--; n[a[i]] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // mobileShared reports whether a mobile number of one record is a number

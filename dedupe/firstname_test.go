@@ -210,3 +210,40 @@ func TestSwitchboardPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedForOne: an address two records with two given names share is
+// evidence of one person only when it names neither of them nor only
+// their family; a mangled copy of one name (same initial, or the same
+// letters) or names swapped on one side are no two given names.
+func TestNamedForOne(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	tests := []struct {
+		email        string
+		first, other []string // first, last name of each record
+		want         bool
+	}{
+		{"mike.doyle@gmail.com", []string{"Mike", "Doyle"}, []string{"Karen", "Doyle"}, true},
+		{"smithfamily@btinternet.com", []string{"Paul", "Smith"}, []string{"Helen", "Smith"}, true},
+		{"thejohnsons@comcast.net", []string{"Mark", "Johnson"}, []string{"Linda", "Johnson"}, true},
+		{"p.smith@gmail.com", []string{"Paul", "Smith"}, []string{"Petra", "Smith"}, true},
+		{"annaundtom@web.de", []string{"Anna", "Berg"}, []string{"Tom", "Berg"}, true},
+		{"tiger77@gmail.com", []string{"Mike", "Doyle"}, []string{"Karen", "Doyle"}, false},
+		{"miller.jessica280@example.com", []string{"Jessica", "Miller"}, []string{"Jegisoa", "Miller"}, false},
+		{"ivy.lee@example.info", []string{"Ivy", "Lee"}, []string{"Yi", "Lee"}, false},
+		{"jessica.miller@example.com", []string{"Jessica", "Miller"}, []string{"Assicj", "Miller"}, false},
+		{"c.scott@example.com", []string{"Caleb", "Scott"}, []string{"Scott", "Caleb"}, false},
+	}
+	for _, tt := range tests {
+		a := m.Record(lead(1, "first_name", tt.first[0], "last_name", tt.first[1]))
+		b := m.Record(lead(2, "first_name", tt.other[0], "last_name", tt.other[1]))
+		if got := namedForOne(tt.email, &a, &b); got != tt.want {
+			t.Errorf("namedForOne(%s, %v, %v) = %t, want %t", tt.email, tt.first, tt.other, got, tt.want)
+		}
+	}
+	// Karen Doyle registered with her husband's address: the guard holds.
+	a := m.Record(lead(1, "first_name", "Mike", "last_name", "Doyle", "email", "mike.doyle@gmail.com", "city", "Cork"))
+	b := m.Record(lead(2, "first_name", "Karen", "last_name", "Doyle", "email", "mike.doyle@gmail.com", "city", "Cork"))
+	if res := m.Explain(&b, &a); res.Veto != VetoFirstName {
+		t.Errorf("Karen with mike.doyle@: %s", res)
+	}
+}
