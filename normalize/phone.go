@@ -46,7 +46,7 @@ func ParsePhone(s, region string) (Phone, error) {
 		return Phone{}, ErrEmpty
 	}
 	region = phoneRegion(region)
-	t = stripPhoneLabel(t)
+	t = stripTrailingLabel(stripPhoneLabel(t))
 	main, ext, ok := splitPhoneExt(t)
 	if !ok {
 		return parsePhoneSlow(t, region)
@@ -104,6 +104,37 @@ func stripPhoneLabel(t string) string {
 		return strings.TrimSpace(t[end:])
 	}
 	return t
+}
+
+// trailingLabels are words written after a number in a cell, alone or in
+// brackets: "089 45670 Zentrale", "030 1234567 (Büro)". Folded to lower
+// case; a label of its own, never the letters of a vanity number.
+var trailingLabels = map[string]bool{
+	"zentrale": true, "zentral": true, "vermittlung": true, "centrala": true,
+	"switchboard": true, "main": true, "office": true, "büro": true, "buero": true,
+	"biuro": true, "privat": true, "private": true, "prywatny": true, "home": true,
+	"work": true, "dienst": true, "dienstlich": true, "geschäftlich": true,
+	"geschaeftlich": true, "gesch": true, "mobil": true, "mobile": true, "handy": true,
+	"cell": true, "fax": true, "telefax": true, "tel": true, "phone": true,
+	"empfang": true, "reception": true, "recepcja": true, "sekretariat": true,
+	"direkt": true, "direct": true, "bezpośredni": true, "komórka": true, "kom": true,
+}
+
+// stripTrailingLabel removes one label word after the number ("089 45670
+// Zentrale"), which libphonenumber would otherwise read as the letters
+// of a vanity number.
+func stripTrailingLabel(t string) string {
+	end := strings.TrimRight(t, " )].:")
+	i := strings.LastIndexFunc(end, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	if i < 0 || i == len(end)-1 {
+		return t
+	}
+	_, n := utf8.DecodeRuneInString(end[i:])
+	word := strings.TrimRight(end[i+n:], ".")
+	if !trailingLabels[strings.ToLower(word)] {
+		return t
+	}
+	return strings.TrimRight(end[:i+n], " ([,;-/")
 }
 
 // extWords are the words that introduce an extension.
@@ -379,11 +410,35 @@ func parsePhoneSlow(t, region string) (Phone, error) {
 	if region == "" && !strings.HasPrefix(t, "+") && !strings.HasPrefix(t, "00") {
 		return Phone{}, ErrPhoneNoCountry
 	}
+	if !vanityLetters(t) {
+		// A word written beside the number ("Zentrale", "nur
+		// vormittags"), whose letters libphonenumber would dial.
+		return Phone{}, ErrInvalidPhone
+	}
 	num, err := phonenumbers.Parse(t, region)
 	if err != nil || !phonenumbers.IsValidNumber(num) {
 		return Phone{}, ErrInvalidPhone
 	}
 	return Phone{E164: phonenumbers.Format(num, phonenumbers.E164), Ext: num.GetExtension()}, nil
+}
+
+// vanityLetters reports whether the letters in a number are ones a vanity
+// number is written with ("1-800-FLOWERS"): upper-case ASCII, at least
+// three in a row, no lower-case or other letter.
+func vanityLetters(t string) bool {
+	run, longest := 0, 0
+	for _, r := range t {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			run++
+			longest = max(longest, run)
+		case unicode.IsLetter(r):
+			return false
+		default:
+			run = 0
+		}
+	}
+	return longest == 0 || longest >= 3
 }
 
 // phoneCache maps region+digits to the E.164 form ("" = invalid) for the

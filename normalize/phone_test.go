@@ -62,6 +62,13 @@ func TestParsePhone(t *testing.T) {
 		{"us 1 prefix", "1-212-555-1234", "US", Phone{E164: "+12125551234"}, nil},
 		{"us intl in de file", "+1 212 555 1234", "DE", Phone{E164: "+12125551234"}, nil},
 		{"us vanity", "1-800-FLOWERS", "US", Phone{E164: "+18003569377"}, nil},
+		// A label after the number is no vanity number's letters.
+		{"de label after", "089 45670 Zentrale", "DE", Phone{E164: "+498945670"}, nil},
+		{"de label after in brackets", "030 1234567 (Büro)", "DE", Phone{E164: "+49301234567"}, nil},
+		{"pl label after", "22 123 45 67 centrala", "PL", Phone{E164: "+48221234567"}, nil},
+		{"gb label after", "020 7946 0958 (switchboard)", "GB", Phone{E164: "+442079460958"}, nil},
+		{"de words after", "089 45670 nur vormittags", "DE", Phone{}, ErrInvalidPhone},
+		{"us lower-case vanity", "1-800-flowers", "US", Phone{}, ErrInvalidPhone},
 		{"gb", "020 7946 0958", "GB", Phone{E164: "+442079460958"}, nil},
 		{"gb trunk", "+44 (0)20 7946 0958", "", Phone{E164: "+442079460958"}, nil},
 		{"fr", "01 23 45 67 89", "FR", Phone{E164: "+33123456789"}, nil},
