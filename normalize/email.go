@@ -367,6 +367,19 @@ var roleLocalParts = map[string]bool{
 	"recepcja": true, "dispo": true, "einkauf": true, "purchasing": true,
 	"zakupy": true, "export": true, "import": true, "logistik": true,
 	"logistyka": true, "technik": true, "projekt": true, "projekte": true,
+	// Dutch and Flemish.
+	"verkoop": true, "inkoop": true, "receptie": true, "administratie": true,
+	"boekhouding": true, "facturen": true, "facturatie": true, "klantenservice": true,
+	"secretariaat": true, "algemeen": true, "planning": true,
+	// Danish, Norwegian, Swedish, Finnish.
+	"salg": true, "kontor": true, "ekonomi": true, "okonomi": true,
+	"kundeservice": true, "kundservice": true, "forsaljning": true, "salj": true,
+	"regnskab": true, "bogholderi": true, "asiakaspalvelu": true,
+	"myynti": true, "toimisto": true, "laskutus": true,
+	// French, Spanish, Italian.
+	"accueil": true, "commercial": true, "compta": true, "comptabilite": true,
+	"ventas": true, "vendite": true, "amministrazione": true, "contabilidad": true,
+	"ufficio": true, "segreteria": true, "recepcion": true,
 }
 
 // householdWords start the mailbox of a household, which a family shares

@@ -112,7 +112,9 @@ func TestIsRoleLocalPart(t *testing.T) {
 		"team", "vertrieb", "service", "marketing", "noreply", "no-reply", "info+x", "info-de", "sales.team",
 		// A household's mailbox (rev40 s5).
 		"familie.brandt", "familie", "family-smith", "fam.brandt", "fam_brandt", "rodzina.nowak", "haushalt.meier",
-		"eheleute.schulz", "familiebrandt", "rodzinanowak"} {
+		"eheleute.schulz", "familiebrandt", "rodzinanowak",
+		// Dutch, Nordic, Romance functions (rev49).
+		"verkoop", "inkoop.nl", "receptie", "administratie", "salg", "kontor", "ekonomi", "myynti", "accueil", "ventas"} {
 		if !IsRoleLocalPart(l) {
 			t.Errorf("IsRoleLocalPart(%q) = false", l)
 		}
