@@ -411,3 +411,38 @@ func padRunes(s string, w int) string {
 	}
 	return s
 }
+
+// EmailColumn reports whether a custom field of this name holds more of the
+// person's e-mail addresses, as the importer names them among a lead's
+// e-mail fields (crm.Lead.EmailFields): a column the built-in dictionaries
+// map to the e-mail field ("E-mail 2 Address", "E-mail 2 - Value",
+// "Secondary Email", emailaddress2, hs_additional_emails), the field that
+// keeps an e-mail cell's further addresses ("E-mail 1 - Value (more)"), or
+// the custom name nameCustom gave a repeated one ("Email (2)").
+//
+// It decides by the name alone, as NewMapping decides a header of that one
+// column: no header is the e-mail field in one dictionary and another
+// field in another (TestEmailColumnDictionaries), so a file's other
+// columns cannot change the answer. A mapping file can: one that made such
+// a column a custom field, or another header an e-mail column, is not
+// known here. It lets a store written before leads named their e-mail
+// fields be brought up to date.
+func EmailColumn(name string) bool {
+	if emailHeader(name) {
+		return true
+	}
+	// "Email (2)": the second "Email" column of its file.
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		if n, err := strconv.Atoi(name[i+2 : len(name)-1]); err == nil && n >= 2 {
+			return emailHeader(name[:i])
+		}
+	}
+	return false
+}
+
+// emailHeader reports whether NewMapping maps a header of the single
+// column h to the e-mail field.
+func emailHeader(h string) bool {
+	m, err := NewMapping([]string{h}, nil)
+	return err == nil && m.Columns[0].target == tEmail
+}
