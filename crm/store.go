@@ -86,6 +86,11 @@ type Batch struct {
 	// their new versions apart, instead of rewriting most of its pages for
 	// them. Readers see no difference.
 	Scattered bool
+	// EmailFieldsNamed records that every stored lead now names its
+	// e-mail fields (Lead.EmailFields), so that Store.EmailFieldsNamed
+	// reports true from then on: the batch completes the naming in a
+	// store written by a leadpipe before them.
+	EmailFieldsNamed bool
 }
 
 // ObjectReader reads what leads were converted into.
@@ -150,6 +155,13 @@ type Store interface {
 	Tombstones() (secret []byte, set map[Tombstone]bool, err error)
 	// ConvertedLeads returns the ids of the converted (read-only) leads.
 	ConvertedLeads() (map[ID]bool, error)
+	// EmailFieldsNamed reports whether every stored lead names the custom
+	// fields that hold its other e-mail addresses (Lead.EmailFields): true
+	// for a store created since leads name them, and for one a batch
+	// with Batch.EmailFieldsNamed brought up to date. A store written by
+	// an older leadpipe may hold leads with such columns ("E-mail 2
+	// Address") as plain custom fields.
+	EmailFieldsNamed() (bool, error)
 	// TombstoneSecret returns the secret, creating it on first use.
 	TombstoneSecret() ([]byte, error)
 	// ScrubFree overwrites the store file's free pages with zeros, so

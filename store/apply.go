@@ -45,7 +45,8 @@ func (db *DB) Apply(b *crm.Batch) error {
 func (db *DB) PrepareApply(b *crm.Batch) (write func() error, err error) {
 	if b == nil || (len(b.Leads) == 0 && len(b.Index) == 0 && b.Import == nil && len(b.Distinct) == 0 &&
 		len(b.Accounts)+len(b.Contacts)+len(b.Opportunities)+len(b.DeleteLeads)+len(b.Imports)+
-			len(b.DeleteContacts)+len(b.DeleteDistinct)+len(b.Tombstones)+len(b.Converted)+len(b.Reactivated) == 0) {
+			len(b.DeleteContacts)+len(b.DeleteDistinct)+len(b.Tombstones)+len(b.Converted)+len(b.Reactivated) == 0 &&
+		!b.EmailFieldsNamed) {
 		return func() error { return nil }, nil
 	}
 	for i, l := range b.Leads {
@@ -248,6 +249,16 @@ func (db *DB) write(b *crm.Batch, leads, index []kv, objs *encodedObjects, imp [
 			// leadpipe that does not know it must refuse the store
 			// from now on.
 			if err := raiseSchema(meta, schema); err != nil {
+				return err
+			}
+		}
+		if b.EmailFieldsNamed {
+			// Every lead names its e-mail fields from this commit on;
+			// schema 6 keeps a leadpipe that does not know them out.
+			if err := raiseSchema(meta, schemaEmailFields); err != nil {
+				return err
+			}
+			if err := meta.Put(keyEmailFieldsNamed, u64(1)); err != nil {
 				return err
 			}
 		}

@@ -20,7 +20,8 @@
 //	leads    8-byte big-endian lead id → lead in the binary codec (codec.go)
 //	index    8-byte big-endian lead id → IndexEntry: match keys and row signatures
 //	imports  import id → crm.Import as JSON
-//	meta     "schema" → format version; "last_id", "lead_count" → 8-byte big-endian
+//	meta     "schema" → format version; "last_id", "lead_count" → 8-byte big-endian;
+//	         "email_fields_named" present once every lead names its e-mail fields
 //
 // Lead ids are allocated in increasing order, so new leads are appended at
 // the right edge of the B+tree and the append-mostly buckets are filled to

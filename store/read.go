@@ -31,6 +31,19 @@ func (db *DB) LastID() (crm.ID, error) {
 	return crm.ID(last), db.readError(err)
 }
 
+// EmailFieldsNamed reports whether every lead names its e-mail fields
+// (keyEmailFieldsNamed). It reads one key. A store never initialised
+// holds no lead, so it does.
+func (db *DB) EmailFieldsNamed() (bool, error) {
+	named := false
+	err := db.view(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		named = meta == nil || meta.Get(keyEmailFieldsNamed) != nil
+		return nil
+	})
+	return named, db.readError(err)
+}
+
 // Lead returns the lead with the given id, or an error wrapping
 // crm.ErrNotFound ("lead L0000042: not found").
 func (db *DB) Lead(id crm.ID) (*crm.Lead, error) {

@@ -87,6 +87,13 @@ var (
 	keyLastID      = []byte("last_id")
 	keyLeadCount   = []byte("lead_count")
 	keyUpdateCount = []byte("update_count")
+	// keyEmailFieldsNamed is present when every lead names its e-mail
+	// fields (crm.Store.EmailFieldsNamed): in a store created at schema 6
+	// or later, and in an older one once a batch named them
+	// (crm.Batch.EmailFieldsNamed). Schema 6 alone does not tell: an
+	// older store is raised to 6 by the first new lead with e-mail
+	// fields, while the leads before it still have none.
+	keyEmailFieldsNamed = []byte("email_fields_named")
 )
 
 // schemaVersion is the layout version kept under meta/schema: 2 since the
@@ -112,6 +119,10 @@ const (
 	minSchemaVersion  = 1
 )
 
+// A batch that names the e-mail fields of an older store's leads
+// (crm.Batch.EmailFieldsNamed) raises it to 6 too, even when no lead
+// needed a name: an older leadpipe would store leads without them again.
+//
 // raiseSchema raises the store's schema version to v, never lowering it.
 func raiseSchema(meta *bolt.Bucket, v uint64) error {
 	cur, err := metaU64(meta, keySchema)
@@ -345,7 +356,12 @@ func (db *DB) init(readOnly bool) error {
 				return err
 			}
 		}
-		return tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion))
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keySchema, u64(schemaVersion)); err != nil {
+			return err
+		}
+		// No lead yet, so none without its e-mail fields.
+		return meta.Put(keyEmailFieldsNamed, u64(1))
 	})
 	if err != nil {
 		return db.writeError("initialise", err)

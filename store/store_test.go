@@ -702,6 +702,88 @@ func TestNewerSchema(t *testing.T) {
 	}
 }
 
+// TestEmailFieldsNamed: a new store's leads name their e-mail fields; an
+// older store's may not, until a batch records that they do, which also
+// raises the store to schema 6 (an older leadpipe would write leads
+// without them again) and stays recorded.
+func TestEmailFieldsNamed(t *testing.T) {
+	db := openTest(t)
+	path := db.Path()
+	named := func(db *DB) bool {
+		t.Helper()
+		ok, err := db.EmailFieldsNamed()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	schema := func(db *DB) uint64 {
+		t.Helper()
+		var v uint64
+		if err := db.bolt.View(func(tx *bolt.Tx) (err error) { v, err = metaU64(tx.Bucket(bucketMeta), keySchema); return }); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if !named(db) {
+		t.Error("a new store: e-mail fields not named")
+	}
+	// What a leadpipe before e-mail fields left: schema 5, no record.
+	mustApply(t, db, batchOf(nil, typicalLead(1)))
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Delete(keyEmailFieldsNamed); err != nil {
+			return err
+		}
+		return meta.Put(keySchema, u64(schemaContactExt))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := Open(path, Options{Timeout: time.Second, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if named(ro) {
+		t.Error("an older store read-only: e-mail fields named")
+	}
+	ro.Close()
+	if db, err = Open(path, Options{Timeout: time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	if named(db) {
+		t.Error("an older store: e-mail fields named")
+	}
+	// A lead with e-mail fields raises the schema, but the leads before
+	// it may still lack theirs.
+	withOther := typicalLead(2)
+	withOther.Custom["E-mail 2 Address"] = "jm@gmx.de"
+	withOther.EmailFields = []string{"E-mail 2 Address"}
+	mustApply(t, db, batchOf(nil, withOther))
+	if v := schema(db); v != schemaEmailFields || named(db) {
+		t.Errorf("after a lead with e-mail fields: schema %d, named %v; want %d, false", v, named(db), schemaEmailFields)
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, u64(schemaContactExt)) }); err != nil {
+		t.Fatal(err)
+	}
+	// The record alone is a batch, and raises the schema.
+	mustApply(t, db, &crm.Batch{EmailFieldsNamed: true})
+	if v := schema(db); v != schemaEmailFields || !named(db) {
+		t.Errorf("after the record: schema %d, named %v; want %d, true", v, named(db), schemaEmailFields)
+	}
+	db.Close()
+	if db, err = Open(path, Options{Timeout: time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if !named(db) {
+		t.Error("the record is gone after reopening")
+	}
+	if err := db.Check(); err != nil {
+		t.Error(err)
+	}
+}
+
 // TestConvertedLeads: the list of read-only leads follows conversions and
 // reactivations.
 func TestConvertedLeads(t *testing.T) {

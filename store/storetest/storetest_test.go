@@ -3,10 +3,13 @@ package storetest
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/store"
 )
 
 func TestOpenTest(t *testing.T) {
@@ -65,5 +68,35 @@ func TestCleanupCatchesCorruption(t *testing.T) {
 	r.runCleanups()
 	if len(r.failures) != 1 || !strings.Contains(r.failures[0], "is not a leadpipe store") {
 		t.Errorf("failures = %q, want one reporting the damaged store", r.failures)
+	}
+}
+
+// TestBeforeEmailFields: the store BeforeEmailFields leaves opens, keeps
+// its leads, says its leads may lack their e-mail fields, and is
+// consistent.
+func TestBeforeEmailFields(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := store.Open(path, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &crm.Lead{ID: 1, LastName: "McDonald", Custom: map[string]string{"E-mail 2 Address": "sarah.mcd@gmail.com"}}
+	if err := db.Apply(&crm.Batch{Leads: []*crm.Lead{old}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	BeforeEmailFields(t, path)
+	if db, err = store.Open(path, store.Options{Timeout: time.Second}); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if named, err := db.EmailFieldsNamed(); err != nil || named {
+		t.Errorf("EmailFieldsNamed = %v, %v; want false", named, err)
+	}
+	if l, err := db.Lead(1); err != nil || l.Custom["E-mail 2 Address"] != "sarah.mcd@gmail.com" {
+		t.Errorf("Lead(1) = %v, %v", l, err)
+	}
+	if err := db.Check(); err != nil {
+		t.Error(err)
 	}
 }
