@@ -98,6 +98,10 @@ type Summary struct {
 	KeptUnreachable int `json:"kept_unreachable,omitempty"`
 	// Written is false when nothing changed and the store was not touched.
 	Written bool `json:"written"`
+	// EmailFieldsNamed counts the leads of a store written by an older
+	// leadpipe whose other e-mail columns this run named for matching,
+	// once for the store (NameEmailFields); in a dry run, those it would.
+	EmailFieldsNamed int `json:"email_fields_named,omitempty"`
 	// Dedupe tells how fuzzy matching went; nil with exact keys.
 	Dedupe *DedupeSummary `json:"dedupe,omitempty"`
 	Files  []FileSummary  `json:"files"`

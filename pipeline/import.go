@@ -44,7 +44,9 @@ func NewImportID(now time.Time) string {
 // Import reads every file, gives every data row exactly one outcome, and
 // commits the created and merged leads in batches of opts.BatchSize rows,
 // each batch in one transaction together with the import record. An import
-// that changes nothing writes nothing: not even its record.
+// that changes nothing writes nothing: not even its record. (The first
+// import into a store an older leadpipe wrote names its leads' e-mail
+// fields first, in a transaction of its own: NameEmailFields.)
 //
 // A failure to open any file is reported before anything is written. When
 // ctx is cancelled, the rows processed so far are committed and ctx's error
@@ -89,6 +91,12 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		files = append(files, f)
 	}
 
+	// A store an older leadpipe wrote: its leads' other e-mail columns
+	// become match keys before the first row is matched.
+	st, upgrade, err := NameEmailFields(st, opts.DryRun)
+	if err != nil {
+		return nil, err
+	}
 	im, err := newRun(st, importID, started, opts)
 	if err != nil {
 		return nil, err
@@ -98,7 +106,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		im.record.Files = append(im.record.Files, crm.ImportFile{Name: f.name})
 	}
 
-	sum := &Summary{ImportID: importID, DryRun: opts.DryRun}
+	sum := &Summary{ImportID: importID, DryRun: opts.DryRun, EmailFieldsNamed: upgrade.Leads}
 	for i, f := range files {
 		fs, err := im.importFile(ctx, i, f, obs)
 		sum.Files = append(sum.Files, fs)
@@ -118,7 +126,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 				}
 				return sum, errors.Join(err, ferr)
 			}
-			sum.Written = im.wrote
+			sum.Written = im.wrote || upgrade.Written
 			sum.Dedupe = im.dedupeSummary()
 			return sum, err
 		}
@@ -136,7 +144,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 			return sum, err
 		}
 	}
-	sum.Written = im.wrote
+	sum.Written = im.wrote || upgrade.Written
 	sum.Dedupe = im.dedupeSummary()
 	return sum, nil
 }
