@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/dedupe"
@@ -18,6 +19,13 @@ type EmailFieldsUpgrade struct {
 	Written bool
 }
 
+// nameBatchSize is the number of leads NameEmailFields writes per
+// transaction. One transaction for all of them held every lead of the
+// store in memory and doubled the file (bbolt cannot reuse the pages a
+// transaction frees within it): 670 MB of RSS and 82 → 161 MB of file for
+// 100,000 leads (BENCHMARKS.md). Tests lower it.
+var nameBatchSize = 4000
+
 // NameEmailFields brings a store written by a leadpipe before e-mail
 // fields (crm.Lead.EmailFields, store schema 6) up to date, once. Such a
 // store keeps a lead's "E-mail 2 Address", "E-mail 2 - Value" or
@@ -29,15 +37,17 @@ type EmailFieldsUpgrade struct {
 // them); its index entry gains the exact keys of those addresses. A lead
 // that names e-mail fields already is left as it is.
 //
-// The named leads, their index entries and the store's record that its
-// leads name their e-mail fields (crm.Store.EmailFieldsNamed) are written
-// in one transaction: a crash leaves the store as it was, and the next run
-// does it all again. A store that has the record costs one read of a key;
-// one without it a read of every lead's values, once.
+// A lead and its index entry are written in one transaction, nameBatchSize
+// leads at a time, and the store's record that every lead names its
+// e-mail fields (crm.Store.EmailFieldsNamed) with the last of them. A
+// crash leaves each lead either as it was or named with its keys, never
+// half, and no record: the next run names the rest. A store with the
+// record costs one read of a key; one without it a read of every lead's
+// values, once.
 //
-// In a dry run nothing is written: the returned store is st as the
-// upgrade would leave it, for matching and planning only. Otherwise it is
-// st.
+// In a dry run nothing is written: the returned store is a view of st in
+// which the leads read as the upgrade would leave them, for matching and
+// planning only. Otherwise it is st.
 func NameEmailFields(st crm.Store, dryRun bool) (crm.Store, EmailFieldsUpgrade, error) {
 	var up EmailFieldsUpgrade
 	named, err := st.EmailFieldsNamed()
@@ -47,15 +57,29 @@ func NameEmailFields(st crm.Store, dryRun bool) (crm.Store, EmailFieldsUpgrade, 
 	if named {
 		return st, up, nil
 	}
-	leads, err := leadsToName(st)
-	if err != nil {
-		return nil, up, fmt.Errorf("name the e-mail fields of the leads in store %s: %w", st.Path(), err)
+	n := &namer{columns: map[string]bool{}}
+	var view *namedView
+	if dryRun {
+		view = &namedView{Store: st, n: n, index: map[crm.ID]crm.IndexEntry{}}
 	}
-	b := &crm.Batch{Leads: leads, Index: make([]crm.IndexEntry, len(leads)), EmailFieldsNamed: true}
-	for i, l := range leads {
+	newBatch := func() *crm.Batch {
+		return &crm.Batch{Leads: make([]*crm.Lead, 0, nameBatchSize), Index: make([]crm.IndexEntry, 0, nameBatchSize)}
+	}
+	b := newBatch()
+	write := func(last bool) error {
+		b.EmailFieldsNamed = last
+		if err := st.Apply(b); err != nil {
+			return err
+		}
+		up.Written = true
+		b = newBatch()
+		return nil
+	}
+	err = forEachToName(st, n, func(l *crm.Lead) error {
+		n.name(l)
 		e, err := st.Index(l.ID)
 		if err != nil {
-			return nil, up, fmt.Errorf("name the e-mail fields of the leads in store %s: %w", st.Path(), err)
+			return err
 		}
 		e.ID = l.ID
 		for _, h := range dedupe.Hashes(dedupe.ExactKeys(l)) {
@@ -63,16 +87,26 @@ func NameEmailFields(st crm.Store, dryRun bool) (crm.Store, EmailFieldsUpgrade, 
 				e.Keys = append(e.Keys, h)
 			}
 		}
-		b.Index[i] = e
+		up.Leads++
+		if dryRun {
+			view.index[l.ID] = e
+			return nil
+		}
+		b.Leads, b.Index = append(b.Leads, l), append(b.Index, e)
+		if len(b.Leads) < nameBatchSize {
+			return nil
+		}
+		return write(false)
+	})
+	if err == nil && !dryRun {
+		err = write(true)
 	}
-	up.Leads = len(leads)
+	if err != nil {
+		return nil, up, fmt.Errorf("name the e-mail fields of the leads in store %s: %w", st.Path(), err)
+	}
 	if dryRun {
-		return newNamedView(st, b), up, nil
+		return view, up, nil
 	}
-	if err := st.Apply(b); err != nil {
-		return nil, up, fmt.Errorf("name the e-mail fields of %d leads in store %s: %w", len(leads), st.Path(), err)
-	}
-	up.Written = true
 	return st, up, nil
 }
 
@@ -82,31 +116,16 @@ type selectingReader interface {
 	ForEachLeadSelected(keep func(*crm.Lead) bool, fn func(*crm.Lead) error) error
 }
 
-// leadsToName reads, in full and in id order, the leads that name no
-// e-mail field but have a custom field that is an e-mail column, with the
-// names set.
-func leadsToName(st crm.Store) ([]*crm.Lead, error) {
-	columns := emailColumns{}
-	keep := func(l *crm.Lead) bool {
-		return len(l.EmailFields) == 0 && len(columns.of(l)) > 0
-	}
-	var leads []*crm.Lead
-	add := func(l *crm.Lead) error {
-		l.EmailFields = columns.of(l)
-		for i := range l.Merges {
-			if m := l.Merges[i].Lead; m != nil && len(m.EmailFields) == 0 {
-				m.EmailFields = columns.of(m)
-			}
-		}
-		leads = append(leads, l)
-		return nil
-	}
+// forEachToName calls fn, in id order, with every lead read in full that
+// names no e-mail field but has a custom field that is an e-mail column.
+// fn may write the store.
+func forEachToName(st crm.Store, n *namer, fn func(*crm.Lead) error) error {
 	if sr, ok := st.(selectingReader); ok {
-		return leads, sr.ForEachLeadSelected(keep, add)
+		return sr.ForEachLeadSelected(n.needs, fn)
 	}
 	var ids []crm.ID
 	err := st.ForEachLeadFields(func(l *crm.Lead) error {
-		if keep(l) {
+		if n.needs(l) {
 			ids = append(ids, l.ID)
 		}
 		return nil
@@ -117,28 +136,34 @@ func leadsToName(st crm.Store) ([]*crm.Lead, error) {
 		}
 		var l *crm.Lead
 		if l, err = st.Lead(id); err == nil {
-			err = add(l)
+			err = fn(l)
 		}
 	}
-	return leads, err
+	return err
 }
 
-// emailColumns remembers importer.EmailColumn's answer per name: a store
-// holds few distinct custom-field names, and each answer maps a header.
-type emailColumns map[string]bool
+// namer names the e-mail fields of leads. It remembers importer.EmailColumn's
+// answer per name: a store holds few distinct custom-field names, and each
+// answer maps a header. It is safe for concurrent use.
+type namer struct {
+	mu      sync.Mutex
+	columns map[string]bool
+}
 
-// of returns the names of l's non-empty custom fields that are e-mail
+// fields returns the names of l's non-empty custom fields that are e-mail
 // columns, sorted (the file's column order is not kept).
-func (c emailColumns) of(l *crm.Lead) []string {
+func (n *namer) fields(l *crm.Lead) []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
 	var names []string
 	for name, v := range l.Custom {
 		if v == "" {
 			continue
 		}
-		is, ok := c[name]
+		is, ok := n.columns[name]
 		if !ok {
 			is = importer.EmailColumn(name)
-			c[name] = is
+			n.columns[name] = is
 		}
 		if is {
 			names = append(names, name)
@@ -148,38 +173,50 @@ func (c emailColumns) of(l *crm.Lead) []string {
 	return names
 }
 
+// needs reports whether l names no e-mail field but has one.
+func (n *namer) needs(l *crm.Lead) bool {
+	return len(l.EmailFields) == 0 && len(n.fields(l)) > 0
+}
+
+// name names the e-mail fields of l and of the rows its merge records
+// keep, where they name none.
+func (n *namer) name(l *crm.Lead) {
+	if len(l.EmailFields) == 0 {
+		l.EmailFields = n.fields(l)
+	}
+	for i := range l.Merges {
+		if m := l.Merges[i].Lead; m != nil && len(m.EmailFields) == 0 {
+			if f := n.fields(m); len(f) > 0 {
+				r := *m
+				r.EmailFields = f
+				l.Merges[i].Lead = &r
+			}
+		}
+	}
+}
+
 // namedView is a store as NameEmailFields would leave it, for a dry run:
-// the leads it would name, and their index entries, stand in for the
-// stored ones for every reader. Writing through it is not meant: a dry
-// run writes nothing.
+// the leads it would name read named, and their index entries with the
+// new keys. Writing through it is not meant: a dry run writes nothing.
 type namedView struct {
 	crm.Store
-	leads map[crm.ID]*crm.Lead
-	index map[crm.ID]crm.IndexEntry
+	n     *namer
+	index map[crm.ID]crm.IndexEntry // of the leads to name
 }
-
-func newNamedView(st crm.Store, b *crm.Batch) *namedView {
-	v := &namedView{Store: st, leads: make(map[crm.ID]*crm.Lead, len(b.Leads)), index: make(map[crm.ID]crm.IndexEntry, len(b.Index))}
-	for _, l := range b.Leads {
-		v.leads[l.ID] = l
-	}
-	for _, e := range b.Index {
-		v.index[e.ID] = e
-	}
-	return v
-}
-
-// The readers get copies: an import changes the leads it loads.
 
 func (v *namedView) EmailFieldsNamed() (bool, error) { return true, nil }
 
+// lead names l if the upgrade would (the stored leads come fresh from
+// every read, so naming them in place is safe).
 func (v *namedView) lead(l *crm.Lead) *crm.Lead {
-	if n, ok := v.leads[l.ID]; ok {
-		return n.Clone()
+	if _, ok := v.index[l.ID]; ok {
+		l.Merges = slices.Clone(l.Merges)
+		v.n.name(l)
 	}
 	return l
 }
 
+// entry returns a copy: an import changes the entries it loads.
 func (v *namedView) entry(e crm.IndexEntry) crm.IndexEntry {
 	if n, ok := v.index[e.ID]; ok {
 		n.Keys, n.RowSigs = slices.Clone(n.Keys), slices.Clone(n.RowSigs)
@@ -189,10 +226,11 @@ func (v *namedView) entry(e crm.IndexEntry) crm.IndexEntry {
 }
 
 func (v *namedView) Lead(id crm.ID) (*crm.Lead, error) {
-	if n, ok := v.leads[id]; ok {
-		return n.Clone(), nil
+	l, err := v.Store.Lead(id)
+	if err != nil {
+		return l, err
 	}
-	return v.Store.Lead(id)
+	return v.lead(l), nil
 }
 
 func (v *namedView) Index(id crm.ID) (crm.IndexEntry, error) {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,12 +18,12 @@ const outlookMore = "First Name,Last Name,E-mail Address,E-mail 2 Address\n" +
 	"Jürgen,Müller,j.mueller@mueller-maschinenbau.de,juergen.mueller@gmx.de\n"
 
 // upgradeStore counts the scans and writes that go through it; its
-// Apply fails while fail is set, as a full disk does, writing nothing.
+// failAt-th Apply fails, as a full disk does, writing nothing.
 type upgradeStore struct {
 	crm.Store
 	scans   int
 	batches []*crm.Batch
-	fail    bool
+	failAt  int
 }
 
 func (s *upgradeStore) ForEachLead(fn func(*crm.Lead) error) error {
@@ -37,7 +38,7 @@ func (s *upgradeStore) ForEachLeadFields(fn func(*crm.Lead) error) error {
 
 func (s *upgradeStore) Apply(b *crm.Batch) error {
 	s.batches = append(s.batches, b)
-	if s.fail {
+	if len(s.batches) == s.failAt {
 		return errors.New("no space left on device (injected)")
 	}
 	return s.Store.Apply(b)
@@ -58,9 +59,9 @@ func withNamedLead(t *testing.T, s *fileStore) *crm.Lead {
 }
 
 // TestNameEmailFieldsOnce: the upgrade reads the leads once and writes
-// the leads it names, their index entries and the store's record in one
-// batch; run again, on the same store or after reopening it, it reads one
-// key and writes nothing.
+// the leads it names with their index entries, and the store's record
+// with the last of them (here all in one batch); run again, on the same
+// store or after reopening it, it reads one key and writes nothing.
 func TestNameEmailFieldsOnce(t *testing.T) {
 	s := oldStore(t, writeFile(t, "outlook.csv", outlookOld), writeFile(t, "more.csv", outlookMore))
 	named := withNamedLead(t, s)
@@ -79,7 +80,7 @@ func TestNameEmailFieldsOnce(t *testing.T) {
 	if st.scans != 1 || len(st.batches) != 1 {
 		t.Fatalf("%d scans, %d batches; want one of each", st.scans, len(st.batches))
 	}
-	// One transaction: the leads, their entries and the record together.
+	// The leads, their entries and the record together.
 	b := st.batches[0]
 	var ids []crm.ID
 	for _, l := range b.Leads {
@@ -140,24 +141,33 @@ func TestNameEmailFieldsOnce(t *testing.T) {
 	}
 }
 
-// TestNameEmailFieldsFailure: a write that fails leaves the store as it
-// was, without the record, and the next run does it all.
+// TestNameEmailFieldsFailure: a write that fails leaves the leads of its
+// batch as they were and the store without its record; the leads of the
+// batches before it are named with their keys, and the next run names the
+// rest.
 func TestNameEmailFieldsFailure(t *testing.T) {
-	s := oldStore(t, writeFile(t, "outlook.csv", outlookOld))
-	before := allLeads(t, s.db)
-	st := &upgradeStore{Store: s.db, fail: true}
-	if _, _, err := NameEmailFields(st, false); err == nil {
-		t.Fatal("NameEmailFields succeeded with a failing write")
+	defer func(n int) { nameBatchSize = n }(nameBatchSize)
+	nameBatchSize = 1
+	s := oldStore(t, writeFile(t, "outlook.csv", outlookOld), writeFile(t, "more.csv", outlookMore))
+	st := &upgradeStore{Store: s.db, failAt: 2}
+	if _, _, err := NameEmailFields(st, false); err == nil || !strings.Contains(err.Error(), "injected") {
+		t.Fatalf("NameEmailFields with a failing second write: %v", err)
 	}
 	if named, err := s.db.EmailFieldsNamed(); err != nil || named {
 		t.Errorf("after the failed write: EmailFieldsNamed = %v, %v", named, err)
 	}
-	if after := allLeads(t, s.db); len(after[0].EmailFields) != 0 || len(after) != len(before) {
-		t.Error("the failed write changed the leads")
+	if l := mustLead(t, s.db, 1); len(l.EmailFields) != 1 {
+		t.Errorf("lead 1, of the batch before the failure, names %q", l.EmailFields)
 	}
-	st.fail = false
+	if l := mustLead(t, s.db, 2); len(l.EmailFields) != 0 {
+		t.Errorf("lead 2, of the failed batch, names %q", l.EmailFields)
+	}
+	st = &upgradeStore{Store: s.db}
 	if _, up, err := NameEmailFields(st, false); err != nil || up.Leads != 1 || !up.Written {
-		t.Errorf("next run: %+v, %v; want lead 1 named", up, err)
+		t.Errorf("next run: %+v, %v; want lead 2 named", up, err)
+	}
+	if len(st.batches) != 2 || st.batches[0].Leads[0].ID != 2 || !st.batches[1].EmailFieldsNamed || len(st.batches[1].Leads) != 0 {
+		t.Errorf("next run: %d batches; want lead 2, then the record", len(st.batches))
 	}
 	if named, err := s.db.EmailFieldsNamed(); err != nil || !named {
 		t.Errorf("after the next run: EmailFieldsNamed = %v, %v", named, err)
@@ -192,5 +202,25 @@ func TestNameEmailFieldsDryRun(t *testing.T) {
 	}
 	if named, err := s.db.EmailFieldsNamed(); err != nil || named {
 		t.Errorf("after the dry run: EmailFieldsNamed = %v, %v", named, err)
+	}
+}
+
+// TestNameEmailFieldsBatches: on the store itself, which reads the leads
+// in one pass and takes the batches' writes between its reads, every
+// lead to name is named however small the batches.
+func TestNameEmailFieldsBatches(t *testing.T) {
+	defer func(n int) { nameBatchSize = n }(nameBatchSize)
+	nameBatchSize = 1
+	s := oldStore(t, writeFile(t, "outlook.csv", outlookOld), writeFile(t, "more.csv", outlookMore))
+	if _, up, err := NameEmailFields(s.db, false); err != nil || up != (EmailFieldsUpgrade{Leads: 2, Written: true}) {
+		t.Fatalf("NameEmailFields = %+v, %v; want 2 leads named", up, err)
+	}
+	for _, id := range []crm.ID{1, 2} {
+		if l := mustLead(t, s.db, id); !slices.Equal(l.EmailFields, []string{"E-mail 2 Address"}) {
+			t.Errorf("lead %s names %q, want its E-mail 2 Address", id, l.EmailFields)
+		}
+	}
+	if err := s.db.Check(); err != nil {
+		t.Error(err)
 	}
 }
