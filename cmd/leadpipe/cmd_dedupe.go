@@ -41,7 +41,9 @@ values go into the history. The merged-away lead is kept, read-only and
 out of lists and exports; leadpipe leads unmerge takes a merge back. A
 lead scoring from review_at is flagged as a possible duplicate (see
 leadpipe review export). Converted leads are read-only and left out;
-pairs reviewed as different are never proposed again.
+pairs reviewed as different are never proposed again. In a store an older
+leadpipe wrote, the leads' other e-mail columns (E-mail 2 and the like)
+are named for matching first, once.
 
 --dry-run lists the proposed merges and flags and writes nothing; without
 it the same plan is written in one transaction. --explain adds, for every
@@ -64,6 +66,9 @@ type dedupeResult struct {
 	*dedupe.Plan
 	DryRun  bool `json:"dry_run"`
 	Written bool `json:"written"`
+	// EmailFieldsNamed counts the leads of an older store whose other
+	// e-mail columns were named first (pipeline.NameEmailFields).
+	EmailFieldsNamed int `json:"email_fields_named,omitempty"`
 }
 
 func runDedupe(_ context.Context, g *globalOptions, ios *IOStreams, opts *dedupeOptions) error {
@@ -76,11 +81,17 @@ func runDedupe(_ context.Context, g *globalOptions, ios *IOStreams, opts *dedupe
 	runID := "dedupe-" + pipeline.NewImportID(now)
 	m := dedupe.NewMatcher(g.Dedupe)
 	setMemoryLimit(800 << 20)
-	plan, err := dedupe.PlanStore(db, m, runID, now, opts.Explain)
+	// A store an older leadpipe wrote: its leads' other e-mail columns
+	// become match keys first (a dry run plans on a view of that).
+	st, upgrade, err := pipeline.NameEmailFields(db, opts.DryRun)
+	if err != nil {
+		return err // names the store
+	}
+	plan, err := dedupe.PlanStore(st, m, runID, now, opts.Explain)
 	if err != nil {
 		return fmt.Errorf("dedupe store %s: %w", db.Path(), err)
 	}
-	res := dedupeResult{Plan: plan, DryRun: opts.DryRun}
+	res := dedupeResult{Plan: plan, DryRun: opts.DryRun, Written: upgrade.Written, EmailFieldsNamed: upgrade.Leads}
 	if !opts.DryRun && (len(plan.Merges) > 0 || len(plan.Flags) > 0) {
 		// A merge changes the data the score rests on: rescore the
 		// survivors, as an import does.
@@ -106,6 +117,9 @@ func writeDedupeText(w io.Writer, r dedupeResult) error {
 	verb, flagged := "merged", "flagged"
 	if r.DryRun {
 		verb, flagged = "would merge", "would flag"
+	}
+	if r.EmailFieldsNamed > 0 {
+		fmt.Fprint(w, emailFieldsNote(r.EmailFieldsNamed, r.DryRun))
 	}
 	fmt.Fprintf(w, "compared %d leads (%d candidate pairs, %.3f per lead", r.Leads, r.Stats.Pairs, r.Stats.PairsPerRow())
 	if r.Stats.Oversized > 0 {

@@ -89,7 +89,9 @@ phone number, and no known column titles) is refused until a mapping file
 lists them.
 
 Importing the same file again changes nothing: every row is unchanged and
-the store is not written.`),
+the store is not written. A store an older leadpipe wrote is written once
+more: the first import (or dedupe) names its leads' other e-mail columns,
+such as E-mail 2, so that rows match on them.`),
 		Example: `  leadpipe import --source messe-2026 --rejects rejects.csv fair.csv
   leadpipe import --dry-run --row-report rows.csv web-export.xlsx
   leadpipe import --json --no-progress nightly/*.csv`,
@@ -517,6 +519,9 @@ func writeImportText(w io.Writer, r *importResult) error {
 	if n := s.KeptUnreachable; n > 0 {
 		fmt.Fprintf(&b, "%s without a way to reach the person kept as asked (--keep-unreachable)\n", plural(n, "row", "rows"))
 	}
+	if n := s.EmailFieldsNamed; n > 0 {
+		b.WriteString(emailFieldsNote(n, s.DryRun))
+	}
 	if r.RowReport != "" {
 		fmt.Fprintf(&b, "row report: %s\n", r.RowReport)
 	}
@@ -528,6 +533,15 @@ func writeImportText(w io.Writer, r *importResult) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// emailFieldsNote says that the leads an older leadpipe stored had their
+// other e-mail columns named (pipeline.NameEmailFields), or would have.
+func emailFieldsNote(n int, dryRun bool) string {
+	if dryRun {
+		return fmt.Sprintf("would name the other e-mail columns (E-mail 2, ...) of %s stored by an older leadpipe, for matching; the first run that writes does it, once\n", plural(n, "lead", "leads"))
+	}
+	return fmt.Sprintf("named the other e-mail columns (E-mail 2, ...) of %s stored by an older leadpipe, for matching (once)\n", plural(n, "lead", "leads"))
 }
 
 func rejectsNote(r *importResult) string {
