@@ -68,6 +68,12 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		r.Phone = localPhone(l.Raw.Value(crm.FieldPhone))
 	} else {
 		r.Switchboard = crm.SwitchboardNumber(l.Raw.Value(crm.FieldPhone))
+		if l.PhoneExt != "" && isDigits(l.PhoneExt) {
+			// A line is its number and extension: "+49 30 405060 x12"
+			// is the "030 405060-12" dialled directly, and two
+			// extensions of one main number are two desks.
+			r.Phone += l.PhoneExt
+		}
 	}
 	if r.Mobile == "" {
 		r.Mobile = localPhone(l.Raw.Value(crm.FieldMobile))
@@ -244,3 +250,13 @@ func placeholder(d string) bool {
 
 // localPrefix marks a Record phone as local digits, not E.164.
 const localPrefix = "local:"
+
+// isDigits reports whether s is made of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
