@@ -113,6 +113,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// given names, or only the family (namedForOne): it lifts no
 	// first_name guard.
 	familyAddress := false
+	// personalMail: the same personal address (sharedMail); personalField:
+	// a configured comparison agrees.
+	personalMail, personalField, sharedMail := false, false, ""
 	// domainTypo: the e-mail addresses are one address with its domain
 	// mistyped, which the email_domain comparison does not count again.
 	domainTypo := false
@@ -177,6 +180,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				// given names one person's.
 				personal = personal || lv == Agree && note != noteOtherAddress || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
+				if lv == Agree && note != noteOtherAddress || domainTypo {
+					personalMail, sharedMail = true, va
+				}
 				familyAddress = (lv == Agree || domainTypo) && first.different && namedForOne(va, a, b)
 				add(c, va, vb, sim, lv, note)
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
@@ -350,7 +356,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		va, vb := a.extraAt(c.extra), b.extraAt(c.extra)
 		lv, sim, note := compareExtra(c, va, vb)
 		if lv == Agree && c.Agree > 0 {
-			personal, familyAddress = true, false
+			personal, personalField, familyAddress = true, true, false
 		}
 		add(c, va, vb, sim, lv, note)
 	}
@@ -375,6 +381,16 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// mobile are one man.
 		veto = VetoKinNames
 	}
+	if veto == "" && m.cfg.Guards.LastName && last.lv == Disagree && surnamesDiffer(last.a, last.b) &&
+		!(personalField || personalMail && (first.lv == Agree || first.lv == Close || !namedSurname(sharedMail, a, b))) {
+		// Colleagues share a firm's number, mailbox and tax id, and a
+		// successor the predecessor's mobile; a woman who married
+		// brings her own address (named after her maiden name or
+		// not), else she is flagged (Decide: this veto flags from
+		// review_at on). An address that names one of the two last
+		// names, given by someone of another first name, is that one's.
+		veto = VetoLastName
+	}
 	return total, veto
 }
 
@@ -394,21 +410,7 @@ func namedForOne(email string, a, b *Record) bool {
 		// "leo"): not two given names.
 		return false
 	}
-	local, _, _ := strings.Cut(email, "@")
-	letters := key(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) {
-			return r
-		}
-		return -1
-	}, local))
-	named := func(name string) bool {
-		for w := range strings.FieldsSeq(name) {
-			if len(w) >= 3 && strings.Contains(letters, w) {
-				return true
-			}
-		}
-		return false
-	}
+	named := addressNames(email)
 	fa, fb := named(a.First), named(b.First)
 	switch {
 	case fa && fb:
@@ -453,6 +455,59 @@ func mobileShared(a, b *Record) bool {
 // name: one a short form of the other, or both in one nickname group.
 func relatedNames(a, b string) bool {
 	return a != "" && b != "" && (shortForm(a, b) || shortForm(b, a) || nicknames(a, b))
+}
+
+// VetoLastName is the veto of the last_name guard.
+const VetoLastName = "different last names, nothing personal in common"
+
+// surnamesDiffer reports whether two folded last names that compareName
+// found to disagree are two names rather than one mistyped or written
+// another way: neither an initial, no word in common (a double name and
+// its part, a particle's name: "schmidt" and "muller schmidt"), and at
+// least three edits apart at a Jaro-Winkler similarity below
+// differentThreshold ("kjaer" and "kjeldsen", "wrona" and "pietrzak";
+// not "morrison" and "moreoin").
+func surnamesDiffer(a, b string) bool {
+	if len(a) < 2 || len(b) < 2 || initials(a) || initials(b) {
+		return false
+	}
+	for x := range strings.FieldsSeq(a) {
+		for y := range strings.FieldsSeq(b) {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return edlib.OSADamerauLevenshteinDistance(a, b) >= 3 && jw(a, b) < differentThreshold
+}
+
+// namedSurname reports whether a shared address names one of two last
+// names and not the other: "r.wagner@" on Renate Wagner's card and on
+// her assistant Jana Berg's is Renate's.
+func namedSurname(email string, a, b *Record) bool {
+	named := addressNames(email)
+	return named(a.Last) != named(b.Last)
+}
+
+// addressNames returns a test of whether an address's local part holds a
+// folded name: one of its words of three letters or more, among the
+// local part's letters folded alike ("mike.doyle", "thejohnsons").
+func addressNames(email string) func(name string) bool {
+	local, _, _ := strings.Cut(email, "@")
+	letters := key(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return -1
+	}, local))
+	return func(name string) bool {
+		for w := range strings.FieldsSeq(name) {
+			if len(w) >= 3 && strings.Contains(letters, w) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // VetoFirstName is the veto of the first_name guard.

@@ -247,3 +247,52 @@ func TestNamedForOne(t *testing.T) {
 		t.Errorf("Karen with mike.doyle@: %s", res)
 	}
 }
+
+// TestLastNameGuard: two last names (not a typo, a double name's part or
+// swapped names) keep a pair with one first name from merging on what a
+// firm's colleagues or a successor share; the pair is flagged from
+// review_at on. The same personal address lifts it, as does a configured
+// comparison, and the guard can be switched off.
+func TestLastNameGuard(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"wrona", "pietrzak", true},
+		{"kjaer", "kjeldsen", true},
+		{"morrison", "moreoin", false}, // a typo
+		{"schmidt", "muller schmidt", false},
+		{"kowalski", "kowalska", false},
+		{"w", "wagner", false},
+		{"lee", "le", false},
+	} {
+		if got := surnamesDiffer(tt.a, tt.b); got != tt.want {
+			t.Errorf("surnamesDiffer(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+	}
+	m := NewMatcher(DefaultConfig())
+	firm := func(id crm.ID, last string, more ...string) *crm.Lead {
+		return lead(id, append([]string{"first_name", "Marcin", "last_name", last, "company", "Wrona Transport Sp. z o.o.",
+			"mobile", "+48 601 234 567", "postal_code", "00-950", "city", "Warszawa", "country", "PL"}, more...)...)
+	}
+	a, b := m.Record(firm(1, "Wrona")), m.Record(firm(2, "Pietrzak"))
+	res := m.Explain(&b, &a)
+	if res.Veto != VetoLastName || res.Score < DefaultMergeAt || m.Decide(res, true) != Review {
+		t.Errorf("the successor with the company mobile: %s, decision %s", res, decisionNames[m.Decide(res, true)])
+	}
+	// Her own address, named after her maiden name: one woman.
+	a = m.Record(lead(1, "first_name", "Emma", "last_name", "Wilson", "email", "emmawilson87@gmail.com", "city", "Norwich"))
+	b = m.Record(lead(2, "first_name", "Emma", "last_name", "Clarke", "email", "emmawilson87@gmail.com", "city", "Norwich"))
+	if res := m.Explain(&b, &a); res.Veto != "" || m.Decide(res, true) != Merge {
+		t.Errorf("her own address: %s", res)
+	}
+	cfg, err := Load([]byte("dedupe:\n  guards: {last_name: false}\n"), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := NewMatcher(cfg)
+	a, b = off.Record(firm(1, "Wrona")), off.Record(firm(2, "Pietrzak"))
+	if res := off.Explain(&b, &a); res.Veto != "" || off.Decide(res, true) != Merge {
+		t.Errorf("guard off: %s", res)
+	}
+}

@@ -210,6 +210,9 @@ func TestExactModeGuards(t *testing.T) {
 		{p("", "W.", "Brandt", ""), p("", "Werner", "Brandt", ""), ""},
 		{p("", "Janusz", "Wójcik", ""), p("", "Jan", "Wójcik", ""), VetoKinNames},
 		{p("", "Katarzyna", "Nowak", ""), p("", "Kasia", "Nowak", ""), ""},
+		// Her husband's address (namedForOne); an address naming neither.
+		{p("", "Mike", "Doyle", "mike.doyle@gmail.com"), p("", "Karen", "Doyle", "mike.doyle@gmail.com"), VetoFirstName},
+		{p("", "Mike", "Doyle", "tiger77@gmail.com"), p("", "Karen", "Doyle", "tiger77@gmail.com"), ""},
 	} {
 		if got := ExactVeto(tt.a, tt.b, DefaultConfig().Guards); got != tt.want {
 			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)

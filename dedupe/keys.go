@@ -108,7 +108,16 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		}
 	}
 	if a.Email != "" && mailboxOf(a.Email) == mailboxOf(b.Email) && !a.EmailRole && !b.EmailRole {
-		return "" // the person's own address
+		// The person's own address, unless it names one of two given
+		// names or only the family (namedForOne). The last_name guard
+		// has nothing to add: an address of one's own with one first
+		// name lifts it, and the other keys need one last name.
+		ra := Record{First: key(a.FirstName), Last: key(a.LastName)}
+		rb := Record{First: key(b.FirstName), Last: key(b.LastName)}
+		if g.FirstName && firstNameCmp(ra.First, rb.First, exactFirstNameThreshold).different && namedForOne(a.Email, &ra, &rb) {
+			return VetoFirstName
+		}
+		return ""
 	}
 	ra, rb := exactRecord(a), exactRecord(b)
 	if _, _, note := compareEmail(&ra, &rb, exactEmailThreshold); g.PersonalEmail && note == notePersonalAddresses {
