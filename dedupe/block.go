@@ -643,10 +643,12 @@ func (m *Matcher) Decide(best Result, ok bool) Decision {
 		// are a family or a firm's colleagues, who share a last name,
 		// an address, a phone or a company: flagging each of those
 		// would flood the review.
-		if best.Score >= m.cfg.MergeAt || best.Veto == VetoLastName {
-			// Two last names with a first name and more in common are
-			// flagged from review_at on, as they were before the
-			// guard: a married name as often as two colleagues.
+		if best.Score >= m.cfg.MergeAt || best.Veto == VetoLastName || best.Veto == VetoGenerationOneSide {
+			// Two last names with a first name and more in common, or
+			// a generation suffix on one side, are flagged from
+			// review_at on, as they were before these guards: a
+			// married name as often as two colleagues, the son as
+			// often as the father.
 			return Review
 		}
 		return New

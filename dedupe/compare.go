@@ -368,6 +368,13 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// "Hans Müller sen." and "Hans Müller jun.": father and son.
 		veto = VetoGeneration
 	}
+	if veto == "" && m.cfg.Guards.Generation && (a.Generation == genNone) != (b.Generation == genNone) &&
+		!personal && !mobileShared(a, b) {
+		// "James Carter" and "James Carter Jr." at one house or firm:
+		// the father as often as the son without his suffix. One
+		// personal address or mobile is one man's.
+		veto = VetoGenerationOneSide
+	}
 	if veto == "" && otherName && (!personal || familyAddress) && m.cfg.Guards.FirstName {
 		// A family, a household or a firm's staff share a last name, a
 		// phone, an address, a company: with two given names, those
@@ -456,6 +463,10 @@ func mobileShared(a, b *Record) bool {
 func relatedNames(a, b string) bool {
 	return a != "" && b != "" && (shortForm(a, b) || shortForm(b, a) || nicknames(a, b))
 }
+
+// VetoGenerationOneSide is the generation guard's veto of a suffix on one
+// side only, which flags (Decide) rather than keeps apart.
+const VetoGenerationOneSide = "a generation suffix (sen./jun.) on one side only"
 
 // VetoLastName is the veto of the last_name guard.
 const VetoLastName = "different last names, nothing personal in common"
