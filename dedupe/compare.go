@@ -1000,6 +1000,15 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		// telling namesakes apart, not a typo.
 		return Disagree, s, "other number or separator"
 	}
+	if da == db && middleInitialAdded(la, lb) {
+		// "michael.brown" and "michael.j.brown": a firm (or a mail
+		// provider) gives the second Michael Brown his initial. Two
+		// edits, but two mailboxes, never one mistyped.
+		if !a.Freemail && !a.Role && !b.Role {
+			return Disagree, s, notePersonalAddresses
+		}
+		return Disagree, s, "another mailbox, a middle initial added"
+	}
 	if nearAddress(a.Email, b.Email, la, lb, da, db, s, thr) {
 		if mirrorsNames(la, lb, a, b) {
 			// "a.schmidt" and "a.schmitt" of Andrea Schmidt and Andrea
@@ -1022,6 +1031,26 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		return Disagree, s, notePersonalAddresses
 	}
 	return Disagree, s, ""
+}
+
+// middleInitialAdded reports whether two local parts are the same words
+// but for one single letter that one adds between them ("michael.brown",
+// "michael.j.brown").
+func middleInitialAdded(a, b string) bool {
+	sep := func(r rune) bool { return r == '.' || r == '_' || r == '-' }
+	wa, wb := strings.FieldsFunc(a, sep), strings.FieldsFunc(b, sep)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) < 2 || len(wb) != len(wa)+1 {
+		return false
+	}
+	for i := 1; i < len(wb)-1; i++ {
+		if len(wb[i]) == 1 && slices.Equal(wa, slices.Concat(wb[:i], wb[i+1:])) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearAddress reports whether two addresses are one mistyped: at most two

@@ -1091,3 +1091,21 @@ func TestBlockingByWord(t *testing.T) {
 		t.Errorf("two word parts in a key: err = %v, want it refused at line 3", err)
 	}
 }
+
+func TestMiddleInitialAdded(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"michael.brown", "michael.j.brown", true},
+		{"anna_m_nowak", "anna_nowak", true},
+		{"michael.brown", "michael.brown", false},
+		{"m.brown", "michael.brown", false},
+		{"michael.brown", "michael.jo.brown", false},
+		{"j.brown", "brown", false},
+	} {
+		if got := middleInitialAdded(tt.a, tt.b); got != tt.want {
+			t.Errorf("middleInitialAdded(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

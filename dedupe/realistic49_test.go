@@ -260,7 +260,7 @@ var realistic49Cases = []realCase{
 		b:     realRow{"region", "US", "first_name", "Michael", "last_name", "Brown", "company", "Johnson Controls", "email", "michael.j.brown@jci.com", "postal_code", "53202", "city", "Milwaukee"},
 		want:  New,
 		why:   "IT gives the second Michael Brown his middle initial: two mailboxes, two people",
-		known: "got merge at 22: an inserted middle initial is two edits, so the addresses are near-identical (close +4, compare.go compareEmail/nearAddress) instead of two mailboxes, and the personal-e-mail guard does not fire",
+		known: "got review: the added middle initial makes two mailboxes (middleInitialAdded) and the personal_email guard vetoes, but what else agrees reaches merge_at, and a vetoed pair there is flagged",
 	},
 	{
 		name: "Robert Miller vs Robert Miller Jr. at Miller & Sons, one office number",
