@@ -1109,3 +1109,31 @@ func TestMiddleInitialAdded(t *testing.T) {
 		}
 	}
 }
+
+// TestStreetUnitsAndZIP4: a flat's number written after a marker ("Apt
+// 4B", "Flat 3,") goes after the house's, where "#4B" has it; a ZIP+4 is
+// its ZIP.
+func TestStreetUnitsAndZIP4(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"215 W 88th St Apt 4B", "215 w 88th st 4b"},
+		{"215 West 88th Street #4B", "215 w 88th st 4b"},
+		{"Flat 3, 12 High Street", "12 high st 3"},
+		{"Suite 400, 1 Main St", "1 main st 400"},
+		{"Unit B", "b"},
+	} {
+		if got := streetKey(tt.in); got != tt.want {
+			t.Errorf("streetKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ code, country, want string }{
+		{"10024-3301", "US", "10024"},
+		{"10024 3301", "", "10024"},
+		{"10024", "US", "10024"},
+		{"01310-1000", "BR", "01310-1000"},
+		{"SW1P 4QP12", "", "SW1P 4QP12"},
+	} {
+		if got := zip5(tt.code, tt.country); got != tt.want {
+			t.Errorf("zip5(%q, %q) = %q, want %q", tt.code, tt.country, got, tt.want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		r.Mobile = ""
 	}
 	if l.PostalCode != "" {
-		r.Postal = l.Country + " " + strings.ToLower(l.PostalCode)
+		r.Postal = l.Country + " " + strings.ToLower(zip5(l.PostalCode, l.Country))
 	}
 	if len(m.extra) > 0 {
 		r.Extra = make([]string, len(m.extra))
@@ -198,7 +198,19 @@ func streetKey(s string) string {
 	}
 	words := strings.Fields(capLen(normalize.Fold(s)))
 	out := words[:0]
-	for _, w := range words {
+	flat := ""
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if unitWords[w] {
+			// "Flat 3, 12 High Street", "215 W 88th St Apt 4B": the
+			// flat's number goes last, after the house's, where
+			// "#4B" and a list's "12 High St 3" have it.
+			if i+1 < len(words) && strings.ContainsAny(words[i+1], "0123456789") && flat == "" {
+				flat = words[i+1]
+				i++
+			}
+			continue
+		}
 		if v, ok := streetWords[w]; ok {
 			if v != "" {
 				out = append(out, v)
@@ -216,7 +228,16 @@ func streetKey(s string) string {
 		}
 		out = append(out, w)
 	}
+	if flat != "" {
+		out = append(out, flat)
+	}
 	return collapse(strings.Join(out, " "))
+}
+
+// unitWords mark a flat, unit or suite within a house.
+var unitWords = map[string]bool{
+	"apt": true, "apartment": true, "unit": true, "suite": true, "ste": true,
+	"flat": true, "wohnung": true, "whg": true, "top": true, "lokal": true, "lok": true,
 }
 
 // localPhone is the matching value of a phone number that could not be
@@ -259,4 +280,17 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// zip5 is a US ZIP+4 code's five-digit ZIP ("10024-3301", "10024 3301"):
+// one list writes the +4, another not, and the five digits name the
+// place. Other codes, and codes of other countries, stay as they are.
+func zip5(code, country string) string {
+	if country != "" && country != "US" || len(code) != 10 || code[5] != '-' && code[5] != ' ' {
+		return code
+	}
+	if isDigits(code[:5]) && isDigits(code[6:]) {
+		return code[:5]
+	}
+	return code
 }
