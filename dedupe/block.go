@@ -603,10 +603,11 @@ func (x *Index) Rescore(r *Record, keys []uint64) (Result, bool) {
 // earlierCounts reports whether a lead's earlier states are compared
 // after the comparison with the lead as it is gave veto. A guard's veto on
 // the lead as it is stands (another tax id, another personal address at
-// its domain), except the first_name guard's: it only says that nothing
-// personal agrees with the lead as it is, and an earlier state may still
-// hold the e-mail address the row shares.
-func earlierCounts(veto string) bool { return veto == "" || veto == VetoFirstName }
+// its domain), except the first_name guard's and those that flag
+// (reviewVeto): they only say that nothing personal agrees with the lead
+// as it is, and an earlier state may still hold the e-mail address, the
+// company or the last name the row shares.
+func earlierCounts(veto string) bool { return veto == "" || veto == VetoFirstName || reviewVeto(veto) }
 
 // linked reports whether two of ids (the strong candidates of one row)
 // may be one person: no review has found them to be two.
@@ -632,6 +633,13 @@ const (
 )
 
 // Decide applies the thresholds and guards to a best candidate.
+// reviewVeto reports whether a veto flags its pair from review_at on (not
+// only from merge_at): it stands for a doubt a person should look at,
+// not for two people.
+func reviewVeto(v string) bool {
+	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer
+}
+
 func (m *Matcher) Decide(best Result, ok bool) Decision {
 	switch {
 	case !ok || best.Score < m.cfg.ReviewAt:
@@ -643,7 +651,7 @@ func (m *Matcher) Decide(best Result, ok bool) Decision {
 		// are a family or a firm's colleagues, who share a last name,
 		// an address, a phone or a company: flagging each of those
 		// would flood the review.
-		if best.Score >= m.cfg.MergeAt || best.Veto == VetoLastName || best.Veto == VetoGenerationOneSide {
+		if best.Score >= m.cfg.MergeAt || reviewVeto(best.Veto) {
 			// Two last names with a first name and more in common, or
 			// a generation suffix on one side, are flagged from
 			// review_at on, as they were before these guards: a

@@ -116,6 +116,8 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// personalMail: the same personal address (sharedMail); personalField:
 	// a configured comparison agrees.
 	personalMail, personalField, sharedMail := false, false, ""
+	// otherEmployer: both records name a company, and they disagree.
+	otherEmployer := false
 	// domainTypo: the e-mail addresses are one address with its domain
 	// mistyped, which the email_domain comparison does not count again.
 	domainTypo := false
@@ -225,6 +227,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					add(&oc, a.Company, b.Company, sim, lv, strings.TrimPrefix(note+"; organisation record", "; "))
 					continue
 				}
+				otherEmployer = lv == Disagree
 				add(c, a.Company, b.Company, sim, lv, note)
 				continue
 			}
@@ -375,6 +378,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// personal address or mobile is one man's.
 		veto = VetoGenerationOneSide
 	}
+	if veto == "" && m.cfg.Guards.Company && otherEmployer && !personalMail && !personalField && person(a) && person(b) {
+		// "Thomas Wagner" at Bosch and at Continental with one mobile:
+		// one man who changed jobs, whose contact at the new employer
+		// is a new one, or two namesakes; flagged (Decide), not merged.
+		veto = VetoOtherEmployer
+	}
 	if veto == "" && otherName && (!personal || familyAddress) && m.cfg.Guards.FirstName {
 		// A family, a household or a firm's staff share a last name, a
 		// phone, an address, a company: with two given names, those
@@ -467,6 +476,14 @@ func relatedNames(a, b string) bool {
 // VetoGenerationOneSide is the generation guard's veto of a suffix on one
 // side only, which flags (Decide) rather than keeps apart.
 const VetoGenerationOneSide = "a generation suffix (sen./jun.) on one side only"
+
+// person reports whether a record names a person (not an organisation's
+// record).
+func person(r *Record) bool { return r.First != "" || r.Last != "" }
+
+// VetoOtherEmployer keeps two records of two companies apart unless a
+// personal address or a configured field agrees; it flags (Decide).
+const VetoOtherEmployer = "another company, nothing personal in common"
 
 // VetoLastName is the veto of the last_name guard.
 const VetoLastName = "different last names, nothing personal in common"

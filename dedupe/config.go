@@ -88,7 +88,8 @@ var blockTransforms = []string{"initial", "phonetic", "prefix3", "year", "word"}
 //	    tax_id: true          # two different tax ids never merge
 //	    personal_email: true  # two different personal e-mails at one company domain never merge
 //	    first_name: true      # two different given names never merge on shared facts alone
-//	    last_name: true       # nor two different last names
+//	    last_name: true       # nor two different last names (flagged from review_at)
+//	    company: true         # nor people at two different companies (flagged from review_at)
 //	    salutation: true      # "Herr" and "Frau" (Mr/Mrs, Pan/Pani, ...) never merge
 //	    generation: true      # "sen." and "jun." (Sr./Jr., II/III) never merge
 type Config struct {
@@ -123,6 +124,11 @@ type Guards struct {
 	// mailbox, tax id or a mobile handed on to a successor are shared by
 	// colleagues. A changed married name is flagged, not merged.
 	LastName bool `json:"last_name"`
+	// Company flags, never merges, two records of people at two different
+	// companies unless the same personal e-mail address or a configured
+	// comparison agrees: one mobile at Bosch and at Continental is a job
+	// change (a new contact at the new employer) or two namesakes.
+	Company bool `json:"company"`
 	// Salutation vetoes a merge of two records whose salutations name
 	// different genders ("Herr" and "Frau", "Pan" and "Pani").
 	Salutation bool `json:"salutation"`
@@ -178,7 +184,7 @@ func DefaultConfig() Config {
 			b(CmpTaxID, 0, 8, 0, -8),
 			b(CmpEmailDomain, 0, 1, 0, -0.5),
 		},
-		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true, LastName: true, Salutation: true, Generation: true},
+		Guards: Guards{TaxID: true, PersonalEmail: true, FirstName: true, LastName: true, Company: true, Salutation: true, Generation: true},
 	}
 }
 
@@ -261,7 +267,7 @@ func Load(data []byte, file string) (Config, error) {
 				}
 			}
 		case "guards":
-			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name", "last_name", "salutation", "generation") {
+			for _, g := range d.Map(f.Value, "dedupe.guards", "tax_id", "personal_email", "first_name", "last_name", "company", "salutation", "generation") {
 				if v, ok := d.Bool(g.Value, "dedupe.guards", g.Key); ok {
 					switch g.Key {
 					case "tax_id":
@@ -274,6 +280,8 @@ func Load(data []byte, file string) (Config, error) {
 						cfg.Guards.Generation = v
 					case "last_name":
 						cfg.Guards.LastName = v
+					case "company":
+						cfg.Guards.Company = v
 					default:
 						cfg.Guards.FirstName = v
 					}
@@ -392,7 +400,7 @@ func DefaultYAML() string {
 	b.WriteString("  # extra fields, e.g. a birth date column:\n")
 	b.WriteString("  # - {name: birth_date, field: Geburtsdatum, method: date, agree: 6, close: 2, disagree: -4}\n")
 	b.WriteString("  block: []   # extra blocking keys, e.g. [[Geburtsdatum, last_name:phonetic]]\n")
-	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n    last_name: %t\n    salutation: %t\n    generation: %t\n",
-		c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName, c.Guards.LastName, c.Guards.Salutation, c.Guards.Generation)
+	fmt.Fprintf(&b, "  guards:\n    tax_id: %t\n    personal_email: %t\n    first_name: %t\n    last_name: %t\n    company: %t\n    salutation: %t\n    generation: %t\n",
+		c.Guards.TaxID, c.Guards.PersonalEmail, c.Guards.FirstName, c.Guards.LastName, c.Guards.Company, c.Guards.Salutation, c.Guards.Generation)
 	return b.String()
 }

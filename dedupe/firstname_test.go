@@ -296,3 +296,29 @@ func TestLastNameGuard(t *testing.T) {
 		t.Errorf("guard off: %s", res)
 	}
 }
+
+// TestCompanyGuard: one mobile at two employers is flagged, not merged;
+// the same personal address merges; switched off, the mobile merges.
+func TestCompanyGuard(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	at := func(id crm.ID, company, email string) *crm.Lead {
+		return lead(id, "first_name", "Thomas", "last_name", "Wagner", "company", company, "email", email, "mobile", "+49 171 5556677", "country", "DE")
+	}
+	a, b := m.Record(at(1, "Robert Bosch GmbH", "thomas.wagner@de.bosch.com")), m.Record(at(2, "Continental AG", "thomas.wagner@continental.com"))
+	if res := m.Explain(&b, &a); res.Veto != VetoOtherEmployer || m.Decide(res, true) != Review {
+		t.Errorf("one mobile at two employers: %s", res)
+	}
+	a, b = m.Record(at(1, "Robert Bosch GmbH", "t.wagner@gmail.com")), m.Record(at(2, "Continental AG", "t.wagner@gmail.com"))
+	if res := m.Explain(&b, &a); res.Veto != "" || m.Decide(res, true) != Merge {
+		t.Errorf("his own address at two employers: %s", res)
+	}
+	cfg, err := Load([]byte("dedupe:\n  guards: {company: false}\n"), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	off := NewMatcher(cfg)
+	a, b = off.Record(at(1, "Robert Bosch GmbH", "thomas.wagner@de.bosch.com")), off.Record(at(2, "Continental AG", "thomas.wagner@continental.com"))
+	if res := off.Explain(&b, &a); res.Veto != "" {
+		t.Errorf("guard off: %s", res)
+	}
+}

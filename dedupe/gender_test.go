@@ -216,6 +216,11 @@ func TestExactModeGuards(t *testing.T) {
 		// Her husband's address (namedForOne); an address naming neither.
 		{p("", "Mike", "Doyle", "mike.doyle@gmail.com"), p("", "Karen", "Doyle", "mike.doyle@gmail.com"), VetoFirstName},
 		{p("", "Mike", "Doyle", "tiger77@gmail.com"), p("", "Karen", "Doyle", "tiger77@gmail.com"), ""},
+		// One mobile (the key), two employers: a job change.
+		{lead(1, "first_name", "Thomas", "last_name", "Wagner", "company", "Robert Bosch GmbH", "mobile", "+491715556677"),
+			lead(2, "first_name", "Thomas", "last_name", "Wagner", "company", "Continental AG", "mobile", "+491715556677"), VetoOtherEmployer},
+		{lead(1, "first_name", "Thomas", "last_name", "Wagner", "company", "Robert Bosch GmbH", "mobile", "+491715556677"),
+			lead(2, "first_name", "Thomas", "last_name", "Wagner", "company", "ROBERT BOSCH", "mobile", "+491715556677"), ""},
 	} {
 		if got := ExactVeto(tt.a, tt.b, DefaultConfig().Guards); got != tt.want {
 			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)

@@ -127,6 +127,13 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if g.FirstName && r.different {
 		return VetoFirstName
 	}
+	if g.Company && a.CompanyKey != "" && b.CompanyKey != "" && (a.FirstName != "" || a.LastName != "") && (b.FirstName != "" || b.LastName != "") {
+		if lv, _, _ := compareCompany(a.CompanyKey, b.CompanyKey, exactCompanyThreshold); lv == Disagree {
+			// One mobile at two employers: a job change or two
+			// namesakes, as in fuzzy mode (VetoOtherEmployer).
+			return VetoOtherEmployer
+		}
+	}
 	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" && !mobileShared(&ra, &rb) {
 		// "Janusz" and "Jan" without a company: the key they share is
 		// their home's phone (a mobile is one person's).
@@ -184,6 +191,9 @@ const exactEmailThreshold = 0.93
 // exactFirstNameThreshold is the Jaro-Winkler threshold of the built-in
 // first name comparison (DefaultConfig).
 const exactFirstNameThreshold = 0.90
+
+// exactCompanyThreshold is the default company comparison's threshold.
+const exactCompanyThreshold = 0.90
 
 // Hashes returns just the hashes of keys, for the store's index.
 func Hashes(keys []Key) []uint64 {

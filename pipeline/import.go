@@ -986,10 +986,12 @@ func (im *importRun) exactVeto(id crm.ID, nl *crm.Lead, k dedupe.Key) string {
 	if im.opts.Guards != nil {
 		g = *im.opts.Guards
 	}
-	if v := dedupe.ExactVeto(nl, lead, g); v != "" {
+	// The key first: one that is no key of one person is the reason,
+	// before what else a guard would find.
+	if v := dedupe.OtherAddressVeto(nl, lead, k); v != "" {
 		return v
 	}
-	return dedupe.OtherAddressVeto(nl, lead, k)
+	return dedupe.ExactVeto(nl, lead, g)
 }
 
 // rowLead is the row's lead as a merge record keeps it: its values, without
