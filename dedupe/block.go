@@ -637,7 +637,7 @@ const (
 // only from merge_at): it stands for a doubt a person should look at,
 // not for two people.
 func reviewVeto(v string) bool {
-	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer
+	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines
 }
 
 func (m *Matcher) Decide(best Result, ok bool) Decision {

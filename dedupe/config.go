@@ -134,7 +134,9 @@ type Guards struct {
 	Salutation bool `json:"salutation"`
 	// Generation vetoes a merge of two records whose last names end in
 	// different generation suffixes ("sen." and "jun.", "Sr." and "Jr.",
-	// "d. Ä." and "d. J.", "II" and "III").
+	// "d. Ä." and "d. J.", "II" and "III"), and flags a suffix on one
+	// side only and two private records of one name with two different
+	// mobiles: a father and son of one name.
 	Generation bool `json:"generation"`
 }
 

@@ -322,3 +322,27 @@ func TestCompanyGuard(t *testing.T) {
 		t.Errorf("guard off: %s", res)
 	}
 }
+
+// TestTwoMobilesAtHome: one name twice at one house, one landline, two
+// mobiles is flagged; one mobile, or one personal address, merges.
+func TestTwoMobilesAtHome(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	home := func(id crm.ID, mobile, email string) *crm.Lead {
+		return lead(id, "first_name", "Brian", "last_name", "O'Neill", "street", "14 Oak Park Road", "postal_code", "D06 F2X3",
+			"city", "Dublin", "country", "IE", "phone", "+353 1 496 0142", "mobile", mobile, "email", email)
+	}
+	for _, tt := range []struct {
+		ma, mb, ea, eb string
+		want           Decision
+	}{
+		{"+353 87 123 4567", "+353 86 765 4321", "", "", Review},
+		{"+353 87 123 4567", "+353 87 123 4567", "", "", Merge},
+		{"+353 87 123 4567", "+353 86 765 4321", "brian.oneill@eircom.net", "brian.oneill@eircom.net", Merge},
+	} {
+		a, b := m.Record(home(1, tt.ma, tt.ea)), m.Record(home(2, tt.mb, tt.eb))
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want {
+			t.Errorf("mobiles %s/%s, e-mail %q: %s, want %s\n%s", tt.ma, tt.mb, tt.ea, decisionNames[got], decisionNames[tt.want], res)
+		}
+	}
+}
