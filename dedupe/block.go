@@ -637,7 +637,7 @@ const (
 // only from merge_at): it stands for a doubt a person should look at,
 // not for two people.
 func reviewVeto(v string) bool {
-	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines
+	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines || v == VetoKinNames
 }
 
 func (m *Matcher) Decide(best Result, ok bool) Decision {

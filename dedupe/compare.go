@@ -215,6 +215,9 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				if c.Name == CmpFirstName && r.lv == Disagree && !r.different {
 					kinName = relatedNames(r.a, r.b)
 				}
+				if c.Name == CmpFirstName && r.lv == Close {
+					kinName = kinForms(r.a, r.b)
+				}
 				add(c, r.a, r.b, r.sim, r.lv, r.note)
 				continue
 			}
@@ -398,7 +401,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// agreements are no evidence of one person.
 		veto = VetoFirstName
 	}
-	if veto == "" && kinName && home && !personal && !mobileShared(a, b) && m.cfg.Guards.FirstName {
+	if veto == "" && kinName && (home || familyFirm(a, b, last.lv)) && !personal && !mobileShared(a, b) && m.cfg.Guards.FirstName {
 		// "Janusz" and "Jan" at one home (its address or its phone):
 		// father and son as often as one person's two forms of a name.
 		// A mobile number is one person's: "Kuba" and "Jakub" with one
@@ -473,6 +476,46 @@ func sameLetters(a, b string) bool {
 // of the other.
 func mobileShared(a, b *Record) bool {
 	return a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone
+}
+
+// familyFirm reports whether two records of one last name are at one firm
+// named after it ("Karl" and "Karl-Heinz Berger" at Berger Metallbau
+// GmbH): a family's firm, where father and son work, as a home is where
+// they live.
+func familyFirm(a, b *Record, lastLv Level) bool {
+	if lastLv != Agree || a.Company == "" || a.Company != b.Company || len(a.Last) < 3 {
+		return false
+	}
+	for w := range strings.FieldsSeq(a.Last) {
+		if len(w) >= 3 && strings.Contains(a.Company, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// kinForms reports whether two folded first names that compare close are
+// two forms a family gives two of its members as often as one person
+// writes them: a name and its start of four letters or more ("marc" and
+// "marcel", "karl" and "karl heinz"; "bla" for "blake" is a list's
+// typing accident, FEBRL 2), or a short form that stands for a man's and a woman's
+// name ("pat": Patrick and Patricia; "chris", "alex", "sascha").
+func kinForms(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) >= 4 && !initials(a) && (strings.HasPrefix(b, a+" ") || strings.HasPrefix(b, a) && len(b)-len(a) >= 2) {
+		return true
+	}
+	return unisexShort[a] && a != b || unisexShort[b] && a != b
+}
+
+// unisexShort are short forms of both a man's and a woman's given name.
+var unisexShort = map[string]bool{
+	"pat": true, "chris": true, "alex": true, "sascha": true, "sasha": true,
+	"toni": true, "jo": true, "sam": true, "kim": true, "robin": true,
+	"charlie": true, "frankie": true, "jackie": true, "terry": true,
+	"nicky": true, "gabi": true, "andi": true,
 }
 
 // relatedNames reports whether two folded first names are forms of one

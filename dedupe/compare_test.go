@@ -990,11 +990,25 @@ func TestKinNamesAtOneHome(t *testing.T) {
 	if v := ExactVeto(mob(1, "Alexander"), mob(2, "Alex"), DefaultConfig().Guards); v != "" {
 		t.Errorf("exact veto %q for one mobile", v)
 	}
-	// At a firm (no home): not this guard.
+	// At the family's firm, named after it, as at its home (realistic47,
+	// 49); at another firm not this guard.
 	a := m.Record(lead(1, "first_name", "Janusz", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o.", "phone", "+48124112233"))
 	b := m.Record(lead(2, "first_name", "Jan", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o.", "phone", "+48124112233"))
+	if res := m.Explain(&b, &a); res.Veto != VetoKinNames || m.Decide(res, true) != Review {
+		t.Errorf("kin names at the family's firm:\n%s", res)
+	}
+	a = m.Record(lead(1, "first_name", "Janusz", "last_name", "Wójcik", "company", "Kowalski Bud Sp. z o.o.", "phone", "+48124112233"))
+	b = m.Record(lead(2, "first_name", "Jan", "last_name", "Wójcik", "company", "Kowalski Bud Sp. z o.o.", "phone", "+48124112233"))
 	if res := m.Explain(&b, &a); res.Veto == VetoKinNames {
-		t.Errorf("kin-name veto at a firm:\n%s", res)
+		t.Errorf("kin-name veto at another firm:\n%s", res)
+	}
+	// "Marc" and "Marcel", "Pat" and "Patrick" compare close, and at one
+	// home are two forms as well (kinForms).
+	for _, p := range [][2]string{{"Marcel", "Marc"}, {"Patrick", "Pat"}} {
+		a, b := home(1, p[0]), home(2, p[1])
+		if res := m.Explain(&b, &a); res.Veto != VetoKinNames || m.Decide(res, true) != Review {
+			t.Errorf("%s / %s at one home:\n%s", p[0], p[1], res)
+		}
 	}
 }
 

@@ -212,6 +212,8 @@ func TestExactModeGuards(t *testing.T) {
 		{p("", "Kasia", "Nowak", ""), p("Pani", "Katarzyna", "Nowak", ""), ""},
 		{p("", "W.", "Brandt", ""), p("", "Werner", "Brandt", ""), ""},
 		{p("", "Janusz", "Wójcik", ""), p("", "Jan", "Wójcik", ""), VetoKinNames},
+		{lead(1, "first_name", "Janusz", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o."), lead(2, "first_name", "Jan", "last_name", "Wójcik", "company", "Wójcik Sp. z o.o."), VetoKinNames},
+		{p("", "Marcel", "Weber", ""), p("", "Marc", "Weber", ""), VetoKinNames},
 		{p("", "Katarzyna", "Nowak", ""), p("", "Kasia", "Nowak", ""), ""},
 		// Her husband's address (namedForOne); an address naming neither.
 		{p("", "Mike", "Doyle", "mike.doyle@gmail.com"), p("", "Karen", "Doyle", "mike.doyle@gmail.com"), VetoFirstName},

@@ -134,9 +134,12 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 			return VetoOtherEmployer
 		}
 	}
-	if g.FirstName && r.lv == Disagree && relatedNames(r.a, r.b) && a.CompanyKey == "" && b.CompanyKey == "" && !mobileShared(&ra, &rb) {
-		// "Janusz" and "Jan" without a company: the key they share is
-		// their home's phone (a mobile is one person's).
+	kin := r.lv == Disagree && relatedNames(r.a, r.b) || r.lv == Close && kinForms(r.a, r.b)
+	la, lb := Record{Last: key(a.LastName), Company: a.CompanyKey}, Record{Last: key(b.LastName), Company: b.CompanyKey}
+	if g.FirstName && kin && (a.CompanyKey == "" && b.CompanyKey == "" || familyFirm(&la, &lb, lastAgree(la.Last, lb.Last))) && !mobileShared(&ra, &rb) {
+		// "Janusz" and "Jan" without a company, or at the family's
+		// firm: the key they share is their home's or the firm's phone
+		// (a mobile is one person's).
 		return VetoKinNames
 	}
 	return ""
@@ -191,6 +194,14 @@ const exactEmailThreshold = 0.93
 // exactFirstNameThreshold is the Jaro-Winkler threshold of the built-in
 // first name comparison (DefaultConfig).
 const exactFirstNameThreshold = 0.90
+
+// lastAgree is the level familyFirm needs: Agree for one last name.
+func lastAgree(a, b string) Level {
+	if a != "" && a == b {
+		return Agree
+	}
+	return Disagree
+}
 
 // exactCompanyThreshold is the default company comparison's threshold.
 const exactCompanyThreshold = 0.90
