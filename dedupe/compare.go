@@ -478,6 +478,23 @@ func mobileShared(a, b *Record) bool {
 	return a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone
 }
 
+// oneWordOf reports whether one of two folded names of several words holds
+// the other, a single word of three letters or more, as one of them, or
+// whether both hold the same words in another order.
+func oneWordOf(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wb) < 2 {
+		return false
+	}
+	if len(wa) == 1 {
+		return len(wa[0]) >= 3 && slices.Contains(wb, wa[0])
+	}
+	return len(wa) == len(wb) && slices.Equal(slices.Sorted(slices.Values(wa)), slices.Sorted(slices.Values(wb)))
+}
+
 // familyFirm reports whether two records of one last name are at one firm
 // named after it ("Karl" and "Karl-Heinz Berger" at Berger Metallbau
 // GmbH): a family's firm, where father and son work, as a home is where
@@ -1262,6 +1279,12 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 	// Double names: "anna maria" and "anna".
 	if firstWord(a) == firstWord(b) && (strings.Contains(a, " ") || strings.Contains(b, " ")) {
 		return Close, s, "first word"
+	}
+	if !first && oneWordOf(a, b) {
+		// A double surname and one of its parts: "smith jones" and
+		// "jones", "garcia lopez" and "lopez" (the first part is the
+		// case above), or its parts in the other order.
+		return Close, s, "part of a double name"
 	}
 	if soundsAlike(a, b) && (!first || sameOnset(a, b)) {
 		// A first name's code is short, and its letters that the codes

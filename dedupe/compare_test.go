@@ -1151,3 +1151,21 @@ func TestStreetUnitsAndZIP4(t *testing.T) {
 		}
 	}
 }
+
+func TestOneWordOf(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"smith jones", "jones", true},
+		{"nowak jezioranska", "jezioranska nowak", true},
+		{"de jong", "jong", true},
+		{"jones", "smith", false},
+		{"de jong", "de", false},
+		{"smith jones", "smith brown", false},
+	} {
+		if got := oneWordOf(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneWordOf(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
