@@ -21,6 +21,7 @@ const (
 	blockPrivateName  KeyKind = 'N' // private person: both names, phonetic, + region
 	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic name + region
 	blockSite         KeyKind = 'A' // organisation without a person: house number + street word + region
+	blockTaxID        KeyKind = 'T' // the tax id
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -50,6 +51,9 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role && place != "" {
 			keys = append(keys, hash(blockLocal, local, place))
 		}
+	}
+	if r.TaxID != "" {
+		keys = append(keys, hash(blockTaxID, r.TaxID))
 	}
 	for o := range strings.FieldsSeq(r.Other) {
 		keys = append(keys, hash(blockEmail, o))
@@ -86,6 +90,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		}
 		if r.Company != "" {
 			keys = append(keys, hash(blockCompanyPlace, r.Company, place))
+
 			// Organisations without a person: their names vary more
 			// ("Abraham Lincoln Centre" and "Abraham Lincoln Centre
 			// Abraham Lincoln"), so the first word also blocks.
@@ -129,6 +134,12 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 				f, l = l, f // swapped names meet
 			}
 			keys = append(keys, hash(blockPrivateName, f, l, region))
+			if r.Postal != "" && r.City != "" {
+				// The town's region too, which a record without the
+				// postal code has.
+				_, n := utf8.DecodeRuneInString(r.City)
+				keys = append(keys, hash(blockPrivateName, f, l, r.City[:n]))
+			}
 			if r.Postal == "" && r.City != "" {
 				// A town's region is its initial, which a typo may
 				// hit ("ftelford", "dlondon"): its last letter too,

@@ -488,6 +488,12 @@ func TestBlockingPrivatePeople(t *testing.T) {
 		// record without its house number.
 		{"house number on one side only, first name mistyped", lead(1, "first_name", "Dabiel", "last_name", "Burleigh", "street", "Milford Street 22", "postal_code", "3136", "country", "AU"),
 			lead(2, "first_name", "Daniel", "last_name", "Burleigh", "street", "Milford Street", "postal_code", "3136", "country", "AU"), true},
+		// realistic50: one record with the postal code, the other with
+		// the town only; realistic49: one VAT id written two ways.
+		{"town on one side, postal code and town on the other", lead(1, "first_name", "Wiebke", "last_name", "Ostermann", "email", "wiebke.ostermann@gmx.de", "city", "Bremen"),
+			lead(2, "first_name", "Wiebke", "last_name", "Ostermann", "email", "wiebke.ostermann@gmx.net", "postal_code", "28195", "city", "Bremen"), true},
+		{"one tax id", lead(1, "company", "Nordlicht Energie GmbH", "tax_id", "DE123456789", "city", "Oldenburg"),
+			lead(2, "company", "Nordlicht Energie", "tax_id", "DE123456789", "postal_code", "26122", "country", "DE"), true},
 		{"other region", lead(1, "first_name", "Jacob", "last_name", "Walls", "postal_code", "3149", "country", "AU"),
 			lead(2, "first_name", "Jacob", "last_name", "Walls", "postal_code", "5149", "country", "AU"), false},
 		{"first name corrupted, same house", lead(1, "first_name", "Amelia", "last_name", "Kimmonth", "street", "25 Grace Pl", "postal_code", "2012", "country", "AU"),

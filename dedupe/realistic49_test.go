@@ -58,7 +58,7 @@ var realistic49Cases = []realCase{
 		b:     realRow{"first_name", "DR. MARKUS", "last_name", "HOFER", "company", "HOFER ANTRIEBSTECHNIK", "city", "ROSENHEIM", "country", "DE"},
 		want:  Merge,
 		why:   "Dr. Markus Hofer of Hofer Antriebstechnik in Rosenheim: the man whose name the firm bears",
-		known: "got new: scores 16 but the pair shares no blocking key: block.go BlockKeys keys the company and the name on placeKey, the postal code where there is one, so the scan's town and the CRM's postal code never meet",
+		known: "got new: scores 16 but the pair shares no blocking key: block.go BlockKeys keys the company and the name on placeKey, the postal code where there is one, so the scan's town and the CRM's postal code never meet; a company + town key for records with both (generated 100k: 0.104 -> 0.187 candidate pairs per row) and a name + town key (4.6) were measured and left out",
 	},
 	{
 		name: "badge scan at a German fair with the card's mobile vs Polish CRM contact",
@@ -363,12 +363,11 @@ var realistic49Cases = []realCase{
 		why:  "the same NIP, the same firm and postal code",
 	},
 	{
-		name:  "one German firm: DE VAT with spaces vs without, other numbers",
-		a:     realRow{"company", "Ahlers Spedition GmbH & Co. KG", "tax_id", "DE 278 453 199", "phone", "0441 9330-0", "postal_code", "26122", "city", "Oldenburg"},
-		b:     realRow{"company", "Ahlers Spedition", "tax_id", "DE278453199", "phone", "0441 9330-150", "city", "Oldenburg (Oldb)"},
-		want:  Merge,
-		why:   "the same VAT id: one firm",
-		known: "got new: scores 12 but shares no blocking key: a tax id is no blocking key (block.go BlockKeys), and one record has a postal code, the other only \"Oldenburg (Oldb)\"",
+		name: "one German firm: DE VAT with spaces vs without, other numbers",
+		a:    realRow{"company", "Ahlers Spedition GmbH & Co. KG", "tax_id", "DE 278 453 199", "phone", "0441 9330-0", "postal_code", "26122", "city", "Oldenburg"},
+		b:    realRow{"company", "Ahlers Spedition", "tax_id", "DE278453199", "phone", "0441 9330-150", "city", "Oldenburg (Oldb)"},
+		want: Merge,
+		why:  "the same VAT id: one firm",
 	},
 	{
 		name: "one firm's switchboard with the word Zentrale after it vs the bare number",
