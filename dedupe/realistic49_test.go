@@ -388,12 +388,11 @@ var realistic49Cases = []realCase{
 	// Titles, name order, particles.
 	// ---------------------------------------------------------------
 	{
-		name:  "Austrian titles KommR Ing. in a full-name column vs Franz Leitner",
-		a:     realRow{"region", "AT", "full_name", "KommR Ing. Franz Leitner", "company", "Leitner Holzbau GmbH", "postal_code", "4020", "city", "Linz"},
-		b:     realRow{"region", "AT", "first_name", "Franz", "last_name", "Leitner", "company", "LEITNER HOLZBAU", "postal_code", "4020", "city", "Linz"},
-		want:  Merge,
-		why:   "Kommerzialrat and Ingenieur are titles; same name at the firm bearing it in one postal code",
-		known: "got review at 9: KommR (like DI, drs., ir.) is no title to normalize/name.go parsePrefix, which stops at it: KommR and Ing. stay in the first name and \"kommr ing franz\" and \"franz\" disagree (-4)",
+		name: "Austrian titles KommR Ing. in a full-name column vs Franz Leitner",
+		a:    realRow{"region", "AT", "full_name", "KommR Ing. Franz Leitner", "company", "Leitner Holzbau GmbH", "postal_code", "4020", "city", "Linz"},
+		b:    realRow{"region", "AT", "first_name", "Franz", "last_name", "Leitner", "company", "LEITNER HOLZBAU", "postal_code", "4020", "city", "Linz"},
+		want: Merge,
+		why:  "Kommerzialrat and Ingenieur are titles; same name at the firm bearing it in one postal code",
 	},
 	{
 		name:  "Dutch mr. (law degree) vs Mevrouw, same e-mail",

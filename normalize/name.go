@@ -74,14 +74,39 @@ var (
 		"professor":   {"Prof.", "prof."},
 		"professorin": {"Prof.", "prof."},
 		"pd":          {"PD", "PD"},
+		// Austria: the double degrees and the professional titles the
+		// state awards (Berufstitel), which Austrian lists write before
+		// the degrees: "KommR Ing. Franz Leitner".
+		"mmag":          {"MMag.", "MMag."},
+		"ddr":           {"DDr.", "DDr."},
+		"kommr":         {"KommR", "KommR"},
+		"kommerzialrat": {"KommR", "KommR"},
+		"ostr":          {"OStR", "OStR"},
+		"regr":          {"RegR", "RegR"},
+		"medr":          {"MedR", "MedR"},
+		"hofrat":        {"Hofrat", "Hofrat"},
+		// Netherlands: doctorandus, written lower-case.
+		"drs": {"drs.", "drs."},
+		// Czechia and Slovakia: the doctorates.
+		"mudr": {"MUDr.", "MUDr."}, "judr": {"JUDr.", "JUDr."}, "rndr": {"RNDr.", "RNDr."},
+		"phdr": {"PhDr.", "PhDr."}, "mvdr": {"MVDr.", "MVDr."}, "paeddr": {"PaedDr.", "PaedDr."},
 	}
+	// capsTitles are titles written in capitals without a dot, matched as
+	// written: the Austrian Diplom-Ingenieur ("DI", "DDI") and
+	// Kommerzialrat ("KR"). "DI" is also the Italian particle ("DI MAIO
+	// Luigi"), so they count as titles only before a word with a
+	// lower-case letter, or alone.
+	capsTitles = map[string]string{"DI": "DI", "DDI": "DDI", "KR": "KR"}
 	// dottedTitles count as titles only when written with their dot, since
 	// without it they are also given names or initials ("Ing", "Doc").
 	dottedTitles = map[string]string{
-		"ing":  "Ing.",
-		"doc":  "doc.",
-		"dipl": "Dipl.",
-		"dkfm": "DKfm.",
+		"ing":   "Ing.",
+		"doc":   "doc.",
+		"dipl":  "Dipl.",
+		"dkfm":  "DKfm.",
+		"bmstr": "Bmstr.", // Austrian Baumeister
+		"ir":    "ir.",    // Dutch ingenieur
+		"bc":    "Bc.",    // Czech and Slovak bachelor
 	}
 	// facultyTitles follow "Dr." (and "lek."): "Dr. med.", "Dr. rer. nat.",
 	// "dr hab.", "Dr. h.c.", "dr n. med.". The bool says whether the
@@ -99,6 +124,7 @@ var (
 		"mont": {"mont.", false}, "paed": {"paed.", false}, "sc": {"sc.", false},
 		"pharm": {"pharm.", false}, "agr": {"agr.", false}, "wet": {"wet.", false},
 		"mult": {"mult.", false}, "sportwiss": {"sportwiss.", false},
+		"univ": {"univ.", false}, // Austrian "Dr. med. univ."
 	}
 	// diplSuffixes complete "Dipl." written as two words: "Dipl. Ing.".
 	diplSuffixes = map[string]bool{
@@ -154,6 +180,8 @@ func matchTitle(toks []string) (string, int) {
 	dotted := strings.HasSuffix(tok, ".")
 	var canon string
 	switch forms, ok := prefixTitles[key]; {
+	case capsTitles[tok] != "" && !shoutedNext(toks[1:]):
+		canon = capsTitles[tok]
 	case ok:
 		canon = forms[0]
 		if tok == strings.ToLower(tok) {
@@ -170,11 +198,16 @@ func matchTitle(toks []string) (string, int) {
 		return "", 0
 	}
 	n := 1
-	if key == "dr" || key == "dr.-ing" || key == "dr-ing" || key == "lek" || key == "prof" {
-		// faculties: "Dr. med. dent.", "dr hab.", "dr n. med."
+	if key == "dr" || key == "dr.-ing" || key == "dr-ing" || key == "lek" || key == "prof" || key == "lic" {
+		// faculties: "Dr. med. dent.", "dr hab.", "dr n. med.", "lic. iur."
 		for n < len(toks) {
 			f := toks[n]
 			fk := titleKey(f)
+			if fk == "h" && f == "h." && n+1 < len(toks) && titleKey(toks[n+1]) == "c" && strings.HasSuffix(toks[n+1], ".") {
+				canon += " h.c." // "Dr. h. c."
+				n += 2
+				continue
+			}
 			ft, ok := facultyTitles[fk]
 			if fk == "n" && strings.HasSuffix(f, ".") && n+1 < len(toks) {
 				if _, next := facultyTitles[titleKey(toks[n+1])]; next {
@@ -193,7 +226,7 @@ func matchTitle(toks []string) (string, int) {
 			n++
 		}
 	}
-	if strings.HasPrefix(canon, "Dipl.-") && n < len(toks) {
+	if (strings.HasPrefix(canon, "Dipl.-") || canon == "DI") && n < len(toks) {
 		switch strings.ToUpper(toks[n]) {
 		case "(FH)", "(TU)", "(UNIV.)", "(UNIV)", "(BA)", "(DH)", "(TH)":
 			canon += " " + toks[n]
@@ -201,6 +234,17 @@ func matchTitle(toks []string) (string, int) {
 		}
 	}
 	return canon, n
+}
+
+// shoutedNext reports whether the word after a title in capitals (after
+// a "(FH)" and other such titles that follow it) has no lower-case
+// letter: "DI MAIO" is a surname, "DI Hans" and "KR DI Hans" are titles
+// and a name.
+func shoutedNext(toks []string) bool {
+	for len(toks) > 0 && (strings.HasPrefix(toks[0], "(") || capsTitles[toks[0]] != "") {
+		toks = toks[1:]
+	}
+	return len(toks) > 0 && !strings.ContainsFunc(toks[0], unicode.IsLower)
 }
 
 // diplTitle renders "dipl.-ing" or "dipl-wirt.-ing" as "Dipl.-Ing.",

@@ -91,6 +91,9 @@ func TestSplitPrefix(t *testing.T) {
 		{"mag", "Mag. Eva", "", "Mag.", "Eva"},
 		{"none", "Anna", "", "", "Anna"},
 		{"salutation only", "Frau", "Frau", "", ""},
+		{"kommr", "KommR Franz", "", "KommR", "Franz"},
+		{"di", "DI Franz", "", "DI", "Franz"},
+		{"di particle", "DI MAIO", "", "", "DI MAIO"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,7 +132,9 @@ func TestSplitFullName(t *testing.T) {
 		// Capitals that are no surname (a review found "DI Hans Müller"
 		// with the last name "Di").
 		{"initials are no surname", "AJ Smith", Name{First: "Aj", Last: "Smith"}},
-		{"austrian DI", "DI Hans Müller", Name{First: "DI Hans", Last: "Müller"}},
+		{"austrian DI", "DI Hans Müller", Name{AcademicTitle: "DI", First: "Hans", Last: "Müller"}},
+		{"italian DI in capitals", "DI MAIO Luigi", Name{First: "Luigi", Last: "di Maio"}},
+		{"all capitals DI not guessed", "DI HANS MÜLLER", Name{First: "di Hans", Last: "Müller"}},
 		{"mba first", "MBA Anna Roth", Name{First: "MBA Anna", Last: "Roth"}},
 		{"ceo first", "CEO Jan Kowalski", Name{First: "CEO Jan", Last: "Kowalski"}},
 		{"three-letter surname", "NOWAK Ewa", Name{First: "Ewa", Last: "Nowak"}},
@@ -163,6 +168,24 @@ func TestSplitFullName(t *testing.T) {
 		{"von at start of last", "Hans von der Heide", Name{First: "Hans", Last: "von der Heide"}},
 		{"mcdonald lower", "ronald mcdonald", Name{First: "Ronald", Last: "McDonald"}},
 		{"extra spaces", "  Jürgen   Müller  ", Name{First: "Jürgen", Last: "Müller"}},
+		// Austrian, Dutch and Czech titles (a judgement set found
+		// "KommR Ing." left in the first name).
+		{"kommr ing", "KommR Ing. Franz Leitner", Name{AcademicTitle: "KommR Ing.", First: "Franz", Last: "Leitner"}},
+		{"kr di", "KR DI Franz Leitner", Name{AcademicTitle: "KR DI", First: "Franz", Last: "Leitner"}},
+		{"di fh", "DI (FH) Eva Huber", Name{AcademicTitle: "DI", First: "Eva", Last: "Huber"}},
+		{"mmag", "MMag. Eva Huber", Name{AcademicTitle: "MMag.", First: "Eva", Last: "Huber"}},
+		{"ddr", "DDr. Eva Huber", Name{AcademicTitle: "DDr.", First: "Eva", Last: "Huber"}},
+		{"dr med univ", "Dr. med. univ. Eva Huber", Name{AcademicTitle: "Dr. med. univ.", First: "Eva", Last: "Huber"}},
+		{"ostr mag", "OStR Mag. Franz Huber", Name{AcademicTitle: "OStR Mag.", First: "Franz", Last: "Huber"}},
+		{"hofrat", "Hofrat Dr. Franz Huber", Name{AcademicTitle: "Hofrat Dr.", First: "Franz", Last: "Huber"}},
+		{"bmstr", "Bmstr. Ing. Franz Huber", Name{AcademicTitle: "Bmstr. Ing.", First: "Franz", Last: "Huber"}},
+		{"lic iur", "lic. iur. Hans Meier", Name{AcademicTitle: "lic. iur.", First: "Hans", Last: "Meier"}},
+		{"dr h c spaced", "Dr. h. c. Hans Meier", Name{AcademicTitle: "Dr. h.c.", First: "Hans", Last: "Meier"}},
+		{"dutch drs", "drs. Jan de Vries", Name{AcademicTitle: "drs.", First: "Jan", Last: "de Vries"}},
+		{"dutch ir", "ir. Jan de Vries", Name{AcademicTitle: "ir.", First: "Jan", Last: "de Vries"}},
+		{"ir needs its dot", "Ir Jan de Vries", Name{First: "Ir Jan", Last: "de Vries"}},
+		{"czech mudr", "MUDr. Jan Novák", Name{AcademicTitle: "MUDr.", First: "Jan", Last: "Novák"}},
+		{"czech bc", "Bc. Jana Nováková", Name{AcademicTitle: "Bc.", First: "Jana", Last: "Nováková"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
