@@ -292,7 +292,7 @@ func lastFirstTitle(h string) bool {
 
 // nameParticles start a last name that has more than one word.
 var nameParticles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true, "zur": true,
-	"di": true, "da": true, "del": true, "della": true, "la": true, "le": true, "ten": true, "ter": true, "du": true}
+	"di": true, "da": true, "del": true, "della": true, "la": true, "le": true, "ten": true, "ter": true, "te": true, "du": true}
 
 // surnameComma writes "Kowalski Jan" as "Kowalski, Jan" (and "Dr. von der
 // Heide Thomas" as "Dr. von der Heide, Thomas"), the form in which

@@ -977,6 +977,7 @@ func TestBuildLastNameFirstTitle(t *testing.T) {
 		{"Name, Vorname", "Müller Jürgen", "Jürgen", "Müller"},
 		{"Name, Vorname", "Müller, Jürgen", "Jürgen", "Müller"},
 		{"Nachname Vorname", "Dr. von der Heide Thomas", "Thomas", "von der Heide"},
+		{"Nachname Vorname", "te Velde Anna", "Anna", "te Velde"},
 		{"Imię i nazwisko", "Jan Kowalski", "Jan", "Kowalski"},
 		{"Name", "Jan Kowalski", "Jan", "Kowalski"},
 	} {

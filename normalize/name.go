@@ -160,6 +160,7 @@ var (
 		"del": true, "della": true, "zu": true, "ten": true, "ter": true,
 		"vom": true, "zum": true, "zur": true, "dos": true, "das": true,
 		"do": true, "des": true, "dem": true, "het": true, "'t": true,
+		"te": true,
 	}
 )
 
@@ -369,14 +370,16 @@ func singlePlainWord(t string) bool {
 
 // SplitFullName splits a single full-name cell: "Dr. Jürgen Müller",
 // "Müller, Jürgen", "Frau Prof. Dr. Anna-Lena von der Heide", "Ludwig van
-// Beethoven". An upper-case surname written first ("MÜLLER Jürgen") is not
-// guessed: the last word is taken as the last name.
+// Beethoven". A surname in capitals before given names that are not
+// ("KOWALSKI Jan") is read first; a name all in capitals is not guessed.
 //
 // Salutations and academic titles are taken off the front, degrees ("PhD",
 // "MBA") off the end; the AcademicTitle holds the prefix titles, then ", "
-// and the degrees. A particle (von, van, de, da, ...) after the first word
-// starts the last name; otherwise the last word is the last name (plus a
-// suffix such as "Jr."). A single word is a last name. First and Last are
+// and the degrees. A particle (von, van, de, da, te, ...) after the first
+// word starts the last name; otherwise the last word is the last name
+// (plus a suffix such as "Jr."). In "Last, First" the particles written
+// after the given names or the surname ("Meer, Jan van der") go in front
+// of the last name. A single word is a last name. First and Last are
 // name-cased with NameCase.
 // bracketed matches a part of a name cell in round or square brackets.
 var bracketed = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
@@ -428,6 +431,14 @@ func SplitFullName(s string) Name {
 		post = append(post, pt...)
 		pt, lastToks = parsePost(lastToks)
 		post = append(post, pt...)
+		// "Meer, Jan van der", "Meer van der, Jan": Dutch lists file a
+		// name under its main word and put the particles after it.
+		if k := trailingParticles(firstToks); k > 0 {
+			lastToks = slices.Concat(firstToks[len(firstToks)-k:], lastToks)
+			firstToks = firstToks[:len(firstToks)-k]
+		} else if k := trailingParticles(lastToks); k > 0 {
+			lastToks = slices.Concat(lastToks[len(lastToks)-k:], lastToks[:len(lastToks)-k])
+		}
 		first, last = firstToks, lastToks
 	} else {
 		var toks []string
@@ -454,6 +465,24 @@ func SplitFullName(s string) Name {
 		n.AcademicTitle += strings.Join(post, ", ")
 	}
 	return n
+}
+
+// trailingParticles returns how many words at the end of toks are the
+// particles of a surname written after it ("Jan van der" in "Meer, Jan
+// van der"), leaving one word at least: particles written lower-case, or
+// two of them ("VAN DER"). A single capitalised one ("Nguyen, Thi Van")
+// may be a given name and stays.
+func trailingParticles(toks []string) int {
+	k := 0
+	lower := true
+	for k < len(toks)-1 && particles[strings.ToLower(toks[len(toks)-1-k])] {
+		lower = lower && !strings.ContainsFunc(toks[len(toks)-1-k], unicode.IsUpper)
+		k++
+	}
+	if k == 1 && !lower {
+		return 0
+	}
+	return k
 }
 
 // capsSurname returns how many leading tokens are a surname written in

@@ -186,6 +186,17 @@ func TestSplitFullName(t *testing.T) {
 		{"ir needs its dot", "Ir Jan de Vries", Name{First: "Ir Jan", Last: "de Vries"}},
 		{"czech mudr", "MUDr. Jan Novák", Name{AcademicTitle: "MUDr.", First: "Jan", Last: "Novák"}},
 		{"czech bc", "Bc. Jana Nováková", Name{AcademicTitle: "Bc.", First: "Jana", Last: "Nováková"}},
+		// Dutch list order: the particles after the given names.
+		{"particles after given name", "Meer, Jan van der", Name{First: "Jan", Last: "van der Meer"}},
+		{"particles after surname", "Meer van der, Jan", Name{First: "Jan", Last: "van der Meer"}},
+		{"particles after given name upper", "MEER, JAN VAN DER", Name{First: "Jan", Last: "van der Meer"}},
+		{"particle te", "Velde, Anna te", Name{First: "Anna", Last: "te Velde"}},
+		{"particle von der", "Heide, Anna-Lena von der", Name{First: "Anna-Lena", Last: "von der Heide"}},
+		{"particle da", "Silva, Maria da", Name{First: "Maria", Last: "da Silva"}},
+		{"particle with title", "Meer, Jan van der, Dr.", Name{AcademicTitle: "Dr.", First: "Jan", Last: "van der Meer"}},
+		{"capitalised single particle stays", "Nguyen, Thi Van", Name{First: "Thi Van", Last: "Nguyen"}},
+		{"particle alone stays", "Meer, van", Name{First: "Van", Last: "Meer"}},
+		{"te before surname", "Anna te Velde", Name{First: "Anna", Last: "te Velde"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
