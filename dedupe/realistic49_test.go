@@ -395,12 +395,11 @@ var realistic49Cases = []realCase{
 		why:  "Kommerzialrat and Ingenieur are titles; same name at the firm bearing it in one postal code",
 	},
 	{
-		name:  "Dutch mr. (law degree) vs Mevrouw, same e-mail",
-		a:     realRow{"region", "NL", "full_name", "mr. Anouk de Boer", "company", "De Boer Advocaten", "email", "a.deboer@deboer-advocaten.nl"},
-		b:     realRow{"region", "NL", "salutation", "Mevrouw", "first_name", "Anouk", "last_name", "de Boer", "company", "De Boer Advocaten", "email", "a.deboer@deboer-advocaten.nl", "postal_code", "2514 JA", "city", "Den Haag"},
-		want:  Merge,
-		why:   "mr. is a Dutch lawyer's degree (meester), not Mister; the same mailbox",
-		known: "got review at 26 (salutation veto): normalize/name.go SplitFullName reads the Dutch degree \"mr.\" as the salutation Mr, which vetoes against Mevrouw",
+		name: "Dutch mr. (law degree) vs Mevrouw, same e-mail",
+		a:    realRow{"region", "NL", "full_name", "mr. Anouk de Boer", "company", "De Boer Advocaten", "email", "a.deboer@deboer-advocaten.nl"},
+		b:    realRow{"region", "NL", "salutation", "Mevrouw", "first_name", "Anouk", "last_name", "de Boer", "company", "De Boer Advocaten", "email", "a.deboer@deboer-advocaten.nl", "postal_code", "2514 JA", "city", "Den Haag"},
+		want: Merge,
+		why:  "mr. is a Dutch lawyer's degree (meester), not Mister; the same mailbox",
 	},
 	{
 		name: "dr hab. inż. in capitals without diacritics vs the CRM, one university",

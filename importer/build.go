@@ -903,6 +903,11 @@ func (r *rowBuild) names() {
 		r.use(c)
 		r.raw(field, v)
 		p := r.memo.names.get(v, splitName)
+		if p.sal == "Mr" {
+			// In Dutch and Belgian data "mr" is the law degree
+			// (normalize.SplitPrefixIn); the memo knows no region.
+			p = splitNameIn(v, r.region)
+		}
 		sal, acad := p.sal, p.acad
 		*dst = p.name
 		if sal != "" && l.Salutation == "" {
@@ -935,7 +940,7 @@ func (r *rowBuild) names() {
 	if !strings.Contains(t, ",") && lastFirstTitle(r.b.m.Columns[c].Header) {
 		t = surnameComma(t) // "Kowalski Jan" under "Nazwisko i imię"
 	}
-	n := normalize.SplitFullName(t)
+	n := normalize.SplitFullNameIn(t, r.region)
 	if n.First == "" && n.Last == "" {
 		return // nothing name-like: the cell stays a custom field
 	}

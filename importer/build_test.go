@@ -996,6 +996,38 @@ func TestBuildLastNameFirstTitle(t *testing.T) {
 	}
 }
 
+// TestBuildDutchMeester: in a row from the Netherlands or Belgium (the
+// row's country, else the region) "Mr." in a name cell is the law degree
+// meester, not the salutation Mr, which vetoed a match with Mevrouw (a
+// judgement set found it); elsewhere it stays the salutation.
+func TestBuildDutchMeester(t *testing.T) {
+	for _, tc := range []struct {
+		name, region string
+		header, row  []string
+		sal, title   string
+	}{
+		{"full name nl", "NL", []string{"Name", "E-Mail"}, []string{"Mr. Anouk de Boer", "a@x.nl"}, "", "mr."},
+		{"full name de", "DE", []string{"Name", "E-Mail"}, []string{"Mr. Anouk de Boer", "a@x.nl"}, "Mr", ""},
+		{"country column be", "DE", []string{"Name", "E-Mail", "Country"}, []string{"Mr Koen Peeters", "k@x.be", "Belgium"}, "", "mr."},
+		{"first name cell nl", "NL", []string{"First Name", "Last Name", "E-Mail"}, []string{"Mr. Anouk", "de Boer", "a@x.nl"}, "", "mr."},
+		{"first name cell gb", "GB", []string{"First Name", "Last Name", "E-Mail"}, []string{"Mr. John", "Smith", "j@x.uk"}, "Mr", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := NewMapping(tc.header, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := NewBuilder(m, BuildOptions{Region: tc.region}).Build(Record{File: "n.csv", Row: 2, Fields: tc.row})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if l.Salutation != tc.sal || l.AcademicTitle != tc.title {
+				t.Errorf("salutation %q, academic title %q, want %q, %q", l.Salutation, l.AcademicTitle, tc.sal, tc.title)
+			}
+		})
+	}
+}
+
 // TestBuildGoogleLabels: Google Contacts' phone labels pair with the
 // numbers by their place in " ::: " lists, and a fax is no phone (a review
 // found the fax as phone, and a landline as mobile).

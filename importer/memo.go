@@ -82,9 +82,13 @@ func (p *memos) put(m *cellMemo) { p.pool.Put(m) }
 // academic title, and the name in proper case. A cell that is nothing but
 // a salutation or title word is a name that happens to be one ("Signore",
 // "Herr").
-func splitName(v string) nameParts {
+func splitName(v string) nameParts { return splitNameIn(v, "") }
+
+// splitNameIn is splitName for a cell from region, which decides whether
+// "mr" is the Dutch law degree or the salutation Mr.
+func splitNameIn(v, region string) nameParts {
 	t := normalize.Text(v)
-	sal, acad, rest := normalize.SplitPrefix(t)
+	sal, acad, rest := normalize.SplitPrefixIn(t, region)
 	if rest == "" {
 		sal, acad, rest = "", "", t
 	}

@@ -9,7 +9,8 @@
 //
 //   - Text and Fold/FoldUmlaut (text.go, fold.go): cleaning every field and
 //     building match keys.
-//   - Names (name.go): Salutation, SplitPrefix, SplitFullName, NameCase.
+//   - Names (name.go): Salutation, SplitPrefix, SplitFullName (and their
+//     region-aware SplitPrefixIn, SplitFullNameIn), NameCase.
 //   - ParseEmail (email.go), ParsePhone (phone.go), ParseCompany
 //     (company.go), Country (country.go), PostalCode (postal.go),
 //     ParseDate/ExcelSerial/DetectDateOrder (date.go), ParseMoney

@@ -79,7 +79,8 @@ func FuzzNameCase(f *testing.F) {
 func FuzzSplitFullName(f *testing.F) {
 	for _, s := range []string{"Dr. Jürgen Müller", "Müller, Jürgen", "Frau Prof. Dr. Anna-Lena von der Heide",
 		"Ludwig van Beethoven", "Pan mgr inż. Łukasz Wiśniewski", "Dr. John Smith, MBA", ",,,", "Dr.", "Prof.Dr.Müller",
-		"Dipl.-Ing. (FH) Klaus Weber", "dr n. med. Jan", "Mr. John Smith Jr.", "a,b,c,d"} {
+		"Dipl.-Ing. (FH) Klaus Weber", "dr n. med. Jan", "Mr. John Smith Jr.", "a,b,c,d",
+		"KR DI (FH) Franz Leitner", "Meer, Jan van der", "Mevrouw mr. Anouk de Boer", "mr. , van"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -87,6 +88,12 @@ func FuzzSplitFullName(f *testing.F) {
 		for _, part := range []string{n.Salutation, n.AcademicTitle, n.First, n.Last} {
 			if !utf8.ValidString(part) {
 				t.Fatalf("SplitFullName(%q) = %+v: invalid UTF-8", s, n)
+			}
+		}
+		nl := SplitFullNameIn(s, "NL")
+		for _, part := range []string{nl.Salutation, nl.AcademicTitle, nl.First, nl.Last} {
+			if !utf8.ValidString(part) {
+				t.Fatalf("SplitFullNameIn(%q, NL) = %+v: invalid UTF-8", s, nl)
 			}
 		}
 		sal, title, rest := SplitPrefix(s)

@@ -306,8 +306,14 @@ func nameTokens(s string) []string {
 }
 
 // parsePrefix takes salutations and academic titles off the front of toks.
-func parsePrefix(toks []string) (salutation string, titles []string, rest []string) {
+// dutch reads "mr" as the Dutch law degree (meesterTitle).
+func parsePrefix(toks []string, dutch bool) (salutation string, titles []string, rest []string) {
 	for len(toks) > 0 {
+		if meesterTitle(toks, dutch || salutation != "" || len(titles) > 0) {
+			titles = append(titles, "mr.")
+			toks = toks[1:]
+			continue
+		}
 		if salutation == "" {
 			if c, ok := Salutation(toks[0]); ok {
 				salutation = c
@@ -323,6 +329,25 @@ func parsePrefix(toks []string) (salutation string, titles []string, rest []stri
 		break
 	}
 	return salutation, titles, toks
+}
+
+// meesterTitle reports whether toks starts with the Dutch law degree
+// "mr." (meester) rather than the salutation Mr: in Dutch and Belgian data
+// (dutch), after a salutation or title ("Mevrouw mr. A. de Boer", "prof.
+// mr. dr."), where the salutation Mr cannot stand, and, whatever the
+// region, written lower-case with its dot before a name that is not all
+// lower-case ("mr. Anouk de Boer"), as Dutch writes the degree and no
+// English list writes Mister.
+func meesterTitle(toks []string, dutch bool) bool {
+	if titleKey(toks[0]) != "mr" {
+		return false
+	}
+	if dutch {
+		return true
+	}
+	return toks[0] == "mr." && slices.ContainsFunc(toks[1:], func(t string) bool {
+		return strings.ContainsFunc(t, unicode.IsUpper)
+	})
 }
 
 // parsePost takes degrees ("PhD", "MBA") off the end of toks.
@@ -343,14 +368,32 @@ func parsePost(toks []string) (titles []string, rest []string) {
 // name part ("Dr. Anna" -> AcademicTitle "Dr.", First "Anna"). rest is
 // cleaned with Text but not name-cased.
 func SplitPrefix(s string) (salutation, academicTitle, rest string) {
+	return splitPrefix(s, false)
+}
+
+// SplitPrefixIn is SplitPrefix for a name from region (ISO 3166-1
+// alpha-2, "" for none). In Dutch and Belgian data (NL, BE) "mr" and
+// "Mr." are the law degree meester ("mr.") in every spelling, never the
+// salutation Mr.
+func SplitPrefixIn(s, region string) (salutation, academicTitle, rest string) {
+	return splitPrefix(s, dutchRegion(region))
+}
+
+func splitPrefix(s string, dutch bool) (salutation, academicTitle, rest string) {
 	t := dropSymbols(Text(s))
 	if singlePlainWord(t) && !isPrefixWord(t) {
 		// The common case, one word that is no prefix: nameTokens yields
 		// it alone and parsePrefix takes nothing off.
 		return "", "", t
 	}
-	sal, titles, toks := parsePrefix(nameTokens(t))
+	sal, titles, toks := parsePrefix(nameTokens(t), dutch)
 	return sal, strings.Join(titles, " "), strings.Join(toks, " ")
+}
+
+// dutchRegion reports whether region is one where "mr" is the Dutch law
+// degree: the Netherlands and Belgium.
+func dutchRegion(region string) bool {
+	return strings.EqualFold(region, "NL") || strings.EqualFold(region, "BE")
 }
 
 // singlePlainWord reports whether nameTokens(t) is []string{t} unless t is
@@ -381,10 +424,17 @@ func singlePlainWord(t string) bool {
 // after the given names or the surname ("Meer, Jan van der") go in front
 // of the last name. A single word is a last name. First and Last are
 // name-cased with NameCase.
+func SplitFullName(s string) Name { return splitFullName(s, false) }
+
+// SplitFullNameIn is SplitFullName for a name from region (ISO 3166-1
+// alpha-2, "" for none): in Dutch and Belgian data (NL, BE) "mr" is the
+// law degree meester, as in SplitPrefixIn.
+func SplitFullNameIn(s, region string) Name { return splitFullName(s, dutchRegion(region)) }
+
 // bracketed matches a part of a name cell in round or square brackets.
 var bracketed = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 
-func SplitFullName(s string) Name {
+func splitFullName(s string, dutch bool) Name {
 	t := dropSymbols(Text(s))
 	// "Jörg Schmidt (Vertrieb)", "Jörg (Jo) Schmidt": a department or a
 	// nickname in brackets is no part of the name; the raw value keeps it.
@@ -413,7 +463,7 @@ func SplitFullName(s string) Name {
 			post = append(post, pt...)
 			continue
 		}
-		if sal, titles, rest := parsePrefix(toks); len(rest) == 0 {
+		if sal, titles, rest := parsePrefix(toks, dutch); len(rest) == 0 {
 			addPrefix(sal, titles)
 			continue
 		}
@@ -421,9 +471,9 @@ func SplitFullName(s string) Name {
 	}
 	var first, last []string
 	if len(keep) == 2 {
-		sal, titles, lastToks := parsePrefix(keep[0])
+		sal, titles, lastToks := parsePrefix(keep[0], dutch)
 		addPrefix(sal, titles)
-		sal, titles, firstToks := parsePrefix(keep[1])
+		sal, titles, firstToks := parsePrefix(keep[1], dutch)
 		addPrefix(sal, titles)
 		titles, firstToks = trailingTitles(firstToks)
 		addPrefix("", titles)
@@ -445,7 +495,7 @@ func SplitFullName(s string) Name {
 		for _, k := range keep {
 			toks = append(toks, k...)
 		}
-		sal, titles, rest := parsePrefix(toks)
+		sal, titles, rest := parsePrefix(toks, dutch)
 		addPrefix(sal, titles)
 		pt, rest := parsePost(rest)
 		post = append(pt, post...)

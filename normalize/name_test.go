@@ -94,6 +94,8 @@ func TestSplitPrefix(t *testing.T) {
 		{"kommr", "KommR Franz", "", "KommR", "Franz"},
 		{"di", "DI Franz", "", "DI", "Franz"},
 		{"di particle", "DI MAIO", "", "", "DI MAIO"},
+		{"dutch mr", "mr. Anouk", "", "mr.", "Anouk"},
+		{"mr", "Mr. Anouk", "Mr", "", "Anouk"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +188,13 @@ func TestSplitFullName(t *testing.T) {
 		{"ir needs its dot", "Ir Jan de Vries", Name{First: "Ir Jan", Last: "de Vries"}},
 		{"czech mudr", "MUDr. Jan Novák", Name{AcademicTitle: "MUDr.", First: "Jan", Last: "Novák"}},
 		{"czech bc", "Bc. Jana Nováková", Name{AcademicTitle: "Bc.", First: "Jana", Last: "Nováková"}},
+		// The Dutch law degree mr. (meester) is no salutation.
+		{"dutch mr lower", "mr. Anouk de Boer", Name{AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
+		{"dutch mr after salutation", "Mevrouw mr. Anouk de Boer", Name{Salutation: "Mevrouw", AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
+		{"dutch mr dr", "mr. dr. Jan Jansen", Name{AcademicTitle: "mr. dr", First: "Jan", Last: "Jansen"}},
+		{"mr capitalised", "Mr. John Smith", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
+		{"mr all lower", "mr. john smith", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
+		{"mr alone", "mr. Smith", Name{AcademicTitle: "mr.", Last: "Smith"}},
 		// Dutch list order: the particles after the given names.
 		{"particles after given name", "Meer, Jan van der", Name{First: "Jan", Last: "van der Meer"}},
 		{"particles after surname", "Meer van der, Jan", Name{First: "Jan", Last: "van der Meer"}},
@@ -204,5 +213,32 @@ func TestSplitFullName(t *testing.T) {
 				t.Errorf("SplitFullName(%q) = %+v, want %+v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSplitFullNameIn: in Dutch and Belgian data "mr" in any spelling is
+// the law degree meester; elsewhere only "mr." written lower-case is.
+func TestSplitFullNameIn(t *testing.T) {
+	tests := []struct {
+		name, in, region string
+		want             Name
+	}{
+		{"nl capitalised", "Mr. Anouk de Boer", "NL", Name{AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
+		{"be undotted", "Mr Koen Peeters", "be", Name{AcademicTitle: "mr.", First: "Koen", Last: "Peeters"}},
+		{"nl all lower", "mr. anouk de boer", "NL", Name{AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
+		{"nl comma part", "Boer, Anouk de, mr.", "NL", Name{AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
+		{"nl mrs stays", "Mrs. Anouk de Boer", "NL", Name{Salutation: "Mrs", First: "Anouk", Last: "de Boer"}},
+		{"gb", "Mr. John Smith", "GB", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
+		{"no region", "Mr John Smith", "", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SplitFullNameIn(tt.in, tt.region); got != tt.want {
+				t.Errorf("SplitFullNameIn(%q, %q) = %+v, want %+v", tt.in, tt.region, got, tt.want)
+			}
+		})
+	}
+	if sal, title, rest := SplitPrefixIn("Mr. Anouk", "NL"); sal != "" || title != "mr." || rest != "Anouk" {
+		t.Errorf("SplitPrefixIn(%q, NL) = %q, %q, %q, want \"\", \"mr.\", \"Anouk\"", "Mr. Anouk", sal, title, rest)
 	}
 }
