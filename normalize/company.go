@@ -215,7 +215,8 @@ func appendCompact(b []byte, off []int, s string) ([]byte, []int) {
 // ParseCompany recognises legal forms (GmbH, GmbH & Co. KG, AG, UG
 // (haftungsbeschränkt), KG, OHG, e.K., SE, Sp. z o.o., S.A., sp.k., sp.j.,
 // Ltd, Limited, PLC, LLP, Inc., LLC, Corp., Co., SARL, SAS, B.V., N.V., ...) in
-// any spelling and case at the end of the name.
+// any spelling and case at the end of the name, and the few written in
+// front (frontForms: "AB Volvo", "Oy Karl Fazer Ab").
 //
 // Spelling, case, accents, spaces and dots are ignored when matching
 // ("gmbh & co kg", "Sp. z o. o.", "spółka z ograniczoną odpowiedzialnością",
@@ -224,8 +225,10 @@ func appendCompact(b []byte, off []int, s string) ([]byte, []int) {
 // "Sp. z o.o. sp.k.", and a bare "& Co." / "& Co. KG" after a name.
 //
 // Name is Base, a space and the canonical LegalForm ("Acme Holdings, Inc." ->
-// "Acme Holdings Inc."), so ParseCompany(c.Name) == c. Base keeps its words
-// and case as written (cleaned with Text).
+// "Acme Holdings Inc."), with a form written in front kept there ("AB
+// Volvo"; LegalForm "AB"; for "Oy Nokia Ab" "Oy AB"), so
+// ParseCompany(c.Name) == c. Base keeps its words and case as written
+// (cleaned with Text).
 //
 // Key is the match key of Base: Fold after removing dots and apostrophes
 // inside words ("A.B.C." and "ABC" share "abc"), with the connectors "&",
@@ -251,11 +254,59 @@ func ParseCompany(s string) Company {
 func parseCompany(t string) Company {
 	base, form := splitLegalForm(t)
 	c := Company{Base: base, LegalForm: form, Name: base}
-	if form != "" {
-		c.Name = base + " " + form
+	if b, front := splitFrontForm(base, form); front != "" {
+		// "AB Volvo", "Oy Karl Fazer Ab": the name stays as written.
+		c.Base, c.LegalForm = b, front
+		if form != "" {
+			c.LegalForm = front + " " + form
+		}
+		c.Name = front + " " + b
 	}
-	c.Key = companyKey(base)
+	if form != "" {
+		c.Name += " " + form
+	}
+	c.Key = companyKey(c.Base)
 	return c
+}
+
+// frontForms are the legal forms also written before the name: Swedish
+// firms write AB in front or at the end ("AB Volvo", "Volvo Cars AB"),
+// Finnish ones Oy in front with the Swedish Ab at the end ("Oy Karl
+// Fazer Ab"), and older Danish and Dutch names put A/S, N.V. and B.V.
+// first ("A/S Norske Shell", "N.V. Nederlandsche Spoorwegen"). N.V. and
+// B.V. count only with their dots ("NV Energy" is Nevada's). Forms that
+// only stand at the end (GmbH, AG, AS, ASA, Oyj) are not here: "AG Barr"
+// and "AS Roma" are no legal forms in front. with is the form at the end
+// that may come with the one in front; none other may.
+var frontForms = []struct {
+	spelling, canon, with string
+	dotted                bool
+}{
+	{spelling: "AB", canon: "AB"},
+	{spelling: "Aktiebolaget", canon: "AB"},
+	{spelling: "Oy", canon: "Oy", with: "AB"},
+	{spelling: "A/S", canon: "A/S"},
+	{spelling: "N.V.", canon: "N.V.", dotted: true},
+	{spelling: "B.V.", canon: "B.V.", dotted: true},
+}
+
+// splitFrontForm takes a legal form off the front of base, the name
+// without the form at its end (form): the canonical front form and the
+// rest, or front "" when there is none. Something with a letter or digit
+// must be left.
+func splitFrontForm(base, form string) (rest, front string) {
+	w, after, ok := strings.Cut(base, " ")
+	if !ok || !strings.ContainsFunc(after, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return base, ""
+	}
+	for _, f := range frontForms {
+		// As written, in any case: "A.B. Dick" is no AB.
+		spelt := strings.EqualFold(w, f.spelling) || f.dotted && strings.EqualFold(w+".", f.spelling)
+		if spelt && (form == "" || form == f.with) {
+			return after, f.canon
+		}
+	}
+	return base, ""
 }
 
 // shortLastWord reports whether the last run of letters and digits in s

@@ -185,7 +185,8 @@ func FuzzParsePhone(f *testing.F) {
 
 func FuzzParseCompany(f *testing.F) {
 	for _, s := range []string{"Müller GmbH & Co. KG", "kowalski sp. z o. o.", "Acme Holdings, Inc.", "& Co.", "GmbH",
-		"Nowak Sp. z o.o. sp.k.", "Škoda a.s.", "Start UG (haftungsbeschränkt) & Co. KG", "A & Co. KG", "ß GmbH", "x &co"} {
+		"Nowak Sp. z o.o. sp.k.", "Škoda a.s.", "Start UG (haftungsbeschränkt) & Co. KG", "A & Co. KG", "ß GmbH", "x &co",
+		"AB Volvo", "Oy Karl Fazer Ab", "N.V. x", "AB & Co."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
