@@ -1644,6 +1644,10 @@ var townNames = func() map[string]string {
 		"wroclaw breslau", "poznan posen", "szczecin stettin", "lodz lodsch",
 		"katowice kattowitz", "praha prague prag", "bruxelles brussels brussel",
 		"milano milan mailand", "roma rome rom", "kobenhavn copenhagen kopenhagen",
+		"goteborg gothenburg", "aarhus arhus", "aalborg alborg", "helsinki helsingfors",
+		"antwerpen antwerp anvers", "gent ghent gand", "brugge bruges", "liege luik luttich",
+		"mechelen malines", "leuven louvain", "oostende ostende ostend", "kortrijk courtrai",
+		"biel bienne", "plzen pilsen",
 	} {
 		names := strings.Split(g, " ")
 		head := names[0]
