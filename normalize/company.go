@@ -462,19 +462,68 @@ func trimBase(s string) string {
 	return strings.TrimRight(s, " ,;-–—/(&+")
 }
 
-// keyDrop are the connector words left out of a company key.
-var keyDrop = map[string]bool{"und": true, "u": true, "and": true, "et": true, "i": true, "y": true}
+// keyWords are the words a company key writes another way: the
+// connectors it leaves out ("" : "und", "and", "i", ...) and the
+// abbreviations it spells out, which are no word of their own in any
+// language the lists come from ("Intl", "Int'l", "Mfg", "Bros").
+// Abbreviations that are also words or acronyms count only with their
+// dot (dottedWords). Kept short on purpose: "Int." and "Univ." stand for
+// several words ("International", "Internationale"; "University",
+// "Universität"), so no one spelling would meet them all.
+var keyWords = map[string]string{
+	"und": "", "u": "", "and": "", "et": "", "i": "", "y": "",
+	"intl": "international", "mfg": "manufacturing", "bros": "brothers",
+}
 
-// hasDropWord reports whether a folded name holds a word of keyDrop.
-func hasDropWord(folded string) bool {
+// dottedWords are the abbreviations that keyWords spells out only when
+// written with their dot: "Dt. Telekom" is Deutsche Telekom, "DT Swiss"
+// is no Deutsche Swiss. "Dt." stands for every form of "deutsch";
+// "Deutsche" is by far the commonest in company names (Deutsche Bank,
+// Deutsche Post, Deutsche Windtechnik).
+var dottedWords = [...]struct{ short, long string }{{"Dt.", "Deutsche"}}
+
+// dottedWord returns the spelling out of w in dottedWords, ok false if
+// there is none.
+func dottedWord(w string) (long string, ok bool) {
+	for _, d := range dottedWords {
+		if strings.EqualFold(w, d.short) {
+			return d.long, true
+		}
+	}
+	return "", false
+}
+
+// hasKeyWord reports whether a folded name holds a word of keyWords.
+func hasKeyWord(folded string) bool {
 	for folded != "" {
 		w, rest, _ := strings.Cut(folded, " ")
-		if keyDrop[w] {
+		if _, ok := keyWords[w]; ok {
 			return true
 		}
 		folded = rest
 	}
 	return false
+}
+
+// spellDotted spells out the words of dottedWords in base; it allocates
+// only when there is one.
+func spellDotted(base string) string {
+	found := false
+	for rest := base; rest != "" && !found; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		_, found = dottedWord(w)
+	}
+	if !found {
+		return base
+	}
+	words := strings.Fields(base)
+	for i, w := range words {
+		if long, ok := dottedWord(w); ok {
+			words[i] = long
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // joinWordMarks removes the dots and apostrophes that may stand inside a
@@ -492,15 +541,20 @@ func joinWordMarks(s string) string {
 
 // companyKey builds Company.Key from a base name.
 func companyKey(base string) string {
+	if strings.Contains(base, ".") {
+		base = spellDotted(base)
+	}
 	folded := Fold(joinWordMarks(base)) // lower-case words, single spaces
-	if !hasDropWord(folded) {
+	if !hasKeyWord(folded) {
 		return folded
 	}
 	words := strings.Fields(folded)
 	kept := words[:0]
 	for _, w := range words {
-		if !keyDrop[w] {
+		if long, ok := keyWords[w]; !ok {
 			kept = append(kept, w)
+		} else if long != "" {
+			kept = append(kept, long)
 		}
 	}
 	return strings.Join(kept, " ")

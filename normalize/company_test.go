@@ -84,6 +84,16 @@ func TestParseCompany(t *testing.T) {
 		{"double spaces", "Müller  Bau   GmbH", Company{Name: "Müller Bau GmbH", Base: "Müller Bau", LegalForm: "GmbH", Key: "muller bau"}},
 		{"parenthesised form", "Müller (GmbH)", Company{Name: "Müller GmbH", Base: "Müller", LegalForm: "GmbH", Key: "muller"}},
 		{"gesmbh austria", "Huber Ges.m.b.H.", Company{Name: "Huber GmbH", Base: "Huber", LegalForm: "GmbH", Key: "huber"}},
+		// Abbreviations spelt out in the key (a judgement set found "Dt.
+		// Windtechnik" and "Deutsche Windtechnik" two firms).
+		{"dt", "Dt. Windtechnik AG", Company{Name: "Dt. Windtechnik AG", Base: "Dt. Windtechnik", LegalForm: "AG", Key: "deutsche windtechnik"}},
+		{"dt upper", "DT. TELEKOM", Company{Name: "DT. TELEKOM", Base: "DT. TELEKOM", Key: "deutsche telekom"}},
+		{"dt without dot is an acronym", "DT Swiss AG", Company{Name: "DT Swiss AG", Base: "DT Swiss", LegalForm: "AG", Key: "dt swiss"}},
+		{"intl", "Rosenbauer Intl.", Company{Name: "Rosenbauer Intl.", Base: "Rosenbauer Intl.", Key: "rosenbauer international"}},
+		{"int'l", "Acme Int'l, Inc.", Company{Name: "Acme Int'l Inc.", Base: "Acme Int'l", LegalForm: "Inc.", Key: "acme international"}},
+		{"mfg", "Great Lakes Mfg. Co.", Company{Name: "Great Lakes Mfg. Co.", Base: "Great Lakes Mfg.", LegalForm: "Co.", Key: "great lakes manufacturing"}},
+		{"bros", "Warner Bros.", Company{Name: "Warner Bros.", Base: "Warner Bros.", Key: "warner brothers"}},
+		{"int stays", "Acme Int. GmbH", Company{Name: "Acme Int. GmbH", Base: "Acme Int.", LegalForm: "GmbH", Key: "acme int"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,15 +123,18 @@ func TestLegalFormTable(t *testing.T) {
 func TestCompanyKeyShortcut(t *testing.T) {
 	reference := func(base string) string {
 		var kept []string
-		for _, w := range strings.Fields(Fold(joinWordMarks(base))) {
-			if !keyDrop[w] {
+		for _, w := range strings.Fields(Fold(joinWordMarks(spellDotted(base)))) {
+			if long, ok := keyWords[w]; !ok {
 				kept = append(kept, w)
+			} else if long != "" {
+				kept = append(kept, long)
 			}
 		}
 		return strings.Join(kept, " ")
 	}
 	for _, base := range []string{"", " ", "Müller", "Müller & Söhne", "Müller und Söhne", "Smith and Sons", "  A.B.C.  ",
-		"O'Brien  Consulting", "Łódź Trans", "i", "Kowalski i Wspólnicy", "y", "ET", "Bäckerei\tSchulz", "x  und  y", "-- und --"} {
+		"O'Brien  Consulting", "Łódź Trans", "i", "Kowalski i Wspólnicy", "y", "ET", "Bäckerei\tSchulz", "x  und  y", "-- und --",
+		"Acme Mfg", "Acme Intl.", "Dt. Bahn", "DT. BAHN", "Dt."} {
 		if got, want := companyKey(base), reference(base); got != want {
 			t.Errorf("companyKey(%q) = %q, want %q", base, got, want)
 		}
