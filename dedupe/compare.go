@@ -1648,14 +1648,15 @@ var townNames = func() map[string]string {
 		"antwerpen antwerp anvers", "gent ghent gand", "brugge bruges", "liege luik luttich",
 		"mechelen malines", "leuven louvain", "oostende ostende ostend", "kortrijk courtrai",
 		"biel bienne", "plzen pilsen",
+		// Names of several words are written with "_" for their spaces.
+		"frankfurt_am_main frankfurt", "den_haag s_gravenhage the_hague la_haye",
+		"sankt_gallen st_gallen st._gallen", "sankt_polten st_polten st._polten",
+		"den_bosch s_hertogenbosch bois-le-duc",
 	} {
 		names := strings.Split(g, " ")
-		head := names[0]
-		if strings.HasPrefix(g, "frankfurt am main") {
-			head, names = "frankfurt am main", []string{"frankfurt"}
-		}
+		head := strings.ReplaceAll(names[0], "_", " ")
 		for _, n := range names {
-			m[key(n)] = key(head)
+			m[key(strings.ReplaceAll(n, "_", " "))] = key(head)
 		}
 	}
 	return m

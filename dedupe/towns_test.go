@@ -30,6 +30,11 @@ func TestTownExonyms(t *testing.T) {
 		{"krakow", "Kraków", "Cracow", false},
 		{"warszawa", "Warszawa", "Warsaw", false},
 		{"biel", "Biel", "Bienne", false},
+		{"den haag", "Den Haag", "'s-Gravenhage", false},
+		{"the hague", "The Hague", "Den Haag", false},
+		{"st gallen", "St. Gallen", "Sankt Gallen", false},
+		{"frankfurt", "Frankfurt am Main", "Frankfurt", false},
+		{"den bosch", "'s-Hertogenbosch", "Den Bosch", false},
 		{"two towns", "Göteborg", "Malmö", true},
 		{"two belgian towns", "Gent", "Antwerpen", true},
 	}
