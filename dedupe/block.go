@@ -529,9 +529,10 @@ func (x *Index) put(r Record, keys, old []uint64) {
 // Best returns the best-scoring candidate for r among the records that
 // share a blocking key with it (r's own id excluded), with its score; ok
 // is false when there is no candidate. A candidate no guard vetoes comes
-// first; the best vetoed one (with Veto set) is returned instead when it
-// reaches merge_at and no other reaches review_at, so that it is flagged
-// for review with the guard as its reason.
+// first; the best vetoed one (with Veto set) is returned instead when
+// Decide flags it (it reaches merge_at, or review_at with a veto that
+// flags from there: reviewVeto) and no other reaches review_at, so that
+// it is flagged for review with the guard as its reason.
 func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 	x.stats.Lookups++
 	var seen [16]crm.ID
@@ -553,8 +554,8 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 		}
 	}
 	var strong [4]crm.ID // candidates at or above merge_at, not vetoed
-	var bestV Result     // the best vetoed candidate
-	okV := false
+	var bestV Result     // the best vetoed candidate: one Decide flags first
+	okV, flagV := false, false
 	nStrong := 0
 	for _, id := range cands {
 		if len(x.distinct) > 0 && x.distinct[pairKey(r.ID, id)] {
@@ -583,8 +584,13 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			}
 		}
 		if veto != "" {
-			if !okV || s > bestV.Score || s == bestV.Score && id < bestV.ID {
-				bestV, okV = Result{ID: id, Score: s, Veto: veto, Earlier: state}, true
+			// A guard that flags from review_at on (reviewVeto) may
+			// flag a pair scoring below another vetoed one that is not
+			// flagged.
+			r := Result{ID: id, Score: s, Veto: veto, Earlier: state}
+			flag := x.m.Decide(r, true) == Review
+			if !okV || flag && !flagV || flag == flagV && (s > bestV.Score || s == bestV.Score && id < bestV.ID) {
+				bestV, okV, flagV = r, true, flag
 			}
 			continue
 		}
@@ -595,7 +601,7 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 	if x.linked(strong[:nStrong]) {
 		x.stats.AlsoMatched++
 	}
-	if okV && (!ok || best.Score < x.m.cfg.ReviewAt && bestV.Score >= x.m.cfg.MergeAt) {
+	if okV && (!ok || best.Score < x.m.cfg.ReviewAt && flagV) {
 		return bestV, true
 	}
 	return best, ok

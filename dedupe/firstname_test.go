@@ -346,3 +346,48 @@ func TestTwoMobilesAtHome(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexFlagsReviewVeto: a candidate whose veto flags from review_at on
+// (reviewVeto) is flagged by the index as Decide flags it alone, whatever
+// weak candidate no guard vetoes (the new employer's own record) or
+// vetoed one that is not flagged stands beside it.
+func TestIndexFlagsReviewVeto(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	// T. Wagner at Bosch and Thomas Wagner at Continental, one mobile: a
+	// job change, flagged below merge_at.
+	bosch := m.Record(lead(1, "first_name", "T.", "last_name", "Wagner", "company", "Robert Bosch GmbH", "email", "t.wagner@de.bosch.com",
+		"mobile", "+49 171 5556677", "postal_code", "70469", "country", "DE"))
+	row := m.Record(lead(9, "first_name", "Thomas", "last_name", "Wagner", "company", "Continental AG", "email", "thomas.wagner@continental.com",
+		"mobile", "+49 171 5556677", "street", "Vahrenwalder Str. 9", "postal_code", "30165", "country", "DE"))
+	res := m.Explain(&row, &bosch)
+	if res.Veto != VetoOtherEmployer || res.Score >= m.cfg.MergeAt || m.Decide(res, true) != Review {
+		t.Fatalf("test data: the job change is not a flagged review below merge_at:\n%s", res)
+	}
+	// Continental's own record: weak, no veto.
+	org := m.Record(lead(2, "company", "Continental AG", "phone", "+49 511 93801", "postal_code", "30165", "country", "DE"))
+	// A colleague at Continental with another given name: vetoed below
+	// merge_at by the first_name guard (not flagged), scoring higher.
+	colleague := m.Record(lead(3, "first_name", "Klaus", "last_name", "Wagner", "company", "Continental AG",
+		"street", "Vahrenwalder Str. 9", "postal_code", "30165", "country", "DE"))
+	if s, v := m.Score(&row, &org); v != "" || s >= m.cfg.ReviewAt {
+		t.Fatalf("test data: the firm's record scores %.1f, veto %q", s, v)
+	}
+	if s, v := m.Score(&row, &colleague); v != VetoFirstName || s <= res.Score || s >= m.cfg.MergeAt {
+		t.Fatalf("test data: the colleague scores %.1f, veto %q", s, v)
+	}
+	for _, tt := range []struct {
+		name  string
+		other Record
+	}{
+		{"beside the firm's record", org},
+		{"beside a colleague of another name", colleague},
+	} {
+		x := NewIndex(m, 4)
+		x.Put(bosch, m.BlockKeys(&bosch))
+		x.Put(tt.other, m.BlockKeys(&tt.other))
+		best, ok := x.Best(&row, m.BlockKeys(&row))
+		if !ok || best.ID != 1 || best.Veto != VetoOtherEmployer || m.Decide(best, ok) != Review {
+			t.Errorf("%s: best %+v, decision %s; want lead 1, flagged by the company guard", tt.name, best, decisionNames[m.Decide(best, ok)])
+		}
+	}
+}
