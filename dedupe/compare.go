@@ -151,10 +151,19 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	}
 	// Names are compared as a pair first: when first and last name
 	// compare better crosswise, they were swapped.
+	// With one of the two switched off, there is no crosswise view; the
+	// guards read first and last all the same.
 	fc, lc := m.nameCmps()
 	var first, last nameCmp
-	if fc != nil && lc != nil {
+	switch {
+	case fc != nil && lc != nil:
 		first, last = m.names(a, b, fc, lc)
+	case fc != nil:
+		first = firstNameCmp(a.First, b.First, fc.Threshold)
+	case lc != nil:
+		last = nameCmp{a: a.Last, b: b.Last}
+		last.lv, last.sim, last.note = compareName(a.Last, b.Last, lc.Threshold, false)
+		last = surnameGenderCmp(last, a, b)
 	}
 	for i := range m.cfg.Compare {
 		c := &m.cfg.Compare[i]
@@ -200,16 +209,6 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				r := first
 				if c.Name == CmpLastName {
 					r = last
-				}
-				if fc == nil || lc == nil {
-					// One of the two is switched off: no crosswise view.
-					if c.Name == CmpFirstName {
-						r = firstNameCmp(a.First, b.First, c.Threshold)
-					} else {
-						r = nameCmp{a: a.Last, b: b.Last}
-						r.lv, r.sim, r.note = compareName(a.Last, b.Last, c.Threshold, false)
-						r = surnameGenderCmp(r, a, b)
-					}
 				}
 				otherName = otherName || r.different && c.Name == CmpFirstName
 				if c.Name == CmpFirstName && r.lv == Disagree && !r.different {

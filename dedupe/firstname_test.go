@@ -391,3 +391,22 @@ func TestIndexFlagsReviewVeto(t *testing.T) {
 		}
 	}
 }
+
+// TestLastNameGuardWithoutFirstNameComparison: the last_name guard holds
+// when the first_name comparison is switched off (the last names are then
+// compared without the crosswise view).
+func TestLastNameGuardWithoutFirstNameComparison(t *testing.T) {
+	cfg, err := Load([]byte("dedupe:\n  compare:\n    - {name: first_name, method: off}\n"), "leadpipe.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatcher(cfg)
+	firm := func(id crm.ID, last string) *crm.Lead {
+		return lead(id, "first_name", "Marcin", "last_name", last, "company", "Wrona Transport Sp. z o.o.",
+			"mobile", "+48 601 234 567", "postal_code", "00-950", "city", "Warszawa", "country", "PL")
+	}
+	a, b := m.Record(firm(1, "Wrona")), m.Record(firm(2, "Pietrzak"))
+	if res := m.Explain(&b, &a); res.Veto != VetoLastName || m.Decide(res, true) != Review {
+		t.Errorf("the successor with the company mobile, first_name off: %s, decision %s", res, decisionNames[m.Decide(res, true)])
+	}
+}
