@@ -170,6 +170,14 @@ func TestGenerationGuard(t *testing.T) {
 	}
 }
 
+// juniorListing is James Carter Jr. with his own address and, in his
+// "E-mail 2" column, other.
+func juniorListing(other string) *crm.Lead {
+	l := lead(2, "first_name", "James", "last_name", "Carter Jr.", "email", "james.carter@carterlaw.net", "E-mail 2", other)
+	l.EmailFields = []string{"E-mail 2"}
+	return l
+}
+
 // TestExactModeGuards: --match exact keys skip role addresses and
 // switchboard numbers, and ExactVeto applies the guards (rev40 s5, s12).
 func TestExactModeGuards(t *testing.T) {
@@ -223,6 +231,18 @@ func TestExactModeGuards(t *testing.T) {
 			lead(2, "first_name", "Thomas", "last_name", "Wagner", "company", "Continental AG", "mobile", "+491715556677"), VetoOtherEmployer},
 		{lead(1, "first_name", "Thomas", "last_name", "Wagner", "company", "Robert Bosch GmbH", "mobile", "+491715556677"),
 			lead(2, "first_name", "Thomas", "last_name", "Wagner", "company", "ROBERT BOSCH", "mobile", "+491715556677"), ""},
+		// One landline (the key) at home, two mobiles: a father and son
+		// of one name as often as one man (generation guard); one
+		// mobile is one man's.
+		{lead(1, "first_name", "Brian", "last_name", "O'Neill", "phone", "+35314960142", "mobile", "+353871234567"),
+			lead(2, "first_name", "Brian", "last_name", "O'Neill", "phone", "+35314960142", "mobile", "+353867654321"), VetoOtherLines},
+		{lead(1, "first_name", "Brian", "last_name", "O'Neill", "phone", "+35314960142", "mobile", "+353871234567"),
+			lead(2, "first_name", "Brian", "last_name", "O'Neill", "phone", "+35314960142", "mobile", "+353871234567"), ""},
+		{lead(1, "first_name", "Brian", "last_name", "O'Neill", "phone", "+35314960142", "mobile", "+353871234567", "email", "brian.oneill@eircom.net"),
+			lead(2, "first_name", "Brian", "last_name", "O'Neill", "phone", "+35314960142", "mobile", "+353867654321", "email", "brian.oneil@eircom.net"), ""},
+		// A suffix on one side only, the key one's other address: the
+		// father as often as the son, who lists his father's address.
+		{lead(1, "first_name", "James", "last_name", "Carter", "email", "j.carter@gmail.com"), juniorListing("j.carter@gmail.com"), VetoGenerationOneSide},
 	} {
 		if got := ExactVeto(tt.a, tt.b, DefaultConfig().Guards); got != tt.want {
 			t.Errorf("%s %s / %s %s: veto %q, want %q", tt.a.FirstName, tt.a.LastName, tt.b.FirstName, tt.b.LastName, got, tt.want)

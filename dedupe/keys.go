@@ -85,11 +85,17 @@ func nameCompanyHash(l *crm.Lead, last string) uint64 {
 // ExactVeto returns the guard that forbids merging two leads that share
 // an exact key, "" if none. The guards are those of fuzzy matching
 // (Matcher), each as g switches it on: two different tax ids; salutations
-// of different gender; different generation suffixes ("sen.", "jun.");
-// two different personal addresses at one company domain; two different
-// first names (not an initial, short form, nickname or typo of one
-// another, or the male and the female form of a name) unless they share
-// their own personal e-mail address. An address among their other ones
+// of different gender; different generation suffixes ("sen.", "jun."),
+// and two private records with two different mobiles; two different
+// personal addresses at one company domain; two different first names
+// (not an initial, short form, nickname or typo of one another, or the
+// male and the female form of a name) unless they share their own
+// personal e-mail address, and two forms of one given name at one home
+// or the family's firm; people at two different companies; a
+// generation suffix on one side only. The last_name guard has nothing to
+// add: every key but an address holds the last name, and an address one
+// of the two holds only among its other ones is no key of two different
+// last names (OtherAddressVeto). An address among their other ones
 // (an assistant's, a team's) lifts no guard: two colleagues with their
 // own addresses at one domain, or two given names, stay apart however
 // many other addresses they share.
@@ -100,12 +106,10 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	if ga, gb := salutationGender(a.Salutation), salutationGender(b.Salutation); g.Salutation && ga != genderUnknown && gb != genderUnknown && ga != gb {
 		return VetoSalutation
 	}
-	if g.Generation {
-		_, ga := splitGeneration(key(a.LastName))
-		_, gb := splitGeneration(key(b.LastName))
-		if ga != genNone && gb != genNone && ga != gb {
-			return VetoGeneration
-		}
+	_, gena := splitGeneration(key(a.LastName))
+	_, genb := splitGeneration(key(b.LastName))
+	if g.Generation && gena != genNone && genb != genNone && gena != genb {
+		return VetoGeneration
 	}
 	if a.Email != "" && mailboxOf(a.Email) == mailboxOf(b.Email) && !a.EmailRole && !b.EmailRole {
 		// The person's own address, unless it names one of two given
@@ -120,7 +124,8 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		return ""
 	}
 	ra, rb := exactRecord(a), exactRecord(b)
-	if _, _, note := compareEmail(&ra, &rb, exactEmailThreshold); g.PersonalEmail && note == notePersonalAddresses {
+	lvMail, _, note := compareEmail(&ra, &rb, exactEmailThreshold)
+	if g.PersonalEmail && note == notePersonalAddresses {
 		return VetoPersonalEmail
 	}
 	r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold)
@@ -134,8 +139,19 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 			return VetoOtherEmployer
 		}
 	}
+	if g.Generation && (gena == genNone) != (genb == genNone) && !mobileShared(&ra, &rb) {
+		// "James Carter" and "James Carter Jr.": the father as often
+		// as the son, as in fuzzy mode (VetoGenerationOneSide).
+		return VetoGenerationOneSide
+	}
+	la := Record{First: key(a.FirstName), Last: key(a.LastName), Company: a.CompanyKey, Phone: ra.Phone, Mobile: ra.Mobile}
+	lb := Record{First: key(b.FirstName), Last: key(b.LastName), Company: b.CompanyKey, Phone: rb.Phone, Mobile: rb.Mobile}
+	if g.Generation && ownLinesDiffer(&la, &lb) && !(lvMail == Close && note == "near-identical address") {
+		// One landline at home, two mobiles: a father and son of one
+		// name as often as one man, as in fuzzy mode (VetoOtherLines).
+		return VetoOtherLines
+	}
 	kin := r.lv == Disagree && relatedNames(r.a, r.b) || r.lv == Close && kinForms(r.a, r.b)
-	la, lb := Record{Last: key(a.LastName), Company: a.CompanyKey}, Record{Last: key(b.LastName), Company: b.CompanyKey}
 	if g.FirstName && kin && (a.CompanyKey == "" && b.CompanyKey == "" || familyFirm(&la, &lb, lastAgree(la.Last, lb.Last))) && !mobileShared(&ra, &rb) {
 		// "Janusz" and "Jan" without a company, or at the family's
 		// firm: the key they share is their home's or the firm's phone
