@@ -1140,6 +1140,11 @@ func TestStreetUnitsAndZIP4(t *testing.T) {
 		{"Flat 3, 12 High Street", "12 high st 3"},
 		{"Suite 400, 1 Main St", "1 main st 400"},
 		{"Unit B", "b"},
+		// A marker word that names no flat is a word of the street's
+		// name: "Flat Rock Road" is not "Rock Road".
+		{"12 Flat Rock Road", "12 flat rock rd"},
+		{"3 Top Lane", "3 top ln"},
+		{"Unit Road 4", "unit rd 4"},
 	} {
 		if got := streetKey(tt.in); got != tt.want {
 			t.Errorf("streetKey(%q) = %q, want %q", tt.in, got, tt.want)

@@ -201,10 +201,12 @@ func streetKey(s string) string {
 	flat := ""
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if unitWords[w] {
+		if unitWords[w] && (i+1 == len(words) || len(words[i+1]) == 1 || strings.ContainsAny(words[i+1], "0123456789")) {
 			// "Flat 3, 12 High Street", "215 W 88th St Apt 4B": the
 			// flat's number goes last, after the house's, where
-			// "#4B" and a list's "12 High St 3" have it.
+			// "#4B" and a list's "12 High St 3" have it. Before a
+			// word ("Flat Rock Road", "Top Lane") it is one of the
+			// street's name.
 			if i+1 < len(words) && strings.ContainsAny(words[i+1], "0123456789") && flat == "" {
 				flat = words[i+1]
 				i++
