@@ -51,7 +51,7 @@ type realCase struct {
 var decisionNames = [...]string{New: "new", Review: "review", Merge: "merge"}
 
 // buildReal builds a lead from an export row the way an import does.
-func buildReal(t *testing.T, id crm.ID, row realRow) *crm.Lead {
+func buildReal(t testing.TB, id crm.ID, row realRow) *crm.Lead {
 	t.Helper()
 	region := "DE"
 	var header, fields []string
