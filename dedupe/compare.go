@@ -481,6 +481,12 @@ func mobileShared(a, b *Record) bool {
 // the other, a single word of three letters or more, as one of them, or
 // whether both hold the same words in another order.
 func oneWordOf(a, b string) bool {
+	if !strings.ContainsFunc(a, unicode.IsSpace) && !strings.ContainsFunc(b, unicode.IsSpace) {
+		// Two names of one word each, as most are: no need to split
+		// them (compareName calls this for every pair of last names
+		// that differ).
+		return false
+	}
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
