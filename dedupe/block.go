@@ -649,7 +649,6 @@ const (
 	Merge                  // merged into the candidate
 )
 
-// Decide applies the thresholds and guards to a best candidate.
 // reviewVeto reports whether a veto flags its pair from review_at on (not
 // only from merge_at): it stands for a doubt a person should look at,
 // not for two people.
@@ -657,6 +656,7 @@ func reviewVeto(v string) bool {
 	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines || v == VetoKinNames
 }
 
+// Decide applies the thresholds and guards to a best candidate.
 func (m *Matcher) Decide(best Result, ok bool) Decision {
 	switch {
 	case !ok || best.Score < m.cfg.ReviewAt:

@@ -137,7 +137,8 @@ func fieldsOf(l *crm.Lead) *crm.Lead {
 
 // ExplainLead compares r with lead l as the index does, and explains the
 // best comparison: with l as it is now and, unless a guard other than
-// first_name vetoes that (earlierCounts), with each of its earlier states
+// first_name and those that flag (reviewVeto) vetoes that
+// (earlierCounts), with each of its earlier states
 // (Earlier). Result.Earlier says which earlier state it was, and
 // Result.BeforeMerge which of l's merges (1-based) ended the state
 // compared with.

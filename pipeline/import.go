@@ -46,7 +46,7 @@ func NewImportID(now time.Time) string {
 // each batch in one transaction together with the import record. An import
 // that changes nothing writes nothing: not even its record. (The first
 // import into a store an older leadpipe wrote names its leads' e-mail
-// fields first, in a transaction of its own: NameEmailFields.)
+// fields first, in transactions of their own: NameEmailFields.)
 //
 // A failure to open any file is reported before anything is written. When
 // ctx is cancelled, the rows processed so far are committed and ctx's error

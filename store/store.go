@@ -119,11 +119,10 @@ const (
 	minSchemaVersion  = 1
 )
 
+// raiseSchema raises the store's schema version to v, never lowering it.
 // A batch that names the e-mail fields of an older store's leads
 // (crm.Batch.EmailFieldsNamed) raises it to 6 too, even when no lead
 // needed a name: an older leadpipe would store leads without them again.
-//
-// raiseSchema raises the store's schema version to v, never lowering it.
 func raiseSchema(meta *bolt.Bucket, v uint64) error {
 	cur, err := metaU64(meta, keySchema)
 	if err != nil || cur >= v {
