@@ -376,6 +376,14 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// "Hans Müller sen." and "Hans Müller jun.": father and son.
 		veto = VetoGeneration
 	}
+	if veto == "" && otherName && (!personal || familyAddress) && m.cfg.Guards.FirstName {
+		// A family, a household or a firm's staff share a last name, a
+		// phone, an address, a company: with two given names, those
+		// agreements are no evidence of one person. Before the guards
+		// that flag from review_at (reviewVeto): two given names are
+		// two people, flagged only from merge_at.
+		veto = VetoFirstName
+	}
 	if veto == "" && m.cfg.Guards.Generation && (a.Generation == genNone) != (b.Generation == genNone) &&
 		!personal && !mobileShared(a, b) {
 		// "James Carter" and "James Carter Jr." at one house or firm:
@@ -393,12 +401,6 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// A number changed, or two people; one address, mistyped or
 		// not, says which.
 		veto = VetoOtherLines
-	}
-	if veto == "" && otherName && (!personal || familyAddress) && m.cfg.Guards.FirstName {
-		// A family, a household or a firm's staff share a last name, a
-		// phone, an address, a company: with two given names, those
-		// agreements are no evidence of one person.
-		veto = VetoFirstName
 	}
 	if veto == "" && kinName && (home || familyFirm(a, b, last.lv)) && !personal && !mobileShared(a, b) && m.cfg.Guards.FirstName {
 		// "Janusz" and "Jan" at one home (its address or its phone):

@@ -312,6 +312,14 @@ func TestCompanyGuard(t *testing.T) {
 	if res := m.Explain(&b, &a); res.Veto != "" || m.Decide(res, true) != Merge {
 		t.Errorf("his own address at two employers: %s", res)
 	}
+	// Two given names at two companies on one (home) phone: the
+	// first_name guard's two people, not the company guard's doubt, so
+	// not flagged below merge_at.
+	a = m.Record(lead(1, "first_name", "Werner", "last_name", "Brandt", "company", "Robert Bosch GmbH", "phone", "+49 711 4455667", "country", "DE"))
+	b = m.Record(lead(2, "first_name", "Sabine", "last_name", "Brandt", "company", "Continental AG", "phone", "+49 711 4455667", "country", "DE"))
+	if res := m.Explain(&b, &a); res.Veto != VetoFirstName || res.Score >= m.cfg.MergeAt || m.Decide(res, true) != New {
+		t.Errorf("two given names at two companies: %s, decision %s", res, decisionNames[m.Decide(res, true)])
+	}
 	cfg, err := Load([]byte("dedupe:\n  guards: {company: false}\n"), "leadpipe.yaml")
 	if err != nil {
 		t.Fatal(err)
