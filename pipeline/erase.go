@@ -55,6 +55,14 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 	if opts.Now.IsZero() {
 		opts.Now = time.Now().UTC()
 	}
+	// A store an older leadpipe wrote keeps other e-mail columns as plain
+	// custom fields, which the scrub below (it reads Lead.EmailFields)
+	// would miss, and which the next import would name: their addresses
+	// would become match keys again. Named first, they are scrubbed.
+	st, _, err := NameEmailFields(st, opts.DryRun)
+	if err != nil {
+		return nil, fmt.Errorf("erase: %w", err)
+	}
 	rep := &EraseReport{DryRun: opts.DryRun, Leads: []crm.ID{}, Contacts: []crm.ContactID{},
 		Opportunities: []crm.OpportunityID{}, Scrubbed: []crm.ID{}}
 	email, box := "", ""
@@ -123,7 +131,7 @@ func Erase(st crm.Store, t EraseTarget, opts UndoOptions) (*EraseReport, error) 
 			}
 		}
 	}
-	err := st.ForEachLead(func(l *crm.Lead) error {
+	err = st.ForEachLead(func(l *crm.Lead) error {
 		if (t.ID != 0 && l.ID == t.ID) || (email != "" && (l.Email == email || !l.EmailRole && ofBox(l.Email))) {
 			take(l)
 		}

@@ -216,3 +216,28 @@ func TestEraseOtherAddressOfAnotherLead(t *testing.T) {
 		}
 	}
 }
+
+// TestEraseOtherAddressInOldStore: in a store an older leadpipe wrote, a
+// boss's "E-mail 2 Address" holding his assistant's address is a plain
+// custom field; erasing her takes it out all the same, and a later
+// import (which names the older store's e-mail columns) finds no key of
+// it.
+func TestEraseOtherAddressInOldStore(t *testing.T) {
+	const boss = "First Name,Last Name,Company,E-mail Address,E-mail 2 Address,Business Postal Code,Business Country/Region\n" +
+		"Thomas,Schmidt,Schmidt Bau GmbH,thomas@schmidt-bau.de,canary.assistant@buero-hofmann.de,50667,Germany\n"
+	const own = "Vorname,Nachname,E-Mail,PLZ,Land\nSabine,Hofmann,canary.assistant@buero-hofmann.de,50667,DE\n"
+	s := oldStore(t, writeFile(t, "boss.csv", boss), writeFile(t, "own.csv", own))
+	if _, err := Erase(s.db, EraseTarget{Email: "canary.assistant@buero-hofmann.de"}, UndoOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if i := bytes.Index(s.bytes(), []byte("canary.assistant")); i >= 0 {
+		t.Errorf("the store file still holds the address at byte %d after the erase", i)
+	}
+	if _, _, err := NameEmailFields(s.db, false); err != nil {
+		t.Fatal(err)
+	}
+	key := dedupe.Hashes(dedupe.ExactKeys(&crm.Lead{Email: "canary.assistant@buero-hofmann.de"}))[0]
+	if e, err := s.db.Index(1); err != nil || slices.Contains(e.Keys, key) {
+		t.Errorf("the boss's index entry holds the erased address's key (%v)", err)
+	}
+}
