@@ -570,7 +570,7 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			// counts.
 			for k := range x.earlier[id] {
 				ec := x.earlier[id][k].unpack(len(x.m.extra))
-				if es, ev := x.m.Score(r, &ec); ev == "" && (veto != "" || es > s) {
+				if es, ev := x.m.Score(r, &ec); ev == "" && x.m.earlierWins(s, veto, es) {
 					s, veto, state = es, "", k+1
 				}
 			}
@@ -625,6 +625,19 @@ func (x *Index) Rescore(r *Record, keys []uint64) (Result, bool) {
 // as it is, and an earlier state may still hold the e-mail address, the
 // company or the last name the row shares.
 func earlierCounts(veto string) bool { return veto == "" || veto == VetoFirstName || reviewVeto(veto) }
+
+// earlierWins reports whether an earlier state that no guard vetoes,
+// scoring es, counts instead of the comparison so far (score s, veto): it
+// scores higher, or, against a veto, Decide makes at least as much of it.
+// A state the row matches worse does not take back the flag of a vetoed
+// pair (a lead first stored without the company and mobile that a merge
+// brought, against a row with that mobile at another company).
+func (m *Matcher) earlierWins(s float64, veto string, es float64) bool {
+	if veto == "" {
+		return es > s
+	}
+	return m.Decide(Result{Score: es}, true) >= m.Decide(Result{Score: s, Veto: veto}, true)
+}
 
 // linked reports whether two of ids (the strong candidates of one row)
 // may be one person: no review has found them to be two.

@@ -165,7 +165,7 @@ func (m *Matcher) ExplainLead(r *Record, l *crm.Lead, merge int) Result {
 		return best
 	}
 	for k := range recs {
-		if res := m.Explain(r, &recs[k]); res.Veto == "" && (best.Veto != "" || res.Score > best.Score) {
+		if res := m.Explain(r, &recs[k]); res.Veto == "" && m.earlierWins(best.Score, best.Veto, res.Score) {
 			best = res
 			best.Earlier, best.BeforeMerge = k+1, before[k]+1
 		}

@@ -261,3 +261,32 @@ func TestEarlierOtherEmails(t *testing.T) {
 		t.Errorf("other addresses of the earlier states %q, want %q", others, want)
 	}
 }
+
+// TestEarlierStateKeepsFlag: an earlier state that the row matches worse
+// does not undo the flag of a veto on the lead as it is. Thomas Wagner's
+// lead, first stored with no company and no mobile, got Bosch and his
+// mobile from a merge; a row from Continental with that mobile is the
+// company guard's flagged pair (12), not the weak match of his first
+// state (4.5).
+func TestEarlierStateKeepsFlag(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	l := lead(1, "first_name", "Thomas", "last_name", "Wagner", "email", "t.wagner@de.bosch.com", "postal_code", "70469", "country", "DE")
+	first := m.Record(l)
+	mergeInto(l, lead(0, "company", "Robert Bosch GmbH", "mobile", "+49 171 5556677"), 1)
+	x := NewIndex(m, 2)
+	x.PutLead(l)
+	row := m.Record(lead(2, "first_name", "Thomas", "last_name", "Wagner", "company", "Continental AG", "email", "thomas.wagner@continental.com",
+		"mobile", "+49 171 5556677", "postal_code", "30165", "country", "DE"))
+	cur := m.Record(l)
+	now := m.Explain(&row, &cur)
+	if was, veto := m.Score(&row, &first); now.Veto != VetoOtherEmployer || m.Decide(now, true) != Review || veto != "" || was >= m.cfg.ReviewAt {
+		t.Fatalf("test data: now %s; first state %.1f %q", now, was, veto)
+	}
+	best, ok := x.Best(&row, m.BlockKeys(&row))
+	if !ok || best.Veto != VetoOtherEmployer || best.Earlier != 0 || m.Decide(best, ok) != Review {
+		t.Errorf("best %+v, decision %s; want the lead as it is, flagged by the company guard", best, decisionNames[m.Decide(best, ok)])
+	}
+	if e := m.ExplainLead(&row, l, -1); e.Veto != now.Veto || e.Score != now.Score || e.Earlier != 0 {
+		t.Errorf("ExplainLead: score %.2f veto %q from state %d, want %.2f %q from the lead as it is", e.Score, e.Veto, e.Earlier, now.Score, now.Veto)
+	}
+}
