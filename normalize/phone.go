@@ -142,6 +142,9 @@ var extWords = map[string]bool{
 	"ext": true, "extn": true, "extension": true, "x": true, "durchwahl": true,
 	"dw": true, "durchw": true, "nebenstelle": true, "app": true,
 	"apparat": true, "wew": true, "wewn": true, "w": true, "poste": true,
+	// libphonenumber's other ASCII ones: Italian "int." (interno),
+	// Spanish "anexo", "xtn". Left to it, they now meet vanityLetters.
+	"int": true, "anexo": true, "xtn": true,
 }
 
 // splitPhoneExt splits "030 1234567 Durchwahl 12" into number and extension

@@ -69,6 +69,10 @@ func TestParsePhone(t *testing.T) {
 		{"gb label after", "020 7946 0958 (switchboard)", "GB", Phone{E164: "+442079460958"}, nil},
 		{"de words after", "089 45670 nur vormittags", "DE", Phone{}, ErrInvalidPhone},
 		{"us lower-case vanity", "1-800-flowers", "US", Phone{}, ErrInvalidPhone},
+		// libphonenumber's other extension words are no label either.
+		{"it int ext", "+39 02 1234567 int. 12", "", Phone{E164: "+39021234567", Ext: "12"}, nil},
+		{"es anexo ext", "+34 91 123 45 67 anexo 12", "", Phone{E164: "+34911234567", Ext: "12"}, nil},
+		{"us xtn ext", "+1 704-332-1460 xtn 211", "", Phone{E164: "+17043321460", Ext: "211"}, nil},
 		{"gb", "020 7946 0958", "GB", Phone{E164: "+442079460958"}, nil},
 		{"gb trunk", "+44 (0)20 7946 0958", "", Phone{E164: "+442079460958"}, nil},
 		{"fr", "01 23 45 67 89", "FR", Phone{E164: "+33123456789"}, nil},
