@@ -410,13 +410,18 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		veto = VetoKinNames
 	}
 	if veto == "" && m.cfg.Guards.LastName && last.lv == Disagree && surnamesDiffer(last.a, last.b) &&
-		!(personalField || personalMail && (first.lv == Agree || first.lv == Close || !namedSurname(sharedMail, a, b))) {
+		!(personalField || personalMail && ((first.lv == Agree || first.lv == Close) && (a.Freemail || !namedSurname(sharedMail, a, b)) || !namedSurname(sharedMail, a, b)) ||
+			mobileShared(a, b) && home) {
 		// Colleagues share a firm's number, mailbox and tax id, and a
 		// successor the predecessor's mobile; a woman who married
 		// brings her own address (named after her maiden name or
-		// not), else she is flagged (Decide: this veto flags from
-		// review_at on). An address that names one of the two last
-		// names, given by someone of another first name, is that one's.
+		// not), or her mobile at her home, else she is flagged
+		// (Decide: this veto flags from review_at on). An address
+		// that names one of the two last names is that one's, given
+		// by someone of another first name, or at a firm's domain by
+		// someone of the same ("a.wagner@" on Anna Berg, assistant to
+		// Anna Wagner); a mail provider's, named after her maiden
+		// name, is hers.
 		veto = VetoLastName
 	}
 	return total, veto
@@ -432,7 +437,8 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 // the same letter (a list's typing accident). Names of fewer than three
 // letters are not looked for.
 func namedForOne(email string, a, b *Record) bool {
-	if a.First == b.Last || b.First == a.Last || sameLetters(a.First, b.First) {
+	formsOfOne := genderForms(a.First, b.First) || shortForm(a.First, b.First) || shortForm(b.First, a.First)
+	if a.First == b.Last || b.First == a.Last || sameLetters(a.First, b.First) && !formsOfOne {
 		// Names swapped on one side, or one given name a list has
 		// mangled out of the other ("assicj" for "jessica", "ol" for
 		// "leo"): not two given names.
@@ -446,8 +452,10 @@ func namedForOne(email string, a, b *Record) bool {
 	case fa || fb:
 		// One's given name. The other's, when it starts with the same
 		// letter, may be that name mangled by a list ("Jessica" and
-		// "Jegisoa"), which a person's own address outweighs.
-		return a.First[0] != b.First[0]
+		// "Jegisoa"), which a person's own address outweighs; not the
+		// male and the female form of one name ("Stefan" and
+		// "Stefanie": his address, which she gave).
+		return a.First[0] != b.First[0] || formsOfOne
 	}
 	return named(a.Last) || named(b.Last)
 }
