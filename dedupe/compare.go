@@ -11,6 +11,7 @@ import (
 	edlib "github.com/hbollon/go-edlib"
 
 	"github.com/leadpipe/leadpipe/crm"
+	"github.com/leadpipe/leadpipe/normalize"
 )
 
 // Matcher scores pairs of records with the match rules of a Config.
@@ -424,6 +425,13 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// name, is hers.
 		veto = VetoLastName
 	}
+	if veto == "" && m.cfg.Guards.LastName && last.lv == Close && (last.note == noteFirstWord || last.note == notePartOfDoubleName) &&
+		partLeftOut(last.a, last.b) && !personal && !mobileShared(a, b) && !directLineShared(a, b) {
+		// "Sarah Jones" and "Sarah Smith-Jones" sharing only a firm's
+		// number and info@: she, married, or a colleague of one of
+		// her names; one mobile or address of hers says which.
+		veto = VetoLastName
+	}
 	return total, veto
 }
 
@@ -509,6 +517,34 @@ func oneWordOf(a, b string) bool {
 	}
 	return len(wa) == len(wb) && slices.Equal(slices.Sorted(slices.Values(wa)), slices.Sorted(slices.Values(wb)))
 }
+
+// partLeftOut reports whether one of two last names holds a word of three
+// letters or more, not a particle, that the other lacks: a double name
+// and one of its parts ("smith jones", "jones"), not a particle dropped
+// ("de jong", "jong") nor the parts in another order.
+func partLeftOut(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	for _, p := range [][2][]string{{wa, wb}, {wb, wa}} {
+		for _, w := range p[0] {
+			if len(w) >= 3 && !normalize.IsParticle(w) && !slices.Contains(p[1], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// directLineShared reports whether two records share a phone number that
+// is no firm's switchboard: one desk's, one home's.
+func directLineShared(a, b *Record) bool {
+	return a.Phone != "" && a.Phone == b.Phone && !a.Switchboard && !b.Switchboard
+}
+
+// Notes of compareName on a double name and one of its parts.
+const (
+	noteFirstWord        = "first word"
+	notePartOfDoubleName = "part of a double name"
+)
 
 // familyFirm reports whether two records of one last name are at one firm
 // named after it ("Karl" and "Karl-Heinz Berger" at Berger Metallbau
@@ -601,11 +637,21 @@ func surnamesDiffer(a, b string) bool {
 	if len(a) < 2 || len(b) < 2 || initials(a) || initials(b) {
 		return false
 	}
-	for x := range strings.FieldsSeq(a) {
-		for y := range strings.FieldsSeq(b) {
-			if x == y {
-				return false
-			}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) > 1 && len(wb) > 1 {
+		// Two double names: each has a part the other lacks, and those
+		// differ ("garcia lopez", "garcia martin").
+		ra := slices.DeleteFunc(slices.Clone(wa), func(w string) bool { return slices.Contains(wb, w) })
+		rb := slices.DeleteFunc(slices.Clone(wb), func(w string) bool { return slices.Contains(wa, w) })
+		if len(ra) > 0 && len(rb) > 0 {
+			x, y := strings.Join(ra, " "), strings.Join(rb, " ")
+			return edlib.OSADamerauLevenshteinDistance(x, y) >= 3 && jw(x, y) < differentThreshold
+		}
+		return false
+	}
+	for _, x := range wa {
+		if slices.Contains(wb, x) {
+			return false
 		}
 	}
 	return edlib.OSADamerauLevenshteinDistance(a, b) >= 3 && jw(a, b) < differentThreshold
@@ -1291,15 +1337,19 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 	if len(a) >= 5 && len(b) >= 5 && edlib.OSADamerauLevenshteinDistance(a, b) == 1 {
 		return Close, s, "one typo"
 	}
-	// Double names: "anna maria" and "anna".
-	if firstWord(a) == firstWord(b) && (strings.Contains(a, " ") || strings.Contains(b, " ")) {
-		return Close, s, "first word"
+	// Double names: "anna maria" and "anna". Not two double surnames
+	// that share the first and differ in the second ("garcia lopez",
+	// "garcia martin": cousins, or strangers), unless the shared word is
+	// a particle or a prefix ("o kelly", "o ceallaigh").
+	if fw := firstWord(a); fw == firstWord(b) && (strings.Contains(a, " ") || strings.Contains(b, " ")) &&
+		(first || !strings.Contains(a, " ") || !strings.Contains(b, " ") || len(fw) < 3 || normalize.IsParticle(fw)) {
+		return Close, s, noteFirstWord
 	}
 	if !first && oneWordOf(a, b) {
 		// A double surname and one of its parts: "smith jones" and
 		// "jones", "garcia lopez" and "lopez" (the first part is the
 		// case above), or its parts in the other order.
-		return Close, s, "part of a double name"
+		return Close, s, notePartOfDoubleName
 	}
 	if soundsAlike(a, b) && (!first || sameOnset(a, b)) {
 		// A first name's code is short, and its letters that the codes

@@ -1180,3 +1180,34 @@ func TestOneWordOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubleSurnames: two double surnames sharing the first part and not
+// the second are two names (the last_name guard's); a part of one, left
+// out with nothing personal in common, flags the pair.
+func TestDoubleSurnames(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		lv   Level
+	}{
+		{"garcia lopez", "garcia martin", Disagree},
+		{"o kelly", "o ceallaigh", Close},
+		{"muller", "muller ludenscheidt", Close},
+		{"smith jones", "jones", Close},
+	} {
+		if lv, _, _ := compareName(tt.a, tt.b, 0.9, false); lv != tt.lv {
+			t.Errorf("compareName(%q, %q) = %s, want %s", tt.a, tt.b, lv, tt.lv)
+		}
+	}
+	if !surnamesDiffer("garcia lopez", "garcia martin") || surnamesDiffer("garcia lopez", "lopez garcia") {
+		t.Errorf("surnamesDiffer on double surnames")
+	}
+	if partLeftOut("de jong", "jong") || partLeftOut("nowak jezioranska", "jezioranska nowak") || !partLeftOut("smith jones", "jones") {
+		t.Errorf("partLeftOut")
+	}
+	m := NewMatcher(DefaultConfig())
+	a := m.Record(lead(1, "first_name", "Sarah", "last_name", "Smith-Jones", "company", "Harwood Lettings Ltd", "email", "info@harwoodlettings.co.uk", "city", "Manchester"))
+	b := m.Record(lead(2, "first_name", "Sarah", "last_name", "Jones", "company", "Harwood Lettings", "email", "info@harwoodlettings.co.uk", "city", "Manchester"))
+	if res := m.Explain(&b, &a); res.Veto != VetoLastName {
+		t.Errorf("a double name's part, only a firm's mailbox in common:\n%s", res)
+	}
+}

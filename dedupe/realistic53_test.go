@@ -200,7 +200,7 @@ var realistic53Cases = []realCase{
 		b:     realRow{"region", "ES", "first_name", "José", "last_name", "García Martín", "phone", "954 218 843", "street", "Calle Feria 12", "postal_code", "41003", "city", "Sevilla"},
 		want:  New,
 		why:   "the second surname is the mother's: two Josés García with two mothers, a father and son at one house",
-		known: "got merge at 29: \"garcia lopez\" and \"garcia martin\" share their first word, which compare.go compareName takes as close for last names too (\"first word\", +3), and surnamesDiffer finds a word in common, so no guard; the house earns the household bonus (+9)",
+		known: "got review at 21: two double surnames sharing the first part disagree now, and surnamesDiffer compares the parts they do not share, so the last_name guard vetoes; the vetoed pair is flagged from review_at",
 	},
 	{
 		name: "ES: Lucía Martín Herrera vs Lucía Herrera, one mobile",
@@ -215,7 +215,7 @@ var realistic53Cases = []realCase{
 		b:     realRow{"region", "GB", "first_name", "Sarah", "last_name", "Smith-Jones", "company", "Harwood Lettings", "email", "info@harwoodlettings.co.uk", "phone", "+44 161 832 4410", "postal_code", "M3 3HF"},
 		want:  Review,
 		why:   "she may have married and taken a double name, or these are two Sarahs; only the office's mailbox and number: look",
-		known: "got merge at 28: \"jones\" is a part of \"smith jones\" (compare.go oneWordOf, close +3), so neither name guard applies, and the office's number (not written as a -0 switchboard) agrees +10 with info@ close +4; as a disagreeing last name it still made 20",
+		known: "got merge at 28: \"jones\" is a part of \"smith jones\" (close +3); a double name's part with nothing personal in common is flagged (partLeftOut), but the office number, not written as a -0 switchboard, counts as one desk's line (directLineShared), as realistic46's same-direct-number case needs",
 	},
 
 	// ---------------------------------------------------------------

@@ -164,6 +164,10 @@ var (
 	}
 )
 
+// IsParticle reports whether a word (any case) is a surname particle: "van",
+// "von", "de", "der", "la", "di", ...
+func IsParticle(w string) bool { return particles[strings.ToLower(w)] }
+
 // titleKey is the lookup form of a title token: lower-case without its
 // trailing dot.
 func titleKey(tok string) string {
