@@ -164,6 +164,17 @@ var (
 	}
 )
 
+// onlySuffixes reports whether toks are generation suffixes only ("Jr.",
+// "III", "sen.").
+func onlySuffixes(toks []string) bool {
+	for _, t := range toks {
+		if !nameSuffixes[strings.ToLower(t)] {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
 // IsParticle reports whether a word (any case) is a surname particle: "van",
 // "von", "de", "der", "la", "di", ...
 func IsParticle(w string) bool { return particles[strings.ToLower(w)] }
@@ -346,12 +357,21 @@ func meesterTitle(toks []string, dutch bool) bool {
 	if titleKey(toks[0]) != "mr" {
 		return false
 	}
+	// Outside Dutch and Belgian data only after a salutation or another
+	// title ("Mevrouw mr. …", which the caller passes as dutch): a
+	// lower-case "mr." typed alone in an English or German form is the
+	// salutation Mr (realistic53: "mr. Chris Taylor" and "Ms. Chris
+	// Taylor" at one house must keep their genders). Before another
+	// title ("mr. dr. Jan Jansen", "mr. ir.") it is the degree anywhere.
 	if dutch {
 		return true
 	}
-	return toks[0] == "mr." && slices.ContainsFunc(toks[1:], func(t string) bool {
-		return strings.ContainsFunc(t, unicode.IsUpper)
-	})
+	if len(toks) > 1 {
+		if _, n := matchTitle(toks[1:]); n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // parsePost takes degrees ("PhD", "MBA") off the end of toks.
@@ -469,6 +489,13 @@ func splitFullName(s string, dutch bool) Name {
 		}
 		if sal, titles, rest := parsePrefix(toks, dutch); len(rest) == 0 {
 			addPrefix(sal, titles)
+			continue
+		}
+		if len(keep) > 0 && onlySuffixes(toks) {
+			// "William Porter, Jr.", "Porter, William, Jr.": the suffix
+			// ends the last name (in the first part either way), not a
+			// first name after "Last,".
+			keep[0] = append(keep[0], toks...)
 			continue
 		}
 		keep = append(keep, toks)

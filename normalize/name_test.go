@@ -94,7 +94,10 @@ func TestSplitPrefix(t *testing.T) {
 		{"kommr", "KommR Franz", "", "KommR", "Franz"},
 		{"di", "DI Franz", "", "DI", "Franz"},
 		{"di particle", "DI MAIO", "", "", "DI MAIO"},
-		{"dutch mr", "mr. Anouk", "", "mr.", "Anouk"},
+		// Without a region, a lower-case "mr." alone is the salutation
+		// (an English form typed lower-case); before a title, or in
+		// NL/BE data (TestSplitFullNameIn), the Dutch degree.
+		{"mr lower without region", "mr. Anouk", "Mr", "", "Anouk"},
 		{"mr", "Mr. Anouk", "Mr", "", "Anouk"},
 	}
 	for _, tt := range tests {
@@ -121,6 +124,9 @@ func TestSplitFullName(t *testing.T) {
 		{"dr", "Dr. Jürgen Müller", Name{AcademicTitle: "Dr.", First: "Jürgen", Last: "Müller"}},
 		{"last comma first", "Müller, Jürgen", Name{First: "Jürgen", Last: "Müller"}},
 		{"last comma first upper", "MÜLLER, JÜRGEN", Name{First: "Jürgen", Last: "Müller"}},
+		// A suffix after a comma ends the name (realistic53).
+		{"suffix after comma", "William Porter, Jr.", Name{First: "William", Last: "Porter Jr."}},
+		{"last comma first comma suffix", "Porter, William, Jr.", Name{First: "William", Last: "Porter Jr."}},
 		{"full german", "Frau Prof. Dr. Anna-Lena von der Heide", Name{Salutation: "Frau", AcademicTitle: "Prof. Dr.", First: "Anna-Lena", Last: "von der Heide"}},
 		// A surname in capitals before the given name (PL, FR lists).
 		{"upper surname first", "MÜLLER Jürgen", Name{First: "Jürgen", Last: "Müller"}},
@@ -189,12 +195,12 @@ func TestSplitFullName(t *testing.T) {
 		{"czech mudr", "MUDr. Jan Novák", Name{AcademicTitle: "MUDr.", First: "Jan", Last: "Novák"}},
 		{"czech bc", "Bc. Jana Nováková", Name{AcademicTitle: "Bc.", First: "Jana", Last: "Nováková"}},
 		// The Dutch law degree mr. (meester) is no salutation.
-		{"dutch mr lower", "mr. Anouk de Boer", Name{AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
+		{"mr lower without region", "mr. Anouk de Boer", Name{Salutation: "Mr", First: "Anouk", Last: "de Boer"}},
 		{"dutch mr after salutation", "Mevrouw mr. Anouk de Boer", Name{Salutation: "Mevrouw", AcademicTitle: "mr.", First: "Anouk", Last: "de Boer"}},
 		{"dutch mr dr", "mr. dr. Jan Jansen", Name{AcademicTitle: "mr. dr", First: "Jan", Last: "Jansen"}},
 		{"mr capitalised", "Mr. John Smith", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
 		{"mr all lower", "mr. john smith", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
-		{"mr alone", "mr. Smith", Name{AcademicTitle: "mr.", Last: "Smith"}},
+		{"mr alone", "mr. Smith", Name{Salutation: "Mr", Last: "Smith"}},
 		// Dutch list order: the particles after the given names.
 		{"particles after given name", "Meer, Jan van der", Name{First: "Jan", Last: "van der Meer"}},
 		{"particles after surname", "Meer van der, Jan", Name{First: "Jan", Last: "van der Meer"}},
