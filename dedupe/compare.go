@@ -233,7 +233,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					add(&oc, a.Company, b.Company, sim, lv, strings.TrimPrefix(note+"; organisation record", "; "))
 					continue
 				}
-				otherEmployer = lv == Disagree
+				otherEmployer = lv == Disagree && !companiesRelated(a.Company, b.Company)
 				add(c, a.Company, b.Company, sim, lv, note)
 				continue
 			}
@@ -614,6 +614,33 @@ func ownLinesDiffer(a, b *Record) bool {
 // VetoOtherLines flags two private records whose mobiles differ
 // (ownLinesDiffer) and that share no personal address.
 const VetoOtherLines = "two different mobiles, nothing personal in common"
+
+// companiesRelated reports whether two company keys that compare as
+// different may still name one employer, for the company guard (not the
+// score): one's first word, of four letters or more, is a word of the
+// other ("bosch" and "robert bosch", "telekom deutschland" and "deutsche
+// telekom", "siemens healthcare" and "siemens healthineers"), or one is
+// the initials of the other's words ("ibm" and "international business
+// machines", "p g" and "procter gamble").
+func companiesRelated(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	if len(wa[0]) >= 4 && slices.Contains(wb, wa[0]) || len(wb[0]) >= 4 && slices.Contains(wa, wb[0]) {
+		return true
+	}
+	initials := func(ws []string) string {
+		var b strings.Builder
+		for _, w := range ws {
+			b.WriteByte(w[0])
+		}
+		return b.String()
+	}
+	short := func(ws []string) string { return strings.Join(ws, "") }
+	return len(wb) >= 2 && len(short(wa)) >= 2 && len(short(wa)) <= 5 && short(wa) == initials(wb) ||
+		len(wa) >= 2 && len(short(wb)) >= 2 && len(short(wb)) <= 5 && short(wb) == initials(wa)
+}
 
 // person reports whether a record names a person (not an organisation's
 // record).

@@ -1211,3 +1211,21 @@ func TestDoubleSurnames(t *testing.T) {
 		t.Errorf("a double name's part, only a firm's mailbox in common:\n%s", res)
 	}
 }
+
+func TestCompaniesRelated(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"robert bosch", "bosch", true},
+		{"deutsche telekom", "telekom deutschland", true},
+		{"ibm", "international business machines", true},
+		{"continental", "robert bosch", false},
+		{"ktm", "rosenbauer international", false},
+		{"sap", "siemens", false},
+	} {
+		if got := companiesRelated(tt.a, tt.b); got != tt.want {
+			t.Errorf("companiesRelated(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -133,7 +133,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		return VetoFirstName
 	}
 	if g.Company && a.CompanyKey != "" && b.CompanyKey != "" && (a.FirstName != "" || a.LastName != "") && (b.FirstName != "" || b.LastName != "") {
-		if lv, _, _ := compareCompany(a.CompanyKey, b.CompanyKey, exactCompanyThreshold); lv == Disagree {
+		if lv, _, _ := compareCompany(a.CompanyKey, b.CompanyKey, exactCompanyThreshold); lv == Disagree && !companiesRelated(a.CompanyKey, b.CompanyKey) {
 			// One mobile at two employers: a job change or two
 			// namesakes, as in fuzzy mode (VetoOtherEmployer).
 			return VetoOtherEmployer
