@@ -515,7 +515,17 @@ func oneWordOf(a, b string) bool {
 	if len(wa) == 1 {
 		return len(wa[0]) >= 3 && slices.Contains(wb, wa[0])
 	}
-	return len(wa) == len(wb) && slices.Equal(slices.Sorted(slices.Values(wa)), slices.Sorted(slices.Values(wb)))
+	if len(wa) < len(wb) {
+		// A double name of several words ("jansen de vries") and its
+		// part of several ("de vries").
+		for i := 0; i+len(wa) <= len(wb); i++ {
+			if slices.Equal(wa, wb[i:i+len(wa)]) {
+				return true
+			}
+		}
+		return false
+	}
+	return slices.Equal(slices.Sorted(slices.Values(wa)), slices.Sorted(slices.Values(wb)))
 }
 
 // partLeftOut reports whether one of two last names holds a word of three

@@ -1171,6 +1171,8 @@ func TestOneWordOf(t *testing.T) {
 		{"smith jones", "jones", true},
 		{"nowak jezioranska", "jezioranska nowak", true},
 		{"de jong", "jong", true},
+		{"jansen de vries", "de vries", true},
+		{"jansen de vries", "jansen vries", false},
 		{"jones", "smith", false},
 		{"de jong", "de", false},
 		{"smith jones", "smith brown", false},

@@ -200,6 +200,7 @@ var nicknameGroups = []string{
 	"jakob jacob jakub kuba jacobus jaap koos jake james jim jimmy jamie kobi",
 	"ursula uschi ulla ursel urszula ula",
 	"sarah sara sally sadie",
+	"gertrud gertrude trudi trude traudl",
 	"antonina antonia tosia tonia",
 	"eduard edward ed eddie ted teddy ned edmund",
 	"richard dick rick ricky rich ryszard rysiek",

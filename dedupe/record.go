@@ -71,7 +71,13 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		if l.PhoneExt != "" && isDigits(l.PhoneExt) {
 			// A line is its number and extension: "+49 30 405060 x12"
 			// is the "030 405060-12" dialled directly, and two
-			// extensions of one main number are two desks.
+			// extensions of one main number are two desks. A
+			// switchboard's "-0" with an extension column is that
+			// extension's line: "+49 711 12345-0" and "45" is
+			// "0711 12345-45".
+			if r.Switchboard && strings.HasSuffix(r.Phone, "0") {
+				r.Phone, r.Switchboard = r.Phone[:len(r.Phone)-1], false
+			}
 			r.Phone += l.PhoneExt
 		}
 	}
