@@ -112,12 +112,11 @@ var realistic53Cases = []realCase{
 		why:  "the registered name and the brand of one firm, the town in Finnish and Swedish; a common name but one mobile",
 	},
 	{
-		name:  "web form's company \"privat\" vs his CRM record at Siemens, one mobile",
-		a:     realRow{"salutation", "Herr", "first_name", "Dirk", "last_name", "Albers", "company", "Siemens AG", "email", "dirk.albers@siemens.com", "mobile", "0171 8765432", "postal_code", "91058", "city", "Erlangen"},
-		b:     realRow{"first_name", "Dirk", "last_name", "Albers", "company", "privat", "email", "dirk.albers@web.de", "mobile", "+49 171 8765432"},
-		want:  Merge,
-		why:   "\"privat\" says he signed up as a private person, not that he works for a firm called so; one mobile",
-		known: "got review at 17.5: the importer keeps \"privat\" as a company (importer/build.go nullMarkers knows \"k.A.\" and \"keine Angabe\", not \"privat\"), \"privat\" and \"siemens\" disagree and the company guard vetoes (compare.go compare, VetoOtherEmployer)",
+		name: "web form's company \"privat\" vs his CRM record at Siemens, one mobile",
+		a:    realRow{"salutation", "Herr", "first_name", "Dirk", "last_name", "Albers", "company", "Siemens AG", "email", "dirk.albers@siemens.com", "mobile", "0171 8765432", "postal_code", "91058", "city", "Erlangen"},
+		b:    realRow{"first_name", "Dirk", "last_name", "Albers", "company", "privat", "email", "dirk.albers@web.de", "mobile", "+49 171 8765432"},
+		want: Merge,
+		why:  "\"privat\" says he signed up as a private person, not that he works for a firm called so; one mobile",
 	},
 	{
 		name: "Lufthansa Technik vs Deutsche Lufthansa, one personal address",

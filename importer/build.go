@@ -1282,7 +1282,22 @@ func (r *rowBuild) company() {
 	r.use(c)
 	r.raw(crm.FieldCompany, v)
 	co := normalize.ParseCompany(normalize.Text(v))
+	if noCompany[co.Key] {
+		// "privat", "self-employed": a web form's answer that the
+		// person has no employer, not a company's name; like "n/a"
+		// (nullMarker), no value. The raw value keeps what was
+		// written.
+		return
+	}
 	r.l.Company, r.l.CompanyKey, r.l.LegalForm = co.Name, co.Key, co.LegalForm
+}
+
+// noCompany are company keys that say the person has no employer.
+var noCompany = map[string]bool{
+	"privat": true, "private": true, "privatperson": true, "privatkunde": true,
+	"keine": true, "keine firma": true, "none": true, "no company": true,
+	"selbststandig": true, "selbstandig": true, "self employed": true, "selfemployed": true,
+	"prywatnie": true, "osoba prywatna": true, "brak": true,
 }
 
 // simple fills title, tax id, source, budget and the creation date.

@@ -1172,3 +1172,25 @@ func TestBuildNoteKeepsLines(t *testing.T) {
 		t.Errorf("note %q, %v", l.Custom["Notizen"], err)
 	}
 }
+
+// TestBuildNoCompany: a company cell that says there is none ("privat",
+// "self-employed") leaves the company empty; the raw value keeps it.
+func TestBuildNoCompany(t *testing.T) {
+	b, h := testBuilder(t, "Vorname;Nachname;E-Mail;Firma", BuildOptions{Region: "DE", Now: fixedNow})
+	for _, v := range []string{"privat", "Privat", "Self-employed", "keine Firma", "selbstständig"} {
+		l, err := b.Build(rec(t, h, "Lea;Schulz;lea@example.com;"+v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Company != "" || l.CompanyKey != "" {
+			t.Errorf("%q: company %q key %q, want none", v, l.Company, l.CompanyKey)
+		}
+		if got, _ := l.Raw.Get(crm.FieldCompany); got != v {
+			t.Errorf("%q: raw %q", v, got)
+		}
+	}
+	l, _ := b.Build(rec(t, h, "Lea;Schulz;lea@example.com;Privatbrauerei Schulz GmbH"))
+	if l.Company == "" {
+		t.Errorf("a company named Privat… lost its name")
+	}
+}
