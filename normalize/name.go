@@ -350,9 +350,8 @@ func parsePrefix(toks []string, dutch bool) (salutation string, titles []string,
 // "mr." (meester) rather than the salutation Mr: in Dutch and Belgian data
 // (dutch), after a salutation or title ("Mevrouw mr. A. de Boer", "prof.
 // mr. dr."), where the salutation Mr cannot stand, and, whatever the
-// region, written lower-case with its dot before a name that is not all
-// lower-case ("mr. Anouk de Boer"), as Dutch writes the degree and no
-// English list writes Mister.
+// region, written lower-case before another title ("mr. dr. Jan
+// Jansen"), as Dutch writes the degree.
 func meesterTitle(toks []string, dutch bool) bool {
 	if titleKey(toks[0]) != "mr" {
 		return false
@@ -366,7 +365,8 @@ func meesterTitle(toks []string, dutch bool) bool {
 	if dutch {
 		return true
 	}
-	if len(toks) > 1 {
+	// Written capitalised ("Mr. Dr. Hans Müller") it is the salutation.
+	if len(toks) > 1 && !strings.ContainsFunc(toks[0], unicode.IsUpper) {
 		if _, n := matchTitle(toks[1:]); n > 0 {
 			return true
 		}

@@ -200,6 +200,10 @@ func TestSplitFullName(t *testing.T) {
 		{"dutch mr dr", "mr. dr. Jan Jansen", Name{AcademicTitle: "mr. dr", First: "Jan", Last: "Jansen"}},
 		{"mr capitalised", "Mr. John Smith", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
 		{"mr all lower", "mr. john smith", Name{Salutation: "Mr", First: "John", Last: "Smith"}},
+		// "Mr." capitalised before a title is the salutation: "Mr. Dr.
+		// Hans Müller" in an English letter to a German doctor.
+		{"mr capitalised before title", "Mr. Dr. Hans Müller", Name{Salutation: "Mr", AcademicTitle: "Dr.", First: "Hans", Last: "Müller"}},
+		{"mr upper before title", "MR PROF. JOHN SMITH", Name{Salutation: "Mr", AcademicTitle: "Prof.", First: "John", Last: "Smith"}},
 		{"mr alone", "mr. Smith", Name{Salutation: "Mr", Last: "Smith"}},
 		// Dutch list order: the particles after the given names.
 		{"particles after given name", "Meer, Jan van der", Name{First: "Jan", Last: "van der Meer"}},
