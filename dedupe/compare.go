@@ -637,7 +637,8 @@ func companiesRelated(a, b string) bool {
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}
-	if len(wa[0]) >= 4 && slices.Contains(wb, wa[0]) || len(wb[0]) >= 4 && slices.Contains(wa, wb[0]) {
+	brand := func(w string) bool { return len(w) >= 4 && !genericFirstWords[w] }
+	if brand(wa[0]) && slices.Contains(wb, wa[0]) || brand(wb[0]) && slices.Contains(wa, wb[0]) {
 		return true
 	}
 	initials := func(ws []string) string {
@@ -650,6 +651,16 @@ func companiesRelated(a, b string) bool {
 	short := func(ws []string) string { return strings.Join(ws, "") }
 	return len(wb) >= 2 && len(short(wa)) >= 2 && len(short(wa)) <= 5 && short(wa) == initials(wb) ||
 		len(wa) >= 2 && len(short(wb)) >= 2 && len(short(wb)) <= 5 && short(wb) == initials(wa)
+}
+
+// genericFirstWords are first words of company names that name no firm on their
+// own ("Deutsche Bank" and "Deutsche Telekom", "General Motors" and
+// "General Electric"), for companiesRelated.
+var genericFirstWords = map[string]bool{
+	"deutsche": true, "allgemeine": true, "general": true, "american": true,
+	"national": true, "united": true, "first": true, "international": true,
+	"royal": true, "british": true, "european": true, "global": true,
+	"polska": true, "polskie": true, "bank": true, "stadtwerke": true,
 }
 
 // person reports whether a record names a person (not an organisation's

@@ -1225,6 +1225,11 @@ func TestCompaniesRelated(t *testing.T) {
 		{"continental", "robert bosch", false},
 		{"ktm", "rosenbauer international", false},
 		{"sap", "siemens", false},
+		// A first word that names no firm on its own is no brand word.
+		{"deutsche bank", "deutsche telekom", false},
+		{"general motors", "general electric", false},
+		{"american express", "american airlines", false},
+		{"siemens healthcare", "siemens healthineers", true},
 	} {
 		if got := companiesRelated(tt.a, tt.b); got != tt.want {
 			t.Errorf("companiesRelated(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
