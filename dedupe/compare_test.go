@@ -1236,3 +1236,29 @@ func TestCompaniesRelated(t *testing.T) {
 		}
 	}
 }
+
+// TestExactVetoAddressNamingOneLastName: one first name and a firm's
+// address that names one of two last names ("a.wagner@" given by Anna
+// Wagner and by her assistant Anna Berg) is the named one's in fuzzy
+// mode and with --match exact alike; a mail provider's address, named
+// after her maiden name, is hers in both.
+func TestExactVetoAddressNamingOneLastName(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	for _, tt := range []struct {
+		name, mail string
+		want       string
+	}{
+		{"firm's address", "a.wagner@wagner-immobilien.de", VetoLastName},
+		{"mail provider's", "anna.wagner87@gmail.com", ""},
+	} {
+		wagner := lead(1, "first_name", "Anna", "last_name", "Wagner", "email", tt.mail)
+		berg := lead(2, "first_name", "Anna", "last_name", "Berg", "email", tt.mail)
+		ra, rb := m.Record(wagner), m.Record(berg)
+		if _, v := m.Score(&ra, &rb); v != tt.want {
+			t.Errorf("%s: fuzzy veto %q, want %q", tt.name, v, tt.want)
+		}
+		if v := ExactVeto(wagner, berg, DefaultConfig().Guards); v != tt.want {
+			t.Errorf("%s: exact veto %q, want %q", tt.name, v, tt.want)
+		}
+	}
+}

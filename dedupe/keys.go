@@ -92,10 +92,11 @@ func nameCompanyHash(l *crm.Lead, last string) uint64 {
 // male and the female form of a name) unless they share their own
 // personal e-mail address, and two forms of one given name at one home
 // or the family's firm; people at two different companies; a
-// generation suffix on one side only. The last_name guard has nothing to
-// add: every key but an address holds the last name, and an address one
-// of the two holds only among its other ones is no key of two different
-// last names (OtherAddressVeto). An address among their other ones
+// generation suffix on one side only; two different last names sharing
+// an address at a firm's domain that names one of them. Beyond that the
+// last_name guard has nothing to add: every key but an address holds the
+// last name, and an address one of the two holds only among its other
+// ones is no key of two different last names (OtherAddressVeto). An address among their other ones
 // (an assistant's, a team's) lifts no guard: two colleagues with their
 // own addresses at one domain, or two given names, stay apart however
 // many other addresses they share.
@@ -113,13 +114,22 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	}
 	if a.Email != "" && mailboxOf(a.Email) == mailboxOf(b.Email) && !a.EmailRole && !b.EmailRole {
 		// The person's own address, unless it names one of two given
-		// names or only the family (namedForOne). The last_name guard
-		// has nothing to add: an address of one's own with one first
-		// name lifts it, and the other keys need one last name.
+		// names or only the family (namedForOne), or, at a firm's
+		// domain, one of two last names ("a.wagner@" given by Anna
+		// Wagner and by Anna Berg, her assistant), as in fuzzy mode
+		// (VetoLastName); the other keys need one last name.
 		ra := Record{First: key(a.FirstName), Last: key(a.LastName)}
 		rb := Record{First: key(b.FirstName), Last: key(b.LastName)}
-		if g.FirstName && firstNameCmp(ra.First, rb.First, exactFirstNameThreshold).different && namedForOne(a.Email, &ra, &rb) {
+		fr := firstNameCmp(ra.First, rb.First, exactFirstNameThreshold)
+		if g.FirstName && fr.different && namedForOne(a.Email, &ra, &rb) {
 			return VetoFirstName
+		}
+		la, _ := splitGeneration(ra.Last)
+		lb, _ := splitGeneration(rb.Last)
+		if g.LastName && namedSurname(a.Email, &Record{Last: la}, &Record{Last: lb}) && !((fr.lv == Agree || fr.lv == Close) && a.EmailFreemail) {
+			if lv, _, _ := compareName(la, lb, exactLastNameThreshold, false); lv == Disagree && surnamesDiffer(la, lb) {
+				return VetoLastName
+			}
 		}
 		return ""
 	}
