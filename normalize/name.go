@@ -535,6 +535,10 @@ func splitFullName(s string, dutch bool) Name {
 		} else {
 			first, last = splitWords(rest)
 		}
+		if len(first) > 0 && onlySuffixes(last) {
+			// "Porter, Jr.": a last name and its suffix, no first name.
+			first, last = nil, slices.Concat(first, last)
+		}
 	}
 	n.First = NameCase(strings.Join(first, " "))
 	n.Last = NameCase(strings.Join(last, " "))

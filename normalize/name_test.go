@@ -127,6 +127,7 @@ func TestSplitFullName(t *testing.T) {
 		// A suffix after a comma ends the name (realistic53).
 		{"suffix after comma", "William Porter, Jr.", Name{First: "William", Last: "Porter Jr."}},
 		{"last comma first comma suffix", "Porter, William, Jr.", Name{First: "William", Last: "Porter Jr."}},
+		{"last comma suffix", "Porter, Jr.", Name{Last: "Porter Jr."}},
 		{"full german", "Frau Prof. Dr. Anna-Lena von der Heide", Name{Salutation: "Frau", AcademicTitle: "Prof. Dr.", First: "Anna-Lena", Last: "von der Heide"}},
 		// A surname in capitals before the given name (PL, FR lists).
 		{"upper surname first", "MÜLLER Jürgen", Name{First: "Jürgen", Last: "Müller"}},
