@@ -1113,21 +1113,14 @@ func TestBlockingByWord(t *testing.T) {
 }
 
 func TestMiddleInitialAdded(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{
+	checkPairs(t, "middleInitialAdded", middleInitialAdded, []pairCase{
 		{"michael.brown", "michael.j.brown", true},
 		{"anna_m_nowak", "anna_nowak", true},
 		{"michael.brown", "michael.brown", false},
 		{"m.brown", "michael.brown", false},
 		{"michael.brown", "michael.jo.brown", false},
 		{"j.brown", "brown", false},
-	} {
-		if got := middleInitialAdded(tt.a, tt.b); got != tt.want {
-			t.Errorf("middleInitialAdded(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestStreetUnitsAndZIP4: a flat's number written after a marker ("Apt
@@ -1164,10 +1157,7 @@ func TestStreetUnitsAndZIP4(t *testing.T) {
 }
 
 func TestOneWordOf(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{
+	checkPairs(t, "oneWordOf", oneWordOf, []pairCase{
 		{"smith jones", "jones", true},
 		{"nowak jezioranska", "jezioranska nowak", true},
 		{"de jong", "jong", true},
@@ -1176,11 +1166,7 @@ func TestOneWordOf(t *testing.T) {
 		{"jones", "smith", false},
 		{"de jong", "de", false},
 		{"smith jones", "smith brown", false},
-	} {
-		if got := oneWordOf(tt.a, tt.b); got != tt.want {
-			t.Errorf("oneWordOf(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestDoubleSurnames: two double surnames sharing the first part and not
@@ -1215,10 +1201,7 @@ func TestDoubleSurnames(t *testing.T) {
 }
 
 func TestCompaniesRelated(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{
+	checkPairs(t, "companiesRelated", companiesRelated, []pairCase{
 		{"robert bosch", "bosch", true},
 		{"deutsche telekom", "telekom deutschland", true},
 		{"ibm", "international business machines", true},
@@ -1230,11 +1213,7 @@ func TestCompaniesRelated(t *testing.T) {
 		{"general motors", "general electric", false},
 		{"american express", "american airlines", false},
 		{"siemens healthcare", "siemens healthineers", true},
-	} {
-		if got := companiesRelated(tt.a, tt.b); got != tt.want {
-			t.Errorf("companiesRelated(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestExactVetoAddressNamingOneLastName: one first name and a firm's
@@ -1259,6 +1238,22 @@ func TestExactVetoAddressNamingOneLastName(t *testing.T) {
 		}
 		if v := ExactVeto(wagner, berg, DefaultConfig().Guards); v != tt.want {
 			t.Errorf("%s: exact veto %q, want %q", tt.name, v, tt.want)
+		}
+	}
+}
+
+// pairCase is a row of a table test of a predicate on two strings.
+type pairCase struct {
+	a, b string
+	want bool
+}
+
+// checkPairs runs a table of pairCases through fn, named name in errors.
+func checkPairs(t *testing.T, name string, fn func(a, b string) bool, cases []pairCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if got := fn(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s(%q, %q) = %t, want %t", name, tt.a, tt.b, got, tt.want)
 		}
 	}
 }

@@ -254,10 +254,7 @@ func TestNamedForOne(t *testing.T) {
 // review_at on. The same personal address lifts it, as does a configured
 // comparison, and the guard can be switched off.
 func TestLastNameGuard(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want bool
-	}{
+	checkPairs(t, "surnamesDiffer", surnamesDiffer, []pairCase{
 		{"wrona", "pietrzak", true},
 		{"kjaer", "kjeldsen", true},
 		{"morrison", "moreoin", false}, // a typo
@@ -265,11 +262,7 @@ func TestLastNameGuard(t *testing.T) {
 		{"kowalski", "kowalska", false},
 		{"w", "wagner", false},
 		{"lee", "le", false},
-	} {
-		if got := surnamesDiffer(tt.a, tt.b); got != tt.want {
-			t.Errorf("surnamesDiffer(%q, %q) = %t, want %t", tt.a, tt.b, got, tt.want)
-		}
-	}
+	})
 	m := NewMatcher(DefaultConfig())
 	firm := func(id crm.ID, last string, more ...string) *crm.Lead {
 		return lead(id, append([]string{"first_name", "Marcin", "last_name", last, "company", "Wrona Transport Sp. z o.o.",
