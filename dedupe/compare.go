@@ -369,6 +369,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		}
 		add(c, va, vb, sim, lv, note)
 	}
+	if veto == VetoPersonalEmail && mobileShared(a, b) && (first.lv == Agree || first.lv == Close) && (last.lv == Agree || last.lv == Close) {
+		// Two mailboxes at one domain, but one mobile and one name:
+		// one person's two addresses ("p.k.larsen@" and "p.larsen@" of
+		// a one-man firm), not two colleagues.
+		veto = ""
+	}
 	if veto == "" && m.cfg.Guards.Salutation && a.Gender != genderUnknown && b.Gender != genderUnknown && a.Gender != b.Gender {
 		// "Herr" and "Frau": two people, however much else agrees.
 		veto = VetoSalutation

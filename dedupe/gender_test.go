@@ -226,6 +226,11 @@ func TestExactModeGuards(t *testing.T) {
 		// Her husband's address (namedForOne); an address naming neither.
 		{p("", "Mike", "Doyle", "mike.doyle@gmail.com"), p("", "Karen", "Doyle", "mike.doyle@gmail.com"), VetoFirstName},
 		{p("", "Mike", "Doyle", "tiger77@gmail.com"), p("", "Karen", "Doyle", "tiger77@gmail.com"), ""},
+		// Two mailboxes of a one-man firm, one mobile: one person.
+		{lead(1, "first_name", "Peter", "last_name", "Larsen", "company", "Larsen Consult ApS", "email", "p.k.larsen@larsenconsult.dk", "mobile", "+4520314487"),
+			lead(2, "first_name", "Peter", "last_name", "Larsen", "company", "Larsen Consult", "email", "p.larsen@larsenconsult.dk", "mobile", "+4520314487"), ""},
+		{lead(1, "first_name", "Peter", "last_name", "Larsen", "company", "Larsen Consult ApS", "email", "p.k.larsen@larsenconsult.dk", "mobile", "+4520314487"),
+			lead(2, "first_name", "Peter", "last_name", "Larsen", "company", "Larsen Consult", "email", "p.larsen@larsenconsult.dk", "mobile", "+4520999999"), VetoPersonalEmail},
 		// One mobile (the key), two employers: a job change.
 		{lead(1, "first_name", "Thomas", "last_name", "Wagner", "company", "Robert Bosch GmbH", "mobile", "+491715556677"),
 			lead(2, "first_name", "Thomas", "last_name", "Wagner", "company", "Continental AG", "mobile", "+491715556677"), VetoOtherEmployer},

@@ -135,10 +135,15 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	}
 	ra, rb := exactRecord(a), exactRecord(b)
 	lvMail, _, note := compareEmail(&ra, &rb, exactEmailThreshold)
-	if g.PersonalEmail && note == notePersonalAddresses {
-		return VetoPersonalEmail
-	}
 	r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold)
+	if g.PersonalEmail && note == notePersonalAddresses {
+		// One mobile and one name make the two mailboxes one person's,
+		// as in fuzzy mode.
+		ll, _, _ := compareName(key(a.LastName), key(b.LastName), exactLastNameThreshold, false)
+		if !(mobileShared(&ra, &rb) && (r.lv == Agree || r.lv == Close) && (ll == Agree || ll == Close)) {
+			return VetoPersonalEmail
+		}
+	}
 	if g.FirstName && r.different {
 		return VetoFirstName
 	}
