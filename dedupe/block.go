@@ -587,10 +587,10 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			// A guard that flags from review_at on (reviewVeto) may
 			// flag a pair scoring below another vetoed one that is not
 			// flagged.
-			r := Result{ID: id, Score: s, Veto: veto, Earlier: state}
-			flag := x.m.Decide(r, true) == Review
+			vr := Result{ID: id, Score: s, Veto: veto, Earlier: state}
+			flag := x.m.Decide(vr, true) == Review
 			if !okV || flag && !flagV || flag == flagV && (s > bestV.Score || s == bestV.Score && id < bestV.ID) {
-				bestV, okV, flagV = r, true, flag
+				bestV, okV, flagV = vr, true, flag
 			}
 			continue
 		}
