@@ -107,9 +107,8 @@ func round(f float64) float64 { return math.Round(f*100) / 100 }
 func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	total := 0.0
 	veto := ""
-	// otherName: the first names are two given names; personal: a
-	// personal e-mail address or a configured field agrees.
-	otherName, personal := false, false
+	// otherName: the first names are two given names.
+	otherName := false
 	// familyAddress: the e-mail address agrees but names one of two
 	// given names, or only the family (namedForOne): it lifts no
 	// first_name guard.
@@ -192,7 +191,6 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				// domain, is the person's own. Another address may be
 				// an assistant's or a team's, which does not make two
 				// given names one person's.
-				personal = personal || lv == Agree && note != noteOtherAddress || note == "domain mistyped"
 				domainTypo = note == "domain mistyped"
 				if lv == Agree && note != noteOtherAddress || domainTypo {
 					personalMail, sharedMail = true, va
@@ -365,10 +363,12 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		va, vb := a.extraAt(c.extra), b.extraAt(c.extra)
 		lv, sim, note := compareExtra(c, va, vb)
 		if lv == Agree && c.Agree > 0 {
-			personal, personalField, familyAddress = true, true, false
+			personalField, familyAddress = true, false
 		}
 		add(c, va, vb, sim, lv, note)
 	}
+	// personal: something of the person's own agrees.
+	personal := personalMail || personalField
 	if veto == VetoPersonalEmail && mobileShared(a, b) && (first.lv == Agree || first.lv == Close) && (last.lv == Agree || last.lv == Close) {
 		// Two mailboxes at one domain, but one mobile and one name:
 		// one person's two addresses ("p.k.larsen@" and "p.larsen@" of
@@ -409,7 +409,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// not, says which.
 		veto = VetoOtherLines
 	}
-	if veto == "" && kinName && (home || familyFirm(a, b, last.lv)) && !personal && !mobileShared(a, b) && m.cfg.Guards.FirstName {
+	if veto == "" && kinName && (home || familyFirm(a, b, last.lv == Agree)) && !personal && !mobileShared(a, b) && m.cfg.Guards.FirstName {
 		// "Janusz" and "Jan" at one home (its address or its phone):
 		// father and son as often as one person's two forms of a name.
 		// A mobile number is one person's: "Kuba" and "Jakub" with one
@@ -417,7 +417,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		veto = VetoKinNames
 	}
 	if veto == "" && m.cfg.Guards.LastName && last.lv == Disagree && surnamesDiffer(last.a, last.b) &&
-		!(personalField || personalMail && ((first.lv == Agree || first.lv == Close) && (a.Freemail || !namedSurname(sharedMail, a, b)) || !namedSurname(sharedMail, a, b)) ||
+		!(personalField || personalMail && (!namedSurname(sharedMail, a, b) || (first.lv == Agree || first.lv == Close) && a.Freemail) ||
 			mobileShared(a, b) && home) {
 		// Colleagues share a firm's number, mailbox and tax id, and a
 		// successor the predecessor's mobile; a woman who married
@@ -566,8 +566,8 @@ const (
 // named after it ("Karl" and "Karl-Heinz Berger" at Berger Metallbau
 // GmbH): a family's firm, where father and son work, as a home is where
 // they live.
-func familyFirm(a, b *Record, lastLv Level) bool {
-	if lastLv != Agree || a.Company == "" || a.Company != b.Company || len(a.Last) < 3 {
+func familyFirm(a, b *Record, sameLast bool) bool {
+	if !sameLast || a.Company == "" || a.Company != b.Company || len(a.Last) < 3 {
 		return false
 	}
 	for w := range strings.FieldsSeq(a.Last) {

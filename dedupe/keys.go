@@ -167,7 +167,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		return VetoOtherLines
 	}
 	kin := r.lv == Disagree && relatedNames(r.a, r.b) || r.lv == Close && kinForms(r.a, r.b)
-	if g.FirstName && kin && (a.CompanyKey == "" && b.CompanyKey == "" || familyFirm(&la, &lb, lastAgree(la.Last, lb.Last))) && !mobileShared(&ra, &rb) {
+	if g.FirstName && kin && (a.CompanyKey == "" && b.CompanyKey == "" || familyFirm(&la, &lb, la.Last != "" && la.Last == lb.Last)) && !mobileShared(&ra, &rb) {
 		// "Janusz" and "Jan" without a company, or at the family's
 		// firm: the key they share is their home's or the firm's phone
 		// (a mobile is one person's).
@@ -225,14 +225,6 @@ const exactEmailThreshold = 0.93
 // exactFirstNameThreshold is the Jaro-Winkler threshold of the built-in
 // first name comparison (DefaultConfig).
 const exactFirstNameThreshold = 0.90
-
-// lastAgree is the level familyFirm needs: Agree for one last name.
-func lastAgree(a, b string) Level {
-	if a != "" && a == b {
-		return Agree
-	}
-	return Disagree
-}
 
 // exactCompanyThreshold is the default company comparison's threshold.
 const exactCompanyThreshold = 0.90

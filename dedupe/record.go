@@ -68,7 +68,7 @@ func (m *Matcher) Record(l *crm.Lead) Record {
 		r.Phone = localPhone(l.Raw.Value(crm.FieldPhone))
 	} else {
 		r.Switchboard = crm.SwitchboardNumber(l.Raw.Value(crm.FieldPhone))
-		if l.PhoneExt != "" && isDigits(l.PhoneExt) {
+		if l.PhoneExt != "" && normalize.IsDigits(l.PhoneExt) {
 			// A line is its number and extension: "+49 30 405060 x12"
 			// is the "030 405060-12" dialled directly, and two
 			// extensions of one main number are two desks. A
@@ -280,16 +280,6 @@ func placeholder(d string) bool {
 // localPrefix marks a Record phone as local digits, not E.164.
 const localPrefix = "local:"
 
-// isDigits reports whether s is made of ASCII digits only.
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // zip5 is a US ZIP+4 code's five-digit ZIP ("10024-3301", "10024 3301"):
 // one list writes the +4, another not, and the five digits name the
 // place. Other codes, and codes of other countries, stay as they are.
@@ -297,7 +287,7 @@ func zip5(code, country string) string {
 	if country != "" && country != "US" || len(code) != 10 || code[5] != '-' && code[5] != ' ' {
 		return code
 	}
-	if isDigits(code[:5]) && isDigits(code[6:]) {
+	if normalize.IsDigits(code[:5]) && normalize.IsDigits(code[6:]) {
 		return code[:5]
 	}
 	return code

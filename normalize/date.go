@@ -176,6 +176,9 @@ func ParseDate(s string, order DateOrder) (time.Time, error) {
 	return namedMonthDate(datePart, hh, mm, ss)
 }
 
+// IsDigits reports whether s is non-empty and made of ASCII digits only.
+func IsDigits(s string) bool { return isDigits(s) }
+
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
