@@ -496,9 +496,11 @@ func sameLetters(a, b string) bool {
 }
 
 // mobileShared reports whether a mobile number of one record is a number
-// of the other.
+// of the other. A mobile number in the phone column counts: a form's one
+// phone field holds the mobile as often as not ("0171 2345678").
 func mobileShared(a, b *Record) bool {
-	return a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone
+	return a.Mobile != "" && (a.Mobile == b.Mobile || a.Mobile == b.Phone) || b.Mobile != "" && b.Mobile == a.Phone ||
+		a.Phone != "" && a.Phone == b.Phone && normalize.IsMobile(a.Phone)
 }
 
 // oneWordOf reports whether one of two folded names of several words holds

@@ -327,11 +327,18 @@ func phoneFast(digits, region string) (e164 string, handled bool) {
 // phoneValid is IsValidNumber for a country code and national significant
 // number.
 func phoneValid(cc int, nsn string) bool {
+	m := numberMeta(cc, nsn)
+	return m != nil && m.valid(nsn)
+}
+
+// numberMeta returns the metadata of the region a number belongs to
+// (getRegionCodeForNumberFromRegionList), or nil.
+func numberMeta(cc int, nsn string) *phoneMeta {
 	regions := phonenumbers.GetRegionCodesForCountryCode(cc)
 	region := ""
 	switch len(regions) {
 	case 0:
-		return false
+		return nil
 	case 1:
 		region = regions[0]
 	default:
@@ -352,11 +359,47 @@ func phoneValid(cc int, nsn string) bool {
 		}
 	}
 	if region == "" {
-		return false
+		return nil
 	}
 	m := metaFor(region, cc)
 	if m == nil || (region != "001" && m.cc != cc) {
+		return nil
+	}
+	return m
+}
+
+// mobileOnly is getNumberTypeHelper(nsn) == MOBILE: a number of the mobile
+// type and of no other, which a region whose mobile and fixed-line
+// numbers look alike (the US) never has.
+func (p *phoneMeta) mobileOnly(nsn string) bool {
+	if !p.general.matches(nsn) || p.sameMobileFixed || p.fixed.matches(nsn) {
 		return false
 	}
-	return m.valid(nsn)
+	for i := range p.types {
+		if p.types[i].matches(nsn) {
+			return false
+		}
+	}
+	return p.mobile.matches(nsn)
+}
+
+// IsMobile reports whether an E.164 number ("+491711234567") is a mobile
+// number by its country's number plan (libphonenumber's GetNumberType is
+// MOBILE), in a fraction of the library's time: 0171 in Germany, 601 in
+// Poland, 07 in Britain. A number that may be either, as every US number,
+// is not one, nor is anything that is not E.164.
+func IsMobile(e164 string) bool {
+	if len(e164) < 4 || e164[0] != '+' || e164[1] == '0' || !IsDigits(e164[1:]) {
+		return false
+	}
+	full := e164[1:]
+	for i := 1; i <= 3 && i < len(full); i++ {
+		cc := atoi(full[:i])
+		if len(phonenumbers.GetRegionCodesForCountryCode(cc)) == 0 {
+			continue
+		}
+		m := numberMeta(cc, full[i:])
+		return m != nil && m.mobileOnly(full[i:])
+	}
+	return false
 }

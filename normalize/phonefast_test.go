@@ -80,3 +80,82 @@ func randDigits(rng *rand.Rand, n int) string {
 	}
 	return string(b)
 }
+
+// TestIsMobileMatchesLibrary checks IsMobile against libphonenumber's
+// GetNumberType on example numbers of every type and region, variants of
+// them, and random digits.
+func TestIsMobileMatchesLibrary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var inputs []string
+	for r := range phonenumbers.GetSupportedRegions() {
+		for _, typ := range []phonenumbers.PhoneNumberType{phonenumbers.FIXED_LINE, phonenumbers.MOBILE,
+			phonenumbers.TOLL_FREE, phonenumbers.VOIP, phonenumbers.PAGER} {
+			ex := phonenumbers.GetExampleNumberForType(r, typ)
+			if ex == nil {
+				continue
+			}
+			nsn := phonenumbers.GetNationalSignificantNumber(ex)
+			cc := "+" + strconv.Itoa(int(ex.GetCountryCode()))
+			inputs = append(inputs, cc+nsn, cc+mutate(rng, nsn), cc+mutate(rng, nsn), cc+nsn[:len(nsn)-1], cc+nsn+"1")
+		}
+	}
+	for range 3000 {
+		inputs = append(inputs, "+"+randDigits(rng, 6+rng.IntN(10)))
+	}
+	mobiles, checked := 0, 0
+	for _, in := range inputs {
+		want := false
+		if num, err := phonenumbers.Parse(in, ""); err == nil {
+			if phonenumbers.Format(num, phonenumbers.E164) != in {
+				continue // IsMobile reads E.164 as ParsePhone writes it
+			}
+			want = phonenumbers.GetNumberType(num) == phonenumbers.MOBILE
+		}
+		checked++
+		if got := IsMobile(in); got != want {
+			t.Errorf("IsMobile(%q) = %v, libphonenumber %v", in, got, want)
+		}
+		if want {
+			mobiles++
+		}
+	}
+	t.Logf("%d numbers in E.164, %d mobile", checked, mobiles)
+	if checked < len(inputs)/2 || mobiles < checked/10 {
+		t.Errorf("%d of %d numbers checked, %d mobiles: the test checks too little", checked, len(inputs), mobiles)
+	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"+491711234567", true},   // DE 0171
+		{"+4930405060", false},    // DE Berlin landline
+		{"+48601234567", true},    // PL 601
+		{"+48226543210", false},   // PL Warsaw landline
+		{"+447911123456", true},   // GB 07911
+		{"+12125551234", false},   // US: fixed line or mobile
+		{"+43664123456", true},    // AT 0664
+		{"+491711234567x", false}, // not E.164
+		{"0171 1234567", false},
+		{"", false},
+		{"+", false},
+	} {
+		if got := IsMobile(c.in); got != c.want {
+			t.Errorf("IsMobile(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func BenchmarkIsMobile(b *testing.B) {
+	nums := []string{"+491711234567", "+4930405060", "+48601234567", "+48226543210", "+447911123456", "+12125551234"}
+	b.Run("fast", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			IsMobile(nums[i%len(nums)])
+		}
+	})
+	b.Run("library", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			num, err := phonenumbers.Parse(nums[i%len(nums)], "")
+			_ = err == nil && phonenumbers.GetNumberType(num) == phonenumbers.MOBILE
+		}
+	})
+}
