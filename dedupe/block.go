@@ -22,6 +22,7 @@ const (
 	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic name + region
 	blockSite         KeyKind = 'A' // organisation without a person: house number + street word + region
 	blockTaxID        KeyKind = 'T' // the tax id
+	blockCompanyTown  KeyKind = 'B' // company key + phonetic last name + town: townKey
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -219,8 +220,49 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			}
 		}
 	}
+	for i := range keys {
+		keys[i] &^= townKey
+	}
+	if r.Company != "" && !org && last != "" && r.City != "" {
+		// A person at a company in a town: a badge scan has the firm
+		// and the town, its CRM contact the postal code, and the keys
+		// above, which take the postal code for the place where there
+		// is one, never meet them. The key pairs a record without a
+		// postal code with those of the town that have one (Best), not
+		// those with one among themselves: their postal codes key them
+		// already, and a company's namesakes at its other sites in a
+		// town would make the blocks grow with the store.
+		keys = append(keys, hash(blockCompanyTown, r.Company, last, r.City)|townKey)
+	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// townKey marks the blocking key of company, last name and town
+// (blockCompanyTown); no other key has the bit. Through it Best pairs a
+// record without a postal code with any, and one with a postal code only
+// with those without.
+const townKey = 1 << 63
+
+// MayMeet reports whether Index.Best would compare two records: whether
+// they share a blocking key (keys as BlockKeys gives them, sorted), other
+// than a town key (townKey) that both hold a postal code for.
+func MayMeet(a, b *Record, ka, kb []uint64) bool {
+	for i, j := 0, 0; i < len(ka) && j < len(kb); {
+		switch {
+		case ka[i] == kb[j]:
+			if ka[i]&townKey == 0 || a.Postal == "" || b.Postal == "" {
+				return true
+			}
+			i++
+			j++
+		case ka[i] < kb[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
 }
 
 // minBlockWord is the shortest word a "word" blocking part keys on: shorter
@@ -546,8 +588,12 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			x.stats.Oversized++
 			continue
 		}
+		postalOnly := k&townKey != 0 && r.Postal != "" // MayMeet
 		for i := h.first; i >= 0; i = x.links[i].next {
 			id := crm.ID(x.links[i].id)
+			if postalOnly && x.records[id].hasPostal() {
+				continue
+			}
 			if id != r.ID && x.records[id].flags&pkPresent != 0 && !slices.Contains(cands, id) {
 				cands = append(cands, id)
 			}

@@ -569,6 +569,58 @@ func TestBlockingFindsCandidates(t *testing.T) {
 	}
 }
 
+// TestTownKey checks the key of company, last name and town: a badge scan
+// without a postal code meets the CRM contact with one in its town, while
+// two records with postal codes do not meet through it (their postal codes
+// key them), so that a firm's namesakes at its sites in one town make no
+// blocks that grow with the store.
+func TestTownKey(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	crmContact := lead(1, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik GmbH", "email", "markus.hofer@hofer-antriebe.de",
+		"street", "Kufsteiner Str. 40", "postal_code", "83022", "city", "Rosenheim", "country", "DE")
+	otherSite := lead(2, "first_name", "Maria", "last_name", "Hofer", "company", "Hofer Antriebstechnik GmbH", "email", "maria.hofer@hofer-antriebe.de",
+		"street", "Am Gewerbepark 3", "postal_code", "83026", "city", "Rosenheim", "country", "DE")
+	badge := lead(3, "first_name", "MARKUS", "last_name", "HOFER", "company", "HOFER ANTRIEBSTECHNIK", "city", "ROSENHEIM", "country", "DE")
+	elsewhere := lead(4, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik", "city", "Kolbermoor", "country", "DE")
+	rec := func(l *crm.Lead) (Record, []uint64) {
+		r := m.Record(l)
+		return r, m.BlockKeys(&r)
+	}
+	for _, tt := range []struct {
+		name string
+		a, b *crm.Lead
+		want bool
+	}{
+		{"badge scan with the town, contact with the postal code", badge, crmContact, true},
+		{"contact with the postal code, badge scan with the town", crmContact, badge, true},
+		{"two sites in one town, both with postal codes", crmContact, otherSite, false},
+		{"badge scan in another town", elsewhere, crmContact, false},
+	} {
+		ra, ka := rec(tt.a)
+		rb, kb := rec(tt.b)
+		if got := MayMeet(&ra, &rb, ka, kb); got != tt.want {
+			t.Errorf("%s: MayMeet = %t, want %t", tt.name, got, tt.want)
+		}
+	}
+	// Index.Best follows MayMeet in both orders of arrival: the badge
+	// scan is compared with both sites' records, which are never
+	// compared with each other (that would be a third pair).
+	for _, order := range [][]*crm.Lead{{crmContact, otherSite, badge}, {badge, otherSite, crmContact}} {
+		x := NewIndex(m, 4)
+		for _, l := range order {
+			r, k := rec(l)
+			best, ok := x.Best(&r, k)
+			if l == badge && order[0] == crmContact && (!ok || best.ID != 1) {
+				t.Errorf("badge scan after both contacts: best %+v (ok %t), want lead 1", best, ok)
+			}
+			x.Put(r, k)
+		}
+		if s := x.Stats(); s.Pairs != 2 {
+			t.Errorf("arriving as %d, %d, %d: %d candidate pairs, want 2", order[0].ID, order[1].ID, order[2].ID, s.Pairs)
+		}
+	}
+}
+
 func TestExplainText(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	a := m.Record(lead(1, "first_name", "Jürgen", "last_name", "Müller", "email", "jm@mueller.de"))

@@ -78,6 +78,9 @@ func pack(r *Record) packed {
 	return p
 }
 
+// hasPostal reports whether the record has a postal code.
+func (p *packed) hasPostal() bool { return p.end[6] > p.end[5] }
+
 // unpack returns the Record; its strings share p's memory. extra is the
 // number of configured values.
 func (p *packed) unpack(extra int) Record {

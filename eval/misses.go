@@ -103,7 +103,7 @@ func Misses(w io.Writer, storePath, cfg string, t *Truth, rows []ReportRow, n in
 				if err != nil {
 					return err
 				}
-				blocked := !sharesKey(m.BlockKeys(&ra), m.BlockKeys(&rb))
+				blocked := !dedupe.MayMeet(&ra, &rb, m.BlockKeys(&ra), m.BlockKeys(&rb))
 				missed = append(missed, missedPair{a: ids[i], b: ids[j], res: m.Explain(&ra, &rb), blocked: blocked})
 			}
 		}
@@ -154,22 +154,6 @@ func Misses(w io.Writer, storePath, cfg string, t *Truth, rows []ReportRow, n in
 		fmt.Fprintf(w, "%s %s\n", id, strings.Join(parts, ", "))
 	}
 	return nil
-}
-
-// sharesKey reports whether two sorted key lists (BlockKeys) have a key in
-// common: whether the two records would be compared at all.
-func sharesKey(a, b []uint64) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			return true
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return false
 }
 
 // brief is a comparison on one line: each field that is not missing, its
