@@ -23,6 +23,7 @@ const (
 	blockSite         KeyKind = 'A' // organisation without a person: house number + street word + region
 	blockTaxID        KeyKind = 'T' // the tax id
 	blockCompanyTown  KeyKind = 'B' // company key + phonetic last name + town: townKey
+	blockCompanyName  KeyKind = 'K' // company key + phonetic last name + first initial: nowhereKey
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -221,37 +222,49 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		}
 	}
 	for i := range keys {
-		keys[i] &^= townKey
+		keys[i] &^= oneSidedKeys
 	}
-	if r.Company != "" && !org && last != "" && r.City != "" {
-		// A person at a company in a town: a badge scan has the firm
-		// and the town, its CRM contact the postal code, and the keys
-		// above, which take the postal code for the place where there
-		// is one, never meet them. The key pairs a record without a
-		// postal code with those of the town that have one (Best), not
-		// those with one among themselves: their postal codes key them
-		// already, and a company's namesakes at its other sites in a
-		// town would make the blocks grow with the store.
-		keys = append(keys, hash(blockCompanyTown, r.Company, last, r.City)|townKey)
+	if r.Company != "" && !org && last != "" {
+		// A person at a company: a badge scan has the firm and the
+		// town, or the firm alone, its CRM contact the postal code, and
+		// the keys above, which take the postal code for the place
+		// where there is one, never meet them. These keys pair a
+		// record without a postal code (without a place) with those of
+		// the town (of the company) that have one, not those with one
+		// among themselves (Best): their postal codes key them
+		// already, and a firm's namesakes at its sites would make the
+		// blocks grow with the store.
+		if r.City != "" {
+			keys = append(keys, hash(blockCompanyTown, r.Company, last, r.City)&^oneSidedKeys|townKey)
+		}
+		keys = append(keys, hash(blockCompanyName, r.Company, last, initial(r.First))&^oneSidedKeys|nowhereKey)
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
 
 // townKey marks the blocking key of company, last name and town
-// (blockCompanyTown); no other key has the bit. Through it Best pairs a
-// record without a postal code with any, and one with a postal code only
-// with those without.
-const townKey = 1 << 63
+// (blockCompanyTown), nowhereKey that of company and name
+// (blockCompanyName); no other key has these bits. Through a town key
+// Best pairs a record without a postal code with any, and one with a
+// postal code only with those without; through a nowhere key a record
+// with neither postal code nor town with any, and one with either only
+// with those without both.
+const (
+	townKey      = 1 << 63
+	nowhereKey   = 1 << 62
+	oneSidedKeys = townKey | nowhereKey
+)
 
 // MayMeet reports whether Index.Best would compare two records: whether
-// they share a blocking key (keys as BlockKeys gives them, sorted), other
-// than a town key (townKey) that both hold a postal code for.
+// they share a blocking key (keys as BlockKeys gives them, sorted) other
+// than a town key that both hold a postal code for, or a nowhere key that
+// both hold a place for (townKey).
 func MayMeet(a, b *Record, ka, kb []uint64) bool {
 	for i, j := 0, 0; i < len(ka) && j < len(kb); {
 		switch {
 		case ka[i] == kb[j]:
-			if ka[i]&townKey == 0 || a.Postal == "" || b.Postal == "" {
+			if !oneSided(ka[i], a) || !oneSided(ka[i], b) {
 				return true
 			}
 			i++
@@ -261,6 +274,18 @@ func MayMeet(a, b *Record, ka, kb []uint64) bool {
 		default:
 			j++
 		}
+	}
+	return false
+}
+
+// oneSided reports whether key k pairs r only with the records that lack
+// what r has: the postal code for a town key, a place for a nowhere key.
+func oneSided(k uint64, r *Record) bool {
+	switch {
+	case k&townKey != 0:
+		return r.Postal != ""
+	case k&nowhereKey != 0:
+		return r.Postal != "" || r.City != ""
 	}
 	return false
 }
@@ -588,10 +613,10 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			x.stats.Oversized++
 			continue
 		}
-		postalOnly := k&townKey != 0 && r.Postal != "" // MayMeet
+		own := oneSided(k, r) // MayMeet
 		for i := h.first; i >= 0; i = x.links[i].next {
 			id := crm.ID(x.links[i].id)
-			if postalOnly && x.records[id].hasPostal() {
+			if own && x.records[id].has(k) {
 				continue
 			}
 			if id != r.ID && x.records[id].flags&pkPresent != 0 && !slices.Contains(cands, id) {

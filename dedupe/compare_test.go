@@ -457,13 +457,7 @@ func TestBlockingPrivatePeople(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	shared := func(a, b *crm.Lead) bool {
 		ra, rb := m.Record(a), m.Record(b)
-		ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb)
-		for _, k := range ka {
-			if slices.Contains(kb, k) {
-				return true
-			}
-		}
-		return false
+		return MayMeet(&ra, &rb, m.BlockKeys(&ra), m.BlockKeys(&rb))
 	}
 	tests := []struct {
 		name string
@@ -525,8 +519,10 @@ func TestBlockingPrivatePeople(t *testing.T) {
 			lead(2, "first_name", "George", "last_name", "Owen", "email", "geo94@bradshaw-sanders.com"), true},
 		{"mail provider, one without the town", lead(1, "first_name", "Harrison", "last_name", "Norman", "email", "hn@gmail.com", "city", "Leeds"),
 			lead(2, "first_name", "Harrison", "last_name", "Norman", "email", "h.norman@gmail.com"), false},
+		// A person at a company meets that company's records of the
+		// name when one has no place (a badge scan: TestTownKey).
 		{"company domain, one without the town", lead(1, "first_name", "Harrison", "last_name", "Norman", "company", "Martinez Reynolds", "email", "hn@martinez-reynolds.com", "city", "Leeds"),
-			lead(2, "first_name", "Harrison", "last_name", "Norman", "company", "Martinez Reynolds", "email", "h.norman@martinez-reynolds.com"), false},
+			lead(2, "first_name", "Harrison", "last_name", "Norman", "company", "Martinez Reynolds", "email", "h.norman@martinez-reynolds.com"), true},
 	}
 	for _, tt := range tests {
 		if got := shared(tt.a, tt.b); got != tt.want {
@@ -569,19 +565,21 @@ func TestBlockingFindsCandidates(t *testing.T) {
 	}
 }
 
-// TestTownKey checks the key of company, last name and town: a badge scan
-// without a postal code meets the CRM contact with one in its town, while
-// two records with postal codes do not meet through it (their postal codes
-// key them), so that a firm's namesakes at its sites in one town make no
-// blocks that grow with the store.
+// TestTownKey checks the keys of company, last name and town or first
+// initial: a badge scan without a postal code meets the CRM contact with
+// one in its town, one with the firm alone meets it anywhere, while two
+// records with postal codes (or towns) do not meet through them (their
+// places key them), so that a firm's namesakes at its sites make no blocks
+// that grow with the store.
 func TestTownKey(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	crmContact := lead(1, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik GmbH", "email", "markus.hofer@hofer-antriebe.de",
 		"street", "Kufsteiner Str. 40", "postal_code", "83022", "city", "Rosenheim", "country", "DE")
-	otherSite := lead(2, "first_name", "Maria", "last_name", "Hofer", "company", "Hofer Antriebstechnik GmbH", "email", "maria.hofer@hofer-antriebe.de",
+	otherSite := lead(2, "first_name", "Sabine", "last_name", "Hofer", "company", "Hofer Antriebstechnik GmbH", "email", "sabine.hofer@hofer-antriebe.de",
 		"street", "Am Gewerbepark 3", "postal_code", "83026", "city", "Rosenheim", "country", "DE")
 	badge := lead(3, "first_name", "MARKUS", "last_name", "HOFER", "company", "HOFER ANTRIEBSTECHNIK", "city", "ROSENHEIM", "country", "DE")
 	elsewhere := lead(4, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik", "city", "Kolbermoor", "country", "DE")
+	nowhere := lead(5, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik", "email", "m.hofer@hofer-antriebe.de")
 	rec := func(l *crm.Lead) (Record, []uint64) {
 		r := m.Record(l)
 		return r, m.BlockKeys(&r)
@@ -595,6 +593,9 @@ func TestTownKey(t *testing.T) {
 		{"contact with the postal code, badge scan with the town", crmContact, badge, true},
 		{"two sites in one town, both with postal codes", crmContact, otherSite, false},
 		{"badge scan in another town", elsewhere, crmContact, false},
+		{"badge scan with the firm alone, contact with the postal code", nowhere, crmContact, true},
+		{"badge scan with the firm alone, one with the town", elsewhere, nowhere, true},
+		{"badge scan with the firm alone, a colleague of another initial", nowhere, otherSite, false},
 	} {
 		ra, ka := rec(tt.a)
 		rb, kb := rec(tt.b)
@@ -1131,13 +1132,7 @@ func TestBlockingByWord(t *testing.T) {
 	m := NewMatcher(cfg)
 	shared := func(a, b *crm.Lead) bool {
 		ra, rb := m.Record(a), m.Record(b)
-		ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb)
-		for _, k := range ka {
-			if slices.Contains(kb, k) {
-				return true
-			}
-		}
-		return false
+		return MayMeet(&ra, &rb, m.BlockKeys(&ra), m.BlockKeys(&rb))
 	}
 	tests := []struct {
 		name string
