@@ -44,14 +44,21 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		first = phoneticKey(r.First)
 	}
 	org := r.Company != "" && r.First == "" && r.Last == ""
+	var lastKeys []uint64 // one-sided keys, added after the others lose the bits
 	if r.Email != "" {
 		keys = append(keys, hash(blockEmail, r.Email))
 		if m := mailbox(r.Email); m != "" {
 			// Its mailbox, which another way of writing it shares.
 			keys = append(keys, hash(blockEmail, m))
 		}
-		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role && place != "" {
-			keys = append(keys, hash(blockLocal, local, place))
+		if local, _, _ := strings.Cut(r.Email, "@"); len(local) >= 6 && !r.Role {
+			if place != "" {
+				keys = append(keys, hash(blockLocal, local, place))
+			}
+			// Anywhere, for a record without a place (a web form's
+			// name and address, the domain mistyped or another
+			// provider's): a nowhere key (below).
+			lastKeys = append(lastKeys, hash(blockLocal, local)&^oneSidedKeys|nowhereKey)
 		}
 	}
 	if r.TaxID != "" {
@@ -224,6 +231,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 	for i := range keys {
 		keys[i] &^= oneSidedKeys
 	}
+	keys = append(keys, lastKeys...)
 	if r.Company != "" && !org && last != "" {
 		// A person at a company: a badge scan has the firm and the
 		// town, or the firm alone, its CRM contact the postal code, and

@@ -579,6 +579,9 @@ func TestTownKey(t *testing.T) {
 		"street", "Am Gewerbepark 3", "postal_code", "83026", "city", "Rosenheim", "country", "DE")
 	badge := lead(3, "first_name", "MARKUS", "last_name", "HOFER", "company", "HOFER ANTRIEBSTECHNIK", "city", "ROSENHEIM", "country", "DE")
 	elsewhere := lead(4, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik", "city", "Kolbermoor", "country", "DE")
+	webForm := lead(6, "first_name", "Anna", "last_name", "Kowalczyk", "email", "anna.kowalczyk@gmial.com")
+	private := lead(7, "first_name", "Anna", "last_name", "Kowalczyk", "email", "anna.kowalczyk@gmail.com", "city", "Poznań")
+	privateElsewhere := lead(8, "first_name", "Anna", "last_name", "Kowalczyk", "email", "anna.kowalczyk@onet.pl", "city", "Gdańsk")
 	nowhere := lead(5, "first_name", "Markus", "last_name", "Hofer", "company", "Hofer Antriebstechnik", "email", "m.hofer@hofer-antriebe.de")
 	rec := func(l *crm.Lead) (Record, []uint64) {
 		r := m.Record(l)
@@ -596,6 +599,8 @@ func TestTownKey(t *testing.T) {
 		{"badge scan with the firm alone, contact with the postal code", nowhere, crmContact, true},
 		{"badge scan with the firm alone, one with the town", elsewhere, nowhere, true},
 		{"badge scan with the firm alone, a colleague of another initial", nowhere, otherSite, false},
+		{"web form without a place, the domain mistyped", webForm, private, true},
+		{"one local part at two providers, both with a place", private, privateElsewhere, false},
 	} {
 		ra, ka := rec(tt.a)
 		rb, kb := rec(tt.b)
