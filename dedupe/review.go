@@ -223,14 +223,23 @@ func ApplyReview(st crm.Store, m *Matcher, decisions []ReviewDecision, runID str
 			res.Undecided++
 			continue
 		}
+		// A missing lead's error names it already ("lead L0000042: not
+		// found"); other errors are named after the lead here.
+		unreadable := func(id crm.ID, err error) {
+			if errors.Is(err, crm.ErrNotFound) {
+				skip("%v", err)
+			} else {
+				skip("lead %s: %v", id, err)
+			}
+		}
 		a, err := get(d.A)
 		if err != nil {
-			skip("lead %s: %v", d.A, err)
+			unreadable(d.A, err)
 			continue
 		}
 		b, err := get(d.B)
 		if err != nil {
-			skip("lead %s: %v", d.B, err)
+			unreadable(d.B, err)
 			continue
 		}
 		if a.ID == b.ID {

@@ -409,6 +409,8 @@ func TestApplyReview(t *testing.T) {
 	if len(res.Skipped) != 1 || res.Skipped[0].Row != 5 || !strings.Contains(res.Skipped[0].Reason, "L0000099") ||
 		!strings.Contains(res.Skipped[0].Reason, "not found") {
 		t.Errorf("skipped %+v, want row 5 naming the missing L0000099", res.Skipped)
+	} else if got := res.Skipped[0].Reason; strings.Count(got, "L0000099") != 1 {
+		t.Errorf("skip reason %q names L0000099 more than once", got)
 	}
 
 	surv, gone := mustLead(t, db, 1), mustLead(t, db, 2)
