@@ -382,7 +382,9 @@ func noBetter(field, old, nv string) bool {
 	case FieldCompany:
 		// "Müller" or "Müller Maschinenbau" for "Müller Maschinenbau GmbH
 		// & Co. KG": the stored name's first words, the rest left out.
-		if wordPrefix(stripped(nv), stripped(old)) {
+		// Also spelt without its umlauts ("Schaefer Logistik" for
+		// "Schäfer Logistik GmbH").
+		if wordPrefix(stripped(nv), stripped(old)) || wordPrefix(transliterated(nv), transliterated(old)) {
 			return true
 		}
 	case FieldLastName:

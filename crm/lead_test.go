@@ -83,6 +83,18 @@ func TestMerge(t *testing.T) {
 			wantLead: func(l *Lead) bool { return l.Company == "Müller Maschinenbau GmbH & Co. KG" },
 		},
 		{
+			name:     "a shorter company name without umlauts too",
+			old:      Lead{Company: "Schäfer Logistik GmbH"},
+			in:       Lead{Company: "Schaefer Logistik"},
+			wantLead: func(l *Lead) bool { return l.Company == "Schäfer Logistik GmbH" },
+		},
+		{
+			name:     "and shouted without umlauts",
+			old:      Lead{Company: "Weiß & Söhne AG"},
+			in:       Lead{Company: "WEISS & SOEHNE"},
+			wantLead: func(l *Lead) bool { return l.Company == "Weiß & Söhne AG" },
+		},
+		{
 			name:     "one part of a double surname keeps the whole",
 			old:      Lead{LastName: "Nowak-Kowalska"},
 			in:       Lead{LastName: "Nowak"},
