@@ -400,6 +400,18 @@ func noBetter(field, old, nv string) bool {
 	return same && plainer(nv, old)
 }
 
+// sameAmount reports whether two budgets are one amount written two ways:
+// an XLSX number cell gives "229500", the text "229.500,00 €" gives
+// "229500.00".
+func sameAmount(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	return errA == nil && errB == nil && x == y
+}
+
 // holdsEmail reports whether the normalized address addr is among the
 // lead's other addresses (EmailFields): a row that writes from one of
 // them brings no new address, and the lead keeps its own.
@@ -566,12 +578,13 @@ func (l *Lead) MergeChanges(in *Lead, importID, by string, at time.Time) []Chang
 	for _, name := range DataFields {
 		nv := *in.fieldPtr(name)
 		p := l.fieldPtr(name)
-		if nv == "" || nv == *p || caseVariant(*p, nv) || noBetter(name, *p, nv) || name == FieldEmail && l.holdsEmail(nv) {
+		same := nv == *p || name == FieldBudget && sameAmount(*p, nv)
+		if nv == "" || same || caseVariant(*p, nv) || noBetter(name, *p, nv) || name == FieldEmail && l.holdsEmail(nv) {
 			switch name {
 			case FieldPhone:
-				companion(FieldPhoneExt, &l.PhoneExt, in.PhoneExt, false, nv != "" && nv == *p)
+				companion(FieldPhoneExt, &l.PhoneExt, in.PhoneExt, false, nv != "" && same)
 			case FieldBudget:
-				companion(FieldCurrency, &l.Currency, in.Currency, false, nv != "" && nv == *p)
+				companion(FieldCurrency, &l.Currency, in.Currency, false, nv != "" && same)
 			}
 			continue
 		}

@@ -125,6 +125,21 @@ func TestMerge(t *testing.T) {
 			wantHistory: 1,
 		},
 		{
+			name:        "the same amount written with decimals is no new budget",
+			old:         Lead{Budget: "229500"},
+			in:          Lead{Budget: "229500.00", Currency: "EUR"},
+			wantChanged: []string{FieldCurrency},
+			wantLead:    func(l *Lead) bool { return l.Budget == "229500" && l.Currency == "EUR" },
+		},
+		{
+			name:        "another amount is",
+			old:         Lead{Budget: "229500", Currency: "EUR"},
+			in:          Lead{Budget: "229500.50"},
+			wantChanged: []string{FieldBudget, FieldCurrency},
+			wantLead:    func(l *Lead) bool { return l.Budget == "229500.50" && l.Currency == "" },
+			wantHistory: 2,
+		},
+		{
 			name:        "same number, new extension",
 			old:         Lead{Phone: "+4930111", PhoneExt: "12"},
 			in:          Lead{Phone: "+4930111", PhoneExt: "14"},
