@@ -89,7 +89,7 @@ var verdicts = map[string]dedupe.Verdict{
 // ReadReviewFile reads the decisions of an edited review file; name is
 // used in errors. Only the decision, lead_a and lead_b columns are read, so
 // reviewers may sort, filter and delete rows, or add columns. A file
-// saved by a spreadsheet with ';' as separator is read too. A row whose
+// saved by a spreadsheet with ';' or a tab as separator is read too. A row whose
 // cells are all empty (a row cleared in a spreadsheet, saved as ";;;;") is
 // skipped. An unknown decision or lead id is an error naming the row and
 // column.
@@ -101,11 +101,17 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	first, _, _ := strings.Cut(text, "\n")
 	cr := csv.NewReader(strings.NewReader(text))
-	if strings.Count(first, ";") > strings.Count(first, ",") {
+	switch commas := strings.Count(first, ","); {
+	case strings.Count(first, "\t") > max(commas, strings.Count(first, ";")):
+		cr.Comma = '\t' // Excel's "Text (Tab delimited)"
+	case strings.Count(first, ";") > commas:
 		cr.Comma = ';'
 	}
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("review file %s is empty: no header row (write it with leadpipe review export)", name)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("review file %s: header: %w", name, err)
 	}

@@ -33,6 +33,19 @@ func TestReadReviewFile(t *testing.T) {
 			},
 		},
 		{
+			// Excel's "Text (Tab delimited)" saves the file with tabs.
+			name: "tab separated",
+			in:   "decision\tscore\tlead_a\tlead_b\r\nsame\t31,00\tL0000002\tL0000001\r\n",
+			want: []dedupe.ReviewDecision{
+				{File: "r.csv", Row: 2, A: 2, B: 1, Verdict: dedupe.Same},
+			},
+		},
+		{
+			name:    "an empty file says so",
+			in:      "",
+			wantErr: "review file r.csv is empty",
+		},
+		{
 			name:    "a decision without a lead id is an error",
 			in:      "decision;lead_a;lead_b\n;;\nsame;;L0000001\n",
 			wantErr: "review file r.csv row 3 lead_a: invalid lead id",
