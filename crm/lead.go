@@ -393,11 +393,29 @@ func noBetter(field, old, nv string) bool {
 			slices.Contains(strings.Split(stripped(old), "-"), stripped(nv)) {
 			return true
 		}
+	case FieldStreet:
+		// "Hauptstr. 5" for "Hauptstraße 5": the same street, abbreviated.
+		if a, b := streetSpelling(nv), streetSpelling(old); a == b && len(nv) < len(old) {
+			return true
+		}
 	case FieldEmail, FieldPhone, FieldMobile, FieldPostalCode, FieldCountry, FieldTaxID, FieldBudget, FieldSource:
 		return false
 	}
 	same := transliterated(old) == transliterated(nv) || stripped(old) == stripped(nv)
 	return same && plainer(nv, old)
+}
+
+// streetSpelling writes a street transliterated, without spaces, dots and
+// hyphens, and with "straße" as "str": "Karl-Liebknecht-Str. 10" and
+// "Karl-Liebknecht-Straße 10" are one spelling.
+func streetSpelling(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '.' || r == '-' {
+			return -1
+		}
+		return r
+	}, transliterated(s))
+	return strings.ReplaceAll(s, "strasse", "str")
 }
 
 // sameAmount reports whether two budgets are one amount written two ways:

@@ -95,6 +95,28 @@ func TestMerge(t *testing.T) {
 			wantLead: func(l *Lead) bool { return l.Company == "Weiß & Söhne AG" },
 		},
 		{
+			name:     "an abbreviated street keeps the full spelling",
+			old:      Lead{Street: "Karl-Liebknecht-Straße 10"},
+			in:       Lead{Street: "Karl-Liebknecht-Str. 10"},
+			wantLead: func(l *Lead) bool { return l.Street == "Karl-Liebknecht-Straße 10" },
+		},
+		{
+			name:        "the full spelling replaces an abbreviated street",
+			old:         Lead{Street: "Hauptstr. 5"},
+			in:          Lead{Street: "Hauptstraße 5"},
+			wantChanged: []string{FieldStreet},
+			wantLead:    func(l *Lead) bool { return l.Street == "Hauptstraße 5" },
+			wantHistory: 1,
+		},
+		{
+			name:        "another house number replaces",
+			old:         Lead{Street: "Hauptstraße 5"},
+			in:          Lead{Street: "Hauptstr. 7"},
+			wantChanged: []string{FieldStreet},
+			wantLead:    func(l *Lead) bool { return l.Street == "Hauptstr. 7" },
+			wantHistory: 1,
+		},
+		{
 			name:     "one part of a double surname keeps the whole",
 			old:      Lead{LastName: "Nowak-Kowalska"},
 			in:       Lead{LastName: "Nowak"},
