@@ -82,27 +82,92 @@ type StoreReader interface {
 //
 // The plan holds the resulting leads: Apply writes exactly them, so a dry
 // run shows what the run will do.
+//
+// A merge changes the survivor, which was compared before it changed and
+// may now match an earlier lead (the newer lead brought the address that
+// lead has): the run then compares the leads again, as a second run would,
+// until a pass merges nothing (at most maxPasses), so that a run leaves
+// nothing for the next one to find. Leads and Stats count the first pass.
 func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain bool) (*Plan, error) {
 	p := &Plan{RunID: runID, changed: map[crm.ID]*crm.Lead{}, Merges: []PlannedMerge{}, Flags: []Flag{}}
-	x := NewIndex(m, 0)
 	pairs, err := st.DistinctPairs()
 	if err != nil {
 		return nil, err
 	}
+	view := &planView{StoreReader: st, changed: p.changed}
+	for pass := 0; pass < maxPasses; pass++ {
+		merges := len(p.Merges)
+		if err := p.pass(view, m, pairs, now, explain, pass == 0); err != nil {
+			return nil, err
+		}
+		if len(p.Merges) == merges {
+			break
+		}
+	}
+	// A lead flagged in one pass and flagged anew in a later one keeps
+	// its last flag.
+	flags := p.Flags[:0]
+	for i, f := range p.Flags {
+		l := p.changed[f.Lead]
+		later := slices.ContainsFunc(p.Flags[i+1:], func(g Flag) bool { return g.Lead == f.Lead })
+		if !later && l != nil && l.MergedInto == 0 && l.PossibleDuplicateOf == f.Of {
+			flags = append(flags, f)
+		}
+	}
+	p.Flags = flags
+	return p, nil
+}
+
+// maxPasses bounds the passes of one dedupe run over the store.
+const maxPasses = 8
+
+// planView is the store as the plan has changed it so far: the leads the
+// plan changed (merged, merged away, flagged) in place of the stored ones.
+type planView struct {
+	StoreReader
+	changed map[crm.ID]*crm.Lead
+}
+
+func (v *planView) Lead(id crm.ID) (*crm.Lead, error) {
+	if l, ok := v.changed[id]; ok {
+		return l, nil
+	}
+	return v.StoreReader.Lead(id)
+}
+
+func (v *planView) ForEachLeadFields(fn func(*crm.Lead) error) error {
+	return v.StoreReader.ForEachLeadFields(func(l *crm.Lead) error {
+		if c, ok := v.changed[l.ID]; ok {
+			l = c
+		}
+		return fn(l)
+	})
+}
+
+// pass compares every lead of st with the earlier ones, in id order, and
+// adds its merges and flags to the plan; first counts the leads and the
+// blocking statistics.
+func (p *Plan) pass(st *planView, m *Matcher, pairs [][2]crm.ID, now time.Time, explain, first bool) error {
+	runID := p.RunID
+	x := NewIndex(m, 0)
 	for _, pr := range pairs {
 		x.SetDistinct(pr[0], pr[1])
 	}
 	// The scan reads values only; a lead that is merged or flagged is
 	// read in full before it is changed.
-	err = st.ForEachLeadFields(func(l *crm.Lead) error {
+	err := st.ForEachLeadFields(func(l *crm.Lead) error {
 		if l.MergedInto != 0 {
 			return nil
 		}
 		if l.Status == crm.StatusConverted {
-			p.Skipped++
+			if first {
+				p.Skipped++
+			}
 			return nil
 		}
-		p.Leads++
+		if first {
+			p.Leads++
+		}
 		r := m.Record(l)
 		keys := m.BlockKeys(&r)
 		best, ok := x.Best(&r, keys)
@@ -160,10 +225,12 @@ func PlanStore(st StoreReader, m *Matcher, runID string, now time.Time, explain 
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	p.Stats = x.Stats()
-	return p, nil
+	if first {
+		p.Stats = x.Stats()
+	}
+	return nil
 }
 
 // putLead indexes a lead that stays (not merged away): its earlier states
