@@ -745,7 +745,8 @@ const (
 // only from merge_at): it stands for a doubt a person should look at,
 // not for two people.
 func reviewVeto(v string) bool {
-	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines || v == VetoKinNames
+	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines || v == VetoKinNames ||
+		v == VetoMirroredAddresses
 }
 
 // Decide applies the thresholds and guards to a best candidate.

@@ -201,6 +201,15 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
 					veto = VetoPersonalEmail
 				}
+				if m.cfg.Guards.PersonalEmail && note == noteMirrorsNames && !a.Freemail && !a.Role && !b.Role && domainOf(a) == domainOf(b) {
+					// "lena.meyer@" and "lena.maier@" of Lena Meyer
+					// and Lena Maier at one firm: each a mailbox
+					// made of its own name, and the firm's phone,
+					// address and domain are all its staff's.
+					// Colleagues, or a name mistyped into the
+					// address made of it: flagged (reviewVeto).
+					veto = VetoMirroredAddresses
+				}
 				continue
 			}
 		case CmpFirstName, CmpLastName:
@@ -762,6 +771,15 @@ const notePersonalAddresses = "personal addresses at one domain"
 // VetoPersonalEmail is the veto of the personal_email guard.
 const VetoPersonalEmail = "different personal e-mail addresses at the same company domain"
 
+// noteMirrorsNames is compareEmail's note on two addresses that differ
+// just as the two records' names do (mirrorsNames).
+const noteMirrorsNames = "addresses differ as the names do"
+
+// VetoMirroredAddresses is the personal_email guard's veto of two
+// addresses at one company domain that differ as the names do: it flags
+// from review_at (reviewVeto).
+const VetoMirroredAddresses = "addresses at one company domain made of two names"
+
 // VetoSalutation is the veto of the salutation guard.
 const VetoSalutation = "salutations of different gender"
 
@@ -1238,7 +1256,7 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 			// veto, though: a typo in the name may have been carried
 			// into the address it was built from, and a shared phone
 			// or house still tells.
-			return Disagree, s, "addresses differ as the names do"
+			return Disagree, s, noteMirrorsNames
 		}
 		return Close, s, "near-identical address"
 	}

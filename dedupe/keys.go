@@ -134,6 +134,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		return ""
 	}
 	ra, rb := exactRecord(a), exactRecord(b)
+	ra.First, ra.Last, rb.First, rb.Last = key(a.FirstName), key(a.LastName), key(b.FirstName), key(b.LastName)
 	lvMail, _, note := compareEmail(&ra, &rb, exactEmailThreshold)
 	r := firstNameCmp(key(a.FirstName), key(b.FirstName), exactFirstNameThreshold)
 	if g.PersonalEmail && note == notePersonalAddresses {
@@ -143,6 +144,11 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		if !(mobileShared(&ra, &rb) && (r.lv == Agree || r.lv == Close) && (ll == Agree || ll == Close)) {
 			return VetoPersonalEmail
 		}
+	}
+	if g.PersonalEmail && note == noteMirrorsNames && !ra.Freemail && !ra.Role && !rb.Role && domainOf(&ra) == domainOf(&rb) {
+		// "lena.meyer@" and "lena.maier@" at one firm, as in fuzzy
+		// mode.
+		return VetoMirroredAddresses
 	}
 	if g.FirstName && r.different {
 		return VetoFirstName
