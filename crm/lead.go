@@ -379,6 +379,12 @@ func noBetter(field, old, nv string) bool {
 			o := []rune(old)
 			return unicode.ToLower(o[0]) == unicode.ToLower(r[0]) || plainLetter(o[0]) == unicode.ToLower(r[0])
 		}
+		// "Alex" for "Alexander", "Anna" for "Anna Maria": the stored
+		// name's start, a short form that a letter or a form of
+		// address would not use.
+		if a, b := transliterated(nv), transliterated(old); len(a) < len(b) && strings.HasPrefix(b, a) {
+			return true
+		}
 	case FieldCompany:
 		// "Müller" or "Müller Maschinenbau" for "Müller Maschinenbau GmbH
 		// & Co. KG": the stored name's first words, the rest left out.

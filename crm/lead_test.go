@@ -117,6 +117,26 @@ func TestMerge(t *testing.T) {
 			wantHistory: 1,
 		},
 		{
+			name:     "a short form of the first name keeps the full one",
+			old:      Lead{FirstName: "Alexander"},
+			in:       Lead{FirstName: "Alex"},
+			wantLead: func(l *Lead) bool { return l.FirstName == "Alexander" },
+		},
+		{
+			name:     "a first name without the second keeps both",
+			old:      Lead{FirstName: "Anna Maria"},
+			in:       Lead{FirstName: "ANNA"},
+			wantLead: func(l *Lead) bool { return l.FirstName == "Anna Maria" },
+		},
+		{
+			name:        "the full first name replaces its short form",
+			old:         Lead{FirstName: "Chris"},
+			in:          Lead{FirstName: "Christian"},
+			wantChanged: []string{FieldFirstName},
+			wantLead:    func(l *Lead) bool { return l.FirstName == "Christian" },
+			wantHistory: 1,
+		},
+		{
 			name:     "one part of a double surname keeps the whole",
 			old:      Lead{LastName: "Nowak-Kowalska"},
 			in:       Lead{LastName: "Nowak"},
