@@ -118,6 +118,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	personalMail, personalField, sharedMail := false, false, ""
 	// nearMail: the addresses are one mistyped (a letter or two).
 	nearMail := false
+	mirrored := false // addresses at one company domain that differ as the names do
 	// otherEmployer: both records name a company, and they disagree.
 	otherEmployer := false
 	// domainTypo: the e-mail addresses are one address with its domain
@@ -201,15 +202,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 				if m.cfg.Guards.PersonalEmail && note == notePersonalAddresses {
 					veto = VetoPersonalEmail
 				}
-				if m.cfg.Guards.PersonalEmail && note == noteMirrorsNames && !a.Freemail && !a.Role && !b.Role && domainOf(a) == domainOf(b) {
-					// "lena.meyer@" and "lena.maier@" of Lena Meyer
-					// and Lena Maier at one firm: each a mailbox
-					// made of its own name, and the firm's phone,
-					// address and domain are all its staff's.
-					// Colleagues, or a name mistyped into the
-					// address made of it: flagged (reviewVeto).
-					veto = VetoMirroredAddresses
-				}
+				mirrored = note == noteMirrorsNames && !a.Freemail && !a.Role && !b.Role && domainOf(a) == domainOf(b)
 				continue
 			}
 		case CmpFirstName, CmpLastName:
@@ -446,6 +439,15 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// number and info@: she, married, or a colleague of one of
 		// her names; one mobile or address of hers says which.
 		veto = VetoLastName
+	}
+	if veto == "" && mirrored && m.cfg.Guards.PersonalEmail {
+		// "lena.meyer@" and "lena.maier@" of Lena Meyer and Lena
+		// Maier at one firm: each a mailbox made of its own name, and
+		// the firm's phone, address and domain are all its staff's.
+		// Colleagues, or a name mistyped into the address made of it:
+		// flagged (reviewVeto). Last, so that names a guard above
+		// tells apart keep its reason and its flagging.
+		veto = VetoMirroredAddresses
 	}
 	return total, veto
 }

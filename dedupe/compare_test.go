@@ -1014,6 +1014,12 @@ func TestAddressesMirrorNames(t *testing.T) {
 				pair[1].FirstName, pair[1].LastName, v, VetoMirroredAddresses)
 		}
 	}
+	// Names another guard tells apart keep its veto, which flags only
+	// from merge_at (two given names: colleagues, not a doubt).
+	ra, rb := m.Record(firm(1, "Jan", "Herrmann", "jan.herrmann@siemens-energy.com")), m.Record(firm(2, "Ben", "Herrmann", "ben.herrmann@siemens-energy.com"))
+	if res := m.Explain(&rb, &ra); res.Veto != VetoFirstName {
+		t.Errorf("Jan and Ben Herrmann at one firm: veto %q, want %q\n%s", res.Veto, VetoFirstName, res)
+	}
 }
 
 // TestSurnameGenderForms: the male and the female form of a Polish

@@ -145,11 +145,6 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 			return VetoPersonalEmail
 		}
 	}
-	if g.PersonalEmail && note == noteMirrorsNames && !ra.Freemail && !ra.Role && !rb.Role && domainOf(&ra) == domainOf(&rb) {
-		// "lena.meyer@" and "lena.maier@" at one firm, as in fuzzy
-		// mode.
-		return VetoMirroredAddresses
-	}
 	if g.FirstName && r.different {
 		return VetoFirstName
 	}
@@ -178,6 +173,11 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 		// firm: the key they share is their home's or the firm's phone
 		// (a mobile is one person's).
 		return VetoKinNames
+	}
+	if g.PersonalEmail && note == noteMirrorsNames && !ra.Freemail && !ra.Role && !rb.Role && domainOf(&ra) == domainOf(&rb) {
+		// "lena.meyer@" and "lena.maier@" at one firm, as in fuzzy
+		// mode (VetoMirroredAddresses), after the other guards.
+		return VetoMirroredAddresses
 	}
 	return ""
 }
