@@ -125,6 +125,16 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 		}
 	}
 	var out []dedupe.ReviewDecision
+	// Every bad row is named, not just the first, so that a file edited
+	// by hand is mended in one go; nothing is applied while any is bad.
+	var errs []error
+	bad := func(err error) {
+		if len(errs) < maxReviewErrors {
+			errs = append(errs, err)
+		} else if len(errs) == maxReviewErrors {
+			errs = append(errs, fmt.Errorf("review file %s: more rows with errors not listed", name))
+		}
+	}
 	row := 1 // the header; rows are numbered as a spreadsheet shows them
 	for {
 		rec, err := cr.Read()
@@ -133,7 +143,10 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 		}
 		row++
 		if err != nil {
-			return nil, fmt.Errorf("review file %s row %d: %w", name, row, err)
+			// A broken quote may take the rest of the file with it:
+			// the rows after it are not read.
+			bad(fmt.Errorf("review file %s row %d: %w", name, row, err))
+			break
 		}
 		get := func(c string) string {
 			if i := col[c]; i < len(rec) {
@@ -144,22 +157,31 @@ func ReadReviewFile(r io.Reader, name string) ([]dedupe.ReviewDecision, error) {
 		if blankRecord(rec) {
 			continue
 		}
-		v, ok := verdicts[strings.ToLower(get(colDecision))]
-		if !ok {
-			return nil, fmt.Errorf("review file %s row %d decision: unknown value %q (write same or different, or leave it empty)", name, row, get(colDecision))
+		v, okV := verdicts[strings.ToLower(get(colDecision))]
+		if !okV {
+			bad(fmt.Errorf("review file %s row %d decision: unknown value %q (write same or different, or leave it empty)", name, row, get(colDecision)))
 		}
-		a, err := crm.ParseID(get(colLeadA))
-		if err != nil {
-			return nil, fmt.Errorf("review file %s row %d lead_a: %w", name, row, err)
+		a, errA := crm.ParseID(get(colLeadA))
+		if errA != nil {
+			bad(fmt.Errorf("review file %s row %d lead_a: %w", name, row, errA))
 		}
-		b, err := crm.ParseID(get(colLeadB))
-		if err != nil {
-			return nil, fmt.Errorf("review file %s row %d lead_b: %w", name, row, err)
+		b, errB := crm.ParseID(get(colLeadB))
+		if errB != nil {
+			bad(fmt.Errorf("review file %s row %d lead_b: %w", name, row, errB))
 		}
-		out = append(out, dedupe.ReviewDecision{File: name, Row: row, A: a, B: b, Verdict: v})
+		if okV && errA == nil && errB == nil {
+			out = append(out, dedupe.ReviewDecision{File: name, Row: row, A: a, B: b, Verdict: v})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return out, nil
 }
+
+// maxReviewErrors bounds the bad rows of a review file that an error
+// lists.
+const maxReviewErrors = 20
 
 // blankRecord reports whether every cell of rec is empty or white space.
 func blankRecord(rec []string) bool {

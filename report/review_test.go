@@ -56,6 +56,12 @@ func TestReadReviewFile(t *testing.T) {
 			wantErr: "review file r.csv row 2 lead_b: invalid lead id",
 		},
 		{
+			// Every bad row is named, so that one edit mends them all.
+			name:    "every bad row is listed",
+			in:      "decision,lead_a,lead_b\nmaybe,L0000002,L0000001\nsame,L0000004,L0000003\nsame,L0000006,y\n",
+			wantErr: "review file r.csv row 2 decision: unknown value \"maybe\" (write same or different, or leave it empty)\nreview file r.csv row 4 lead_b: invalid lead id",
+		},
+		{
 			name:    "an unknown decision is an error",
 			in:      "decision,lead_a,lead_b\nmaybe,L0000002,L0000001\n",
 			wantErr: "review file r.csv row 2 decision: unknown value",
@@ -82,5 +88,20 @@ func TestReadReviewFile(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReadReviewFileManyErrors: a file whose every row is bad lists the
+// first maxReviewErrors of them and says that there are more.
+func TestReadReviewFileManyErrors(t *testing.T) {
+	in := "decision,lead_a,lead_b\n" + strings.Repeat("maybe,L0000002,L0000001\n", maxReviewErrors+5)
+	_, err := ReadReviewFile(strings.NewReader(in), "r.csv")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != maxReviewErrors+1 || !strings.Contains(lines[0], "row 2 decision") ||
+		lines[len(lines)-1] != "review file r.csv: more rows with errors not listed" {
+		t.Errorf("%d lines, first %q, last %q", len(lines), lines[0], lines[len(lines)-1])
 	}
 }
