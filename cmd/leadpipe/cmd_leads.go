@@ -403,10 +403,15 @@ func (p textLeadsPresenter) show(l *crm.Lead) error {
 			what = fmt.Sprintf("%s row %d", m.File, m.Row)
 		}
 		score := fmt.Sprintf("score %.1f", m.Score)
-		if m.By == "review" && m.Score == 0 {
+		switch {
+		case m.By == "review" && m.Score == 0:
 			// Reviews made before leadpipe kept the pair's score
 			// recorded none: the reviewer's decision made the merge.
 			score = "marked same by the reviewer"
+		case m.Score == 0:
+			// --match exact merges on a shared key, without a score
+			// (the row report names the key).
+			score = "exact key match"
 		}
 		fmt.Fprintf(tw, "merged\t%s by %s %s, %s, %d fields set\n", what, m.By, m.ID, score, len(m.Changes))
 	}
