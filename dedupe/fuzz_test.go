@@ -93,6 +93,9 @@ func FuzzMatch(f *testing.F) {
 		la.EmailFields = []string{"E-mail 2"}
 		ra, rb := m.Record(la), m.Record(lb)
 
+		if ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb); MayMeet(&ra, &rb, ka, kb) != MayMeet(&rb, &ra, kb, ka) {
+			t.Fatalf("MayMeet is not symmetric for %+v and %+v", ra, rb)
+		}
 		for _, r := range []*Record{&ra, &rb} {
 			keys := m.BlockKeys(r)
 			if !slices.IsSorted(keys) {
@@ -138,7 +141,11 @@ func FuzzMatch(f *testing.F) {
 		if size <= 0xffff && !reflect.DeepEqual(got, ra) {
 			t.Fatalf("index gives back %+v, was given %+v", got, ra)
 		}
-		if best, ok := x.Best(&rb, m.BlockKeys(&rb)); ok && size <= 0xffff {
+		best, ok := x.Best(&rb, m.BlockKeys(&rb))
+		if meet := MayMeet(&rb, &ra, m.BlockKeys(&rb), m.BlockKeys(&ra)); size <= 0xffff && ok != meet {
+			t.Fatalf("Best found a candidate: %t, MayMeet: %t", ok, meet)
+		}
+		if ok && size <= 0xffff {
 			// Best scores the probe against the candidate: b against a.
 			ws, wv := m.Score(&rb, &ra)
 			if best.ID != ra.ID || best.Score != ws || best.Veto != wv {

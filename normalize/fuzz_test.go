@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // Fuzz targets: no panic, valid UTF-8 out, and idempotence where it holds.
@@ -179,6 +181,11 @@ func FuzzParsePhone(f *testing.F) {
 		again, err := ParsePhone(p.E164, "")
 		if err != nil || again.E164 != p.E164 {
 			t.Fatalf("ParsePhone(%q) = %+v, %v, want %q", p.E164, again, err, p.E164)
+		}
+		// IsMobile on what ParsePhone writes agrees with libphonenumber.
+		num, err := phonenumbers.Parse(p.E164, "")
+		if want := err == nil && phonenumbers.GetNumberType(num) == phonenumbers.MOBILE; IsMobile(p.E164) != want {
+			t.Fatalf("IsMobile(%q) = %t, libphonenumber %t", p.E164, !want, want)
 		}
 	})
 }
