@@ -109,11 +109,14 @@ const maxOther = 4
 func otherEmails(l *crm.Lead) []string {
 	var out []string
 	add := func(cell string) {
-		for _, em := range normalize.EmailsIn(cell) {
+		// A cell may hold a whole mailing list: parse no further than
+		// the maxOther addresses kept.
+		normalize.EachEmailIn(cell, func(em normalize.Email) bool {
 			if len(out) < maxOther && !em.Role && em.Address != l.Email && !slices.Contains(out, em.Address) {
 				out = append(out, em.Address)
 			}
-		}
+			return len(out) < maxOther
+		})
 	}
 	if raw := l.Raw.Value(crm.FieldEmail); strings.Count(raw, "@") > 1 {
 		add(raw)

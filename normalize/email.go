@@ -36,33 +36,51 @@ const (
 // several addresses (Google's " ::: ", a line break typed with Alt+Enter,
 // ";", ",", " / ", "oder").
 func EmailsIn(v string) []Email {
+	var out []Email
+	EachEmailIn(v, func(em Email) bool {
+		out = append(out, em)
+		return true
+	})
+	return out
+}
+
+// EachEmailIn calls yield with each address EmailsIn(v) returns, in
+// order, until yield returns false: a caller that needs the first few
+// addresses of a cell holding a whole mailing list parses no more.
+func EachEmailIn(v string, yield func(Email) bool) {
 	t := Text(v)
 	if em, err := ParseEmail(t); err == nil {
-		return []Email{em}
+		yield(em)
+		return
 	}
-	var out []Email
+	// The addresses yielded so far, each once; a cell may hold
+	// thousands (a distribution list pasted in), so they are looked up
+	// in a set, not by comparing each with all before it.
+	seen := map[string]bool{}
+	stop := false
 	add := func(em Email) {
-		for _, o := range out {
-			if o.Address == em.Address {
-				return
-			}
+		if stop || seen[em.Address] {
+			return
 		}
-		out = append(out, em)
+		seen[em.Address] = true
+		stop = !yield(em)
 	}
 	if strings.ContainsRune(t, '<') {
 		if list, err := mail.ParseAddressList(t); err == nil {
 			for _, a := range list {
 				if em, err := ParseEmail(a.Address); err == nil {
-					add(em)
+					if add(em); stop {
+						return
+					}
 				}
 			}
-			if len(out) > 0 {
-				return out
+			if len(seen) > 0 {
+				return
 			}
 		}
 	}
 	// Addresses hold no spaces: any run of separators splits them.
-	for _, part := range strings.FieldsFunc(v, func(r rune) bool {
+	for part := range strings.FieldsFuncSeq(v, func(r rune) bool {
 		return r == ';' || r == ',' || r == ':' || r == '/' || r == '<' || r == '>' || unicode.IsSpace(r)
 	}) {
 		if strings.ContainsRune(part, '@') {
@@ -70,11 +88,12 @@ func EmailsIn(v string) []Email {
 			// sentence's end: quotes and the closing dot are no part.
 			part = strings.TrimRight(strings.Trim(strings.TrimRight(part, ".,"), emailQuotes), ".")
 			if em, err := ParseEmail(part); err == nil {
-				add(em)
+				if add(em); stop {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 // emailQuotes are the quotation marks written around an address.
