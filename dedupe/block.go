@@ -574,7 +574,8 @@ func (x *Index) put(r Record, keys, old []uint64) {
 		x.records = append(x.records, packed{})
 	}
 	p := pack(&r)
-	if x.records[id].flags&pkPresent != 0 {
+	replaced := x.records[id].flags&pkPresent != 0
+	if replaced {
 		if x.records[id] == p {
 			return
 		}
@@ -593,12 +594,33 @@ func (x *Index) put(r Record, keys, old []uint64) {
 		h, ok := x.heads[k]
 		if !ok {
 			h.first = -1
+		} else if replaced && x.inBlock(h, id) {
+			// A key of an earlier state that the lead has again
+			// (values that alternate from row to row, such as a
+			// person's office and home address): it is linked
+			// already, and a second link would count the lead twice
+			// towards max_block.
+			continue
 		}
 		x.links = append(x.links, link{id: uint32(id), next: h.first})
 		h.first = int32(len(x.links) - 1)
 		h.n++
 		x.heads[k] = h
 	}
+}
+
+// inBlock reports whether the block h links lead id. A block over
+// max_block, which lookups skip, is not searched.
+func (x *Index) inBlock(h blockHead, id crm.ID) bool {
+	if int(h.n) > x.m.cfg.MaxBlock {
+		return false
+	}
+	for i := h.first; i >= 0; i = x.links[i].next {
+		if crm.ID(x.links[i].id) == id {
+			return true
+		}
+	}
+	return false
 }
 
 // Best returns the best-scoring candidate for r among the records that
