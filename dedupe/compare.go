@@ -712,7 +712,7 @@ func surnamesDiffer(a, b string) bool {
 		rb := slices.DeleteFunc(slices.Clone(wb), func(w string) bool { return slices.Contains(wa, w) })
 		if len(ra) > 0 && len(rb) > 0 {
 			x, y := strings.Join(ra, " "), strings.Join(rb, " ")
-			return edlib.OSADamerauLevenshteinDistance(x, y) >= 3 && jw(x, y) < differentThreshold
+			return osaWithin(x, y, 2) >= 3 && jw(x, y) < differentThreshold
 		}
 		return false
 	}
@@ -721,7 +721,7 @@ func surnamesDiffer(a, b string) bool {
 			return false
 		}
 	}
-	return edlib.OSADamerauLevenshteinDistance(a, b) >= 3 && jw(a, b) < differentThreshold
+	return osaWithin(a, b, 2) >= 3 && jw(a, b) < differentThreshold
 }
 
 // namedSurname reports whether a shared address names one of two last
@@ -801,7 +801,7 @@ const cityThreshold = 0.93
 // letter added, dropped or two swapped ("london", "loondon"), which
 // rarely makes another town, unlike one letter replaced.
 func townTypo(a, b string) bool {
-	if min(len(a), len(b)) < 5 || edlib.OSADamerauLevenshteinDistance(a, b) != 1 {
+	if min(len(a), len(b)) < 5 || osaWithin(a, b, 1) != 1 {
 		return false
 	}
 	return len(a) != len(b) || edlib.LevenshteinDistance(a, b) == 2 // swapped
@@ -1223,7 +1223,7 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	lb, db, _ := strings.Cut(b.Email, "@")
 	s := jw(a.Email, b.Email)
 	if la == lb && !a.Role {
-		if !(a.Freemail && b.Freemail) && (typo(da, db) || edlib.OSADamerauLevenshteinDistance(da, db) == 1) && (a.Company == "" || b.Company == "" || a.Company == b.Company) {
+		if !(a.Freemail && b.Freemail) && (typo(da, db) || osaWithin(da, db, 1) == 1) && (a.Company == "" || b.Company == "" || a.Company == b.Company) {
 			// "brooks-sawer.com" for "brooks-sawyer.com": the same
 			// address, mistyped. Two mail providers one letter apart
 			// ("gmail.com", "mail.com") are two providers, and two
@@ -1262,7 +1262,7 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		}
 		return Close, s, "near-identical address"
 	}
-	if da == db && !a.Freemail && !a.Role && !b.Role && edlib.OSADamerauLevenshteinDistance(la, lb) > 2 &&
+	if da == db && !a.Freemail && !a.Role && !b.Role && osaWithin(la, lb, 2) > 2 &&
 		!strings.Contains(la, lb) && !strings.Contains(lb, la) {
 		if oneNameLocal(la, lb) {
 			// "j.mueller" and "juergen.mueller": one person's two
@@ -1300,7 +1300,7 @@ func middleInitialAdded(a, b string) bool {
 // domain would otherwise make: "azielinski@wojciksoftware.pl" and
 // "anna_zielinski@wojciksoftware.pl" are two mailboxes of a firm.
 func nearAddress(a, b, la, lb, da, db string, s, thr float64) bool {
-	if edlib.OSADamerauLevenshteinDistance(a, b) <= 2 {
+	if osaWithin(a, b, 2) <= 2 {
 		return true
 	}
 	if da == db {
@@ -1410,7 +1410,7 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 	if s >= thr {
 		return Close, s, ""
 	}
-	if len(a) >= 5 && len(b) >= 5 && edlib.OSADamerauLevenshteinDistance(a, b) == 1 {
+	if len(a) >= 5 && len(b) >= 5 && osaWithin(a, b, 1) == 1 {
 		return Close, s, "one typo"
 	}
 	// Double names: "anna maria" and "anna". Not two double surnames
@@ -1496,7 +1496,7 @@ func compareCompany(a, b string, thr float64) (Level, float64, string) {
 		return Close, s, "one name extends the other"
 	case lv != Agree && lv != Missing && wordsWithin(a, b):
 		return Close, s, "one name's words all in the other"
-	case lv == Close && edlib.OSADamerauLevenshteinDistance(a, b) > 2:
+	case lv == Close && osaWithin(a, b, 2) > 2:
 		lv = Disagree
 	}
 	return lv, s, ""
@@ -1663,7 +1663,7 @@ func typeGarbled(a, b string) bool {
 		}
 		// The type as such, mistyped ("wtreet", "lpace") or cut short
 		// ("avenu"): one edit in four letters, two from five.
-		d := edlib.OSADamerauLevenshteinDistance(rest, w)
+		d := osaWithin(rest, w, 2)
 		if rest == w || len(w) >= 4 && (d == 1 || d == 2 && len(rest) >= 5 || len(rest) >= 4 && strings.HasPrefix(w, rest)) {
 			return true
 		}
@@ -1699,8 +1699,8 @@ func typo(a, b string) bool {
 	if a == b {
 		return true
 	}
-	d := edlib.OSADamerauLevenshteinDistance(a, b)
-	return d*8 <= min(len(a), len(b))
+	k := min(len(a), len(b)) / 8
+	return osaWithin(a, b, k) <= k
 }
 
 // comparePostal compares two postal codes with their countries (Record.Postal):
@@ -1726,7 +1726,7 @@ func comparePostal(a, b string) (Level, string) {
 	switch {
 	case pa == pb:
 		return Agree, note
-	case len(pa) == len(pb) && edlib.OSADamerauLevenshteinDistance(pa, pb) == 1:
+	case len(pa) == len(pb) && osaWithin(pa, pb, 1) == 1:
 		return Close, "postal code, one character off"
 	}
 	return Disagree, note

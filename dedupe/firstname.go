@@ -3,8 +3,6 @@ package dedupe
 import (
 	"slices"
 	"strings"
-
-	edlib "github.com/hbollon/go-edlib"
 )
 
 // Two people of one family share a last name, a household its address and
@@ -66,7 +64,7 @@ func clearlyDifferent(a, b string) bool {
 		shortForm(strings.ReplaceAll(b, " ", ""), strings.ReplaceAll(a, " ", "")) {
 		return false
 	}
-	d := edlib.OSADamerauLevenshteinDistance(a, b)
+	d := osaWithin(a, b, 2)
 	switch {
 	case d >= 3:
 		return jw(a, b) < differentThreshold
