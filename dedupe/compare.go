@@ -1427,10 +1427,13 @@ func compareName(a, b string, thr float64, first bool) (Level, float64, string) 
 		// case above), or its parts in the other order.
 		return Close, s, notePartOfDoubleName
 	}
-	if soundsAlike(a, b) && (!first || sameOnset(a, b)) {
+	if soundsAlike(a, b) && (!first && sameCologne(a, b) || sameOnset(a, b)) {
 		// A first name's code is short, and its letters that the codes
 		// leave out ("j", vowels) tell names apart: "Anna" and "Jan",
 		// "Jana" and "Anna" sound alike to Kölner Phonetik only.
+		// Daitch-Mokotoff codes "h", "k", "g" and "ch" alike, so a last
+		// name alike by it alone needs one onset too: "Hugo" and
+		// "Koch" (compared crosswise: "Hugo Martin" and "Katrin Koch").
 		return Close, s, "phonetic"
 	}
 	return Disagree, s, ""
@@ -1471,6 +1474,12 @@ func isInitialOf(a, b string) bool {
 
 // soundsAlike reports whether two names have the same Kölner Phonetik code
 // or share a Daitch-Mokotoff code.
+// sameCologne reports whether two names have one Kölner Phonetik code.
+func sameCologne(a, b string) bool {
+	ca := Cologne(a)
+	return ca != "" && ca == Cologne(b)
+}
+
 func soundsAlike(a, b string) bool {
 	if ca := Cologne(a); ca != "" && ca == Cologne(b) {
 		return true

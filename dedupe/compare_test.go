@@ -65,6 +65,10 @@ func TestCompareName(t *testing.T) {
 		{"Müller", "Muller", false, Agree, ""},
 		{"Schmidt", "Schmitt", false, Close, ""},
 		{"Meier", "Mayr", false, Close, "phonetic"},
+		// Daitch-Mokotoff codes "h", "k", "g" and "ch" alike: last names
+		// that only it makes alike need one onset, as first names do
+		// ("Hugo Martin" crosswise was "Katrin Koch").
+		{"Hugo", "Koch", false, Disagree, ""},
 		// A first name's short code alone: "Anna" and "Jan", "Jana" and
 		// "Anna" are two names; "Ewa" and "Eva" one.
 		{"Anna", "Jan", true, Disagree, ""},
