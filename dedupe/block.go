@@ -22,8 +22,8 @@ const (
 	blockHousehold    KeyKind = 'H' // private person: house number + street word + phonetic name + region
 	blockSite         KeyKind = 'A' // organisation without a person: house number + street word + region
 	blockTaxID        KeyKind = 'T' // the tax id
-	blockCompanyTown  KeyKind = 'B' // company key + phonetic last name + town: townKey
-	blockCompanyName  KeyKind = 'K' // company key + phonetic last name + first initial: nowhereKey
+	blockCompanyTown  KeyKind = 'B' // company key + phonetic last name + town: oneSidedKey
+	blockCompanyName  KeyKind = 'K' // company key + phonetic last name + first initial: oneSidedKey
 )
 
 // BlockKeys returns the blocking keys of r: two records become candidates
@@ -44,7 +44,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		first = phoneticKey(r.First)
 	}
 	org := r.Company != "" && r.First == "" && r.Last == ""
-	var lastKeys []uint64 // one-sided keys, added after the others lose the bits
+	var lastKeys []uint64 // one-sided keys (oneSidedKey), added after the others lose the bits
 	if r.Email != "" {
 		keys = append(keys, hash(blockEmail, r.Email))
 		if m := mailbox(r.Email); m != "" {
@@ -58,7 +58,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			// Anywhere, for a record without a place (a web form's
 			// name and address, the domain mistyped or another
 			// provider's): a nowhere key (below).
-			lastKeys = append(lastKeys, hash(blockLocal, local)&^oneSidedKeys|nowhereKey)
+			lastKeys = oneSidedKey(lastKeys, hash(blockLocal, local), place != "")
 		}
 	}
 	if r.TaxID != "" {
@@ -229,7 +229,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		}
 	}
 	for i := range keys {
-		keys[i] &^= oneSidedKeys
+		keys[i] &^= putOnly | lookupOnly
 	}
 	keys = append(keys, lastKeys...)
 	if r.Company != "" && !org && last != "" {
@@ -243,57 +243,77 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// already, and a firm's namesakes at its sites would make the
 		// blocks grow with the store.
 		if r.City != "" {
-			keys = append(keys, hash(blockCompanyTown, r.Company, last, r.City)&^oneSidedKeys|townKey)
+			keys = oneSidedKey(keys, hash(blockCompanyTown, r.Company, last, r.City), r.Postal != "")
 		}
-		keys = append(keys, hash(blockCompanyName, r.Company, last, initial(r.First))&^oneSidedKeys|nowhereKey)
+		keys = oneSidedKey(keys, hash(blockCompanyName, r.Company, last, initial(r.First)), place != "")
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
 
-// townKey marks the blocking key of company, last name and town
-// (blockCompanyTown), nowhereKey that of company and name
-// (blockCompanyName); no other key has these bits. Through a town key
-// Best pairs a record without a postal code with any, and one with a
-// postal code only with those without; through a nowhere key a record
-// with neither postal code nor town with any, and one with either only
-// with those without both.
+// Marks of the keys of a one-sided key (oneSidedKey): Index.Put links a
+// record under its keys without lookupOnly, Index.Best looks a record up
+// under its keys without putOnly, each with the mark cleared. No other
+// key has these bits.
 const (
-	townKey      = 1 << 63
-	nowhereKey   = 1 << 62
-	oneSidedKeys = townKey | nowhereKey
+	putOnly    = 1 << 63
+	lookupOnly = 1 << 62
 )
 
-// MayMeet reports whether Index.Best would compare two records: whether
-// they share a blocking key (keys as BlockKeys gives them, sorted) other
-// than a town key that both hold a postal code for, or a nowhere key that
-// both hold a place for (townKey).
+// oneSidedKey appends the keys of a one-sided blocking key h, one that
+// pairs the records that lack something (a postal code, a place) with
+// every record of the key, but the records that have it not among
+// themselves: they are keyed by it already, and their blocks would grow
+// with the store. has tells whether r has it. The key has two blocks,
+// of the records that have it and of those that lack it: r is linked in
+// its own and looked up in the one of those lacking it, and, lacking
+// it, in the other one too. So a record that has it never walks the
+// block of those that have it, which holds nearly every record of the
+// key: a common local part's ("thomas.mueller") at many firms.
+func oneSidedKey(keys []uint64, h uint64, has bool) []uint64 {
+	lacking := hashMore(h, "\x00-") &^ (putOnly | lookupOnly)
+	having := hashMore(h, "\x00+") &^ (putOnly | lookupOnly)
+	if has {
+		return append(keys, having|putOnly, lacking|lookupOnly)
+	}
+	return append(keys, lacking, having|lookupOnly)
+}
+
+// lookupKeys and putKeys give the keys of a record (BlockKeys) that Best
+// looks it up under and that Put links it under, marks cleared, sorted.
+func lookupKeys(keys []uint64) []uint64 { return keysWithout(keys, putOnly) }
+func putKeys(keys []uint64) []uint64    { return keysWithout(keys, lookupOnly) }
+
+func keysWithout(keys []uint64, mark uint64) []uint64 {
+	out := make([]uint64, 0, len(keys))
+	for _, k := range keys {
+		if k&mark == 0 {
+			out = append(out, k&^(putOnly|lookupOnly))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// MayMeet reports whether Index.Best would compare two records (keys as
+// BlockKeys gives them): whether one is looked up under a key the other
+// is linked under. It does not depend on the order: a one-sided key
+// (oneSidedKey) pairs its records both ways or not at all.
 func MayMeet(a, b *Record, ka, kb []uint64) bool {
-	for i, j := 0, 0; i < len(ka) && j < len(kb); {
+	return sharesKey(lookupKeys(ka), putKeys(kb)) || sharesKey(lookupKeys(kb), putKeys(ka))
+}
+
+// sharesKey reports whether two sorted key lists have a key in common.
+func sharesKey(a, b []uint64) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case ka[i] == kb[j]:
-			if !oneSided(ka[i], a) || !oneSided(ka[i], b) {
-				return true
-			}
-			i++
-			j++
-		case ka[i] < kb[j]:
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
 			i++
 		default:
 			j++
 		}
-	}
-	return false
-}
-
-// oneSided reports whether key k pairs r only with the records that lack
-// what r has: the postal code for a town key, a place for a nowhere key.
-func oneSided(k uint64, r *Record) bool {
-	switch {
-	case k&townKey != 0:
-		return r.Postal != ""
-	case k&nowhereKey != 0:
-		return r.Postal != "" || r.City != ""
 	}
 	return false
 }
@@ -588,9 +608,10 @@ func (x *Index) put(r Record, keys, old []uint64) {
 	}
 	x.records[id] = p
 	for _, k := range keys {
-		if slices.Contains(old, k) {
+		if slices.Contains(old, k) || k&lookupOnly != 0 {
 			continue
 		}
+		k &^= putOnly // oneSidedKey
 		h, ok := x.heads[k]
 		if !ok {
 			h.first = -1
@@ -635,7 +656,10 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 	var seen [16]crm.ID
 	cands := seen[:0]
 	for _, k := range keys {
-		h, found := x.heads[k]
+		if k&putOnly != 0 {
+			continue // oneSidedKey
+		}
+		h, found := x.heads[k&^lookupOnly]
 		if !found {
 			continue
 		}
@@ -643,12 +667,8 @@ func (x *Index) Best(r *Record, keys []uint64) (best Result, ok bool) {
 			x.stats.Oversized++
 			continue
 		}
-		own := oneSided(k, r) // MayMeet
 		for i := h.first; i >= 0; i = x.links[i].next {
 			id := crm.ID(x.links[i].id)
-			if own && x.records[id].has(k) {
-				continue
-			}
 			if id != r.ID && x.records[id].flags&pkPresent != 0 && !slices.Contains(cands, id) {
 				cands = append(cands, id)
 			}

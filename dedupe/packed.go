@@ -78,14 +78,6 @@ func pack(r *Record) packed {
 	return p
 }
 
-// has reports whether the record has what a one-sided key pairs a
-// record only with those lacking (oneSided): the postal code for a town
-// key, a postal code or town for a nowhere key.
-func (p *packed) has(k uint64) bool {
-	postal, city := p.end[6] > p.end[5], p.end[7] > p.end[6]
-	return postal || k&townKey == 0 && city
-}
-
 // unpack returns the Record; its strings share p's memory. extra is the
 // number of configured values.
 func (p *packed) unpack(extra int) Record {
