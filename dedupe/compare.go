@@ -440,13 +440,17 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// her names; one mobile or address of hers says which.
 		veto = VetoLastName
 	}
-	if veto == "" && mirrored && m.cfg.Guards.PersonalEmail {
+	if veto == "" && mirrored && m.cfg.Guards.PersonalEmail &&
+		!(mobileShared(a, b) && (first.lv == Agree || first.lv == Close) && (last.lv == Agree || last.lv == Close)) {
 		// "lena.meyer@" and "lena.maier@" of Lena Meyer and Lena
 		// Maier at one firm: each a mailbox made of its own name, and
 		// the firm's phone, address and domain are all its staff's.
 		// Colleagues, or a name mistyped into the address made of it:
 		// flagged (reviewVeto). Last, so that names a guard above
-		// tells apart keep its reason and its flagging.
+		// tells apart keep its reason and its flagging. One mobile
+		// and one name are one person's, as for two mailboxes of one
+		// name (VetoPersonalEmail above): colleagues share the firm's
+		// numbers, not a mobile.
 		veto = VetoMirroredAddresses
 	}
 	return total, veto

@@ -1018,6 +1018,28 @@ func TestAddressesMirrorNames(t *testing.T) {
 				pair[1].FirstName, pair[1].LastName, v, VetoMirroredAddresses)
 		}
 	}
+	// One mobile and one name (alike): one person whose name was
+	// mistyped into the address made of it, as for two mailboxes of one
+	// name (VetoPersonalEmail): merged, in both modes. Colleagues share
+	// the firm's numbers, not a mobile.
+	withMobile := func(l *crm.Lead) *crm.Lead {
+		l.Mobile = "+491712345678"
+		return l
+	}
+	for _, pair := range [][2]*crm.Lead{
+		{withMobile(firm(1, "Lena", "Meyer", "lena.meyer@siemens-energy.com")), withMobile(firm(2, "Lena", "Maier", "lena.maier@siemens-energy.com"))},
+		{withMobile(firm(1, "Andrea", "Schmidt", "a.schmidt@siemens-energy.com")), withMobile(firm(2, "Andrea", "Schmitt", "a.schmitt@siemens-energy.com"))},
+	} {
+		ra, rb := m.Record(pair[0]), m.Record(pair[1])
+		if res := m.Explain(&rb, &ra); res.Veto != "" || m.Decide(res, true) != Merge {
+			t.Errorf("%s %s / %s %s with one mobile: %s, veto %q, want a merge\n%s", pair[0].FirstName, pair[0].LastName,
+				pair[1].FirstName, pair[1].LastName, decisionNames[m.Decide(res, true)], res.Veto, res)
+		}
+		if v := ExactVeto(pair[0], pair[1], DefaultConfig().Guards); v != "" {
+			t.Errorf("%s %s / %s %s with one mobile: exact veto %q, want none", pair[0].FirstName, pair[0].LastName,
+				pair[1].FirstName, pair[1].LastName, v)
+		}
+	}
 	// Names another guard tells apart keep its veto, which flags only
 	// from merge_at (two given names: colleagues, not a doubt).
 	ra, rb := m.Record(firm(1, "Jan", "Herrmann", "jan.herrmann@siemens-energy.com")), m.Record(firm(2, "Ben", "Herrmann", "ben.herrmann@siemens-energy.com"))

@@ -176,8 +176,12 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	}
 	if g.PersonalEmail && note == noteMirrorsNames && !ra.Freemail && !ra.Role && !rb.Role && domainOf(&ra) == domainOf(&rb) {
 		// "lena.meyer@" and "lena.maier@" at one firm, as in fuzzy
-		// mode (VetoMirroredAddresses), after the other guards.
-		return VetoMirroredAddresses
+		// mode (VetoMirroredAddresses), after the other guards; one
+		// mobile and one name are one person's.
+		ll, _, _ := compareName(key(a.LastName), key(b.LastName), exactLastNameThreshold, false)
+		if !(mobileShared(&ra, &rb) && (r.lv == Agree || r.lv == Close) && (ll == Agree || ll == Close)) {
+			return VetoMirroredAddresses
+		}
 	}
 	return ""
 }
