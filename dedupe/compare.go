@@ -1476,14 +1476,14 @@ func isInitialOf(a, b string) bool {
 	return len(a) == 1 && len(b) > 1 && b[0] == a[0]
 }
 
-// soundsAlike reports whether two names have the same Kölner Phonetik code
-// or share a Daitch-Mokotoff code.
 // sameCologne reports whether two names have one Kölner Phonetik code.
 func sameCologne(a, b string) bool {
 	ca := Cologne(a)
 	return ca != "" && ca == Cologne(b)
 }
 
+// soundsAlike reports whether two names have the same Kölner Phonetik code
+// or share a Daitch-Mokotoff code.
 func soundsAlike(a, b string) bool {
 	if ca := Cologne(a); ca != "" && ca == Cologne(b) {
 		return true
