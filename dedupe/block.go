@@ -243,7 +243,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 		// already, and a firm's namesakes at its sites would make the
 		// blocks grow with the store.
 		if r.City != "" {
-			keys = oneSidedKey(keys, hash(blockCompanyTown, r.Company, last, r.City), r.Postal != "")
+			keys = oneSidedKey(keys, hash(blockCompanyTown, r.Company, last, townOf(r.City)), r.Postal != "")
 		}
 		keys = oneSidedKey(keys, hash(blockCompanyName, r.Company, last, initial(r.First)), place != "")
 	}

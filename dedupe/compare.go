@@ -276,6 +276,8 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 					switch {
 					case a.City == b.City:
 						lv = Close
+					case townOf(a.City) == townOf(b.City):
+						lv, note = Close, "city (postal code missing), another name of it" // "munich", "munchen"
 					case sim >= cityThreshold || townTypo(a.City, b.City):
 						lv, note = Close, "city (postal code missing), spelled differently"
 					}
