@@ -383,14 +383,34 @@ func (p *phoneMeta) mobileOnly(nsn string) bool {
 	return p.mobile.matches(nsn)
 }
 
-// IsMobile reports whether an E.164 number ("+491711234567") is a mobile
-// number by its country's number plan (libphonenumber's GetNumberType is
-// MOBILE), in a fraction of the library's time: 0171 in Germany, 601 in
-// Poland, 07 in Britain. A number that may be either, as every US number,
-// is not one, nor is anything that is not E.164.
-func IsMobile(e164 string) bool {
-	if len(e164) < 4 || e164[0] != '+' || e164[1] == '0' || !IsDigits(e164[1:]) {
+// fixedOnly is getNumberTypeHelper(nsn) == FIXED_LINE: a landline that
+// cannot be a mobile by the number plan.
+func (p *phoneMeta) fixedOnly(nsn string) bool {
+	if !p.general.matches(nsn) || p.sameMobileFixed || !p.fixed.matches(nsn) || p.mobile.matches(nsn) {
 		return false
+	}
+	for i := range p.types {
+		if p.types[i].matches(nsn) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsLandline reports whether an E.164 number is a fixed line by its
+// country's number plan (libphonenumber's GetNumberType is FIXED_LINE):
+// Berlin's 030, Warsaw's 22. A number that may be either, as every US
+// number, is not one, nor is anything that is not E.164.
+func IsLandline(e164 string) bool {
+	m, nsn := e164Meta(e164)
+	return m != nil && m.fixedOnly(nsn)
+}
+
+// e164Meta returns the metadata of the region of an E.164 number and its
+// national significant number; nil if it is not one.
+func e164Meta(e164 string) (*phoneMeta, string) {
+	if len(e164) < 4 || e164[0] != '+' || e164[1] == '0' || !IsDigits(e164[1:]) {
+		return nil, ""
 	}
 	full := e164[1:]
 	for i := 1; i <= 3 && i < len(full); i++ {
@@ -398,8 +418,17 @@ func IsMobile(e164 string) bool {
 		if len(phonenumbers.GetRegionCodesForCountryCode(cc)) == 0 {
 			continue
 		}
-		m := numberMeta(cc, full[i:])
-		return m != nil && m.mobileOnly(full[i:])
+		return numberMeta(cc, full[i:]), full[i:]
 	}
-	return false
+	return nil, ""
+}
+
+// IsMobile reports whether an E.164 number ("+491711234567") is a mobile
+// number by its country's number plan (libphonenumber's GetNumberType is
+// MOBILE), in a fraction of the library's time: 0171 in Germany, 601 in
+// Poland, 07 in Britain. A number that may be either, as every US number,
+// is not one, nor is anything that is not E.164.
+func IsMobile(e164 string) bool {
+	m, nsn := e164Meta(e164)
+	return m != nil && m.mobileOnly(nsn)
 }

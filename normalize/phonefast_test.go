@@ -110,6 +110,9 @@ func TestIsMobileMatchesLibrary(t *testing.T) {
 				continue // IsMobile reads E.164 as ParsePhone writes it
 			}
 			want = phonenumbers.GetNumberType(num) == phonenumbers.MOBILE
+			if fixed := phonenumbers.GetNumberType(num) == phonenumbers.FIXED_LINE; IsLandline(in) != fixed {
+				t.Errorf("IsLandline(%q) = %v, libphonenumber %v", in, !fixed, fixed)
+			}
 		}
 		checked++
 		if got := IsMobile(in); got != want {
@@ -122,6 +125,11 @@ func TestIsMobileMatchesLibrary(t *testing.T) {
 	t.Logf("%d numbers in E.164, %d mobile", checked, mobiles)
 	if checked < len(inputs)/2 || mobiles < checked/10 {
 		t.Errorf("%d of %d numbers checked, %d mobiles: the test checks too little", checked, len(inputs), mobiles)
+	}
+	for in, want := range map[string]bool{"+4930405060": true, "+48226543210": true, "+491711234567": false, "+12125551234": false, "0301234567": false} {
+		if IsLandline(in) != want {
+			t.Errorf("IsLandline(%q) = %t, want %t", in, !want, want)
+		}
 	}
 	for _, c := range []struct {
 		in   string
