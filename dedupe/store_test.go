@@ -84,6 +84,24 @@ func mergeSummary(p *Plan) []string {
 	return out
 }
 
+// planBoth plans a store-wide dedupe run without and with explanations
+// (a dry run explains), checks that both plan the same, and returns both.
+func planBoth(t *testing.T, st StoreReader, m *Matcher, now time.Time) (plan, dry *Plan) {
+	t.Helper()
+	dry, err := PlanStore(st, m, "dedupe-1", now, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err = PlanStore(st, m, "dedupe-1", now, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := mergeSummary(plan), mergeSummary(dry); !slices.Equal(got, want) {
+		t.Errorf("real plan %q, dry run %q", got, want)
+	}
+	return plan, dry
+}
+
 func TestPlanStore(t *testing.T) {
 	st := storetest.OpenTest(t)
 	leads := dedupeLeads()
@@ -97,17 +115,7 @@ func TestPlanStore(t *testing.T) {
 	}
 
 	now := t0.AddDate(0, 1, 0)
-	dry, err := PlanStore(st, m, "dedupe-1", now, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := PlanStore(st, m, "dedupe-1", now, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := mergeSummary(plan), mergeSummary(dry); !slices.Equal(got, want) {
-		t.Errorf("real plan %q, dry run %q", got, want)
-	}
+	plan, dry := planBoth(t, st, m, now)
 
 	if len(plan.Merges) != 1 {
 		t.Fatalf("merges %+v, want one (L0000002 into L0000001)", plan.Merges)
@@ -734,17 +742,7 @@ func TestPlanStoreFollowsMerges(t *testing.T) {
 	}
 
 	now := t0.AddDate(0, 1, 0)
-	dry, err := PlanStore(st, m, "dedupe-1", now, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := PlanStore(st, m, "dedupe-1", now, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := mergeSummary(plan), mergeSummary(dry); !slices.Equal(got, want) {
-		t.Errorf("real plan %q, dry run %q", got, want)
-	}
+	plan, _ := planBoth(t, st, m, now)
 	var got []string
 	for _, pm := range plan.Merges {
 		got = append(got, pm.Absorbed.String()+">"+pm.Survivor.String())
