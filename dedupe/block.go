@@ -57,7 +57,7 @@ func (m *Matcher) BlockKeys(r *Record) []uint64 {
 			}
 			// Anywhere, for a record without a place (a web form's
 			// name and address, the domain mistyped or another
-			// provider's): a nowhere key (below).
+			// provider's): a one-sided key (oneSidedKey).
 			lastKeys = oneSidedKey(lastKeys, hash(blockLocal, local), place != "")
 		}
 	}
@@ -295,11 +295,11 @@ func keysWithout(keys []uint64, mark uint64) []uint64 {
 	return out
 }
 
-// MayMeet reports whether Index.Best would compare two records (keys as
-// BlockKeys gives them): whether one is looked up under a key the other
+// MayMeet reports whether Index.Best would compare two records, given by
+// their keys (BlockKeys): whether one is looked up under a key the other
 // is linked under. It does not depend on the order: a one-sided key
 // (oneSidedKey) pairs its records both ways or not at all.
-func MayMeet(a, b *Record, ka, kb []uint64) bool {
+func MayMeet(ka, kb []uint64) bool {
 	return sharesKey(lookupKeys(ka), putKeys(kb)) || sharesKey(lookupKeys(kb), putKeys(ka))
 }
 

@@ -1265,10 +1265,11 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		if mirrorsNames(la, lb, a, b) {
 			// "a.schmidt" and "a.schmitt" of Andrea Schmidt and Andrea
 			// Schmitt: each address is built from its own name, so they
-			// are no evidence of one mistyped address. Not a guard's
-			// veto, though: a typo in the name may have been carried
-			// into the address it was built from, and a shared phone
-			// or house still tells.
+			// are no evidence of one mistyped address. A typo in the
+			// name may have been carried into the address built from
+			// it, so at one company domain this only flags the pair
+			// (compare: VetoMirroredAddresses, lifted by one mobile),
+			// and at a mail provider it only disagrees.
 			return Disagree, s, noteMirrorsNames
 		}
 		return Close, s, "near-identical address"

@@ -88,7 +88,7 @@ func buildReal(t testing.TB, id crm.ID, row realRow) *crm.Lead {
 func realDecide(m *Matcher, a, b *crm.Lead) (Decision, Result, bool) {
 	ra, rb := m.Record(a), m.Record(b)
 	ka, kb := m.BlockKeys(&ra), m.BlockKeys(&rb)
-	met := MayMeet(&ra, &rb, ka, kb)
+	met := MayMeet(ka, kb)
 	res := m.Explain(&rb, &ra)
 	if !met {
 		return New, res, false

@@ -103,7 +103,7 @@ func Misses(w io.Writer, storePath, cfg string, t *Truth, rows []ReportRow, n in
 				if err != nil {
 					return err
 				}
-				blocked := !dedupe.MayMeet(&ra, &rb, m.BlockKeys(&ra), m.BlockKeys(&rb))
+				blocked := !dedupe.MayMeet(m.BlockKeys(&ra), m.BlockKeys(&rb))
 				missed = append(missed, missedPair{a: ids[i], b: ids[j], res: m.Explain(&ra, &rb), blocked: blocked})
 			}
 		}
