@@ -40,8 +40,11 @@ the older lead survives, the newer lead's non-empty values win, replaced
 values go into the history. The merged-away lead is kept, read-only and
 out of lists and exports; leadpipe leads unmerge takes a merge back. A
 lead scoring from review_at is flagged as a possible duplicate (see
-leadpipe review export). Converted leads are read-only and left out;
-pairs reviewed as different are never proposed again. In a store an older
+leadpipe review export). A merge can make the surviving lead match
+another: a run that merges anything compares the store again, until a
+pass merges nothing, so a second run finds nothing new. Converted leads
+are read-only and left out; pairs reviewed as different are never
+proposed again. In a store an older
 leadpipe wrote, the leads' other e-mail columns (E-mail 2 and the like)
 are named for matching first, once.
 
