@@ -250,9 +250,10 @@ pairs marked different are remembered, so that neither import nor dedupe
 proposes them again, and lose their flag. Rows without a decision are
 left for later. Everything is written in one transaction. A decision that
 cannot be carried out (a lead gone, converted, already merged) is listed
-with its row and skipped. An unknown decision, or two rows deciding one
-pair both ways (same and different), fails the run before anything is
-written, naming the rows.`),
+with its row and skipped. An unknown decision or a malformed lead id (every
+such row is named, up to 20), or two rows deciding one pair both ways
+(same and different), fails the run before anything is written, naming
+the rows.`),
 		Example: `  leadpipe review apply review.csv`,
 		Args:    exactArgs(1, "review apply needs the edited FILE.csv"),
 		RunE: func(c *cobra.Command, args []string) error {
