@@ -1242,6 +1242,12 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 			// "Meier Müller AG") their two domains.
 			return Close, s, "domain mistyped"
 		}
+		if handleBeyondName(la, a, b) {
+			// "wgrzelak.foto" at wp.pl and at gmail.com: a handle of
+			// one's own making, more than the name, which a namesake
+			// elsewhere would hardly pick too.
+			return Close, s, "same handle, other domain"
+		}
 		// "j.mueller" is built from the name, which is compared on its
 		// own: the same local part at another domain is no evidence
 		// either way (a private address, or a namesake elsewhere).
@@ -1284,6 +1290,41 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 		return Disagree, s, notePersonalAddresses
 	}
 	return Disagree, s, ""
+}
+
+// handleBeyondName reports whether a local part holds a word of three
+// letters or more that is none of the two records' names and holds none
+// of them ("foto" in "wgrzelak.foto" of Wojciech Grzelak): a handle, not
+// a name written as an address. Both records need a last name; numbers
+// are no such word (a birth year, which namesakes share).
+func handleBeyondName(local string, a, b *Record) bool {
+	if a.Last == "" || b.Last == "" {
+		return false
+	}
+	names := strings.Fields(a.First + " " + a.Last + " " + b.First + " " + b.Last)
+	for _, w := range strings.FieldsFunc(local, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if w = collapse(w); len(w) < 3 { // umlauts as the names have them: "mueller" is "muller"
+			continue
+		}
+		named := false
+		for _, n := range names {
+			if len(n) >= 3 && (strings.Contains(w, n) || strings.Contains(n, w)) {
+				named = true
+				break
+			}
+		}
+		for _, f := range [...]string{a.First, b.First} {
+			// A pet form of the first name ("kasia" of Katarzyna) is
+			// a name, which namesakes share.
+			if lv, _, _ := compareName(w, f, 0.9, true); f != "" && lv != Disagree {
+				named = true
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
 }
 
 // middleInitialAdded reports whether two local parts are the same words

@@ -631,6 +631,31 @@ func TestTownKey(t *testing.T) {
 	}
 }
 
+// TestHandleBeyondName: a local part with a word that is none of the
+// names is a handle of one's own; one built from the names (umlauts
+// written out, a pet form, a birth year) is not.
+func TestHandleBeyondName(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	for _, tt := range []struct {
+		local, first, last string
+		want               bool
+	}{
+		{"wgrzelak.foto", "Wojciech", "Grzelak", true},
+		{"grzelak", "Wojciech", "Grzelak", false},
+		{"juergen.mueller", "Jürgen", "Müller", false},
+		{"kasia.nowak", "Katarzyna", "Nowak", false},
+		{"anna.nowak85", "Anna", "Nowak", false},
+		{"j.m", "Jan", "Maier", false},
+		{"sunny.days", "Anna", "Nowak", true},
+	} {
+		a := m.Record(lead(1, "first_name", tt.first, "last_name", tt.last))
+		b := m.Record(lead(2, "first_name", tt.first, "last_name", tt.last))
+		if got := handleBeyondName(tt.local, &a, &b); got != tt.want {
+			t.Errorf("handleBeyondName(%q) for %s %s = %t, want %t", tt.local, tt.first, tt.last, got, tt.want)
+		}
+	}
+}
+
 func TestExplainText(t *testing.T) {
 	m := NewMatcher(DefaultConfig())
 	a := m.Record(lead(1, "first_name", "Jürgen", "last_name", "Müller", "email", "jm@mueller.de"))

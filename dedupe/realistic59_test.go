@@ -178,12 +178,11 @@ var realistic59Cases = []realCase{
 		why:  "two addresses at one provider's two domains; each is some Sebastian Krüger's, not necessarily one",
 	},
 	{
-		name:  "PL: distinctive handle at gmail and wp.pl",
-		a:     realRow{"region", "PL", "first_name", "Wojciech", "last_name", "Grzelak", "email", "wgrzelak.foto@wp.pl", "mobile", "+48 601 448 902", "postal_code", "90-001", "city", "Łódź"},
-		b:     realRow{"region", "PL", "first_name", "Wojciech", "last_name", "Grzelak", "email", "wgrzelak.foto@gmail.com"},
-		want:  Merge,
-		why:   "a handle of his own making with the same name at two providers: one photographer",
-		known: "got review at 10: the local-part key pairs them (as the rule means), but the same name-made local part at another domain counts 0 (compare.go compareEmail), so only the names (+10) count; a handle that is more than the name (\"wgrzelak.foto\") is not told from \"jan.kowalski\"",
+		name: "PL: distinctive handle at gmail and wp.pl",
+		a:    realRow{"region", "PL", "first_name", "Wojciech", "last_name", "Grzelak", "email", "wgrzelak.foto@wp.pl", "mobile", "+48 601 448 902", "postal_code", "90-001", "city", "Łódź"},
+		b:    realRow{"region", "PL", "first_name", "Wojciech", "last_name", "Grzelak", "email", "wgrzelak.foto@gmail.com"},
+		want: Merge,
+		why:  "a handle of his own making with the same name at two providers: one photographer",
 	},
 	{
 		name: "PL: anna.nowak at interia.pl and gmail.com",
