@@ -631,6 +631,22 @@ func TestTownKey(t *testing.T) {
 	}
 }
 
+// TestCollapse: an umlaut written out is the plain vowel, but "ue" after
+// a vowel is none ("Bauer" is not "Baur").
+func TestCollapse(t *testing.T) {
+	for in, want := range map[string]string{
+		"mueller": "muller", "schaefer": "schafer", "goethe": "gothe", "bauer": "bauer",
+		"neuer": "neuer", "sauer": "sauer", "baur": "baur", "krueger": "kruger",
+	} {
+		if got := collapse(in); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if lv, _, _ := compareName(key("Bauer"), key("Baur"), 0.9, false); lv == Agree {
+		t.Errorf("Bauer and Baur agree: two names")
+	}
+}
+
 // TestHandleBeyondName: a local part with a word that is none of the
 // names is a handle of one's own; one built from the names (umlauts
 // written out, a pet form, a birth year) is not.

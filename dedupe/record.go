@@ -181,12 +181,17 @@ func collapse(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		b = append(b, c)
-		if (c == 'a' || c == 'o' || c == 'u') && i+1 < len(s) && s[i+1] == 'e' {
+		if (c == 'a' || c == 'o' || c == 'u') && i+1 < len(s) && s[i+1] == 'e' && (i == 0 || !isVowel(s[i-1])) {
 			i++
 		}
 	}
 	return string(b)
 }
+
+// isVowel reports whether c is a vowel letter. After a vowel "ue" is no
+// umlaut written out: "Bauer" and "Baur", "Neuer" and "Neur" are two
+// names, where "Mueller" is "Müller".
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
 // streetWords maps the spellings of street types to one form, after Fold.
 var streetWords = map[string]string{
