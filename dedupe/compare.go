@@ -1866,13 +1866,14 @@ var townNames = func() map[string]string {
 }()
 
 // placesDiffer reports whether a and b name different places: two postal
-// codes, or without them two towns.
+// codes, or without them two towns, one town's other names (townOf) being
+// the same town.
 func placesDiffer(a, b *Record) bool {
 	if a.Postal != "" && b.Postal != "" {
 		lv, _ := comparePostal(a.Postal, b.Postal)
 		return lv != Agree
 	}
-	return a.City != "" && b.City != "" && a.City != b.City
+	return a.City != "" && b.City != "" && a.City != b.City && townOf(a.City) != townOf(b.City)
 }
 
 // comparePhones agrees when any phone of a equals any phone of b, and

@@ -361,6 +361,8 @@ func TestLocalPhoneNeedsThePlace(t *testing.T) {
 		{mk(1, "John", "Chicago"), mk(2, "Jane", "Boston"), Missing},
 		{mk(1, "John", "Chicago"), mk(2, "John", "Chicago"), Agree},
 		{mk(1, "John", "Chicago"), mk(2, "John", ""), Agree},
+		// One town under two names (townOf) is one place.
+		{mk(1, "John", "Munich"), mk(2, "John", "München"), Agree},
 	} {
 		a, b := m.Record(tt.a), m.Record(tt.b)
 		res := m.Explain(&a, &b)
