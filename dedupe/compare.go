@@ -1841,7 +1841,7 @@ var townNames = func() map[string]string {
 	m := map[string]string{}
 	for _, g := range []string{
 		"wien vienna vienne", "munchen munich", "koln cologne", "nurnberg nuremberg",
-		"hannover hanover", "braunschweig brunswick", "frankfurt am main frankfurt",
+		"hannover hanover", "braunschweig brunswick",
 		"zurich zuerich", "geneve geneva genf", "basel basle bale", "luzern lucerne",
 		"bern berne", "warszawa warsaw warschau", "krakow cracow krakau", "gdansk danzig",
 		"wroclaw breslau", "poznan posen", "szczecin stettin", "lodz lodsch",

@@ -37,6 +37,8 @@ func TestTownExonyms(t *testing.T) {
 		{"den bosch", "'s-Hertogenbosch", "Den Bosch", false},
 		{"two towns", "Göteborg", "Malmö", true},
 		{"two belgian towns", "Gent", "Antwerpen", true},
+		// A name of several words is one name, not one town per word.
+		{"words of frankfurt am main", "Main", "Am", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
