@@ -788,7 +788,7 @@ const (
 // not for two people.
 func reviewVeto(v string) bool {
 	return v == VetoLastName || v == VetoGenerationOneSide || v == VetoOtherEmployer || v == VetoOtherLines || v == VetoKinNames ||
-		v == VetoMirroredAddresses
+		v == VetoMirroredAddresses || v == VetoInitialAtFirm
 }
 
 // Decide applies the thresholds and guards to a best candidate.

@@ -119,6 +119,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 	// nearMail: the addresses are one mistyped (a letter or two).
 	nearMail := false
 	mirrored := false // addresses at one company domain that differ as the names do
+	streetAgree := false
 	// otherEmployer: both records name a company, and they disagree.
 	otherEmployer := false
 	// domainTypo: the e-mail addresses are one address with its domain
@@ -292,6 +293,7 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 			if c.builtin {
 				lv, sim := compareStreet(a.Street, b.Street, c.Threshold)
 				home = home || lv == Agree && a.Company == "" && b.Company == ""
+				streetAgree = lv == Agree
 				if lv == Agree && placeLv != Disagree && !kinName && (a.Company == "" && b.Company == "" || orgRecords(a, b)) {
 					// A street and house number shared by two records
 					// without a company is a household; shared by two
@@ -441,6 +443,15 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// number and info@: she, married, or a colleague of one of
 		// her names; one mobile or address of hers says which.
 		veto = VetoLastName
+	}
+	if veto == "" && m.cfg.Guards.FirstName && first.lv == Close && strings.Contains(first.note, "initial") && a.Company != "" && b.Company != "" &&
+		placeLv != Agree && !streetAgree && !personal && !nearMail && !mobileShared(a, b) && !directLineShared(a, b) {
+		// "S. Hoffmann, Bauer AG" on a badge without the postal code,
+		// and Stefan Hoffmann of Bauer AG: an initial names any S.
+		// Hoffmann of the firm, and nothing of his own, nor the
+		// firm's postal code or street, says which: flagged
+		// (reviewVeto).
+		veto = VetoInitialAtFirm
 	}
 	if veto == "" && mirrored && m.cfg.Guards.PersonalEmail &&
 		!(mobileShared(a, b) && (first.lv == Agree || first.lv == Close) && (last.lv == Agree || last.lv == Close)) {
@@ -783,6 +794,10 @@ const notePersonalAddresses = "personal addresses at one domain"
 
 // VetoPersonalEmail is the veto of the personal_email guard.
 const VetoPersonalEmail = "different personal e-mail addresses at the same company domain"
+
+// VetoInitialAtFirm flags an initial and a first name at one firm with
+// nothing else in common, not even the postal code or street.
+const VetoInitialAtFirm = "an initial at one firm, nothing else in common"
 
 // noteMirrorsNames is compareEmail's note on two addresses that differ
 // just as the two records' names do (mirrorsNames).
