@@ -1549,7 +1549,7 @@ func sameCologne(a, b string) bool {
 // soundsAlike reports whether two names have the same Kölner Phonetik code
 // or share a Daitch-Mokotoff code.
 func soundsAlike(a, b string) bool {
-	if ca := Cologne(a); ca != "" && ca == Cologne(b) {
+	if sameCologne(a, b) {
 		return true
 	}
 	da, db := DaitchMokotoff(a), DaitchMokotoff(b)

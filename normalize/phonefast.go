@@ -124,9 +124,12 @@ func (p *phoneMeta) valid(nsn string) bool {
 	if !p.general.matches(nsn) {
 		return false
 	}
-	if p.fixed.matches(nsn) || (!p.sameMobileFixed && p.mobile.matches(nsn)) {
-		return true
-	}
+	return p.fixed.matches(nsn) || (!p.sameMobileFixed && p.mobile.matches(nsn)) || p.otherType(nsn)
+}
+
+// otherType reports whether nsn is of one of the region's types besides
+// fixed line and mobile (premium, toll free, ..., voicemail).
+func (p *phoneMeta) otherType(nsn string) bool {
 	for i := range p.types {
 		if p.types[i].matches(nsn) {
 			return true
@@ -372,29 +375,13 @@ func numberMeta(cc int, nsn string) *phoneMeta {
 // type and of no other, which a region whose mobile and fixed-line
 // numbers look alike (the US) never has.
 func (p *phoneMeta) mobileOnly(nsn string) bool {
-	if !p.general.matches(nsn) || p.sameMobileFixed || p.fixed.matches(nsn) {
-		return false
-	}
-	for i := range p.types {
-		if p.types[i].matches(nsn) {
-			return false
-		}
-	}
-	return p.mobile.matches(nsn)
+	return p.general.matches(nsn) && !p.sameMobileFixed && !p.fixed.matches(nsn) && !p.otherType(nsn) && p.mobile.matches(nsn)
 }
 
 // fixedOnly is getNumberTypeHelper(nsn) == FIXED_LINE: a landline that
 // cannot be a mobile by the number plan.
 func (p *phoneMeta) fixedOnly(nsn string) bool {
-	if !p.general.matches(nsn) || p.sameMobileFixed || !p.fixed.matches(nsn) || p.mobile.matches(nsn) {
-		return false
-	}
-	for i := range p.types {
-		if p.types[i].matches(nsn) {
-			return false
-		}
-	}
-	return true
+	return p.general.matches(nsn) && !p.sameMobileFixed && p.fixed.matches(nsn) && !p.mobile.matches(nsn) && !p.otherType(nsn)
 }
 
 // IsLandline reports whether an E.164 number is a fixed line by its
