@@ -86,6 +86,14 @@ func TestCompareName(t *testing.T) {
 		{"Sepp", "Josef", true, Close, "nickname"},
 		{"Bill", "William", true, Close, "nickname"},
 		{"Kasia Maria", "Katarzyna", true, Close, "nickname"},
+		// The English forms of Polish given names (rev63).
+		{"Chris", "Krzysztof", true, Close, "nickname"},
+		{"Greg", "Grzegorz", true, Close, "nickname"},
+		{"George", "Jerzy", true, Close, "nickname"},
+		{"Andrew", "Andrzej", true, Close, "nickname"},
+		{"Joseph", "Józef", true, Close, "nickname"},
+		{"Jacob", "Jakub", true, Close, "nickname"},
+		{"Chris", "Krystyna", true, Disagree, ""},   // "chris" of Christine's group, not Krystyna's
 		{"Kasia", "Katarzyna", false, Disagree, ""}, // last names: no nicknames
 		{"Nowak", "Kowalczyk", false, Disagree, ""},
 		{"", "Müller", false, Missing, ""},

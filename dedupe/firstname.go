@@ -261,8 +261,14 @@ var nicknameGroups = []string{
 	"joseph joe joey",
 	"malgorzata gosia malgosia",
 	"elzbieta ela",
-	"krzysztof krzys krzysiek",
-	"jozef jozek",
+	// The English forms Poles in the UK and the US go by: "Chris" for
+	// Krzysztof, as "Paul" for Paweł and "Peter" for Piotr above.
+	"krzysztof krzys krzysiek chris",
+	"jozef jozek joseph joe",
+	"grzegorz grzesiek greg",
+	"jerzy jurek george",
+	"andrzej jedrek andrew andy",
+	"jakub kuba jacob jake",
 	"agnieszka aga agnes",
 	"ewa ewka eva evi",
 	"hendrik henk",
