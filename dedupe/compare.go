@@ -978,7 +978,23 @@ func firstNameCmp(a, b string, thr float64) nameCmp {
 	if lv == Disagree && clearlyDifferent(a, b) {
 		r.different, r.note = true, "another name"
 	}
+	if lv != Agree && otherMiddleName(a, b) {
+		// "john a" and "john b": one given name and two middle names or
+		// initials are two men, as "Karl-Heinz" and "Karl-Josef" are.
+		r.lv, r.different, r.note = Disagree, true, "another middle name"
+	}
 	return r
+}
+
+// otherMiddleName reports whether two folded first names are one given
+// name followed by two middle names that start with different letters:
+// "john a" and "john b", "karl heinz" and "karl josef", not "anna m" and
+// "anna maria", nor "anna" and "anna maria" (a middle name on one side
+// only says nothing).
+func otherMiddleName(a, b string) bool {
+	fa, ra, okA := strings.Cut(a, " ")
+	fb, rb, okB := strings.Cut(b, " ")
+	return okA && okB && fa == fb && ra != "" && rb != "" && ra[0] != rb[0]
 }
 
 // surnameGenderCmp takes the "close" from two last names that are the

@@ -411,3 +411,41 @@ func TestLastNameGuardWithoutFirstNameComparison(t *testing.T) {
 		t.Errorf("the successor with the company mobile, first_name off: %s, decision %s", res, decisionNames[m.Decide(res, true)])
 	}
 }
+
+// TestOtherMiddleName: one given name with two middle names or initials
+// is two people ("John A. Smith" and "John B. Smith" on one bank's main
+// number, helper-63's judgement set); a middle name on one side only, or
+// a middle name and its initial, is one.
+func TestOtherMiddleName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want Level
+		diff bool
+	}{
+		{"John A.", "John B.", Disagree, true},
+		{"Karl-Heinz", "Karl-Josef", Disagree, true},
+		{"Mary Ann", "Mary Beth", Disagree, true},
+		{"John A.", "John", Close, false},
+		{"John A.", "John Alan", Close, false},
+		{"Anna M.", "Anna Maria", Close, false},
+		{"Hans-Peter", "Hans Peter", Agree, false},
+		{"Krzysztof Jan", "Krzysztof", Close, false},
+	}
+	for _, tt := range tests {
+		for _, ab := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
+			r := firstNameCmp(key(ab[0]), key(ab[1]), 0.9)
+			if r.lv != tt.want || r.different != tt.diff {
+				t.Errorf("firstNameCmp(%q, %q) = %s (different %t, %q), want %s (different %t)", ab[0], ab[1], r.lv, r.different, r.note, tt.want, tt.diff)
+			}
+		}
+	}
+
+	// On one bank's main number, two middle initials are two men: the
+	// first_name guard keeps them apart.
+	m := NewMatcher(DefaultConfig())
+	a := m.Record(lead(1, "first_name", "John A.", "last_name", "Smith", "company", "Wells Fargo", "phone", "+14153967392", "postal_code", "94104"))
+	b := m.Record(lead(2, "first_name", "John B.", "last_name", "Smith", "company", "Wells Fargo", "phone", "+14153967392", "postal_code", "94104"))
+	if res := m.Explain(&a, &b); res.Veto != VetoFirstName || m.Decide(res, true) == Merge {
+		t.Errorf("John A. and John B. Smith: veto %q, decision %s, want the first_name guard's veto\n%s", res.Veto, decisionNames[m.Decide(res, true)], res)
+	}
+}
