@@ -385,7 +385,8 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// "Herr" and "Frau": two people, however much else agrees.
 		veto = VetoSalutation
 	}
-	if veto == "" && m.cfg.Guards.Generation && a.Generation != genNone && b.Generation != genNone && a.Generation != b.Generation {
+	if veto == "" && m.cfg.Guards.Generation && a.Generation != genNone && b.Generation != genNone && a.Generation != b.Generation &&
+		!sameRank(a.Generation, b.Generation) {
 		// "Hans Müller sen." and "Hans Müller jun.": father and son.
 		veto = VetoGeneration
 	}
@@ -397,11 +398,13 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// two people, flagged only from merge_at.
 		veto = VetoFirstName
 	}
-	if veto == "" && m.cfg.Guards.Generation && (a.Generation == genNone) != (b.Generation == genNone) &&
+	if veto == "" && m.cfg.Guards.Generation && ((a.Generation == genNone) != (b.Generation == genNone) || sameRank(a.Generation, b.Generation)) &&
 		!personal && !mobileShared(a, b) {
 		// "James Carter" and "James Carter Jr." at one house or firm:
-		// the father as often as the son without his suffix. One
-		// personal address or mobile is one man's.
+		// the father as often as the son without his suffix; "John
+		// Walker II" and "John Walker Jr.", one man's suffix written
+		// two ways as often as two men. One personal address or mobile
+		// is one man's.
 		veto = VetoGenerationOneSide
 	}
 	if veto == "" && m.cfg.Guards.Company && otherEmployer && !personalMail && !personalField && person(a) && person(b) {

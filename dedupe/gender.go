@@ -202,6 +202,25 @@ var generationWords = map[string]byte{
 	"i": genI, "ii": genII, "iii": genIII, "iv": genIV,
 }
 
+// sameRank reports whether two different generation suffixes both name
+// the second bearer of a name ("Jr." and "II") or the first ("Sr." and
+// "I"): not a father and his son, but one man's suffix written two ways
+// as often as two men (a nephew named after his uncle is a "II" too), so
+// the generation guard flags such a pair as it does a suffix on one
+// side only.
+func sameRank(a, b byte) bool {
+	rank := func(g byte) byte {
+		switch g {
+		case genJunior:
+			return genII
+		case genSenior:
+			return genI
+		}
+		return g
+	}
+	return a != b && rank(a) == rank(b)
+}
+
 // splitGeneration takes a generation suffix off a folded last name:
 // "muller sen" is "muller", genSenior. A name of one word keeps it.
 func splitGeneration(last string) (string, byte) {

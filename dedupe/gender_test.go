@@ -154,6 +154,11 @@ func TestGenerationGuard(t *testing.T) {
 		// A suffix on one side only: the father as often as the son,
 		// with nothing of one man's own in common (realistic49, 50).
 		{"Müller sen.", "Müller", Review, VetoGenerationOneSide},
+		// "II" and "Jr.", "I" and "Sr.": one rank written two ways, or
+		// an uncle's namesake; flagged, not kept apart (realistic63).
+		{"Müller II", "Müller Jr.", Review, VetoGenerationOneSide},
+		{"Müller I", "Müller Sr.", Review, VetoGenerationOneSide},
+		{"Müller II", "Müller Sr.", Review, VetoGeneration},
 		{"Müller jun.", "Mueller jun.", Merge, ""},
 	}
 	for _, tt := range tests {
@@ -284,5 +289,32 @@ func TestIndexFlagsVetoedPair(t *testing.T) {
 	// Below merge_at a vetoed pair is left alone.
 	if d := m.Decide(Result{ID: 1, Score: m.cfg.MergeAt - 1, Veto: VetoFirstName}, true); d != New {
 		t.Errorf("vetoed below merge_at: decision %d, want New", d)
+	}
+}
+
+// TestGenerationSameRank: "John Walker II" and "John Walker Jr." with one
+// Gmail address are one man whose suffix a clerk wrote two ways; without
+// it they are flagged, and "Sr." and "Jr." stay father and son whatever
+// they share (realistic63).
+func TestGenerationSameRank(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	walker := func(id crm.ID, last, email string) *crm.Lead {
+		return lead(id, "first_name", "John", "last_name", last, "email", email, "city", "Nashville",
+			"street", "410 Elm Street", "postal_code", "37203")
+	}
+	tests := []struct {
+		a, b, ea, eb string
+		want         Decision
+	}{
+		{"Walker II", "Walker Jr.", "jwalker2.law@gmail.com", "jwalker2.law@gmail.com", Merge},
+		{"Walker II", "Walker Jr.", "jwalker2.law@gmail.com", "", Review},
+		{"Walker Sr.", "Walker Jr.", "jwalker2.law@gmail.com", "jwalker2.law@gmail.com", Review},
+	}
+	for _, tt := range tests {
+		a, b := m.Record(walker(1, tt.a, tt.ea)), m.Record(walker(2, tt.b, tt.eb))
+		res := m.Explain(&b, &a)
+		if got := m.Decide(res, true); got != tt.want {
+			t.Errorf("%s %s / %s %s: %s, want %s\n%s", tt.a, tt.ea, tt.b, tt.eb, decisionNames[got], decisionNames[tt.want], res)
+		}
 	}
 }

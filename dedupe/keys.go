@@ -109,7 +109,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 	}
 	_, gena := splitGeneration(key(a.LastName))
 	_, genb := splitGeneration(key(b.LastName))
-	if g.Generation && gena != genNone && genb != genNone && gena != genb {
+	if g.Generation && gena != genNone && genb != genNone && gena != genb && !sameRank(gena, genb) {
 		return VetoGeneration
 	}
 	if a.Email != "" && mailboxOf(a.Email) == mailboxOf(b.Email) && !a.EmailRole && !b.EmailRole {
@@ -155,7 +155,7 @@ func ExactVeto(a, b *crm.Lead, g Guards) string {
 			return VetoOtherEmployer
 		}
 	}
-	if g.Generation && (gena == genNone) != (genb == genNone) && !mobileShared(&ra, &rb) {
+	if g.Generation && ((gena == genNone) != (genb == genNone) || sameRank(gena, genb)) && !mobileShared(&ra, &rb) {
 		// "James Carter" and "James Carter Jr.": the father as often
 		// as the son, as in fuzzy mode (VetoGenerationOneSide).
 		return VetoGenerationOneSide
