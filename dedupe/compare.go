@@ -1316,6 +1316,12 @@ func compareEmail(a, b *Record, thr float64) (Level, float64, string) {
 	}
 	if da == db && !a.Freemail && !a.Role && !b.Role && osaWithin(la, lb, 2) > 2 &&
 		!strings.Contains(la, lb) && !strings.Contains(lb, la) {
+		if ownNameOrders(la, lb, a, b) {
+			// "li.zhang" of Li Zhang and "zhang.li" of Zhang Li: each
+			// address follows its own record's order of the names,
+			// two colleagues' mailboxes, not one name written two ways.
+			return Disagree, s, notePersonalAddresses
+		}
 		if oneNameLocal(la, lb) {
 			// "j.mueller" and "juergen.mueller": one person's two
 			// spellings of their own address, no evidence either way.
@@ -1419,6 +1425,23 @@ func mirrorsNames(la, lb string, a, b *Record) bool {
 // its own, and one of them is more than an initial. "j.mueller" and
 // "juergen.mueller", "k.nowak" and "katarzyna.nowak-kowalska" are one
 // name; "j.mueller" and "sabine.mueller" are not.
+// ownNameOrders reports whether two local parts are one two names in
+// either order, each in its own record's order: "li.zhang" of Li Zhang
+// and "zhang.li" of Zhang Li. One person whose names a list swapped
+// ("Wang Wei" and "Wei Wang") keeps one address; two addresses that
+// follow the records' two orders are two people's.
+func ownNameOrders(la, lb string, a, b *Record) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '-' || r == '_' })
+	}
+	own := func(local string, r *Record) bool {
+		w := split(local)
+		return len(w) == 2 && r.First != "" && w[0] == key(r.First) && w[1] == key(r.Last)
+	}
+	wa, wb := split(la), split(lb)
+	return own(la, a) && own(lb, b) && wa[0] != wa[1] && wa[0] == wb[1] && wa[1] == wb[0]
+}
+
 func oneNameLocal(a, b string) bool {
 	split := func(s string) []string {
 		return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '-' || r == '_' })

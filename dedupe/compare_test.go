@@ -1419,3 +1419,32 @@ func checkPairs(t *testing.T, name string, fn func(a, b string) bool, cases []pa
 		}
 	}
 }
+
+// TestOwnNameOrders: "li.zhang@" of Li Zhang and "zhang.li@" of Zhang Li
+// at one firm follow their records' two orders of the names: two
+// colleagues' mailboxes (personal_email guard), not one name written two
+// ways, which merged them at 15 (helper-63's judgement set). One order in
+// both addresses, or an address that follows neither record, is still no
+// evidence either way.
+func TestOwnNameOrders(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	tests := []struct {
+		fa, la, ea, fb, lb, eb string
+		want                   Level
+		veto                   bool
+	}{
+		{"Li", "Zhang", "li.zhang@lumentum.com", "Zhang", "Li", "zhang.li@lumentum.com", Disagree, true},
+		{"Wei", "Wang", "wei.wang@huawei.com", "Wang", "Wei", "wei.wang@huawei.com", Agree, false}, // a list swapped the names, one address
+		{"Wei", "Wang", "wang.wei@huawei.com", "Wei", "Wang", "wei.wang@huawei.com", Missing, false},
+		{"Jürgen", "Müller", "mueller.j@mueller-gmbh.de", "Jürgen", "Müller", "juergen_mueller@mueller-gmbh.de", Missing, false},
+	}
+	for _, tt := range tests {
+		a := m.Record(lead(1, "first_name", tt.fa, "last_name", tt.la, "email", tt.ea))
+		b := m.Record(lead(2, "first_name", tt.fb, "last_name", tt.lb, "email", tt.eb))
+		lv, _, note := compareEmail(&a, &b, 0.93)
+		_, veto := m.Score(&a, &b)
+		if lv != tt.want || (veto != "") != tt.veto {
+			t.Errorf("%s %s %s vs %s %s %s: %s (%s) veto %q, want %s veto %t", tt.fa, tt.la, tt.ea, tt.fb, tt.lb, tt.eb, lv, note, veto, tt.want, tt.veto)
+		}
+	}
+}
