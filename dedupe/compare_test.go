@@ -1448,3 +1448,36 @@ func TestOwnNameOrders(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnMaidenAddress: one given name and one personal address at a
+// mail provider that names one of the two last names is a woman who
+// married (or went back to her maiden name) with the mailbox she kept:
+// the last names weigh nothing against it. At a firm's domain, or with
+// an address that names neither last name, they still disagree.
+func TestOwnMaidenAddress(t *testing.T) {
+	m := NewMatcher(DefaultConfig())
+	tests := []struct {
+		la, ea, lb, eb string
+		last           Level
+		want           Decision
+	}{
+		{"O'Connor", "megan.oconnor88@gmail.com", "Brooks", "meganoconnor88@gmail.com", Missing, Merge},
+		{"Holloway", "megan.holloway@gmail.com", "Ashdown", "megan.holloway@gmail.com", Missing, Merge},
+		{"O'Connor", "megan88@gmail.com", "Brooks", "megan88@gmail.com", Disagree, Review}, // names neither
+		{"Wagner", "m.wagner@wagner-bau.de", "Berg", "m.wagner@wagner-bau.de", Disagree, Review},
+	}
+	for _, tt := range tests {
+		a := m.Record(lead(1, "first_name", "Megan", "last_name", tt.la, "email", tt.ea))
+		b := m.Record(lead(2, "first_name", "Megan", "last_name", tt.lb, "email", tt.eb))
+		res := m.Explain(&b, &a)
+		var lv Level
+		for _, f := range res.Fields {
+			if f.Name == CmpLastName {
+				lv = f.Level
+			}
+		}
+		if got := m.Decide(res, true); lv != tt.last || got != tt.want {
+			t.Errorf("%s %s / %s %s: last name %s, %s; want %s, %s\n%s", tt.la, tt.ea, tt.lb, tt.eb, lv, decisionNames[got], tt.last, decisionNames[tt.want], res)
+		}
+	}
+}
