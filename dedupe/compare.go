@@ -453,6 +453,13 @@ func (m *Matcher) compare(a, b *Record, out *[]FieldScore) (float64, string) {
 		// her names; one mobile or address of hers says which.
 		veto = VetoLastName
 	}
+	if veto == "" && m.cfg.Guards.LastName && last.lv == Disagree && last.note == noteSurnameForms && !personal && !mobileShared(a, b) {
+		// "J. Kowalski" and "Joanna Kowalska" on one firm's number: the
+		// surname's form says a man, the given name a woman, and the
+		// initial cannot say which; her own address or mobile says
+		// the -ski was a clerk's slip. Flagged (reviewVeto).
+		veto = VetoLastName
+	}
 	if veto == "" && m.cfg.Guards.FirstName && first.lv == Close && strings.Contains(first.note, "initial") && a.Company != "" && b.Company != "" &&
 		placeLv != Agree && !streetAgree && !personal && !nearMail && !mobileShared(a, b) && !directLineShared(a, b) {
 		// "S. Hoffmann, Bauer AG" on a badge without the postal code,
@@ -1034,10 +1041,14 @@ func otherMiddleName(a, b string) bool {
 // Kowalski" and "Joanna Kowalska" are two names too.
 func surnameGenderCmp(r nameCmp, a, b *Record) nameCmp {
 	if r.lv == Close && surnameGenders(a.Last, b.Last) && !oneGender(a, b) {
-		r.lv, r.note = Disagree, "male and female form of the surname"
+		r.lv, r.note = Disagree, noteSurnameForms
 	}
 	return r
 }
+
+// noteSurnameForms explains a male and a female form of one surname
+// that disagree (surnameGenderCmp).
+const noteSurnameForms = "male and female form of the surname"
 
 // oneGender reports whether two records are known to be of one gender:
 // by their salutations, else by their first names.
