@@ -604,7 +604,7 @@ var realistic46Cases = []realCase{
 		b:     realRow{"region", "PL", "first_name", "Joanna", "last_name", "Kowalska", "company", "Inter Cars S.A.", "phone", "22 714 14 14"},
 		want:  New,
 		why:   "the -ski form is a man, -ska a woman",
-		known: "got review at 11.5 (was merge at 19.5): the two forms of the surname disagree (-5) as J. tells no gender; the firm's central number (no -0) +10, company +4, initial +2.5",
+		known: "got review at 11.5 (was merge at 19.5): the two forms of the surname disagree (-5) as J. tells no gender; the firm's central number (no -0) +10, company +4, initial +2.5; the last_name guard flags the two forms with an initial (since realistic63)",
 	},
 	{
 		name: "one shared info@ address, two people",
