@@ -762,9 +762,6 @@ func surnamesDiffer(a, b string) bool {
 	return osaWithin(a, b, 2) >= 3 && jw(a, b) < differentThreshold
 }
 
-// namedSurname reports whether a shared address names one of two last
-// names and not the other: "r.wagner@" on Renate Wagner's card and on
-// her assistant Jana Berg's is Renate's.
 // noteNameOfAddress explains a last name that disagrees but counts
 // nothing (ownMaidenAddress).
 const noteNameOfAddress = "maiden or married name: the shared address names one"
@@ -784,6 +781,9 @@ func ownMaidenAddress(a, b *Record, first nameCmp, sharedMail string, personalMa
 		namedSurname(sharedMail, a, b)
 }
 
+// namedSurname reports whether a shared address names one of two last
+// names and not the other: "r.wagner@" on Renate Wagner's card and on
+// her assistant Jana Berg's is Renate's.
 func namedSurname(email string, a, b *Record) bool {
 	named := addressNames(email)
 	return named(a.Last) != named(b.Last)
@@ -1025,12 +1025,29 @@ func firstNameCmp(a, b string, thr float64) nameCmp {
 // name followed by two middle names that start with different letters:
 // "john a" and "john b", "karl heinz" and "karl josef", not "anna m" and
 // "anna maria", nor "anna" and "anna maria" (a middle name on one side
-// only says nothing).
+// only says nothing), nor "maria del carmen" and "maria carmen".
 func otherMiddleName(a, b string) bool {
 	fa, ra, okA := strings.Cut(a, " ")
 	fb, rb, okB := strings.Cut(b, " ")
+	ra, rb = skipParticles(ra), skipParticles(rb)
 	return okA && okB && fa == fb && ra != "" && rb != "" && ra[0] != rb[0]
 }
+
+// skipParticles takes the particles off the start of a folded middle
+// name: "María del Carmen" is often written "María Carmen".
+func skipParticles(s string) string {
+	for {
+		w, rest, ok := strings.Cut(s, " ")
+		if !ok || !nameParticles[w] {
+			return s
+		}
+		s = rest
+	}
+}
+
+// nameParticles are the words that join a given name to its second one
+// ("del" in "María del Carmen", "de" in "Maria de Lourdes").
+var nameParticles = map[string]bool{"de": true, "del": true, "da": true, "do": true, "dos": true, "das": true, "di": true, "la": true}
 
 // surnameGenderCmp takes the "close" from two last names that are the
 // male and the female form of one Polish surname ("kowalski",
@@ -1455,14 +1472,8 @@ func mirrorsNames(la, lb string, a, b *Record) bool {
 	return false
 }
 
-// oneNameLocal reports whether two local parts, split at '.', '-' and
-// '_', write one name: every word of the one with fewer words is a word of
-// the other (folded: "mueller" is "müller"), or its initial, each a word of
-// its own, and one of them is more than an initial. "j.mueller" and
-// "juergen.mueller", "k.nowak" and "katarzyna.nowak-kowalska" are one
-// name; "j.mueller" and "sabine.mueller" are not.
-// ownNameOrders reports whether two local parts are one two names in
-// either order, each in its own record's order: "li.zhang" of Li Zhang
+// ownNameOrders reports whether two local parts are the same two names
+// in either order, each in its own record's order: "li.zhang" of Li Zhang
 // and "zhang.li" of Zhang Li. One person whose names a list swapped
 // ("Wang Wei" and "Wei Wang") keeps one address; two addresses that
 // follow the records' two orders are two people's.
@@ -1478,6 +1489,12 @@ func ownNameOrders(la, lb string, a, b *Record) bool {
 	return own(la, a) && own(lb, b) && wa[0] != wa[1] && wa[0] == wb[1] && wa[1] == wb[0]
 }
 
+// oneNameLocal reports whether two local parts, split at '.', '-' and
+// '_', write one name: every word of the one with fewer words is a word of
+// the other (folded: "mueller" is "müller"), or its initial, each a word of
+// its own, and one of them is more than an initial. "j.mueller" and
+// "juergen.mueller", "k.nowak" and "katarzyna.nowak-kowalska" are one
+// name; "j.mueller" and "sabine.mueller" are not.
 func oneNameLocal(a, b string) bool {
 	split := func(s string) []string {
 		return strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '-' || r == '_' })

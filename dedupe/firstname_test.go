@@ -430,6 +430,8 @@ func TestOtherMiddleName(t *testing.T) {
 		{"Anna M.", "Anna Maria", Close, false},
 		{"Hans-Peter", "Hans Peter", Agree, false},
 		{"Krzysztof Jan", "Krzysztof", Close, false},
+		{"María del Carmen", "María Carmen", Close, false},
+		{"María del Carmen", "María Dolores", Disagree, true},
 	}
 	for _, tt := range tests {
 		for _, ab := range [][2]string{{tt.a, tt.b}, {tt.b, tt.a}} {
