@@ -92,9 +92,9 @@ func dataRow(rows [][]string, h int) (why, mapLine string) {
 		}
 	}
 	if emailShaped(strings.TrimSpace(row[col])) {
-		return fmt.Sprintf("an e-mail address in column %d", col+1), fmt.Sprintf("Column %d: email", col+1)
+		return fmt.Sprintf("an e-mail address in column %d", col+1), fmt.Sprintf("columns: {\"Column %d\": email}", col+1)
 	}
-	return fmt.Sprintf("a phone number in column %d", col+1), fmt.Sprintf("Column %d: phone", col+1)
+	return fmt.Sprintf("a phone number in column %d", col+1), fmt.Sprintf("columns: {\"Column %d\": phone}", col+1)
 }
 
 // dataCell returns the index of the first cell of row that is an e-mail
@@ -218,7 +218,7 @@ func CheckHeaderless(det Detection, m *Mapping) error {
 	if det.Headerless == "" || m.Mapped() {
 		return nil
 	}
-	return fmt.Errorf("%w: %s, not column names; add a header row, or name the columns in a mapping file (--map), for example \"%s\"", ErrHeaderless, det.Headerless, det.HeaderlessMap)
+	return fmt.Errorf("%w: %s, not column names; add a header row, or name the columns in a mapping file (--map), for example one that says %s", ErrHeaderless, det.Headerless, det.HeaderlessMap)
 }
 
 // headerless records in d that the file has no header row, row (where,

@@ -22,15 +22,15 @@ func TestChooseHeader(t *testing.T) {
 		h            int
 		why, mapLine string
 	}{
-		{"palm", [][]string{{"Shumway", "Gordon", "Alf Ltd", "408-555-1254", "gordon@usa.com"}, palm2}, 0, "a phone number in column 4", "Column 4: phone"},
-		{"one row", [][]string{{"John Doe", "John", "Doe", "john@doe.invalid"}}, 0, "an e-mail address in column 4", "Column 4: email"},
-		{"phone with country code", [][]string{{"Müller", "+49 (30) 1234567"}, {"Nowak", "+48 61 1234567"}}, 0, "a phone number in column 2", "Column 2: phone"},
-		{"dotted phone", [][]string{{"Müller", "030.123.4567"}}, 0, "a phone number in column 2", "Column 2: phone"},
+		{"palm", [][]string{{"Shumway", "Gordon", "Alf Ltd", "408-555-1254", "gordon@usa.com"}, palm2}, 0, "a phone number in column 4", `columns: {"Column 4": phone}`},
+		{"one row", [][]string{{"John Doe", "John", "Doe", "john@doe.invalid"}}, 0, "an e-mail address in column 4", `columns: {"Column 4": email}`},
+		{"phone with country code", [][]string{{"Müller", "+49 (30) 1234567"}, {"Nowak", "+48 61 1234567"}}, 0, "a phone number in column 2", `columns: {"Column 2": phone}`},
+		{"dotted phone", [][]string{{"Müller", "030.123.4567"}}, 0, "a phone number in column 2", `columns: {"Column 2": phone}`},
 		// A data row holding a word that is also a header ("Partner",
 		// "Notes" map to custom fields only).
-		{"custom-only header word", [][]string{{"Nowak", "Anna", "Acme", "Partner", "+48 61 1234567", "anna@acme.example.pl"}, palm2}, 0, "a phone number in column 5", "Column 5: phone"},
+		{"custom-only header word", [][]string{{"Nowak", "Anna", "Acme", "Partner", "+48 61 1234567", "anna@acme.example.pl"}, palm2}, 0, "a phone number in column 5", `columns: {"Column 5": phone}`},
 		// A sparse first record above full ones: every row is data.
-		{"sparse first record", [][]string{{"Adams", "", "", "408-555-0001", ""}, palm2, palm2}, 1, "a phone number in column 4", "Column 4: phone"},
+		{"sparse first record", [][]string{{"Adams", "", "", "408-555-0001", ""}, palm2, palm2}, 1, "a phone number in column 4", `columns: {"Column 4": phone}`},
 
 		// Headers.
 		{"header", [][]string{{"First Name", "Last Name", "E-mail Address"}, {"Ann", "Adams", "ann@example.com"}}, 0, "", ""},
@@ -122,12 +122,24 @@ func checkHeaderless(t *testing.T, r Reader, why string, width int, firsts []str
 	if !errors.Is(err, ErrHeaderless) {
 		t.Fatalf("CheckHeaderless without a mapping file = %v, want ErrHeaderless", err)
 	}
-	for _, want := range []string{why, `"Column 4: phone"`, "--map"} {
+	for _, want := range []string{why, `columns: {"Column 4": phone}`, "--map"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
 	}
-	mf, err := ParseMapFile("map.yaml", []byte("columns:\n  Column 1: last_name\n  Column 4: phone\n"))
+	// The suggestion is a mapping file as it stands: copied into one, it
+	// lets the import read the file.
+	mf, err := ParseMapFile("map.yaml", []byte(det.HeaderlessMap+"\n"))
+	if err != nil {
+		t.Fatalf("the suggested mapping %q is no mapping file: %v", det.HeaderlessMap, err)
+	}
+	if m, err = NewMapping(r.Header(), mf); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckHeaderless(det, m); err != nil {
+		t.Errorf("CheckHeaderless with the suggested mapping %q: %v", det.HeaderlessMap, err)
+	}
+	mf, err = ParseMapFile("map.yaml", []byte("columns:\n  Column 1: last_name\n  Column 4: phone\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
