@@ -324,6 +324,17 @@ func describeOptions(o ImportOptions) []string {
 	if o.MapFile != nil {
 		d = append(d, "map")
 	}
+	// The options that change what becomes of a row are listed too, so
+	// that imports list tells why two runs of one file ended apart.
+	if o.Match == nil {
+		d = append(d, "match=exact")
+	}
+	if o.Build.KeepUnreachable {
+		d = append(d, "keep_unreachable")
+	}
+	if o.CreateErased {
+		d = append(d, "erased=create")
+	}
 	if o.DryRun {
 		d = append(d, "dry_run")
 	}
