@@ -98,6 +98,9 @@ func runConfigCheck(g *globalOptions, ios *IOStreams, opts *configCheckOptions) 
 		res.Found = true
 		res.Problems = checkConfig(opts.Path, data)
 	}
+	if g.Quiet && !g.JSON && len(res.Problems) == 0 {
+		return nil // --quiet: a good file says nothing, the exit code says it
+	}
 	if err := presenterFor(g.JSON, ios.Out, writeConfigCheckText).present(res); err != nil {
 		return err
 	}
@@ -205,10 +208,11 @@ type configDefaultResult struct {
 func newConfigDefaultCommand(g *globalOptions, ios *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "default",
-		Short: "Print the default scoring and lifecycle sections, to copy into leadpipe.yaml",
-		Long: withExitStatus(`Default prints the scoring rules and the lifecycle (gates, sync rules)
-that apply when leadpipe.yaml has no scoring or lifecycle section, in the
-file's own format: copy them into leadpipe.yaml and adjust. With --json it
+		Short: "Print the default scoring, lifecycle, dedupe and convert sections, to copy into leadpipe.yaml",
+		Long: withExitStatus(`Default prints the scoring rules, the lifecycle (gates, sync rules), the
+duplicate matching rules and the conversion settings that apply when
+leadpipe.yaml has no such section, in the file's own format: copy them
+into leadpipe.yaml and adjust. With --json it
 prints {"yaml": "..."}, the same text as one JSON string.`),
 		Example:     `  leadpipe config default >> leadpipe.yaml`,
 		Args:        noArgs,

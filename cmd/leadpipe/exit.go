@@ -32,7 +32,7 @@ var exitStatuses = []struct {
 	{exitOK, "success"},
 	{exitFailure, "failure; nothing was written (if a file broke off midway, the batches before the break are committed and the message names the row)"},
 	{exitUsage, "usage error: unknown flag, wrong arguments or a bad configuration file"},
-	{exitRejected, "finished, but some rows were rejected (import) or some leads refused (status set) or held back (convert; a lead converted before is not held back); every other row or change was committed"},
+	{exitRejected, "finished, but some rows were rejected (import) or some leads refused (status set) or held back (convert; a lead converted before is not held back); every other row or change was committed; or imports undo refused, as later changes depend on the import (nothing was written)"},
 	{exitLocked, "the store is in use by another leadpipe run (see --lock-timeout)"},
 	{exitInterrupted, "interrupted; the rows processed so far are committed"},
 }

@@ -139,7 +139,7 @@ while it has one.`),
 	pf.StringVar(&g.StorePath, "store", defaultStore, "store `PATH`; $"+envStore+" when not given")
 	pf.StringVar(&g.ConfigPath, "config", config.DefaultFile, "configuration file `PATH` (the default is read only if it exists)")
 	pf.BoolVar(&g.JSON, "json", false, "print exactly one JSON document on standard output")
-	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print nothing but errors: no progress, no summary, no listings (--json output stays)")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print nothing but errors and what the command is run to show (a list, an export): no progress, no summary, no listing of rejected or refused rows (--json output stays)")
 	pf.BoolVar(&g.NoProgress, "no-progress", false, "do not show a progress bar")
 	pf.DurationVar(&g.LockTimeout, "lock-timeout", defaultLockTimeout, "how long to wait for another run's lock on the store (SIGINT or SIGTERM ends the wait)")
 
