@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/leadpipe/leadpipe/importer"
 )
 
 var fixDocs = flag.Bool("fixdocs", false, "rewrite the exit-code table in README.md from the code")
@@ -166,4 +168,34 @@ func TestReadmeSynopses(t *testing.T) {
 		}
 	}
 	walk(root)
+}
+
+// TestReadmeYAML checks every ```yaml block of README.md: a mapping file
+// (one with a columns: key) must parse as one, and every other block must
+// pass config check as a leadpipe.yaml of its own, so that a snippet a
+// user copies works as shown.
+func TestReadmeYAML(t *testing.T) {
+	readme, err := os.ReadFile(readmePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skip("no README.md yet")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?ms)^```yaml\n(.*?)^```").FindAllStringSubmatch(string(readme), -1)
+	if len(blocks) == 0 {
+		t.Fatal("README.md has no yaml blocks")
+	}
+	for i, b := range blocks {
+		data := []byte(b[1])
+		if regexp.MustCompile(`(?m)^columns:`).Match(data) {
+			if _, err := importer.ParseMapFile("map.yaml", data); err != nil {
+				t.Errorf("README yaml block %d is no mapping file: %v\n%s", i+1, err, data)
+			}
+			continue
+		}
+		for _, p := range checkConfig("leadpipe.yaml", data) {
+			t.Errorf("README yaml block %d: %s\n%s", i+1, p.Message, data)
+		}
+	}
 }
