@@ -58,8 +58,8 @@ XLSX cells are never formulas; amounts are number cells.
 The same store always exports the same bytes, so two exports can be
 compared with cmp or diff. With --output the file appears only when it is
 complete, readable by its owner only, and --json then prints {"file": ...,
-"object": ..., "format": ..., "rows": N} (N records, the header not
-counted); without --output, --json is refused: the export takes standard
+"object": ..., "format": ..., "target": ..., "rows": N} (target "" for
+leadpipe's own columns; N records, the header not counted); without --output, --json is refused: the export takes standard
 output.`),
 		Example: `  leadpipe export > leads.csv
   leadpipe export --object accounts --format xlsx --output accounts.xlsx

@@ -65,10 +65,12 @@ dedupe.join: false switches joining off). The dedupe section of
 leadpipe.yaml holds the rules; --match exact matches on exact keys only.
 
 A row is rejected only when it offers no way to reach the person (no valid
-e-mail, phone or postal address, and no name plus company), or when it is
-structurally broken. --rejects writes such rows with their original
-columns plus leadpipe_row and leadpipe_reason, so that the file can be
-corrected and imported again as it is. Without --rejects they are listed on
+e-mail, phone or postal address, and no name plus company), when it is
+structurally broken, or when it is an erased person's (leadpipe erase).
+--rejects writes such rows with their original columns plus leadpipe_row
+and leadpipe_reason, so that the file can be corrected and imported again
+as it is; inputs whose columns differ get a file each (rejects.csv gives
+rejects-fair.csv, rejects-web.csv). Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
 file,row,outcome,lead_id,reason.
 
