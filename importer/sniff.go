@@ -53,6 +53,14 @@ var (
 	encCP850     = textEncoding{kind: encCharmap, name: "IBM850", cm: charmap.CodePage850}
 )
 
+// CheckEncoding returns an error when name is no encoding that
+// Options.Encoding accepts, so that a command can refuse it before it
+// opens anything.
+func CheckEncoding(name string) error {
+	_, err := resolveEncoding(name)
+	return err
+}
+
 // resolveEncoding turns an --encoding name into an encoding. Names are the
 // WHATWG labels that htmlindex knows ("cp1250", "latin2", "utf-16le", ...);
 // note that WHATWG maps ISO-8859-1 to windows-1252, which is what Excel

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/leadpipe/leadpipe/config"
 	"github.com/leadpipe/leadpipe/importer"
@@ -59,8 +58,8 @@ func (o *readOptions) complete(fs *pflag.FlagSet, c *config.Config) error {
 		return usageErrorf("--delimiter %q: want one of , ; tab |", o.Delimiter)
 	}
 	if o.Encoding != "" {
-		if _, err := htmlindex.Get(o.Encoding); err != nil {
-			return usageErrorf("--encoding %q: unknown encoding (try windows-1252, iso-8859-2, utf-8, utf-16le)", o.Encoding)
+		if err := importer.CheckEncoding(o.Encoding); err != nil {
+			return usageErrorf("--encoding %q: unknown encoding (try windows-1252, windows-1250, iso-8859-2, macintosh, cp850, utf-8, utf-16le)", o.Encoding)
 		}
 	}
 	return nil
