@@ -141,6 +141,13 @@ func TestReadmeSynopses(t *testing.T) {
 		}
 	}
 
+	// Every global flag has a row in the README's table of them.
+	root.PersistentFlags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden && !strings.Contains(string(readme), "| `--"+f.Name+" ") && !strings.Contains(string(readme), "| `--"+f.Name+"`") {
+			t.Errorf("README.md's Global flags table has no row for --%s (%s)", f.Name, f.Usage)
+		}
+	})
+
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		// The usage line of --help names real flags too.
