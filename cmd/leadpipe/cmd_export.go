@@ -32,8 +32,8 @@ source, budget, created_at, status, stage), then score and grade (empty for
 a lead never scored), then legal_form, phone_ext, currency, email_freemail,
 email_role and updated_at, then every custom field of any lead, sorted by
 name. Leads merged into another lead are left out. --object accounts,
-contacts or opportunities write every field of the object, named as in
---json: links as ids (A0000001, C0000001, L0000001), booleans true/false,
+contacts or opportunities write every field of the object, named in
+snake case (name_key, account_id, pending_verification): links as ids (A0000001, C0000001, L0000001), booleans true/false,
 times RFC 3339 in UTC. Values are the normalized ones (E.164 phone numbers,
 ISO country codes, plain decimal amounts).
 
