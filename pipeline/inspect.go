@@ -131,6 +131,18 @@ func sample(b *importer.Builder, rec importer.Record) Sample {
 		if v := l.Get(name); v != "" {
 			s.Fields = append(s.Fields, fieldValue(l, name, v))
 		}
+		// The phone's extension and the budget's currency are stored
+		// with their field, so they are shown beside it.
+		var with string
+		switch name {
+		case crm.FieldPhone:
+			with = crm.FieldPhoneExt
+		case crm.FieldBudget:
+			with = crm.FieldCurrency
+		}
+		if v := l.Get(with); with != "" && v != "" {
+			s.Fields = append(s.Fields, fieldValue(l, with, v))
+		}
 	}
 	if !l.CreatedAt.IsZero() {
 		// Taken from the file (the builder leaves it zero otherwise).

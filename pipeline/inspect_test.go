@@ -96,3 +96,22 @@ func TestInspectMissingFile(t *testing.T) {
 		t.Errorf("err = %v, want an error naming the file", err)
 	}
 }
+
+// TestInspectExtensionCurrency: the sample rows show what an import stores
+// beside the phone and the budget: the extension and the currency (here
+// from the header "Budget (EUR)").
+func TestInspectExtensionCurrency(t *testing.T) {
+	path := writeFile(t, "web.csv", "Vorname;Nachname;Firma;Telefon;Budget (EUR)\n"+
+		"Jürgen;Müller;Müller GmbH;+49 30 1234567 ext. 12;5000\n")
+	in, err := Inspect(path, InspectOptions{Rows: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range in.Samples[0].Fields {
+		got[f.Field] = f.Value
+	}
+	if got["phone_ext"] != "12" || got["currency"] != "EUR" {
+		t.Errorf("sample fields %v, want phone_ext 12 and currency EUR", got)
+	}
+}
