@@ -109,8 +109,10 @@ addresses, phone numbers, companies and addresses, merges duplicates, and
 keeps the leads in a local store file. Every input row ends in exactly one
 outcome: created, merged, unchanged or rejected.
 
-Data (summaries, tables, JSON, exports) goes to standard output; progress,
-warnings and errors go to standard error. With --json, standard output holds
+Data (summaries, tables, JSON, exports) goes to standard output, with the
+warnings that are part of a summary (a mapping-file column the file lacks,
+skipped footer lines); progress, other warnings and errors go to standard
+error. With --json, standard output holds
 exactly one JSON document, and a fatal error is printed to standard error as
 {"error": "...", "exit_code": N}.
 
