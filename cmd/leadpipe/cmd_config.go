@@ -53,7 +53,8 @@ func newConfigCheckCommand(g *globalOptions, ios *IOStreams, runF func(context.C
 names) and lists every problem, each with its line and, in the scoring and
 lifecycle sections, the rule or gate: unknown keys, expressions that do not
 compile, grade thresholds out of order, unknown statuses and stages. Every
-other command refuses to run on such a file, with the same messages.
+other command but config default refuses to run on such a file, with the
+same messages.
 
 Without a file it says so: the defaults apply. It exits with 2 when there
 are problems. With --json it prints {"file": ..., "problems": [...]}.`),

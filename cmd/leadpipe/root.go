@@ -121,8 +121,8 @@ $` + envStore + ` names another. Defaults for the flags can be kept in
 leadpipe.yaml (see --config); flags given on the command line win. The same
 file holds the scoring rules, the lifecycle (gates and stage sync rules), the
 duplicate matching rules and the conversion settings;
-leadpipe config check names any problem in it, and no other command runs
-while it has one.`),
+leadpipe config check names any problem in it, and no other command but
+config default runs while it has one.`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          noSubcommand,
