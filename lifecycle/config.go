@@ -248,6 +248,28 @@ func splitAlternatives(s string) []string {
 	return parts
 }
 
+// customColumn reads a required item written as in expressions,
+// custom("Column") (or with single quotes, or none), and returns the
+// column's name.
+func customColumn(item string) (string, bool) {
+	inner, ok := strings.CutPrefix(item, "custom(")
+	if !ok {
+		return "", false
+	}
+	inner, ok = strings.CutSuffix(inner, ")")
+	if !ok {
+		return "", false
+	}
+	inner = strings.TrimSpace(inner)
+	if len(inner) >= 2 && (inner[0] == '"' || inner[0] == '\'') && inner[len(inner)-1] == inner[0] {
+		if s, err := strconv.Unquote(inner); inner[0] == '"' && err == nil {
+			return strings.TrimSpace(s), true
+		}
+		inner = inner[1 : len(inner)-1]
+	}
+	return strings.TrimSpace(inner), true
+}
+
 // compileConfig checks everything Compile needs beyond the structure.
 func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 	file := cmp.Or(cfg.File, "configuration")
@@ -272,6 +294,17 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 					continue
 				case name == "reason":
 					fail(g.Line, where, "require: reason is not a field; write require_reason: true")
+					continue
+				}
+				if col, ok := customColumn(name); ok {
+					// custom("Notiz"), as the hint for a misspelt
+					// name says: the custom column, whatever it
+					// resembles.
+					if col == "" {
+						fail(g.Line, where, "require: an empty field name (in %s)", strconv.Quote(name))
+						continue
+					}
+					names = append(names, col)
 					continue
 				}
 				if err := rules.CheckField(name); err != nil {

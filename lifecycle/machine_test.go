@@ -135,6 +135,16 @@ func TestGates(t *testing.T) {
 	if errs != nil {
 		t.Fatal(errs)
 	}
+	// custom("...") in a require list, as config check's hint for a
+	// misspelt core name says, is the custom column of that name.
+	customCols, errs := Compile(mustParse(t, `lifecycle:
+  gates:
+    Working:
+      require: [custom("emial")|custom('Notiz'), "custom(\"Messe Stand\")"]
+`))
+	if errs != nil {
+		t.Fatal(errs)
+	}
 	tests := []struct {
 		name    string
 		m       *Machine
@@ -171,6 +181,14 @@ func TestGates(t *testing.T) {
 			cond: `score >= 10 && country in ["DE", "AT"]`, msg: `cannot set status Nurturing: condition not met: score >= 10 && country in ["DE", "AT"]`},
 		{name: "custom config removes the Qualified gate", m: custom, edit: func(l *crm.Lead) { l.Budget = "" }, to: crm.StatusQualified},
 		{name: "custom config keeps the Disqualified gate", m: custom, to: crm.StatusDisqualified, missing: []string{"reason"}},
+		{name: "custom() columns present", m: customCols, edit: func(l *crm.Lead) {
+			l.Custom = map[string]string{"emial": "x", "Messe Stand": "B7"}
+		}, to: crm.StatusWorking},
+		{name: "custom() in single quotes", m: customCols, edit: func(l *crm.Lead) {
+			l.Custom = map[string]string{"Notiz": "x", "Messe Stand": "B7"}
+		}, to: crm.StatusWorking},
+		{name: "custom() columns missing", m: customCols, to: crm.StatusWorking,
+			missing: []string{"emial or Notiz", "Messe Stand"}, msg: "cannot set status Working: missing: emial or Notiz, Messe Stand"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
