@@ -45,15 +45,19 @@ type BulkOptions struct {
 }
 
 // BulkReport is the outcome of BulkSetStatus. Every selected lead is
-// counted once: Changed + Unchanged + len(Refused) == Selected.
+// counted once: Changed + Unchanged + Converted + len(Refused) == Selected.
 type BulkReport struct {
 	To        crm.Status `json:"to"`
 	DryRun    bool       `json:"dry_run"`
 	Selected  int        `json:"selected"`
 	Changed   int        `json:"changed"`   // set to To (written unless DryRun)
 	Unchanged int        `json:"unchanged"` // had To already
-	Refused   []Refusal  `json:"refused"`   // left untouched, by id
-	Written   int        `json:"written"`
+	// Converted counts the converted leads a Where condition selected:
+	// read-only, skipped as score skips them, not refused (a nightly
+	// status set after a convert is not a failure).
+	Converted int       `json:"converted"`
+	Refused   []Refusal `json:"refused"` // left untouched, by id
+	Written   int       `json:"written"`
 	// Stages counts the stage moves the sync rules made.
 	Stages []Move `json:"stages,omitempty"`
 }
@@ -74,12 +78,16 @@ type Move struct {
 }
 
 // Balanced reports whether the counts add up to the leads selected.
-func (r BulkReport) Balanced() bool { return r.Changed+r.Unchanged+len(r.Refused) == r.Selected }
+func (r BulkReport) Balanced() bool {
+	return r.Changed+r.Unchanged+r.Converted+len(r.Refused) == r.Selected
+}
 
 // BulkSetStatus sets the status of the selected leads with SetStatus:
 // leads whose gate fails, converted leads, leads merged into another and
 // moves the table forbids are refused and left untouched, with the
-// reason. A Where condition never selects a merged-away lead. The changed leads are
+// reason. A Where condition never selects a merged-away lead, and the
+// converted leads it selects are skipped and counted (Converted), not
+// refused: only leads named by id are refused for being converted. The changed leads are
 // written in batches (none in a dry run, none when nothing changed). A
 // selection of ids that names no lead refuses that id with crm.ErrNotFound.
 //
@@ -146,6 +154,10 @@ func (m *Machine) BulkSetStatus(ctx context.Context, st Store, sel Selection, to
 			}
 		}
 		rep.Selected++
+		if sel.IDs == nil && IsConverted(l) {
+			rep.Converted++
+			return nil
+		}
 		stage := l.Stage
 		ok, err := m.SetStatus(l, to, opts.Reason, by, opts.Now, opts.Force)
 		switch {
@@ -258,7 +270,11 @@ func (r BulkReport) WriteText(w io.Writer, maxListed int) error {
 	if r.DryRun {
 		b.WriteString("dry run: nothing was written\n")
 	}
-	fmt.Fprintf(&b, "%s selected: %d set to %s, %d unchanged, %d refused\n", plural(r.Selected, "lead"), r.Changed, r.To, r.Unchanged, len(r.Refused))
+	fmt.Fprintf(&b, "%s selected: %d set to %s, %d unchanged, %d refused", plural(r.Selected, "lead"), r.Changed, r.To, r.Unchanged, len(r.Refused))
+	if r.Converted > 0 {
+		fmt.Fprintf(&b, ", %d converted (read-only, skipped)", r.Converted)
+	}
+	b.WriteString("\n")
 	if !r.DryRun && r.Changed > 0 {
 		fmt.Fprintf(&b, "written: %s\n", plural(r.Written, "lead"))
 	}

@@ -74,15 +74,18 @@ A change must be allowed by the status table:
 and the lead must pass the gate of STATUS (by default Qualified needs a
 company, an e-mail or phone, and a budget; Disqualified needs --reason).
 --force allows a move outside the table; it never skips a gate. Converted
-is reached only by conversion. A lead merged into another is read-only:
---where never selects it, and --id refuses it, naming the lead it went
-into.
+is reached only by conversion. A converted lead is read-only: --where
+skips it and counts it as converted (no refusal, so a nightly run after
+convert exits 0), and --id refuses it. A lead merged into another is
+read-only: --where never selects it, and --id refuses it, naming the lead
+it went into.
 
 Leads that are refused are left untouched and listed with the reason and
 the missing fields; the others are changed. Every change is appended to
 the lead's history with --reason, and the sync rules may move the stage
 forward (Qualified reaches SQL). The summary, and --json, count changed,
-unchanged and refused leads. --dry-run shows it all and writes nothing.
+unchanged, refused and skipped converted leads. --dry-run shows it all
+and writes nothing.
 
 When some leads were refused, set still commits the other changes and
 exits with 3.`),
