@@ -69,6 +69,7 @@ type AccountPlan struct {
 	ID     crm.AccountID `json:"id"`
 	Name   string        `json:"name"`
 	// Key names how an existing account was matched: tax_id, name_place,
+	// name (one of the two names no place),
 	// domain; "batch" when an earlier lead of this run creates it.
 	Key      string `json:"key,omitempty"`
 	Customer bool   `json:"customer,omitempty"`
@@ -454,7 +455,9 @@ func newAccount(l *crm.Lead, id crm.AccountID, now time.Time) *crm.Account {
 // fillAccount fills the empty identity keys of a matched account from the
 // lead: its tax id and company e-mail domain, so that a later lead with
 // another name or place but the same tax id or domain finds the account;
-// and, on a match by name and place, its country.
+// and, on a match by name and place, its country. A match by name where
+// one of the two names no place (how "name") fills only an account
+// without a place: the lead's postal code, city and country.
 // Only a match that names the company backs them up: by name and place,
 // or by tax id (how). A match by e-mail domain alone fills nothing: one
 // domain may serve a group of firms, and their tax ids differ. Nothing
@@ -469,6 +472,17 @@ func fillAccount(a *crm.Account, l *crm.Lead, how string) []FieldFill {
 			*p = v
 			filled = append(filled, FieldFill{Field: field, Value: v})
 		}
+	}
+	if how == "name" {
+		// Matched by name where one of the two names no place. An
+		// account without one takes the lead's, so that it is not
+		// found by the firm's name in every town from now on.
+		if a.PostalCode == "" && a.City == "" {
+			fill("postal_code", &a.PostalCode, l.PostalCode)
+			fill("city", &a.City, l.City)
+			fill("country", &a.Country, l.Country)
+		}
+		return filled
 	}
 	if how != "name_place" && how != "tax_id" {
 		return nil

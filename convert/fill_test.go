@@ -269,3 +269,40 @@ func TestPlanCountryLessAccount(t *testing.T) {
 		t.Fatalf("two runs\n got %q\nwant %q", got, want)
 	}
 }
+
+// Badge scans with the firm alone: Ada and Bea without a place share one
+// new account; Cem, with a place, finds it by name and gives it his place;
+// Dan, of that name in another town, is another firm; Eva, with the tax id
+// of Dan's firm, goes there although the placeless account of the name
+// would take her too (the name alone does not outweigh a tax id); Fay,
+// without a place, has two accounts of her firm's name and is held back.
+func TestPlanAccountWithoutPlace(t *testing.T) {
+	omega := func(l crm.Lead) *crm.Lead {
+		l.Company, l.Country, l.Budget, l.Currency = "Omega Solutions GmbH", "DE", "10000.00", "EUR"
+		return testLead(l)
+	}
+	leads := []*crm.Lead{
+		omega(crm.Lead{ID: 1, FirstName: "Ada", LastName: "One", Email: "ada.one@gmail.com"}),
+		omega(crm.Lead{ID: 2, FirstName: "Bea", LastName: "Two", Email: "bea.two@web.de"}),
+		omega(crm.Lead{ID: 3, FirstName: "Cem", LastName: "Three", Email: "cem.three@gmx.de", PostalCode: "80331", City: "München"}),
+		omega(crm.Lead{ID: 4, FirstName: "Dan", LastName: "Four", Email: "dan.four@gmx.de", PostalCode: "20095", City: "Hamburg",
+			TaxID: "DE811907980"}),
+		omega(crm.Lead{ID: 5, FirstName: "Eva", LastName: "Five", Email: "eva.five@gmx.de", TaxID: "DE811907980"}),
+		omega(crm.Lead{ID: 6, FirstName: "Fay", LastName: "Six", Email: "fay.six@gmx.de"}),
+	}
+	st := testStore(t, leads, nil)
+	p := mustPlan(t, st, Options{})
+	want := []string{
+		"L0000001 A0000001 new ",
+		"L0000002 A0000001 matched batch",
+		"L0000003 A0000001 matched batch postal_code=80331 city=München",
+		"L0000004 A0000002 new ",
+		"L0000005 A0000002 matched batch",
+	}
+	if got := accountLines(p); !slices.Equal(got, want) {
+		t.Fatalf("accounts\n got %q\nwant %q", got, want)
+	}
+	if len(p.Held) != 1 || p.Held[0].Lead != 6 {
+		t.Fatalf("held %+v: want L0000006", p.Held)
+	}
+}

@@ -17,6 +17,7 @@ type index struct {
 	byTax     map[string][]crm.AccountID
 	byPostal  map[string][]crm.AccountID // name key + country + postal code
 	byCity    map[string][]crm.AccountID // name key + country + folded city
+	byName    map[string][]crm.AccountID // name key alone, for a side without a place
 	byDomain  map[string][]crm.AccountID
 	won       map[crm.AccountID]bool
 	byEmail   map[string][]*crm.Contact
@@ -26,7 +27,7 @@ type index struct {
 func loadIndex(st crm.ObjectReader) (*index, error) {
 	x := &index{
 		accounts: map[crm.AccountID]*crm.Account{}, byTax: map[string][]crm.AccountID{},
-		byPostal: map[string][]crm.AccountID{}, byCity: map[string][]crm.AccountID{},
+		byPostal: map[string][]crm.AccountID{}, byCity: map[string][]crm.AccountID{}, byName: map[string][]crm.AccountID{},
 		byDomain: map[string][]crm.AccountID{}, won: map[crm.AccountID]bool{},
 		byEmail: map[string][]*crm.Contact{}, byNamePho: map[string][]*crm.Contact{},
 	}
@@ -57,6 +58,7 @@ func (x *index) addAccount(a *crm.Account) {
 		addKey(x.byTax, a.TaxID, a.ID)
 	}
 	if a.NameKey != "" {
+		addKey(x.byName, spelling(a.NameKey), a.ID)
 		// Under its country and under none: a lead that names no
 		// country finds it too (nameCandidates checks the countries).
 		countries := []string{""}
@@ -155,6 +157,34 @@ func (x *index) nameCandidates(l *crm.Lead, key string) []crm.AccountID {
 	return out
 }
 
+// placelessCandidates returns the accounts of the lead's company name that
+// a place does not tell apart, for a lead that nameCandidates found none
+// for: a lead without a place (no postal code, no city: a badge scan with
+// the firm alone) finds the accounts of its name anywhere, and a lead with
+// a place those of its name without one. Otherwise two leads of one firm
+// without a place, in one run or in two, made two accounts. An account of
+// another country is passed over, as in nameCandidates.
+func (x *index) placelessCandidates(l *crm.Lead, key string) []crm.AccountID {
+	if key == "" {
+		return nil
+	}
+	var out []crm.AccountID
+	for _, id := range x.byName[spelling(key)] {
+		a := x.accounts[id]
+		if a.Country != "" && l.Country != "" && a.Country != l.Country {
+			continue
+		}
+		if hasPlace(l.PostalCode, l.City) && hasPlace(a.PostalCode, a.City) {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// hasPlace reports whether a record names a place: a postal code or a city.
+func hasPlace(postal, city string) bool { return postal != "" || city != "" }
+
 // matchAccount finds the account of a lead's company: by tax id, else by
 // name and place, else by company e-mail domain. It returns nil when the
 // company is new, and a reason when the evidence disagrees and a person
@@ -164,7 +194,10 @@ func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) 
 	if key == "" {
 		key = normalize.ParseCompany(l.Company).Key
 	}
-	byName := x.nameCandidates(l, key)
+	byName, how := x.nameCandidates(l, key), "name_place"
+	if len(byName) == 0 {
+		byName, how = x.placelessCandidates(l, key), "name"
+	}
 	var byDomain []crm.AccountID
 	if d := companyDomain(l); d != "" {
 		byDomain = x.byDomain[d]
@@ -178,6 +211,15 @@ func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) 
 		switch {
 		case len(byTax) > 1:
 			return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts have the lead's tax id (%s)", len(byTax), ids(byTax))
+		case len(byTax) == 1 && how == "name":
+			// The name without a place is weaker evidence than
+			// the tax id: no conflict.
+			for _, id := range byDomain {
+				if id != byTax[0] {
+					return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the tax id matches %s, the e-mail domain matches %s", byTax[0], id)
+				}
+			}
+			return matched(byTax[0], "tax_id")
 		case len(byTax) == 1:
 			for _, id := range byName {
 				if id != byTax[0] {
@@ -200,6 +242,8 @@ func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) 
 		}
 	}
 	switch {
+	case len(byName) > 1 && !hasPlace(l.PostalCode, l.City):
+		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts with this name (%s), and the lead names no postal code or city", len(byName), ids(byName))
 	case len(byName) > 1:
 		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts with this name in this place (%s)", len(byName), ids(byName))
 	case len(byName) == 1:
@@ -208,7 +252,7 @@ func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) 
 				return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the name and place match %s, the e-mail domain matches %s", byName[0], id)
 			}
 		}
-		return matched(byName[0], "name_place")
+		return matched(byName[0], how)
 	case len(byDomain) > 1:
 		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts have the lead's e-mail domain (%s)", len(byDomain), ids(byDomain))
 	case len(byDomain) == 1:

@@ -124,11 +124,46 @@ func TestMatchAccount(t *testing.T) {
 			lead:     crm.Lead{Company: "Nowak Sp. z o.o.", City: "Kraków", Country: "PL"},
 			want:     "new",
 		},
+		// A side without any place (a badge scan with the firm alone):
+		// the name anywhere, never a second account of that name.
 		{
 			name:     "name without any place",
 			accounts: []*crm.Account{mueller(func(a *crm.Account) { a.TaxID, a.Domain = "", "" })},
 			lead:     crm.Lead{Company: "Müller GmbH"},
+			want:     "matched A0000001 by name",
+		},
+		{
+			name:     "name without any place, same country",
+			accounts: []*crm.Account{mueller(func(a *crm.Account) { a.TaxID, a.Domain = "", "" })},
+			lead:     crm.Lead{Company: "MUELLER GMBH & CO. KG", Email: "jm@gmail.com", Street: "Hauptstraße 5", Country: "DE"},
+			want:     "matched A0000001 by name",
+		},
+		{
+			name:     "name without any place, another country",
+			accounts: []*crm.Account{mueller(func(a *crm.Account) { a.TaxID, a.Domain = "", "" })},
+			lead:     crm.Lead{Company: "Müller GmbH", Country: "AT"},
 			want:     "new",
+		},
+		{
+			name:     "account without any place, lead with one",
+			accounts: []*crm.Account{testAccount(crm.Account{ID: 1, Name: "Omega Solutions GmbH", Country: "DE"})},
+			lead:     crm.Lead{Company: "Omega Solutions GmbH", PostalCode: "80331", City: "München", Country: "DE"},
+			want:     "matched A0000001 by name",
+		},
+		{
+			name: "name without any place, two accounts of that name",
+			accounts: []*crm.Account{
+				mueller(func(a *crm.Account) { a.TaxID, a.Domain = "", "" }),
+				testAccount(crm.Account{ID: 2, Name: "Müller GmbH", PostalCode: "80331", City: "München", Country: "DE"}),
+			},
+			lead: crm.Lead{Company: "Müller GmbH", Country: "DE"},
+			want: "held: ambiguous: 2 accounts with this name (A0000001, A0000002), and the lead names no postal code or city",
+		},
+		{
+			name:     "name without any place, the account has another tax id",
+			accounts: []*crm.Account{mueller(nil)},
+			lead:     crm.Lead{Company: "Müller GmbH", TaxID: "PL1234563218"},
+			want:     "held: ambiguous: A0000001 matches by name or domain but has another tax id",
 		},
 
 		// Company e-mail domain.

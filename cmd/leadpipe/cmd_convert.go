@@ -40,7 +40,10 @@ Qualified leads convert, and the lifecycle's Converted gate applies.
 It never creates a second account for a company that exists: an account
 matches by tax id, else by company name (without legal form) in the same
 postal code or city, else by company e-mail domain (never a freemail
-domain). Leads of one new company share one new account. A lead that
+domain); a lead without postal code and city matches the account of its
+company name anywhere, and a lead with one an account of its name
+without one (which then takes the lead's place). Leads of one new
+company share one new account. A lead that
 matches an account by name and place or by tax id fills the account's
 empty tax id and company domain (and, matched by name and place, its
 country), never replacing a value; the plan shows them ("fills tax_id")
