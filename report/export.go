@@ -324,6 +324,39 @@ var derivedColumns = []string{"legal_form", "phone_ext", "currency", "email_free
 // a core or derived column, so that the export header stays unique.
 const customPrefix = "custom."
 
+// uniqueCustomHeaders returns the header of each custom column (custom is
+// sorted): its name, or for a name that is also a fixed column the name
+// with customPrefix. A file leadpipe exported and imported again has
+// custom fields named "custom.score" beside "score" (and "id (2)" beside
+// "id"), so a prefixed name that another custom field has already, or any
+// header given before, gets " (2)", " (3)", ...: the header stays unique,
+// as a spreadsheet or CRM importer that maps by header needs.
+func uniqueCustomHeaders(fixed, custom []string) []string {
+	taken := make(map[string]bool, len(fixed)+len(custom))
+	for _, name := range fixed {
+		taken[name] = true
+	}
+	for _, name := range custom {
+		if !taken[name] {
+			taken[name] = true
+		}
+	}
+	out := make([]string, len(custom))
+	for i, name := range custom {
+		if !slices.Contains(fixed, name) {
+			out[i] = name
+			continue
+		}
+		h := customPrefix + name
+		for n := 2; taken[h]; n++ {
+			h = customPrefix + name + " (" + strconv.Itoa(n) + ")"
+		}
+		taken[h] = true
+		out[i] = h
+	}
+	return out
+}
+
 // writeOwnLeads writes every lead with leadpipe's own, stable columns: the
 // core fields in crm.CoreFields order, score and grade, the derived
 // columns, then the custom fields of all leads (the union, sorted by name;
@@ -360,10 +393,7 @@ func writeOwnLeads(s exportSheet, leads leadLister) error {
 	for _, name := range fixed {
 		row = append(row, exportCell{text: name})
 	}
-	for _, name := range custom {
-		if slices.Contains(fixed, name) {
-			name = customPrefix + name
-		}
+	for _, name := range uniqueCustomHeaders(fixed, custom) {
 		row = append(row, exportCell{text: name})
 	}
 	if err := s.write(row); err != nil {

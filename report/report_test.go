@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -493,5 +494,27 @@ func TestWriteLeadsCSVEmpty(t *testing.T) {
 	want := strings.Join(crm.CoreFields, ",") + ",score,grade,legal_form,phone_ext,currency,email_freemail,email_role,updated_at\n"
 	if buf.String() != want {
 		t.Errorf("empty export = %q, want %q", buf.String(), want)
+	}
+}
+
+// A file exported and imported again has custom fields that are named
+// like the prefixed ones ("custom.score" beside "score"): every header
+// stays unique.
+func TestUniqueCustomHeaders(t *testing.T) {
+	fixed := []string{"id", "status", "score"}
+	tests := []struct {
+		custom, want []string
+	}{
+		{[]string{"Messe-Stand", "status"}, []string{"Messe-Stand", "custom.status"}},
+		{[]string{"custom.score", "score"}, []string{"custom.score", "custom.score (2)"}},
+		{[]string{"custom.score", "custom.score (2)", "score"}, []string{"custom.score", "custom.score (2)", "custom.score (3)"}},
+		{[]string{"custom.id", "custom.status", "id", "id (2)", "status"},
+			[]string{"custom.id", "custom.status", "custom.id (2)", "id (2)", "custom.status (2)"}},
+	}
+	for _, tt := range tests {
+		got := uniqueCustomHeaders(fixed, tt.custom)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("uniqueCustomHeaders(%q) = %q, want %q", tt.custom, got, tt.want)
+		}
 	}
 }
