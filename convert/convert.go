@@ -390,7 +390,7 @@ func selectLeads(st Reader, opts Options) ([]*crm.Lead, error) {
 		for _, id := range ids {
 			l, err := st.Lead(id)
 			if err != nil {
-				return nil, fmt.Errorf("lead %s: %w", id, err)
+				return nil, err // names the lead
 			}
 			if opts.Where != nil {
 				ok, err := opts.Where(l)
@@ -430,7 +430,7 @@ func selectLeads(st Reader, opts Options) ([]*crm.Lead, error) {
 	for _, id := range ids {
 		l, err := st.Lead(id)
 		if err != nil {
-			return nil, fmt.Errorf("lead %s: %w", id, err)
+			return nil, err // names the lead
 		}
 		out = append(out, l)
 	}

@@ -352,7 +352,7 @@ func Unmerge(st crm.Store, id crm.ID, now time.Time, by string, touch func(*crm.
 		from = id
 	}
 	if surv.Status == crm.StatusConverted {
-		return nil, fmt.Errorf("lead %s: %w", surv.ID, crm.ErrConverted)
+		return nil, convertedError{surv.ID}
 	}
 	at := -1
 	for i := len(surv.Merges) - 1; i >= 0; i-- {
@@ -552,3 +552,13 @@ func setField(l *crm.Lead, field, v string) {
 		delete(l.Custom, field)
 	}
 }
+
+// convertedError refuses an unmerge on a converted lead, which is
+// read-only until it is reactivated. It is crm.ErrConverted.
+type convertedError struct{ id crm.ID }
+
+func (e convertedError) Error() string {
+	return fmt.Sprintf("lead %s is converted, which is read-only: reactivate it first (leadpipe leads reactivate %s)", e.id, e.id)
+}
+
+func (e convertedError) Is(target error) bool { return target == crm.ErrConverted }
