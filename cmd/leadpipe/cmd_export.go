@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/report"
+	"github.com/leadpipe/leadpipe/rules"
 )
 
 type exportOptions struct {
@@ -16,6 +19,9 @@ type exportOptions struct {
 	Format string
 	Target string
 	Output string
+	Where  string
+	// Now is the run's clock for --where (days_since_created); tests set it.
+	Now time.Time
 }
 
 func newExportCommand(g *globalOptions, ios *IOStreams, runF func(context.Context, *exportOptions) error) *cobra.Command {
@@ -36,6 +42,11 @@ contacts or opportunities write every field of the object, named in
 snake case (name_key, account_id, pending_verification): links as ids (A0000001, C0000001, L0000001), booleans true/false,
 times RFC 3339 in UTC. Values are the normalized ones (E.164 phone numbers,
 ISO country codes, plain decimal amounts).
+
+--where (leads only) keeps the leads for which a condition holds, in the
+language of leads list --where. For a CRM with separate leads and
+contacts (Salesforce, Dynamics), --where 'status != "Converted"' leaves
+out the converted leads, whose people the contacts file brings already.
 
 --target salesforce, hubspot or dynamics writes instead what that CRM's
 import tool maps by itself: its column names (Salesforce API names,
@@ -81,6 +92,7 @@ output.`),
 	f.StringVar(&opts.Format, "format", "csv", "output format: "+strings.Join(report.ExportFormats, ", "))
 	f.StringVar(&opts.Target, "target", "", "write the import layout of a CRM: "+strings.Join(report.ExportTargets, ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write to `FILE` instead of standard output (required for xlsx)")
+	f.StringVar(&opts.Where, "where", "", "only leads for which `EXPR` holds, e.g. 'status != \"Converted\"'")
 	_ = cmd.RegisterFlagCompletionFunc("object", cobra.FixedCompletions(report.ExportObjects, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.ExportFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("target", cobra.FixedCompletions(report.ExportTargets, cobra.ShellCompDirectiveNoFileComp))
@@ -97,6 +109,9 @@ func (o *exportOptions) complete(g *globalOptions) error {
 	if o.Target != "" && !slices.Contains(report.ExportTargets, o.Target) {
 		return usageErrorf("--target %q is not supported (supported: %s)", o.Target, strings.Join(report.ExportTargets, ", "))
 	}
+	if o.Where != "" && o.Object != "leads" {
+		return usageErrorf("--where selects leads: it needs --object leads, not %s", o.Object)
+	}
 	if g.JSON && (o.Output == "" || o.Output == "-") {
 		return usageErrorf("--json needs --output FILE: without it the export itself takes standard output")
 	}
@@ -107,21 +122,38 @@ func (o *exportOptions) complete(g *globalOptions) error {
 }
 
 func runExport(g *globalOptions, ios *IOStreams, opts *exportOptions) error {
+	var where *rules.Matcher
+	if opts.Where != "" {
+		var err error
+		if where, err = compileWhere(opts.Where, nowOr(opts.Now)); err != nil {
+			return err
+		}
+	}
 	db, err := g.openStore(true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	var src report.ExportSource = db
+	if where != nil {
+		ws := &whereSource{ExportSource: db, where: where, failed: map[crm.ID]bool{}}
+		defer func() {
+			if len(ws.failed) > 0 && !g.Quiet {
+				fmt.Fprintf(ios.ErrOut, "warning: --where could not be evaluated for %s (left out): %v\n", plural(len(ws.failed), "lead", "leads"), ws.firstFail)
+			}
+		}()
+		src = ws
+	}
 	eo := report.ExportOptions{Object: opts.Object, Format: opts.Format, Target: opts.Target}
 	if opts.Output == "" || opts.Output == "-" {
-		return report.Export(ios.Out, db, eo)
+		return report.Export(ios.Out, src, eo)
 	}
 	f, err := report.CreateAtomic(opts.Output, 0o600)
 	if err != nil {
 		return err
 	}
 	defer f.Abort()
-	rows, err := report.ExportRows(f, db, eo)
+	rows, err := report.ExportRows(f, src, eo)
 	if err != nil {
 		if strings.Contains(err.Error(), opts.Output) {
 			return err // a write error, which names the file already
@@ -145,4 +177,31 @@ type exportResult struct {
 	Format string `json:"format"`
 	Target string `json:"target"` // "" for leadpipe's own columns
 	Rows   int    `json:"rows"`   // records written, the header not counted
+}
+
+// whereSource is the store with only the leads --where selects. A lead the
+// condition cannot be evaluated for is left out and counted, as in leads
+// list (the own layout reads the leads twice: counted once).
+type whereSource struct {
+	report.ExportSource
+	where     *rules.Matcher
+	failed    map[crm.ID]bool
+	firstFail error
+}
+
+func (s *whereSource) ForEachLead(fn func(*crm.Lead) error) error {
+	return s.ExportSource.ForEachLead(func(l *crm.Lead) error {
+		ok, err := s.where.Match(l)
+		if err != nil {
+			if len(s.failed) == 0 {
+				s.firstFail = err
+			}
+			s.failed[l.ID] = true
+			return nil
+		}
+		if !ok {
+			return nil
+		}
+		return fn(l)
+	})
 }
