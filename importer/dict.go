@@ -28,7 +28,7 @@ const (
 	// FieldCustom keeps the column as a custom field under its header.
 	FieldCustom = "custom"
 	// FieldIgnore marks leadpipe's own annotation columns of a rejects
-	// file (leadpipe_row, leadpipe_reason): when a corrected rejects file
+	// file (leadpipe_file, leadpipe_row, leadpipe_reason): when a corrected rejects file
 	// is imported again they are not data and are dropped. It is the only
 	// target that drops a value, so it is not offered to mapping files.
 	FieldIgnore = "ignore"
@@ -201,7 +201,7 @@ func dictSource() []*dictTable {
 			},
 			custom("id", "lead_id", "notes", "status", "stage", "updated_at"),
 			// The annotation columns of a rejects file (package report).
-			[]dictEntry{e("leadpipe_row", tIgnore), e("leadpipe_reason", tIgnore)},
+			[]dictEntry{e("leadpipe_file", tIgnore), e("leadpipe_row", tIgnore), e("leadpipe_reason", tIgnore)},
 		)},
 		{name: "common (en)", entries: cat(
 			[]dictEntry{

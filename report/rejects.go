@@ -15,6 +15,9 @@ import (
 // When a rejects file is imported again, the importer ignores them; when one
 // of its rows is rejected again, they are replaced, not repeated.
 const (
+	// ColumnFile names the input file of each row; only a file that holds
+	// the rows of several inputs has it, since their row numbers repeat.
+	ColumnFile   = "leadpipe_file"
 	ColumnRow    = "leadpipe_row"
 	ColumnReason = "leadpipe_reason"
 )
@@ -31,7 +34,9 @@ const bom = "\uFEFF"
 // spreadsheet would run as a formula are escaped (see escapeCell).
 //
 // Rows of several input files go into one file when all of them have the
-// same header and delimiter. Otherwise each input file gets its own file,
+// same header and delimiter; such a file has the column leadpipe_file
+// before leadpipe_row, naming each row's input as the user gave it, since
+// two inputs' row numbers repeat. Otherwise each input file gets its own file,
 // named after the path given with the input's base name added:
 // rejects.csv → rejects-fair.csv, rejects-web.csv. Close returns the paths.
 // When no row was rejected, no file is written, and one an earlier run
@@ -92,7 +97,7 @@ func (w *RejectsWriter) StartFile(input string, header []string, delimiter strin
 
 func isAnnotation(h string) bool {
 	h = strings.TrimSpace(h)
-	return strings.EqualFold(h, ColumnRow) || strings.EqualFold(h, ColumnReason)
+	return strings.EqualFold(h, ColumnFile) || strings.EqualFold(h, ColumnRow) || strings.EqualFold(h, ColumnReason)
 }
 
 func delimiterRune(d string) rune {
@@ -306,6 +311,11 @@ func writeRejects(path string, parts []*rejectsPart) error {
 	}
 	header = append(header, make([]string, extra)...)
 	width := len(header)
+	// Several inputs' row numbers repeat: each row names its file.
+	several := len(parts) > 1
+	if several {
+		header = append(header, ColumnFile)
+	}
 	if err := cw.Write(append(header, ColumnRow, ColumnReason)); err != nil {
 		return err
 	}
@@ -328,6 +338,9 @@ func writeRejects(path string, parts []*rejectsPart) error {
 			cells = append(cells[:0], rec[2:]...)
 			for len(cells) < width && len(parts[0].header) > 0 {
 				cells = append(cells, "")
+			}
+			if several {
+				cells = append(cells, escapeCell(p.input))
 			}
 			if err := cw.Write(append(cells, rec[0], rec[1])); err != nil {
 				return fmt.Errorf("write %s: %w", path, unwrapPath(err))

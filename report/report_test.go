@@ -172,6 +172,14 @@ func TestRejectsWriter(t *testing.T) {
 			}}},
 			want: []string{"rejects2.csv"},
 		},
+		{
+			name: "annotations of a shared rejects file are replaced",
+			path: "rejects3.csv",
+			inputs: []rejectInput{{name: "rejects.csv", header: []string{"Vorname", "E-Mail", "leadpipe_file", "leadpipe_row", "leadpipe_reason"}, delim: ";", rows: []rejectRow{
+				{2, []string{"Jürgen", "kein@", "fair.csv", "3", "email: not a valid e-mail address"}, "email: not a valid e-mail address", false},
+			}}},
+			want: []string{"rejects3.csv"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -70,7 +70,8 @@ structurally broken, or when it is an erased person's (leadpipe erase).
 --rejects writes such rows with their original columns plus leadpipe_row
 and leadpipe_reason, so that the file can be corrected and imported again
 as it is; inputs whose columns differ get a file each (rejects.csv gives
-rejects-fair.csv, rejects-web.csv). Without --rejects they are listed on
+rejects-fair.csv, rejects-web.csv), and a file shared by inputs with one
+layout names each row's input in a leadpipe_file column. Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
 file,row,outcome,lead_id,reason.
 
