@@ -774,14 +774,50 @@ func (r *rowBuild) address() {
 // postalCity matches a postal code and a city: five digits (DE, FR, IT,
 // ES, ...), Polish 00-000, or four digits (AT, CH, ...), with an optional
 // country prefix ("D-80331"), then the city.
-var postalCity = regexp.MustCompile(`^(?:[A-Z]{1,3}-)?(\d{5}|\d{2}-\d{3}|\d{4})\s+(\p{L}[\p{L}\p{M} .'()/-]*)$`)
+var postalCity = regexp.MustCompile(`^(?:[A-Z]{1,3}-)?(\d{4} ?[A-Z]{2}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}|\d{2}-\d{3}|\d{4})\s+(\p{L}[\p{L}\p{M} .'()/-]*)$`)
 
 // Countries whose addresses write the postal code before the city, by the
-// length of their codes (PL's 00-000 counts with the five).
+// shape of their codes: five digits (PL's 00-000 counts with them), four,
+// the Netherlands' "1012 AB", Sweden's, Czechia's, Slovakia's and Greece's
+// "114 55" (or five digits), Portugal's "1000-001".
 var (
 	postalFirst5 = map[string]bool{"DE": true, "FR": true, "IT": true, "ES": true, "PL": true, "FI": true, "HR": true, "EE": true, "LT": true, "MC": true}
 	postalFirst4 = map[string]bool{"AT": true, "CH": true, "LI": true, "BE": true, "LU": true, "DK": true, "HU": true, "NO": true, "SI": true}
+	postalFirst3 = map[string]bool{"SE": true, "CZ": true, "SK": true, "GR": true}
 )
+
+// postalShape reports whether a postal code written before the city
+// ("1012 AB", "114 55", "00-950") has the shape of country's codes.
+func postalShape(code, country string) bool {
+	digits, letters, space, dash := 0, 0, false, false
+	for _, c := range code {
+		switch {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'A' <= c && c <= 'Z':
+			letters++
+		case c == ' ':
+			space = true
+		case c == '-':
+			dash = true
+		}
+	}
+	switch {
+	case country == "NL":
+		return digits == 4 && letters == 2
+	case postalFirst3[country]:
+		return digits == 5 && letters == 0 && !dash
+	case country == "PT":
+		return digits == 7 && dash || digits == 4 && !dash
+	case letters > 0 || space:
+		return false
+	case postalFirst5[country]:
+		return digits == 5 && (!dash || country == "PL")
+	case postalFirst4[country]:
+		return digits == 4 && !dash
+	}
+	return false
+}
 
 // splitPostalCity splits "80331 München" when the postal code is valid
 // for the row's country (or the region, when the row has none) and that
@@ -807,10 +843,7 @@ func splitPostalCity(s, country, region string) (pc, city, rowCountry string, ok
 	}
 	// Only where addresses put the postal code before the city: in the
 	// US, "10001 Broadway" is a house number and a street.
-	switch digits := len(m[1]); {
-	case postalFirst5[country] && (digits == 5 || strings.Contains(m[1], "-") && country == "PL"):
-	case postalFirst4[country] && digits == 4:
-	default:
+	if !postalShape(m[1], country) {
 		return "", "", "", false
 	}
 	code, err := normalize.PostalCode(m[1], country)

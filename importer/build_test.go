@@ -814,6 +814,21 @@ func TestSplitAddress(t *testing.T) {
 		{"PL-00-950 Warszawa", "", "", "00-950", "Warszawa", "PL"},
 		{"FIN-00100 Helsinki", "", "", "00100", "Helsinki", "FI"},
 		{"D-8000 München", "", "", "", "", ""}, // a code from before 1993
+		// The Netherlands, Sweden, Czechia, Portugal: other shapes.
+		{"1012 AB Amsterdam", "NL", "", "1012 AB", "Amsterdam", ""},
+		{"3011AD Rotterdam", "NL", "", "3011 AD", "Rotterdam", ""},
+		{"1012 AB AMSTERDAM", "NL", "", "1012 AB", "AMSTERDAM", ""},
+		{"NL-1012 AB Amsterdam", "", "", "1012 AB", "Amsterdam", "NL"},
+		{"0123 AB Amsterdam", "NL", "", "", "", ""}, // no Dutch code starts with 0
+		{"1012 Amsterdam", "NL", "", "", "", ""},    // the letters are part of it
+		{"114 55 Stockholm", "SE", "", "114 55", "Stockholm", ""},
+		{"11455 Stockholm", "SE", "", "114 55", "Stockholm", ""},
+		{"110 00 Praha 1", "CZ", "", "", "", ""}, // a district number after the city is no city
+		{"110 00 Praha", "CZ", "", "110 00", "Praha", ""},
+		{"1000-001 Lisboa", "PT", "", "1000-001", "Lisboa", ""},
+		{"1000 BRUSSEL", "BE", "", "1000", "BRUSSEL", ""},
+		{"1012 AB Amsterdam", "DE", "", "", "", ""}, // not a German code
+		{"114 55 Stockholm", "DE", "", "", "", ""},
 	} {
 		pc, city, cc, ok := splitPostalCity(tc.in, tc.country, tc.region)
 		if tc.rowCountry == "" {
@@ -831,6 +846,8 @@ func TestSplitAddress(t *testing.T) {
 		{"Hauptstr. 12345", "DE", "", "", ""},
 		{"80331 München", "DE", "", "", ""}, // no street before it
 		{"Suite 5, 10001 Broadway", "US", "", "", ""},
+		{"Damrak 1, 1012 AB Amsterdam", "NL", "Damrak 1", "1012 AB", "Amsterdam"},
+		{"Drottninggatan 5, 114 55 Stockholm", "SE", "Drottninggatan 5", "114 55", "Stockholm"},
 	} {
 		street, pc, city, _, ok := splitStreetAddress(tc.in, tc.country, "")
 		if street != tc.street || pc != tc.pc || city != tc.city || ok != (tc.pc != "") {
