@@ -613,6 +613,8 @@ func FuzzBuild(f *testing.F) {
 	f.Add("Herr|Jürgen|Müller||Müller GmbH|j.mueller@example.de||030 1234567||Hauptstraße|5|10115|Berlin|DE|||DE136695976|Messe|83.500,00 €|15.03.2024|n|x")
 	f.Add("|||Dr. Anna Weber|Weber AG|bad@|a@b.de|12|0151 23456789||||||Industriestr. 1|Köln|PL5260250274||50k|03/15/2024||")
 	f.Add("||||||||||||||||||||||")
+	f.Add("|Jan|de Vries||Alpha B.V.|jan@alpha.nl|||||||1012 AB Amsterdam|NL|Damrak 1, 1012AB Amsterdam||||||||")
+	f.Add("|Eva|Berg||||||||||114 55 Stockholm|SE||||||||")
 	f.Add("\u200b|\ufeff| |\x00|\xff\xfe|::: ; ,|@@|+|(0)|/|0|00-950|ö|xx||||NIP|€|31.02.2024|\n|\r")
 	f.Fuzz(func(t *testing.T, row string) {
 		cells := strings.Split(row, "|")
