@@ -28,9 +28,12 @@ const (
 	// FieldCustom keeps the column as a custom field under its header.
 	FieldCustom = "custom"
 	// FieldIgnore marks leadpipe's own annotation columns of a rejects
-	// file (leadpipe_file, leadpipe_row, leadpipe_reason): when a corrected rejects file
-	// is imported again they are not data and are dropped. It is the only
-	// target that drops a value, so it is not offered to mapping files.
+	// file (leadpipe_file, leadpipe_row, leadpipe_reason), and the derived
+	// columns of its own lead export (score, grade, legal_form,
+	// email_freemail, email_role): when such a file is imported again they
+	// are not data (an import derives the latter again) and are dropped.
+	// It is the only target that drops a value, so it is not offered to
+	// mapping files.
 	FieldIgnore = "ignore"
 )
 

@@ -247,6 +247,7 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 		}
 	}
 
+	m.ownExportDerived(header)
 	m.rank()
 	m.nameCustom()
 
@@ -261,6 +262,39 @@ func NewMapping(header []string, mf *MapFile) (*Mapping, error) {
 		m.Warnings = append(m.Warnings, "no column maps to a lead field, so every row will be rejected: is the first row the header? A mapping file (--map) can name the columns")
 	}
 	return m, nil
+}
+
+// ownExportSignature are the columns by which leadpipe's own lead export
+// is known: no other program writes all three.
+var ownExportSignature = []string{"legal_form", "email_freemail", "email_role"}
+
+// ownExportDerived are the columns of leadpipe's own lead export that it
+// derives from the others (the score and grade by the scoring rules, the
+// legal form from the company, the e-mail's kind from the address): an
+// import derives them again, under its own rules, so they are no data.
+var ownExportDerived = map[string]bool{"score": true, "grade": true, "legal_form": true, "email_freemail": true, "email_role": true}
+
+// ownExportDerived drops the derived columns of a file that leadpipe's own
+// export wrote (ownExportSignature), which would otherwise come back as
+// custom fields and be exported again beside the columns leadpipe derives,
+// five more columns with every round trip. A mapping file's choice stands.
+func (m *Mapping) ownExportDerived(header []string) {
+	trimmed := make([]string, len(header))
+	for i, h := range header {
+		trimmed[i] = strings.TrimSpace(h)
+	}
+	for _, name := range ownExportSignature {
+		if !slices.Contains(trimmed, name) {
+			return
+		}
+	}
+	for i := range m.Columns {
+		c := &m.Columns[i]
+		if c.target == tCustom && c.Source == "custom" && ownExportDerived[trimmed[i]] {
+			c.target, c.Field = tIgnore, FieldIgnore
+			c.Source = "leadpipe's own export: derived again on import"
+		}
+	}
 }
 
 // Mapped reports whether any column maps to a lead field.
@@ -377,6 +411,8 @@ func (m *Mapping) Describe() []string {
 		switch {
 		case c.target == tCustom:
 			s = "custom " + strconv.Quote(c.Custom)
+		case c.target == tIgnore && ownExportDerived[strings.TrimSpace(c.Header)]:
+			s = "ignored (derived again)"
 		case c.target == tIgnore:
 			s = "ignored (rejects-file annotation)"
 		default:

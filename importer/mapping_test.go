@@ -809,3 +809,45 @@ func TestBuildBriefanrede(t *testing.T) {
 		t.Errorf("without Anrede: salutation %q, custom %v", l.Salutation, l.Custom)
 	}
 }
+
+// TestOwnExportDerived: leadpipe's own lead export, imported again, has
+// its derived columns (score, grade, legal_form, email_freemail,
+// email_role) dropped, since the import derives them anew; a file without
+// the export's signature keeps a "score" column as a custom field, and a
+// mapping file's choice stands.
+func TestOwnExportDerived(t *testing.T) {
+	own := strings.Split("id,first_name,last_name,company,email,status,stage,score,grade,legal_form,phone_ext,currency,email_freemail,email_role,updated_at", ",")
+	m, err := NewMapping(own, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range m.Columns {
+		derived := ownExportDerived[c.Header]
+		if derived != (c.Field == FieldIgnore) {
+			t.Errorf("own export: %q → %s (%s)", c.Header, c.Field, c.Source)
+		}
+	}
+	other := []string{"first_name", "last_name", "email", "score", "grade", "legal_form"}
+	m, err = NewMapping(other, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range m.Columns[3:] {
+		if c.Field != FieldCustom {
+			t.Errorf("no own export: %q → %s, want custom", c.Header, c.Field)
+		}
+	}
+	mf, err := ParseMapFile("map.yaml", []byte("columns:\n  score: custom\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err = NewMapping(own, mf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range m.Columns {
+		if c.Header == "score" && c.Field != FieldCustom {
+			t.Errorf("mapping file names score custom: → %s (%s)", c.Field, c.Source)
+		}
+	}
+}
