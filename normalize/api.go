@@ -38,7 +38,18 @@ var (
 	// national number such as "030 1234567" read without a region: it may
 	// well be valid, but only a country says in which plan.
 	ErrPhoneNoCountry error = phoneNoCountry{}
+	// ErrPhoneExponent is the ErrInvalidPhone (errors.Is holds) of a
+	// number a spreadsheet wrote in scientific notation with fewer digits
+	// than the number has ("4.91712E+11"): the rest are lost.
+	ErrPhoneExponent error = phoneExponent{}
 )
+
+type phoneExponent struct{}
+
+func (phoneExponent) Error() string {
+	return "written in scientific notation by a spreadsheet (E+), its last digits lost: format the column as text and export again"
+}
+func (phoneExponent) Is(target error) bool { return target == ErrInvalidPhone }
 
 type phoneNoCountry struct{}
 

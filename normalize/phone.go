@@ -47,6 +47,12 @@ func ParsePhone(s, region string) (Phone, error) {
 	}
 	region = phoneRegion(region)
 	t = stripTrailingLabel(stripPhoneLabel(t))
+	if digits, ok, whole := spreadsheetExponent(t); ok {
+		if !whole {
+			return Phone{}, ErrPhoneExponent
+		}
+		t = digits
+	}
 	main, ext, ok := splitPhoneExt(t)
 	if !ok {
 		return parsePhoneSlow(t, region)
@@ -61,6 +67,46 @@ func ParsePhone(s, region string) (Phone, error) {
 		return Phone{}, err
 	}
 	return Phone{E164: e164, Ext: ext}, nil
+}
+
+// spreadsheetExponent reads a number that a spreadsheet wrote in
+// scientific notation because it took the phone number for a number:
+// "4.91711234567E+11" (Excel's CSV), "4,91711234567E+11" (with a German
+// decimal comma). ok reports whether t is written so; whole whether every
+// digit of the number is there (as many decimals as the exponent says),
+// and digits is then the number ("491711234567"). "4.91712E+11" lost the
+// last digits to the display format (whole is false): no number is made up
+// from what is left.
+func spreadsheetExponent(t string) (digits string, ok, whole bool) {
+	e := strings.IndexAny(t, "Ee")
+	if e < 2 || e+1 >= len(t) {
+		return "", false, false
+	}
+	mant, exp := t[:e], t[e+1:]
+	if exp[0] == '+' {
+		exp = exp[1:]
+	}
+	if len(exp) == 0 || len(exp) > 2 || !allDigits(exp) {
+		return "", false, false
+	}
+	if mant[0] < '1' || mant[0] > '9' || (mant[1] != '.' && mant[1] != ',') || !allDigits(mant[2:]) {
+		return "", false, false
+	}
+	frac := mant[2:]
+	if atoi(exp) != len(frac) {
+		return "", true, false
+	}
+	return mant[:1] + frac, true, true
+}
+
+// allDigits reports whether s is made of ASCII digits (true when empty).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // phoneRegion upper-cases an ISO alpha-2 region; anything else is no region.

@@ -77,6 +77,14 @@ func TestParsePhone(t *testing.T) {
 		{"gb trunk", "+44 (0)20 7946 0958", "", Phone{E164: "+442079460958"}, nil},
 		{"fr", "01 23 45 67 89", "FR", Phone{E164: "+33123456789"}, nil},
 		{"nl mobile", "+31 6 12345678", "", Phone{E164: "+31612345678"}, nil},
+		// A number Excel took for a number and wrote in scientific
+		// notation: read when every digit is there, else named as such.
+		{"excel exponent, all digits", "4.91711234567E+11", "DE", Phone{E164: "+491711234567"}, nil},
+		{"excel exponent, decimal comma", "4,91711234567E+11", "DE", Phone{E164: "+491711234567"}, nil},
+		{"excel exponent, leading 0 lost", "1.711234567E+9", "DE", Phone{E164: "+491711234567"}, nil},
+		{"excel exponent, digits lost", "4.91712E+11", "DE", Phone{}, ErrPhoneExponent},
+		{"excel exponent, digits lost, comma", "4,91712E+11", "DE", Phone{}, ErrPhoneExponent},
+		{"excel exponent, invalid", "4.91712E+11", "DE", Phone{}, ErrInvalidPhone},
 		{"empty", "  ", "DE", Phone{}, ErrEmpty},
 		{"too short", "12", "DE", Phone{}, ErrInvalidPhone},
 		{"no region no country code", "030 1234567", "", Phone{}, ErrPhoneNoCountry},
