@@ -616,6 +616,7 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	r.l.Phone, r.l.PhoneExt = r.phone(tPhone, crm.FieldPhone)
 	r.phoneExt()
 	r.l.Mobile, _ = r.phone(tMobile, crm.FieldMobile)
+	r.morePhones()
 	r.company()
 	r.simple()
 	r.custom()
@@ -1115,6 +1116,93 @@ func (r *rowBuild) phone(t target, field string) (e164, ext string) {
 		r.warn(field, badErr, normalize.ErrInvalidPhone, v)
 	}
 	return "", ""
+}
+
+// morePhones keeps what a phone cell of several numbers holds beside the
+// number the lead took from it ("030 1234567 / 0171 1234567", Google's
+// "+48 61 … ::: +48 61 …") in a custom field of its own, the column's name
+// with " (more)": each other number in E.164 (a part that reads as no
+// number, as written), joined with "; ". Without it the other numbers
+// would live on only in the raw value, which no export writes and a merge
+// that brings another number replaces. A cell none of whose numbers the
+// lead took (an invalid one, warned about) keeps its raw value only.
+func (r *rowBuild) morePhones() {
+	if r.l.Phone == "" && r.l.Mobile == "" {
+		return
+	}
+	taken := map[string]bool{r.l.Phone: true, r.l.Mobile: true}
+	delete(taken, "")
+	done := -1
+	for _, cols := range [][]int{r.b.cand[tPhone], r.b.cand[tMobile]} {
+		for _, c := range cols {
+			if c == done || !r.isFilled(c) || !r.isUsed(c) {
+				continue
+			}
+			done = c // a labelled column is a candidate of both
+			other, ok := otherPhones(r.cell(c), r.region, taken)
+			if !ok || len(other) == 0 {
+				continue
+			}
+			name := "Column " + strconv.Itoa(c+1)
+			if c < len(r.b.custom) {
+				name = r.b.custom[c]
+			}
+			name += " (" + moreNote + ")"
+			if r.l.Custom == nil {
+				r.l.Custom = map[string]string{}
+			}
+			v := strings.Join(other, "; ")
+			r.l.Custom[name] = v
+			r.l.Raw.Set(name, v)
+		}
+	}
+}
+
+// otherPhones lists the parts of a phone cell that are not one of the
+// numbers taken: other numbers in E.164 (" ext. N" after an extension),
+// parts that read as no number as written. ok is false when the cell is
+// one number, or holds none of the numbers taken.
+func otherPhones(cell, region string, taken map[string]bool) (other []string, ok bool) {
+	if _, err := normalize.ParsePhone(normalize.Text(cell), region); err == nil {
+		return nil, false
+	}
+	seen := map[string]bool{}
+	for _, part := range strings.Split(phoneSeparators.Replace(cell), ";") {
+		part = normalize.Text(part)
+		if part == "" {
+			continue
+		}
+		var got []normalize.Phone
+		if p, err := normalize.ParsePhone(part, region); err == nil {
+			got = append(got, p)
+		} else {
+			for _, alt := range phoneVariants(part, region) {
+				if p, err := normalize.ParsePhone(alt, region); err == nil {
+					got = append(got, p)
+				}
+			}
+		}
+		if len(got) == 0 {
+			other = append(other, part)
+			continue
+		}
+		for _, p := range got {
+			if taken[p.E164] {
+				ok = true
+				continue
+			}
+			if seen[p.E164] {
+				continue
+			}
+			seen[p.E164] = true
+			if p.Ext != "" {
+				other = append(other, p.E164+" ext. "+p.Ext)
+			} else {
+				other = append(other, p.E164)
+			}
+		}
+	}
+	return other, ok
 }
 
 // labelPhones makes every labelled phone column (Mapping.phoneLabels) a

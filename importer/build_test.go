@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/csv"
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -1211,5 +1212,51 @@ func TestBuildNoCompany(t *testing.T) {
 	l, _ := b.Build(rec(t, h, "Lea;Schulz;lea@example.com;Privatbrauerei Schulz GmbH"))
 	if l.Company == "" {
 		t.Errorf("a company named Privat… lost its name")
+	}
+}
+
+// TestBuildMorePhones: a cell of several numbers gave the lead its first
+// valid one, and the others lived on only in the raw value, which no
+// export writes and a merge bringing another number replaces.
+func TestBuildMorePhones(t *testing.T) {
+	for _, tc := range []struct {
+		header, row   string
+		phone, mobile string
+		more          map[string]string
+	}{
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 / 0171 1234567", "+49301234567", "",
+			map[string]string{"Telefon (more)": "+491711234567"}},
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567, 030 7654321 Durchwahl 12, nur vormittags", "+49301234567", "",
+			map[string]string{"Telefon (more)": "+49307654321 ext. 12; nur vormittags"}},
+		// The other number is the lead's mobile already.
+		{"Vorname;Nachname;Telefon;Mobil", "Jan;Cox;030 1234567 oder 0171 1234567;0171 1234567", "+49301234567", "+491711234567", nil},
+		// Google: two numbers of one label, one of each label, and a fax.
+		{"First Name,Last Name,Phone 1 - Label,Phone 1 - Value", "Ewa,Nowak,Work,+48 22 123 45 67 ::: +48 22 123 45 68", "+48221234567", "",
+			map[string]string{"Phone 1 - Value (more)": "+48221234568"}},
+		{"First Name,Last Name,Phone 1 - Label,Phone 1 - Value", "Ewa,Nowak,Work ::: Mobile,+48 22 123 45 67 ::: +48 501 234 567", "+48221234567", "+48501234567", nil},
+		{"First Name,Last Name,Phone 1 - Label,Phone 1 - Value", "Ewa,Nowak,Work ::: Work Fax,+48 22 123 45 67 ::: +48 22 123 45 99", "+48221234567", "",
+			map[string]string{"Phone 1 - Value (more)": "+48221234599"}},
+		// One number, with a note: nothing more.
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 (Zentrale)", "+49301234567", "", nil},
+		// No number read: the raw value and the warning keep it.
+		{"Vorname;Nachname;E-Mail;Telefon", "Jan;Cox;j@cox.de;kaputt, auch kaputt", "", "", nil},
+	} {
+		b, h := testBuilder(t, tc.header, BuildOptions{Region: "DE"})
+		l, err := b.Build(rec(t, h, tc.row))
+		if err != nil {
+			t.Fatal(err)
+		}
+		more := map[string]string{}
+		for k, v := range l.Custom {
+			if strings.HasSuffix(k, "(more)") {
+				more[k] = v
+				if raw, _ := l.Raw.Get(k); raw != v {
+					t.Errorf("%s: raw %q = %q, want %q", tc.row, k, raw, v)
+				}
+			}
+		}
+		if l.Phone != tc.phone || l.Mobile != tc.mobile || !maps.Equal(more, tc.more) {
+			t.Errorf("%s: phone %q mobile %q more %q; want %q %q %q", tc.row, l.Phone, l.Mobile, more, tc.phone, tc.mobile, tc.more)
+		}
 	}
 }
