@@ -3,6 +3,7 @@ package importer
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/normalize"
@@ -36,6 +38,11 @@ type BuildOptions struct {
 	// it, when it has at least a name or a company. A row with neither is
 	// rejected all the same: it would be a lead nobody can recognise.
 	KeepUnreachable bool
+	// Delimiter is the CSV file's delimiter (",", ";", "\t", "|"; "" for
+	// a spreadsheet): in a rejects file, a row rejected for its shifted
+	// fields or its quoting that still holds it in a cell was not
+	// corrected (see Build).
+	Delimiter string
 }
 
 // WarnUnreachable is the warning on a lead kept by
@@ -72,6 +79,8 @@ type Builder struct {
 	// leadpipe_reason column), whose cells carry the ' that kept formulas
 	// from running in a spreadsheet (report's escapeCell).
 	rejectsFile bool
+	// reasonCol is the rejects file's leadpipe_reason column, or -1.
+	reasonCol int
 	// phoneLabel maps a numbered phone column ("Phone 2 - Value", Google
 	// Contacts) to the column of its label ("Phone 2 - Label"): a row's
 	// label says whether the number is a mobile one.
@@ -130,6 +139,8 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		targets: make([]target, len(m.Columns)),
 		custom:  make([]string, len(m.Columns)),
 		orders:  make([]normalize.DateOrder, len(m.Columns)),
+
+		reasonCol: -1,
 	}
 	if b.now == nil {
 		b.now = time.Now
@@ -178,7 +189,9 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		}
 		if t == tIgnore {
 			b.ignored = append(b.ignored, i)
-			b.rejectsFile = b.rejectsFile || strings.EqualFold(strings.TrimSpace(cols[i].Header), "leadpipe_reason")
+			if strings.EqualFold(strings.TrimSpace(cols[i].Header), "leadpipe_reason") {
+				b.rejectsFile, b.reasonCol = true, i
+			}
 			continue
 		}
 		s := addrSlot(t)
@@ -541,13 +554,20 @@ func errReason(err, fallback error, value string) string {
 // rejects-file annotations (FieldIgnore), cells that say they hold no
 // value ("n/a", "NULL", "-": nullMarker) and spreadsheet error values
 // (a warning names those). Excel's text markers ('01067, ="01067") are
-// taken off first. Safe for concurrent use.
+// taken off first. A row of a rejects file that still shows the
+// structural problem it was rejected for is rejected again (uncorrected).
+// Safe for concurrent use.
 func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	if rec.Err != nil {
 		if re, ok := rec.Err.(*crm.RowError); ok {
 			return nil, re
 		}
 		return nil, &crm.RowError{File: rec.File, Row: rec.Row, Err: rec.Err}
+	}
+	if b.reasonCol >= 0 {
+		if field, err := b.uncorrected(rec.Fields); err != nil {
+			return nil, &crm.RowError{File: rec.File, Row: rec.Row, Field: field, Err: err}
+		}
 	}
 	r := rowBuild{b: b, f: rec.Fields, l: &crm.Lead{}, memo: b.memos.get()}
 	defer b.memos.put(r.memo)
@@ -640,6 +660,101 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 	}
 	return l, nil
 }
+
+// errUncorrected ends the reason of a rejects file's row rejected again
+// because it still shows the problem it was rejected for.
+const errUncorrected = "not corrected in the rejects file: correct the row and import the file again"
+
+// uncorrected checks a row of a rejects file that was rejected for its
+// structure (its leadpipe_reason says so). The rejects file shows such a
+// row in the input's columns: a row with more fields than the header
+// keeps its surplus in its last cell, joined by the delimiter; a field
+// with a stray quote holds the rest of its line, delimiters and all;
+// bytes invalid in the input's encoding are U+FFFD. Read as they are,
+// those cells would import shifted values (a company in the e-mail
+// column, the e-mail address and phone in the company), so a row that
+// still shows its problem is rejected again, for the same cause. It
+// returns the field the cause names and the error, or nil.
+func (b *Builder) uncorrected(f []string) (string, error) {
+	if b.reasonCol >= len(f) {
+		return "", nil
+	}
+	reason := strings.TrimSpace(f[b.reasonCol])
+	if reason == "" {
+		return "", nil
+	}
+	for _, cause := range []error{crm.ErrFieldCount, crm.ErrQuote, crm.ErrEncoding} {
+		field := ""
+		if !strings.HasPrefix(reason, cause.Error()) {
+			i := strings.Index(reason, ": "+cause.Error())
+			if i <= 0 {
+				continue
+			}
+			field = reason[:i]
+		}
+		col := b.columnNamed(field)
+		still := false
+		switch {
+		case cause == crm.ErrEncoding:
+			still = b.cellsHold(f, col, func(v string) bool { return strings.ContainsRune(v, utf8.RuneError) })
+		case b.opts.Delimiter == "":
+		case cause == crm.ErrFieldCount:
+			// The surplus is in the row's last cell.
+			col = -1
+			for c := len(f) - 1; c >= 0; c-- {
+				if !b.annotation(c) && strings.TrimSpace(f[c]) != "" {
+					col = c
+					break
+				}
+			}
+			still = col >= 0 && strings.Contains(f[col], b.opts.Delimiter)
+		default:
+			still = b.cellsHold(f, col, func(v string) bool { return strings.Contains(v, b.opts.Delimiter) })
+		}
+		if still {
+			return field, fmt.Errorf("%w: %s", cause, errUncorrected)
+		}
+		return "", nil
+	}
+	return "", nil
+}
+
+// columnNamed is the first column titled name (or named "column N" for
+// an untitled one, as the reader names it), or -1 for any column.
+func (b *Builder) columnNamed(name string) int {
+	if name == "" {
+		return -1
+	}
+	for i, c := range b.m.Columns {
+		if strings.TrimSpace(c.Header) == name {
+			return i
+		}
+	}
+	if n, ok := strings.CutPrefix(name, "column "); ok {
+		if i, err := strconv.Atoi(n); err == nil && i >= 1 {
+			return i - 1
+		}
+	}
+	return -1
+}
+
+// cellsHold reports whether column col of f (any column but the
+// annotations for col -1) satisfies has.
+func (b *Builder) cellsHold(f []string, col int, has func(string) bool) bool {
+	if col >= 0 {
+		return col < len(f) && has(f[col])
+	}
+	for c, v := range f {
+		if !b.annotation(c) && has(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// annotation reports whether column c is one of leadpipe's rejects-file
+// annotation columns.
+func (b *Builder) annotation(c int) bool { return slices.Contains(b.ignored, c) }
 
 // unreachableError is crm.ErrUnreachable with the invalid values that
 // caused it: "no way to reach the person (email: not a valid e-mail

@@ -1260,3 +1260,37 @@ func TestBuildMorePhones(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildRejectsUncorrected: a rejects file's row rejected for its
+// structure was read as it stood when imported again uncorrected (shifted
+// values, a company holding an address and a number, U+FFFD in a name).
+func TestBuildRejectsUncorrected(t *testing.T) {
+	header := "Vorname;Nachname;Firma;E-Mail;leadpipe_row;leadpipe_reason"
+	for _, tc := range []struct {
+		row, field string
+		cause      error // nil: imported
+	}{
+		{`Käthe;Weiß;Weiß;" AG; k@weiss.de";3;more fields than the header has columns (5, the header has 4)`, "", crm.ErrFieldCount},
+		{`Björn;Groß;"Groß KG;b@gross.de";;4;Firma: malformed quoting`, "Firma", crm.ErrQuote},
+		{"Zbigniew;Ma\uFFFDecki;Firma;z@firma.pl;6;Nachname: bytes that are not valid in the file's encoding", "Nachname", crm.ErrEncoding},
+		// A second round's reason names the cause the same way.
+		{`Björn;Groß;"Groß KG;b@gross.de";;3;Firma: malformed quoting: not corrected in the rejects file: correct the row and import the file again`, "Firma", crm.ErrQuote},
+		// Corrected rows, and a delimiter elsewhere in a corrected one.
+		{`Käthe;Weiß;Weiß AG;k@weiss.de;3;more fields than the header has columns (5, the header has 4)`, "", nil},
+		{`Käthe;Weiß;"Weiß; Söhne";k@weiss.de;3;more fields than the header has columns (5, the header has 4)`, "", nil},
+		{`Björn;Groß;Groß KG;b@gross.de;4;Firma: malformed quoting`, "", nil},
+		{`Zbigniew;Małecki;Firma;z@firma.pl;6;Nachname: bytes that are not valid in the file's encoding`, "", nil},
+		// Another reason: the cells are the person's to correct.
+		{`Anna;Nowak;"Nowak; Syn";anna@nowak.pl;2;no way to reach the person`, "", nil},
+	} {
+		b, h := testBuilder(t, header, BuildOptions{Delimiter: ";"})
+		_, err := b.Build(rec(t, h, tc.row))
+		var re *crm.RowError
+		switch {
+		case tc.cause == nil && err != nil:
+			t.Errorf("%s: %v, want a lead", tc.row, err)
+		case tc.cause != nil && (!errors.As(err, &re) || !errors.Is(err, tc.cause) || re.Field != tc.field):
+			t.Errorf("%s: %v, want %v in field %q", tc.row, err, tc.cause, tc.field)
+		}
+	}
+}

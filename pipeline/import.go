@@ -181,7 +181,9 @@ func openInput(path string, opts ImportOptions) (*inputFile, error) {
 		r.Close()
 		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
-	f := &inputFile{name: path, reader: r, mapping: m, builder: importer.NewBuilder(m, opts.Build), digest: make(chan fileDigest, 1)}
+	bo := opts.Build
+	bo.Delimiter = r.Detection().Delimiter
+	f := &inputFile{name: path, reader: r, mapping: m, builder: importer.NewBuilder(m, bo), digest: make(chan fileDigest, 1)}
 	go func() { f.digest <- digestFile(path) }()
 	return f, nil
 }

@@ -71,7 +71,8 @@ structurally broken, or when it is an erased person's (leadpipe erase).
 and leadpipe_reason, so that the file can be corrected and imported again
 as it is; inputs whose columns differ get a file each (rejects.csv gives
 rejects-fair.csv, rejects-web.csv), and a file shared by inputs with one
-layout names each row's input in a leadpipe_file column. Without --rejects they are listed on
+layout names each row's input in a leadpipe_file column. A structurally
+broken row imported again uncorrected is rejected again. Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
 file,row,outcome,lead_id,reason.
 
