@@ -872,7 +872,12 @@ func (r *rowBuild) address() {
 	// stay as they were.
 	if pc, city, country, ok := splitPostalCity(l.City, l.Country, r.b.region); ok {
 		l.PostalCode, l.City, l.Country = pc, city, country
-	} else if l.City == "" && l.Street != "" {
+	} else if l.City != "" {
+		r.unsplit(crm.FieldCity, l.Country, func(region string) bool {
+			_, _, _, ok := splitPostalCity(l.City, "", region)
+			return ok
+		})
+	} else if l.Street != "" {
 		street, country := l.Street, l.Country
 		// "Hauptstr. 1, 80331 München, Germany", as CRMs and maps write
 		// an address: the country after the last comma.
@@ -881,8 +886,38 @@ func (r *rowBuild) address() {
 				street, country = strings.TrimSpace(street[:i]), cc.code
 			}
 		}
-		if street, pc, city, country, ok := splitStreetAddress(street, country, r.b.region); ok {
-			l.Street, l.PostalCode, l.City, l.Country = street, pc, city, country
+		if st, pc, city, cc, ok := splitStreetAddress(street, country, r.b.region); ok {
+			l.Street, l.PostalCode, l.City, l.Country = st, pc, city, cc
+		} else {
+			r.unsplit(crm.FieldStreet, country, func(region string) bool {
+				_, _, _, _, ok := splitStreetAddress(street, "", region)
+				return ok
+			})
+		}
+	}
+}
+
+// WarnAddressNoCountry ends the warning on a lead whose postal code and
+// city stayed in one cell ("PLZ / Ort", "Adresse") because its row names
+// no country and no region was given: the postal code cannot be checked,
+// and "10001 Broadway" is a house number in the US.
+const WarnAddressNoCountry = "postal code and city not split off: no country to check the postal code against (a country column, or --region, gives one)"
+
+// unsplit warns about a cell of field that holds a postal code and city
+// which did not split for want of a country: the row has none, no region
+// was given, and split (the split with a region) works with one of the
+// countries that write the postal code first. The warning is also the
+// reason a row without another way to reach the person gives.
+func (r *rowBuild) unsplit(field, country string, split func(region string) bool) {
+	if country != "" || r.b.region != "" {
+		return
+	}
+	for _, cc := range []string{"DE", "AT", "PL"} {
+		if split(cc) {
+			msg := field + ": " + WarnAddressNoCountry
+			r.l.Warnings = append(r.l.Warnings, msg)
+			r.invalid = append(r.invalid, msg)
+			return
 		}
 	}
 }

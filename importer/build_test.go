@@ -1294,3 +1294,51 @@ func TestBuildRejectsUncorrected(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildAddressNoCountry: a postal code and city in one cell stay
+// unsplit in a row without a country when no region is given; that was
+// silent, and a badge scan with a name and its "Adresse" alone was
+// rejected as unreachable without a word on why.
+func TestBuildAddressNoCountry(t *testing.T) {
+	warn := func(f string) string { return f + ": " + WarnAddressNoCountry }
+	for _, tc := range []struct {
+		header, row, region string
+		warning             string // "" for none
+		rejected            bool
+	}{
+		{"Name;Firma;Adresse;E-Mail", "Jürgen Müller;Müller GmbH;Hauptstr. 1, 80331 München;j@m.de", "", warn("street"), false},
+		{"Vorname;Nachname;E-Mail;PLZ / Ort", "Jan;Cox;j@cox.de;01067 Dresden", "", warn("city"), false},
+		{"Vorname;Nachname;E-Mail;PLZ / Ort", "Jan;Nowak;j@nowak.pl;00-950 Warszawa", "", warn("city"), false},
+		{"Vorname;Nachname;E-Mail;PLZ / Ort", "Jan;Cox;j@cox.de;1010 Wien", "", warn("city"), false},
+		// Split: with a region, a country, or a country prefix.
+		{"Name;Firma;Adresse;E-Mail", "Jürgen Müller;Müller GmbH;Hauptstr. 1, 80331 München;j@m.de", "DE", "", false},
+		{"Name;Firma;Adresse;E-Mail;Land", "Jürgen Müller;Müller GmbH;Hauptstr. 1, 80331 München;j@m.de;Deutschland", "", "", false},
+		{"Vorname;Nachname;E-Mail;PLZ / Ort", "Jan;Cox;j@cox.de;D-01067 Dresden", "", "", false},
+		// No postal code in the cell: nothing to say.
+		{"Vorname;Nachname;E-Mail;Ort", "Jan;Cox;j@cox.de;Dresden", "", "", false},
+		{"Name;Adresse;E-Mail", "Jan Cox;Hauptstraße 1;j@cox.de", "", "", false},
+		// The warning is the reason of a row it leaves unreachable.
+		{"Name;Adresse", "Jan Cox;Hauptstr. 1, 80331 München", "", warn("street"), true},
+	} {
+		b, h := testBuilder(t, tc.header, BuildOptions{Region: tc.region})
+		l, err := b.Build(rec(t, h, tc.row))
+		if tc.rejected {
+			if err == nil || !strings.Contains(err.Error(), tc.warning) {
+				t.Errorf("%s: %v, want rejected for %q", tc.row, err, tc.warning)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tc.row, err)
+		}
+		var got []string
+		for _, w := range l.Warnings {
+			if strings.HasSuffix(w, WarnAddressNoCountry) {
+				got = append(got, w)
+			}
+		}
+		if want := []string{tc.warning}; tc.warning == "" && len(got) > 0 || tc.warning != "" && !slices.Equal(got, want) {
+			t.Errorf("%s (region %q): warnings %q, want %q", tc.row, tc.region, got, tc.warning)
+		}
+	}
+}

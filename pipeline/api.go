@@ -74,6 +74,11 @@ type FileSummary struct {
 	// because their row had no country and no region was given (a hint
 	// to give --region); they are among the warnings.
 	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
+	// AddressesWithoutCountry counts the leads whose postal code and city
+	// stayed in one cell ("80331 München", "Hauptstr. 1, 80331 München")
+	// because their row had no country and no region was given (a hint to
+	// give --region); they are among the warnings.
+	AddressesWithoutCountry int `json:"addresses_without_country,omitempty"`
 	// KeptUnreachable counts the rows kept although they offer no way to
 	// reach the person (importer.BuildOptions.KeepUnreachable); they are
 	// among the rows not rejected, and their warnings among the warnings.
@@ -94,6 +99,8 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 	// PhonesWithoutCountry is the files' PhonesWithoutCountry added up.
 	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
+	// AddressesWithoutCountry is the files' AddressesWithoutCountry added up.
+	AddressesWithoutCountry int `json:"addresses_without_country,omitempty"`
 	// KeptUnreachable is the files' KeptUnreachable added up.
 	KeptUnreachable int `json:"kept_unreachable,omitempty"`
 	// Written is false when nothing changed and the store was not touched.

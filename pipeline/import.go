@@ -113,6 +113,7 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 		sum.Counts = sum.Counts.Plus(fs.Counts)
 		sum.Warnings += fs.Warnings
 		sum.PhonesWithoutCountry += fs.PhonesWithoutCountry
+		sum.AddressesWithoutCountry += fs.AddressesWithoutCountry
 		sum.KeptUnreachable += fs.KeptUnreachable
 		if err != nil {
 			// Commit what was done, so every counted row is accounted for.
@@ -491,6 +492,8 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 				switch {
 				case strings.HasSuffix(w, noCountry):
 					fs.PhonesWithoutCountry++
+				case strings.HasSuffix(w, ": "+importer.WarnAddressNoCountry):
+					fs.AddressesWithoutCountry++
 				case w == importer.WarnUnreachable:
 					fs.KeptUnreachable++
 				}

@@ -520,6 +520,10 @@ func writeImportText(w io.Writer, r *importResult) error {
 		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: "+
 			"--region (for example --region DE) reads them\n", plural(n, "phone number", "phone numbers"))
 	}
+	if n := s.AddressesWithoutCountry; n > 0 {
+		fmt.Fprintf(&b, "hint: %s with the postal code and city in one cell, in rows without a country, not split into postal code and city: "+
+			"--region (for example --region DE) splits them\n", plural(n, "address", "addresses"))
+	}
 	if n := s.KeptUnreachable; n > 0 {
 		fmt.Fprintf(&b, "%s without a way to reach the person kept as asked (--keep-unreachable)\n", plural(n, "row", "rows"))
 	}
