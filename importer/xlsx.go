@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -68,6 +69,19 @@ type xlsxReader struct {
 	width    int // cells in the last row, to size the next
 	total    int64
 	err      error
+	// down are the merged ranges below the header that span rows, by
+	// their first row; fillDown gives their value to each row they span.
+	down       []cellRange
+	downNext   int         // next range of down to become active
+	downActive []downRange // ranges spanning the current rows
+	filledDown int         // cells filled from a merged range
+}
+
+// downRange is an active merged range of the data rows with the value of
+// its top-left cell.
+type downRange struct {
+	cellRange
+	val string
 }
 
 func openXLSX(name string, opts Options) (Reader, error) {
@@ -349,13 +363,21 @@ func (r *xlsxReader) start(zr *zip.Reader, sst *sharedStrings) (bool, error) {
 	hdr := top[h]
 	cells := fillMerged(top, h, merges)
 	r.pending = top[h+1:]
+	last := hdr.row // the header's last row
 	if h+1 < len(top) {
 		if two, ok := subHeader(cells, top[h], top[h+1], merges); ok {
 			cells = two
 			r.pending = top[h+2:]
+			last = top[h+1].row
 			r.det.Notes = append(r.det.Notes, fmt.Sprintf("two-row header: row %d names the columns under row %d's merged cells", top[h+1].row, hdr.row))
 		}
 	}
+	for _, m := range merges {
+		if m.r1 > last && m.r2 > m.r1 {
+			r.down = append(r.down, m)
+		}
+	}
+	slices.SortStableFunc(r.down, func(a, b cellRange) int { return a.r1 - b.r1 })
 	r.header = makeHeader(cells)
 	r.det.HeaderRow = hdr.row
 	if h > 0 {
@@ -456,6 +478,9 @@ func (r *xlsxReader) Detection() Detection {
 	d := r.det
 	d.Notes = append([]string(nil), r.det.Notes...)
 	d.Warnings = append([]string(nil), r.det.Warnings...)
+	if r.filledDown > 0 {
+		d.Notes = append(d.Notes, fmt.Sprintf("%d empty cells under a cell merged over several rows read with its value, as the spreadsheet shows them", r.filledDown))
+	}
 	if r.noValue > 0 {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%d formula cells have no computed value (the program that wrote the file does not calculate): they read as empty; open the file in Excel or LibreOffice and save it to import their values", r.noValue))
 	}
@@ -528,12 +553,57 @@ func (r *xlsxReader) Next() (Record, error) {
 			return Record{}, err
 		}
 	}
+	r.fillDown(&raw)
 	var field string
 	if raw.err != nil && raw.col >= 0 {
 		field = columnName(r.header, raw.col, true)
 	}
 	// Cells are placed by column: a cell right of the header is no shift.
 	return shapeRecord(r.name, raw.row, raw.fields, len(r.header), math.MaxInt, raw.err, field), nil
+}
+
+// fillDown gives the empty cells of a data row under a cell merged over
+// several rows that cell's value: a company merged over the rows of its
+// three contacts is stored once, in the range's top-left cell, and the
+// spreadsheet shows it in each row; read as stored, the rows below would
+// lose their company. Only the range's first column is filled: a cell
+// merged across columns shows one value, not one per column. Rows come in
+// order, so the ranges become active by their first row.
+func (r *xlsxReader) fillDown(raw *rawRecord) {
+	if len(r.down) == 0 {
+		return
+	}
+	active := r.downActive[:0]
+	for _, d := range r.downActive {
+		if d.r2 >= raw.row {
+			active = append(active, d)
+		}
+	}
+	for ; r.downNext < len(r.down) && r.down[r.downNext].r1 <= raw.row; r.downNext++ {
+		m := r.down[r.downNext]
+		if m.r2 < raw.row {
+			continue
+		}
+		d := downRange{cellRange: m}
+		if m.r1 == raw.row && m.c1-1 < len(raw.fields) {
+			d.val = raw.fields[m.c1-1]
+		}
+		active = append(active, d)
+	}
+	r.downActive = active
+	for _, d := range active {
+		c := d.c1 - 1
+		if d.r1 == raw.row || isBlank(d.val) {
+			continue
+		}
+		for len(raw.fields) <= c {
+			raw.fields = append(raw.fields, "")
+		}
+		if isBlank(raw.fields[c]) {
+			raw.fields[c] = d.val
+			r.filledDown++
+		}
+	}
 }
 
 // readRaw reads the next non-empty row, with cell values converted.

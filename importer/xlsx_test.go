@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -846,5 +847,57 @@ func TestXLSXFormulaWithoutValue(t *testing.T) {
 	}
 	if w := strings.Join(r.Detection().Warnings, "; "); !strings.HasPrefix(w, "1 formula cells have no computed value") {
 		t.Errorf("warnings %q", w)
+	}
+}
+
+// TestXLSXMergedDataCells: a company merged over the rows of its contacts
+// is stored once, in the range's top-left cell; the rows below read an
+// empty company, and a contact with no other way to be reached was
+// rejected. Each row now reads the value the spreadsheet shows in it, in
+// the range's first column only.
+func TestXLSXMergedDataCells(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"Messe 2026"},
+		{"Firma", "Vorname", "Nachname", "E-Mail", "Notiz", "Abteilung"},
+		{"Müller GmbH", "Jürgen", "Müller", "j@mueller.de", "Stand B12"},
+		{nil, "Käthe", "Weiß", "k@mueller.de"},
+		{nil, "Björn", "Groß"},
+		{"Żabka Sp. z o.o.", "Łucja", "Wąs", "l@zabka.pl"},
+		{"Own GmbH", "Paweł", "Żółw", "p@own.pl"},
+		{nil, "Ute", "Kühn", "u@own.pl"},
+	}
+	for i, row := range rows {
+		c, _ := excelize.CoordinatesToCellName(1, i+1)
+		must(t, f.SetSheetRow("Sheet1", c, &row))
+	}
+	must(t, f.MergeCell("Sheet1", "A1", "F1")) // the title
+	must(t, f.MergeCell("Sheet1", "A3", "A5")) // three contacts of one firm
+	must(t, f.MergeCell("Sheet1", "E3", "F4")) // a note over two columns and rows
+	path := filepath.Join(t.TempDir(), "merged.xlsx")
+	must(t, f.SaveAs(path))
+	r, recs, err := openAll(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Müller GmbH", "Jürgen", "Müller", "j@mueller.de", "Stand B12"},
+		{"Müller GmbH", "Käthe", "Weiß", "k@mueller.de", "Stand B12"},
+		{"Müller GmbH", "Björn", "Groß"},
+		{"Żabka Sp. z o.o.", "Łucja", "Wąs", "l@zabka.pl"},
+		{"Own GmbH", "Paweł", "Żółw", "p@own.pl"},
+		{"", "Ute", "Kühn", "u@own.pl"}, // not merged: stays empty
+	}
+	if len(recs) != len(want) {
+		t.Fatalf("%d records, want %d: %+v", len(recs), len(want), recs)
+	}
+	for i, rec := range recs {
+		if got := trimTrailingEmpty(rec.Fields); !slices.Equal(got, want[i]) {
+			t.Errorf("row %d: %q, want %q", rec.Row, got, want[i])
+		}
+	}
+	if n := strings.Join(r.Detection().Notes, "; "); !strings.Contains(n, "3 empty cells under a cell merged over several rows read with its value") {
+		t.Errorf("notes %q", n)
 	}
 }
