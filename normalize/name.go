@@ -243,8 +243,7 @@ func matchTitle(toks []string) (string, int) {
 		}
 	}
 	if (strings.HasPrefix(canon, "Dipl.-") || canon == "DI") && n < len(toks) {
-		switch strings.ToUpper(toks[n]) {
-		case "(FH)", "(TU)", "(UNIV.)", "(UNIV)", "(BA)", "(DH)", "(TH)":
+		if diplSchool[strings.ToUpper(toks[n])] {
 			canon += " " + toks[n]
 			n++
 		}
@@ -458,12 +457,42 @@ func SplitFullNameIn(s, region string) Name { return splitFullName(s, dutchRegio
 // bracketed matches a part of a name cell in round or square brackets.
 var bracketed = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 
+// dropBrackets blanks the parts of t in brackets, but for the kind of
+// school after a diploma ("Dipl.-Ing. (FH) Peter Schulz"), which is part
+// of the degree (parseTitles keeps it).
+func dropBrackets(t string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range bracketed.FindAllStringIndex(t, -1) {
+		b.WriteString(t[at:m[0]])
+		before := strings.Fields(t[:m[0]])
+		if diplSchool[strings.ToUpper(t[m[0]:m[1]])] && len(before) > 0 && diploma(before[len(before)-1]) {
+			b.WriteString(t[m[0]:m[1]])
+		} else {
+			b.WriteByte(' ')
+		}
+		at = m[1]
+	}
+	b.WriteString(t[at:])
+	return b.String()
+}
+
+// diploma reports whether a word is a diploma that a kind of school may
+// follow: "Dipl.-Ing.", "Dipl.-Kfm.", Austria's "DI".
+func diploma(w string) bool {
+	return w == "DI" || len(w) > 5 && strings.EqualFold(w[:5], "dipl.") || len(w) > 5 && strings.EqualFold(w[:5], "dipl-")
+}
+
+// diplSchool are the kinds of school written after a diploma in brackets
+// ("Dipl.-Ing. (FH)"), upper-cased.
+var diplSchool = map[string]bool{"(FH)": true, "(TU)": true, "(UNIV.)": true, "(UNIV)": true, "(BA)": true, "(DH)": true, "(TH)": true}
+
 func splitFullName(s string, dutch bool) Name {
 	t := dropSymbols(Text(s))
 	// "Jörg Schmidt (Vertrieb)", "Jörg (Jo) Schmidt": a department or a
 	// nickname in brackets is no part of the name; the raw value keeps it.
 	if strings.ContainsAny(t, "([") {
-		if u := strings.Join(strings.Fields(bracketed.ReplaceAllString(t, " ")), " "); u != "" {
+		if u := strings.Join(strings.Fields(dropBrackets(t)), " "); u != "" {
 			t = u
 		}
 	}

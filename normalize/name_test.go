@@ -121,6 +121,11 @@ func TestSplitFullName(t *testing.T) {
 		{"nickname in brackets", "Jörg (Jo) Schmidt", Name{First: "Jörg", Last: "Schmidt"}},
 		{"square brackets", "Schmidt, Jörg [GF]", Name{First: "Jörg", Last: "Schmidt"}},
 		{"brackets only", "(Vertrieb)", Name{Last: "(Vertrieb)"}},
+		// The school of a diploma is part of it, not a note to drop.
+		{"diploma school", "Dipl.-Ing. (FH) Peter Schulz", Name{AcademicTitle: "Dipl.-Ing. (FH)", First: "Peter", Last: "Schulz"}},
+		{"diploma school, last comma first", "Schulz, Dipl.-Kfm. (Univ.) Peter", Name{AcademicTitle: "Dipl.-Kfm. (Univ.)", First: "Peter", Last: "Schulz"}},
+		{"diploma school and nickname", "Herr Dipl.-Ing. (FH) Jörg (Jo) Schmidt", Name{Salutation: "Herr", AcademicTitle: "Dipl.-Ing. (FH)", First: "Jörg", Last: "Schmidt"}},
+		{"school without a diploma is a note", "Peter Schulz (FH)", Name{First: "Peter", Last: "Schulz"}},
 		{"dr", "Dr. Jürgen Müller", Name{AcademicTitle: "Dr.", First: "Jürgen", Last: "Müller"}},
 		{"last comma first", "Müller, Jürgen", Name{First: "Jürgen", Last: "Müller"}},
 		{"last comma first upper", "MÜLLER, JÜRGEN", Name{First: "Jürgen", Last: "Müller"}},
@@ -181,7 +186,7 @@ func TestSplitFullName(t *testing.T) {
 		// "KommR Ing." left in the first name).
 		{"kommr ing", "KommR Ing. Franz Leitner", Name{AcademicTitle: "KommR Ing.", First: "Franz", Last: "Leitner"}},
 		{"kr di", "KR DI Franz Leitner", Name{AcademicTitle: "KR DI", First: "Franz", Last: "Leitner"}},
-		{"di fh", "DI (FH) Eva Huber", Name{AcademicTitle: "DI", First: "Eva", Last: "Huber"}},
+		{"di fh", "DI (FH) Eva Huber", Name{AcademicTitle: "DI (FH)", First: "Eva", Last: "Huber"}},
 		{"mmag", "MMag. Eva Huber", Name{AcademicTitle: "MMag.", First: "Eva", Last: "Huber"}},
 		{"ddr", "DDr. Eva Huber", Name{AcademicTitle: "DDr.", First: "Eva", Last: "Huber"}},
 		{"dr med univ", "Dr. med. univ. Eva Huber", Name{AcademicTitle: "Dr. med. univ.", First: "Eva", Last: "Huber"}},
