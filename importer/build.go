@@ -670,7 +670,8 @@ const errUncorrected = "not corrected in the rejects file: correct the row and i
 // row in the input's columns: a row with more fields than the header
 // keeps its surplus in its last cell, joined by the delimiter; a field
 // with a stray quote holds the rest of its line, delimiters and all;
-// bytes invalid in the input's encoding are U+FFFD. Read as they are,
+// bytes invalid in the input's encoding are U+FFFD; a field longer than
+// the reader takes is cut to the limit. Read as they are,
 // those cells would import shifted values (a company in the e-mail
 // column, the e-mail address and phone in the company), so a row that
 // still shows its problem is rejected again, for the same cause. It
@@ -683,7 +684,7 @@ func (b *Builder) uncorrected(f []string) (string, error) {
 	if reason == "" {
 		return "", nil
 	}
-	for _, cause := range []error{crm.ErrFieldCount, crm.ErrQuote, crm.ErrEncoding} {
+	for _, cause := range []error{crm.ErrFieldCount, crm.ErrQuote, crm.ErrEncoding, crm.ErrRowTooLong} {
 		field := ""
 		if !strings.HasPrefix(reason, cause.Error()) {
 			i := strings.Index(reason, ": "+cause.Error())
@@ -697,6 +698,17 @@ func (b *Builder) uncorrected(f []string) (string, error) {
 		switch {
 		case cause == crm.ErrEncoding:
 			still = b.cellsHold(f, col, func(v string) bool { return strings.ContainsRune(v, utf8.RuneError) })
+		case cause == crm.ErrRowTooLong:
+			// The field was cut to the limit (at a character's start):
+			// the rest is missing, not shortened by the user.
+			_, n, ok := strings.Cut(reason, tooLongField)
+			n, _, _ = strings.Cut(n, " ")
+			limit, err := strconv.Atoi(n)
+			still = ok && err == nil && b.cellsHold(f, col, func(v string) bool { return len(v) > limit-utf8.UTFMax })
+			if still {
+				// The limit stays in the reason, for the next round.
+				return field, fmt.Errorf("%w: %s%d bytes: %s", cause, tooLongField, limit, errUncorrected)
+			}
 		case b.opts.Delimiter == "":
 		case cause == crm.ErrFieldCount:
 			// The surplus is in the row's last cell.
@@ -718,6 +730,10 @@ func (b *Builder) uncorrected(f []string) (string, error) {
 	}
 	return "", nil
 }
+
+// tooLongField precedes the limit in the reason of a row with a field
+// longer than the reader takes (csvReader.limit, xlsxReader.readRaw).
+const tooLongField = "a field longer than "
 
 // columnNamed is the first column titled name (or named "column N" for
 // an untitled one, as the reader names it), or -1 for any column.

@@ -1263,7 +1263,8 @@ func TestBuildMorePhones(t *testing.T) {
 
 // TestBuildRejectsUncorrected: a rejects file's row rejected for its
 // structure was read as it stood when imported again uncorrected (shifted
-// values, a company holding an address and a number, U+FFFD in a name).
+// values, a company holding an address and a number, U+FFFD in a name, a
+// note cut to the size limit).
 func TestBuildRejectsUncorrected(t *testing.T) {
 	header := "Vorname;Nachname;Firma;E-Mail;leadpipe_row;leadpipe_reason"
 	for _, tc := range []struct {
@@ -1280,6 +1281,10 @@ func TestBuildRejectsUncorrected(t *testing.T) {
 		{`Käthe;Weiß;"Weiß; Söhne";k@weiss.de;3;more fields than the header has columns (5, the header has 4)`, "", nil},
 		{`Björn;Groß;Groß KG;b@gross.de;4;Firma: malformed quoting`, "", nil},
 		{`Zbigniew;Małecki;Firma;z@firma.pl;6;Nachname: bytes that are not valid in the file's encoding`, "", nil},
+		// A field cut to the reader's limit, and one shortened.
+		{"Käthe;" + strings.Repeat("ä", 50) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes", "Nachname", crm.ErrRowTooLong},
+		{"Käthe;" + strings.Repeat("ä", 50) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes: not corrected in the rejects file: correct the row and import the file again", "Nachname", crm.ErrRowTooLong},
+		{"Käthe;" + strings.Repeat("ä", 20) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes", "", nil},
 		// Another reason: the cells are the person's to correct.
 		{`Anna;Nowak;"Nowak; Syn";anna@nowak.pl;2;no way to reach the person`, "", nil},
 	} {

@@ -531,7 +531,7 @@ func (r *csvReader) limit(raw rawRecord) rawRecord {
 		if len(f) > r.maxField {
 			raw.fields[i] = truncateUTF8(f, r.maxField)
 			if raw.err == nil || errors.Is(raw.err, crm.ErrQuote) {
-				raw.err = fmt.Errorf("%w: a field longer than %d bytes", crm.ErrRowTooLong, r.maxField)
+				raw.err = fmt.Errorf("%w: "+tooLongField+"%d bytes", crm.ErrRowTooLong, r.maxField)
 				raw.col = i
 			}
 		}

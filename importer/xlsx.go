@@ -674,7 +674,7 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 			if len(v) > r.maxField {
 				v = truncateUTF8(v, r.maxField)
 				if raw.err == nil {
-					raw.err = fmt.Errorf("%w: a field longer than %d bytes", crm.ErrRowTooLong, r.maxField)
+					raw.err = fmt.Errorf("%w: "+tooLongField+"%d bytes", crm.ErrRowTooLong, r.maxField)
 					raw.col = j
 				}
 			}
