@@ -526,3 +526,28 @@ func TestUniqueCustomHeaders(t *testing.T) {
 		}
 	}
 }
+
+// TestRowReasonWarnings: a row imported with an unreadable value said
+// nothing in the row report; the user had to look at every lead to find
+// the row. Its warnings follow the reason; a rejected row's reason names
+// its cause already.
+func TestRowReasonWarnings(t *testing.T) {
+	for _, tc := range []struct {
+		o    crm.Outcome
+		want string
+	}{
+		{crm.Outcome{Kind: crm.Created, Warnings: []string{"phone: not a valid phone number"}}, "warning: phone: not a valid phone number"},
+		{crm.Outcome{Kind: crm.Created, Reason: "possible duplicate of L0000001, score 9.0", Warnings: []string{"phone: not a valid phone number", "postal_code: not a valid postal code for the country"}},
+			"possible duplicate of L0000001, score 9.0; warning: phone: not a valid phone number; warning: postal_code: not a valid postal code for the country"},
+		{crm.Outcome{Kind: crm.Merged, Reason: "same e-mail", Changed: []string{"city"}, Warnings: []string{"email: not a valid e-mail address"}},
+			"same e-mail; changed city; warning: email: not a valid e-mail address"},
+		{crm.Outcome{Kind: crm.Merged, Changed: []string{"city"}}, "changed city"},
+		{crm.Outcome{Kind: crm.Rejected, Reason: "no way to reach the person (phone: not a valid phone number)", Warnings: []string{"phone: not a valid phone number"}},
+			"no way to reach the person (phone: not a valid phone number)"},
+		{crm.Outcome{Kind: crm.Created}, ""},
+	} {
+		if got := RowReason(&tc.o); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.o, got, tc.want)
+		}
+	}
+}

@@ -50,16 +50,24 @@ func (w *RowReportWriter) Write(o *crm.Outcome) error {
 }
 
 // RowReason is the reason column of an outcome: the rejection cause, or for
-// a merge how the lead was found and which fields changed.
+// a merge how the lead was found and which fields changed; then the
+// warnings about the row's values, each "warning: " and the field and
+// cause ("warning: phone: not a valid phone number"), so that the row of
+// an unreadable value can be found without looking at every lead.
 func RowReason(o *crm.Outcome) string {
-	if o.Kind == crm.Merged && len(o.Changed) > 0 {
-		changed := "changed " + strings.Join(o.Changed, ", ")
-		if o.Reason == "" {
-			return changed
-		}
-		return o.Reason + "; " + changed
+	parts := make([]string, 0, 2+len(o.Warnings))
+	if o.Reason != "" {
+		parts = append(parts, o.Reason)
 	}
-	return o.Reason
+	if o.Kind == crm.Merged && len(o.Changed) > 0 {
+		parts = append(parts, "changed "+strings.Join(o.Changed, ", "))
+	}
+	if o.Kind != crm.Rejected {
+		for _, w := range o.Warnings {
+			parts = append(parts, "warning: "+w)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Close completes the report and moves it into place.

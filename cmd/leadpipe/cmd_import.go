@@ -74,7 +74,8 @@ rejects-fair.csv, rejects-web.csv), and a file shared by inputs with one
 layout names each row's input in a leadpipe_file column. A structurally
 broken row imported again uncorrected is rejected again. Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
-file,row,outcome,lead_id,reason.
+file,row,outcome,lead_id,reason (a row's warnings, field and cause, end
+its reason).
 
 --keep-unreachable (import: unreachable: keep in leadpipe.yaml) imports the
 rows with no way to reach the person that have a name or a company, as
