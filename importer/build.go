@@ -671,11 +671,11 @@ const errUncorrected = "not corrected in the rejects file: correct the row and i
 // keeps its surplus in its last cell, joined by the delimiter; a field
 // with a stray quote holds the rest of its line, delimiters and all;
 // bytes invalid in the input's encoding are U+FFFD; a field longer than
-// the reader takes is cut to the limit. Read as they are,
-// those cells would import shifted values (a company in the e-mail
-// column, the e-mail address and phone in the company), so a row that
-// still shows its problem is rejected again, for the same cause. It
-// returns the field the cause names and the error, or nil.
+// the reader takes is cut to the limit. Read as they are, those cells
+// would import shifted values (a company in the e-mail column, the e-mail
+// address and phone in the company) or a cut note, so a row that still
+// shows its problem is rejected again, for the same cause. It returns the
+// field the cause names and the error, or nil.
 func (b *Builder) uncorrected(f []string) (string, error) {
 	if b.reasonCol >= len(f) {
 		return "", nil
