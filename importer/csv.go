@@ -123,6 +123,8 @@ type rawRecord struct {
 	repaired bool
 	// check: the record's bytes may not be valid UTF-8; look at each field.
 	check bool
+	// hidden: a spreadsheet row hidden by hand or by a filter.
+	hidden bool
 }
 
 // OpenCSV reads CSV (or tab-separated text) from r. name is used in

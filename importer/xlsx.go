@@ -75,6 +75,8 @@ type xlsxReader struct {
 	downNext   int         // next range of down to become active
 	downActive []downRange // ranges spanning the current rows
 	filledDown int         // cells filled from a merged range
+	hidden     int         // hidden data rows read
+	hiddenAt   int         // the first of them
 }
 
 // downRange is an active merged range of the data rows with the value of
@@ -481,6 +483,9 @@ func (r *xlsxReader) Detection() Detection {
 	if r.filledDown > 0 {
 		d.Notes = append(d.Notes, fmt.Sprintf("%d empty cells under a cell merged over several rows read with its value, as the spreadsheet shows them", r.filledDown))
 	}
+	if r.hidden > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%d hidden rows read like the others (the first: row %d): rows hidden by hand or by a filter are data too; delete them from the sheet to leave them out", r.hidden, r.hiddenAt))
+	}
 	if r.noValue > 0 {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%d formula cells have no computed value (the program that wrote the file does not calculate): they read as empty; open the file in Excel or LibreOffice and save it to import their values", r.noValue))
 	}
@@ -554,6 +559,11 @@ func (r *xlsxReader) Next() (Record, error) {
 		}
 	}
 	r.fillDown(&raw)
+	if raw.hidden {
+		if r.hidden++; r.hiddenAt == 0 {
+			r.hiddenAt = raw.row
+		}
+	}
 	var field string
 	if raw.err != nil && raw.col >= 0 {
 		field = columnName(r.header, raw.col, true)
@@ -656,7 +666,7 @@ func (r *xlsxReader) readRaw() (rawRecord, error) {
 			kept = append(kept, c)
 		}
 		r.width = len(cols)
-		raw := rawRecord{row: n, col: -1}
+		raw := rawRecord{row: n, col: -1, hidden: r.scan.hidden}
 		if len(cols) > r.maxCols {
 			cols = cols[:r.maxCols]
 			raw.err = fmt.Errorf("%w: more than %d columns", crm.ErrRowTooLong, r.maxCols)

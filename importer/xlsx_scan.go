@@ -783,11 +783,14 @@ type sheetScanner struct {
 	state int // 0 before sheetData, 1 in it, 2 after it
 	base  int // depth of sheetData
 	last  int // number of the last row read
-	cells []sheetCell
-	buf   []byte
-	buf2  []byte
-	buf3  []byte
-	attr  []byte
+	// hidden: the last row read is hidden (hidden="1": hidden by hand
+	// or by a filter).
+	hidden bool
+	cells  []sheetCell
+	buf    []byte
+	buf2   []byte
+	buf3   []byte
+	attr   []byte
 }
 
 // endedEarly tells the end of the part, or XML cut off, from other errors.
@@ -872,6 +875,8 @@ func (s *sheetScanner) readRow() (int, []sheetCell, error) {
 		return 0, nil, fmt.Errorf("sheet XML: row %d comes after row %d", n, s.last)
 	}
 	s.last = n
+	v, ok := xmlAttr(s.sc.attrs, "hidden")
+	s.hidden = ok && (string(v) == "1" || string(v) == "true")
 	s.cells = s.cells[:0]
 	rowDepth := s.sc.depth()
 	col := 0

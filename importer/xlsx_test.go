@@ -901,3 +901,37 @@ func TestXLSXMergedDataCells(t *testing.T) {
 		t.Errorf("notes %q", n)
 	}
 }
+
+// TestXLSXHiddenRows: rows hidden by hand or by a filter were read like
+// the others without a word; a list filtered to the hot leads imported
+// the filtered-out rows too, unseen. They are still read (they are data),
+// and the detection says how many and where.
+func TestXLSXHiddenRows(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"Vorname", "Nachname", "E-Mail"},
+		{"Jürgen", "Müller", "j@mueller.de"},
+		{"Käthe", "Weiß", "k@weiss.de"},
+		{"Björn", "Groß", "b@gross.de"},
+		{"Łucja", "Wąs", "l@was.pl"},
+	}
+	for i, row := range rows {
+		c, _ := excelize.CoordinatesToCellName(1, i+1)
+		must(t, f.SetSheetRow("Sheet1", c, &row))
+	}
+	must(t, f.SetRowVisible("Sheet1", 3, false))
+	must(t, f.SetRowVisible("Sheet1", 5, false))
+	path := filepath.Join(t.TempDir(), "hidden.xlsx")
+	must(t, f.SaveAs(path))
+	r, recs, err := openAll(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 4 {
+		t.Fatalf("%d records, want 4", len(recs))
+	}
+	if w := strings.Join(r.Detection().Warnings, "; "); !strings.Contains(w, "2 hidden rows read like the others (the first: row 3)") {
+		t.Errorf("warnings %q", w)
+	}
+}
