@@ -74,6 +74,9 @@ type FileSummary struct {
 	// because their row had no country and no region was given (a hint
 	// to give --region); they are among the warnings.
 	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
+	// regionVotes counts, per hintRegions, the numbers among
+	// PhonesWithoutCountry that are valid in that region.
+	regionVotes [len(hintRegions)]int
 	// AddressesWithoutCountry counts the leads whose postal code and city
 	// stayed in one cell ("80331 München", "Hauptstr. 1, 80331 München")
 	// because their row had no country and no region was given (a hint to
@@ -99,6 +102,11 @@ type Summary struct {
 	Warnings int `json:"warnings"`
 	// PhonesWithoutCountry is the files' PhonesWithoutCountry added up.
 	PhonesWithoutCountry int `json:"phones_without_country,omitempty"`
+	// RegionHint is the region that reads most of those numbers (of DE,
+	// AT, CH, PL), the one to suggest for --region; "" when none does.
+	RegionHint string `json:"region_hint,omitempty"`
+	// RegionHintReads is how many of those numbers RegionHint reads.
+	RegionHintReads int `json:"region_hint_reads,omitempty"`
 	// AddressesWithoutCountry is the files' AddressesWithoutCountry added up.
 	AddressesWithoutCountry int `json:"addresses_without_country,omitempty"`
 	// KeptUnreachable is the files' KeptUnreachable added up.

@@ -107,12 +107,17 @@ func Import(ctx context.Context, st crm.Store, opts ImportOptions, obs Observer)
 	}
 
 	sum := &Summary{ImportID: importID, DryRun: opts.DryRun, EmailFieldsNamed: upgrade.Leads}
+	var votes [len(hintRegions)]int
+	defer func() { sum.RegionHint, sum.RegionHintReads = regionHint(votes) }()
 	for i, f := range files {
 		fs, err := im.importFile(ctx, i, f, obs)
 		sum.Files = append(sum.Files, fs)
 		sum.Counts = sum.Counts.Plus(fs.Counts)
 		sum.Warnings += fs.Warnings
 		sum.PhonesWithoutCountry += fs.PhonesWithoutCountry
+		for k, n := range fs.regionVotes {
+			votes[k] += n
+		}
 		sum.AddressesWithoutCountry += fs.AddressesWithoutCountry
 		sum.KeptUnreachable += fs.KeptUnreachable
 		if err != nil {
@@ -492,6 +497,10 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 				switch {
 				case strings.HasSuffix(w, noCountry):
 					fs.PhonesWithoutCountry++
+					if l := j.leads[i]; l != nil {
+						field, _, _ := strings.Cut(w, ":")
+						voteRegion(&fs.regionVotes, l.Raw.Value(field))
+					}
 				case strings.HasSuffix(w, ": "+importer.WarnAddressNoCountry):
 					fs.AddressesWithoutCountry++
 				case w == importer.WarnUnreachable:
@@ -538,6 +547,37 @@ func (im *importRun) importFile(ctx context.Context, idx int, f *inputFile, obs 
 
 // noCountry ends the warning of a phone number that needed a country.
 var noCountry = ": " + normalize.ErrPhoneNoCountry.Error()
+
+// hintRegions are the regions the --region hint may suggest, by
+// preference where as many numbers are valid in two: a Polish number
+// ("601 234 567") is valid in Germany too, read as one that lost its
+// trunk 0, while a German one ("030 1234567") is no Polish number.
+var hintRegions = [...]string{"PL", "DE", "AT", "CH"}
+
+// voteRegion counts the regions of hintRegions in which the phone cell v,
+// left unread for want of a country, is a valid number.
+func voteRegion(votes *[len(hintRegions)]int, v string) {
+	for k, cc := range hintRegions {
+		if _, err := normalize.ParsePhone(v, cc); err == nil {
+			votes[k]++
+		}
+	}
+}
+
+// regionHint is the region with the most votes, the first of hintRegions
+// on a tie, and its votes; "" when no number was valid in any.
+func regionHint(votes [len(hintRegions)]int) (string, int) {
+	best := -1
+	for k, n := range votes {
+		if n > 0 && (best < 0 || n > votes[best]) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return "", 0
+	}
+	return hintRegions[best], votes[best]
+}
 
 // presize grows the map of this run's keys once, to what the file will
 // need: the rows the file holds, judged by the bytes its first rows took,

@@ -518,8 +518,15 @@ func writeImportText(w io.Writer, r *importResult) error {
 		}
 	}
 	if n := s.PhonesWithoutCountry; n > 0 {
-		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: "+
-			"--region (for example --region DE) reads them\n", plural(n, "phone number", "phone numbers"))
+		advice := "--region (for example --region DE) reads them"
+		switch r := s.RegionHintReads; {
+		case r == n:
+			advice = "--region " + s.RegionHint + " reads them"
+		case r > 0:
+			advice = fmt.Sprintf("--region %s reads %d of them", s.RegionHint, r)
+		}
+		fmt.Fprintf(&b, "hint: %s without a country code, in rows without a country, kept unread as raw values: %s\n",
+			plural(n, "phone number", "phone numbers"), advice)
 	}
 	if n := s.AddressesWithoutCountry; n > 0 {
 		fmt.Fprintf(&b, "hint: %s with the postal code and city in one cell, in rows without a country, not split into postal code and city: "+
