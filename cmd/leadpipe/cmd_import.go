@@ -529,8 +529,12 @@ func writeImportText(w io.Writer, r *importResult) error {
 			plural(n, "phone number", "phone numbers"), advice)
 	}
 	if n := s.AddressesWithoutCountry; n > 0 {
+		example := "(for example --region DE)"
+		if s.RegionHint != "" {
+			example = s.RegionHint // the region that reads the file's phone numbers
+		}
 		fmt.Fprintf(&b, "hint: %s with the postal code and city in one cell, in rows without a country, not split into postal code and city: "+
-			"--region (for example --region DE) splits them\n", plural(n, "address", "addresses"))
+			"--region %s splits them\n", plural(n, "address", "addresses"), example)
 	}
 	if n := s.KeptUnreachable; n > 0 {
 		fmt.Fprintf(&b, "%s without a way to reach the person kept as asked (--keep-unreachable)\n", plural(n, "row", "rows"))
