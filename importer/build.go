@@ -896,10 +896,19 @@ func (r *rowBuild) address() {
 	} else if l.Street != "" {
 		street, country := l.Street, l.Country
 		// "Hauptstr. 1, 80331 München, Germany", as CRMs and maps write
-		// an address: the country after the last comma.
+		// an address: the country after the last comma, or on the last
+		// line ("ul. Długa 5⏎00-950 Warszawa⏎Polska", Google's formatted
+		// address), which Text made a space.
 		if i := strings.LastIndexByte(street, ','); i > 0 && country == "" {
 			if cc := r.memo.countries.get(street[i+1:], parseCountry); cc.err == nil && cc.code != "" {
 				street, country = strings.TrimSpace(street[:i]), cc.code
+			}
+		} else if c := col(slotStreet); c >= 0 && country == "" {
+			v := strings.TrimRight(r.cell(c), " \t\r\n")
+			if i := strings.LastIndexAny(v, "\r\n"); i > 0 && normalize.Text(r.cell(c)) == street {
+				if cc := r.memo.countries.get(v[i+1:], parseCountry); cc.err == nil && cc.code != "" {
+					street, country = normalize.Text(v[:i]), cc.code
+				}
 			}
 		}
 		if st, pc, city, cc, ok := splitStreetAddress(street, country, r.b.region); ok {

@@ -1347,3 +1347,29 @@ func TestBuildAddressNoCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildAddressCountryLine: an address cell with the country on its
+// last line (Google's formatted address, a badge scanner's "Adresse")
+// stayed whole in street; the country after a comma was read already.
+func TestBuildAddressCountryLine(t *testing.T) {
+	for _, tc := range []struct {
+		cell, street, pc, city, country string
+	}{
+		{"ul. Długa 5\n00-950 Warszawa\nPolska", "ul. Długa 5", "00-950", "Warszawa", "PL"},
+		{"Hauptstr. 1\r\n80331 München\r\nDeutschland\r\n", "Hauptstr. 1", "80331", "München", "DE"},
+		{"ul. Długa 5, 00-950 Warszawa, Polska", "ul. Długa 5", "00-950", "Warszawa", "PL"},
+		// No country on the last line: as before, unsplit without one.
+		{"Hauptstr. 1\n80331 München", "Hauptstr. 1 80331 München", "", "", ""},
+	} {
+		b, h := testBuilder(t, "Name;E-Mail;Adresse", BuildOptions{})
+		r := rec(t, h, "Jan Cox;j@cox.de;x")
+		r.Fields[2] = tc.cell
+		l, err := b.Build(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Street != tc.street || l.PostalCode != tc.pc || l.City != tc.city || l.Country != tc.country {
+			t.Errorf("%q: %q %q %q %q, want %q %q %q %q", tc.cell, l.Street, l.PostalCode, l.City, l.Country, tc.street, tc.pc, tc.city, tc.country)
+		}
+	}
+}
