@@ -1295,7 +1295,8 @@ func (r *rowBuild) phone(t target, field string) (e164, ext string) {
 
 // morePhones keeps what a phone cell of several numbers holds beside the
 // number the lead took from it ("030 1234567 / 0171 1234567", Google's
-// "+48 61 … ::: +48 61 …") in a custom field of its own, the column's name
+// "+48 61 … ::: +48 61 …"): a mobile number of a phone column, in a row
+// without a mobile, as the lead's mobile; the rest in a custom field of its own, the column's name
 // with " (more)": each other number in E.164 (a part that reads as no
 // number, as written), joined with "; ". Without it the other numbers
 // would live on only in the raw value, which no export writes and a merge
@@ -1308,7 +1309,7 @@ func (r *rowBuild) morePhones() {
 	taken := map[string]bool{r.l.Phone: true, r.l.Mobile: true}
 	delete(taken, "")
 	done := -1
-	for _, cols := range [][]int{r.b.cand[tPhone], r.b.cand[tMobile]} {
+	for k, cols := range [][]int{r.b.cand[tPhone], r.b.cand[tMobile]} {
 		for _, c := range cols {
 			if c == done || !r.isFilled(c) || !r.isUsed(c) {
 				continue
@@ -1317,6 +1318,20 @@ func (r *rowBuild) morePhones() {
 			other, ok := otherPhones(r.cell(c), r.region, taken)
 			if !ok || len(other) == 0 {
 				continue
+			}
+			if _, had := r.l.Raw.Get(crm.FieldMobile); k == 0 && r.l.Mobile == "" && !had {
+				// "030 1234567 / 0171 1234567" in the phone column of a
+				// row without a mobile: the mobile is the person's
+				// mobile, which matching compares, not a note.
+				if i := slices.IndexFunc(other, normalize.IsMobile); i >= 0 {
+					r.l.Mobile = other[i]
+					r.raw(crm.FieldMobile, r.cell(c))
+					taken[other[i]] = true
+					other = slices.Delete(other, i, i+1)
+					if len(other) == 0 {
+						continue
+					}
+				}
 			}
 			name := "Column " + strconv.Itoa(c+1)
 			if c < len(r.b.custom) {
@@ -1536,8 +1551,10 @@ func phoneVariants(t, region string) []string {
 		out = append(out, u)
 		t = u
 	}
-	if a, b, ok := strings.Cut(t, " / "); ok && phoneDigits(a) >= 7 && phoneDigits(b) >= 7 {
-		out = append(out, a, b)
+	// "030 1234567 / 0171 1234567 / …": numbers side by side, each of
+	// seven digits or more ("030 / 1234567" is one number).
+	if parts := strings.Split(t, " / "); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return phoneDigits(p) < 7 }) {
+		out = append(out, parts...)
 	}
 	// Only a 0 written apart, as the old trunk prefix was: "(0-22) …",
 	// "0 22 …", "0-601 …"; "022 …" or "089 …" are no such numbers.

@@ -1224,7 +1224,15 @@ func TestBuildMorePhones(t *testing.T) {
 		phone, mobile string
 		more          map[string]string
 	}{
-		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 / 0171 1234567", "+49301234567", "",
+		// A mobile beside the landline, and no mobile column: the mobile.
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 / 0171 1234567", "+49301234567", "+491711234567", nil},
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 / 0171 1234567 / 030 7654321", "+49301234567", "+491711234567",
+			map[string]string{"Telefon (more)": "+49307654321"}},
+		// A mobile column with another number, or an unreadable one: the
+		// phone cell's mobile stays a further number.
+		{"Vorname;Nachname;Telefon;Mobil", "Jan;Cox;030 1234567 / 0171 1234567;0172 7654321", "+49301234567", "+491727654321",
+			map[string]string{"Telefon (more)": "+491711234567"}},
+		{"Vorname;Nachname;E-Mail;Telefon;Mobil", "Jan;Cox;j@cox.de;030 1234567 / 0171 1234567;kaputt", "+49301234567", "",
 			map[string]string{"Telefon (more)": "+491711234567"}},
 		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567, 030 7654321 Durchwahl 12, nur vormittags", "+49301234567", "",
 			map[string]string{"Telefon (more)": "+49307654321 ext. 12; nur vormittags"}},
