@@ -532,6 +532,10 @@ type Runner struct {
 	// MissOut (see Misses), showing that many pairs and leads.
 	Misses  int
 	MissOut io.Writer
+	// StoreWide, when set, imports with --match exact and then finds the
+	// duplicates with a store-wide `leadpipe dedupe`, as after an import
+	// with fuzzy matching switched off, instead of matching in the import.
+	StoreWide bool
 }
 
 // ModuleRoot returns the leadpipe module's root folder, found with `go env
@@ -670,7 +674,11 @@ func (r *Runner) run(ctx context.Context, res Result, t *Truth, file, cfg string
 	if cfg != "" {
 		args = append(args, "--config", cfg)
 	}
-	args = append(args, "import", "--row-report", report)
+	global := args
+	args = append(slices.Clip(args), "import", "--row-report", report)
+	if r.StoreWide {
+		args = append(args, "--match", "exact")
+	}
 	args = append(args, importArgs...)
 	args = append(args, file)
 	cmd := exec.CommandContext(ctx, r.Bin, args...)
@@ -679,15 +687,29 @@ func (r *Runner) run(ctx context.Context, res Result, t *Truth, file, cfg string
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
-	res.Seconds = time.Since(start).Seconds()
 	// Exit 3: finished, some rows rejected; they are in the report.
 	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) && ee.ExitCode() == 3 {
 		err = nil
 	}
 	if err != nil {
+		res.Seconds = time.Since(start).Seconds()
 		res.Err = "leadpipe import: " + exitMessage(err, stderr.Bytes())
 		return res
 	}
+	if r.StoreWide {
+		// The merges of a store-wide dedupe are followed below, as an
+		// import's joins are (Survivors).
+		dd := exec.CommandContext(ctx, r.Bin, append(slices.Clip(global), "dedupe")...)
+		dd.Dir = dir
+		var ddErr bytes.Buffer
+		dd.Stderr = &ddErr
+		if err := dd.Run(); err != nil {
+			res.Seconds = time.Since(start).Seconds()
+			res.Err = "leadpipe dedupe: " + exitMessage(err, ddErr.Bytes())
+			return res
+		}
+	}
+	res.Seconds = time.Since(start).Seconds()
 	var sum importSummary
 	if err := json.Unmarshal(stdout.Bytes(), &sum); err != nil {
 		res.Err = "leadpipe import: --json output: " + err.Error()

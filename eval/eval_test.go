@@ -185,6 +185,36 @@ func TestLinkageGoals(t *testing.T) {
 	}
 }
 
+// TestStoreWideGoals: the same goals hold when the sets and 20,000
+// generated leads are imported with --match exact and deduplicated by a
+// store-wide `leadpipe dedupe` (issue 4: after importing with dedupe
+// switched off), each known shortfall above its floor.
+func TestStoreWideGoals(t *testing.T) {
+	r := testRunner(t)
+	r.StoreWide = true
+	gen := filepath.Join(r.Root, "..", "shared", "bench", "gen_leads.go")
+	if !exists(gen) || !exists(filepath.Join(r.Corpus, "linkage")) {
+		t.Skipf("shared corpus or lead generator not found beside the repository (%s)", r.Corpus)
+	}
+	for _, s := range LinkageSets() {
+		for _, v := range []Variant{Default, Configured} {
+			t.Run(s.Name+"/"+string(v), func(t *testing.T) {
+				if !exists(filepath.Join(r.Corpus, s.File)) {
+					t.Skipf("%s not found", s.File)
+				}
+				r := *r
+				r.Work = t.TempDir()
+				checkResult(t, r.Linkage(context.Background(), s, v))
+			})
+		}
+	}
+	t.Run("generated", func(t *testing.T) {
+		r := *r
+		r.Work = t.TempDir()
+		checkResult(t, r.Generated(context.Background(), GenOptions{Script: gen, N: 20000}))
+	})
+}
+
 // TestMisses lists what a run on FEBRL 1 got wrong: its missed pairs
 // with their comparison, and no wrong merge.
 func TestMisses(t *testing.T) {

@@ -26,9 +26,14 @@
 //   - generated leads (../shared/bench/gen_leads.go, -n rows, written to a
 //     temporary folder or -gendir).
 //
+// With -store-wide each set is imported with --match exact and then
+// deduplicated by a store-wide `leadpipe dedupe`, as after an import with
+// fuzzy matching switched off; the merges are followed through the store.
+//
 // Goals: generated precision >= 0.999 and recall >= 0.995; every linkage
 // set F1 >= 0.95 by default and >= 0.98 configured. go test ./eval checks
-// them (TestLinkageGoals, TestGeneratedGoals; 20,000 generated leads, or
+// them (TestLinkageGoals, TestGeneratedGoals, TestStoreWideGoals for the
+// store-wide way; 20,000 generated leads, or
 // $LEADPIPE_EVAL_N; $LEADPIPE_EVAL_BIN tests a prebuilt binary). Runs
 // that miss their goal today are listed in eval_test.go with a floor they
 // must not fall below. The tests skip when the shared folder is absent.
@@ -72,6 +77,7 @@ type options struct {
 	n                   int
 	sets                []string
 	json, keep, check   bool
+	storeWide           bool
 	misses              int
 }
 
@@ -91,6 +97,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print one JSON document instead of the table")
 	fs.BoolVar(&o.keep, "keep", false, "keep the scratch folder (stores, row reports) and print its path")
 	fs.BoolVar(&o.check, "check", false, "exit 1 when a goal is missed or a run fails")
+	fs.BoolVar(&o.storeWide, "store-wide", false, "import with --match exact, then find the duplicates with a store-wide `leadpipe dedupe`")
 	fs.IntVar(&o.misses, "misses", 0, "after each run, write to standard error the `N` best-scoring missed pairs of leads, with their comparison, and N wrongly merged leads")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -189,8 +196,11 @@ func evaluate(ctx context.Context, o options, stderr io.Writer) ([]Result, error
 	} else if bin, err = filepath.Abs(bin); err != nil {
 		return nil, err
 	}
+	if o.storeWide {
+		fmt.Fprintln(stderr, "eval: store-wide: each set imported with --match exact, then deduplicated by leadpipe dedupe")
+	}
 	r := &Runner{Bin: bin, Root: root, Corpus: o.corpus, Testdata: filepath.Join(root, "eval", "testdata"), Work: work,
-		Misses: o.misses, MissOut: stderr}
+		Misses: o.misses, MissOut: stderr, StoreWide: o.storeWide}
 
 	var results []Result
 	for _, s := range LinkageSets() {
