@@ -18,6 +18,10 @@ type ImportOptions struct {
 	DryRun bool
 	// BatchSize is the number of rows per transaction (default 4000).
 	BatchSize int
+	// BatchBytes ends a transaction's batch early when its rows' cells
+	// reach this many bytes (default 16 MiB), so that rows with long
+	// notes do not hold thousands of them in memory at once.
+	BatchBytes int
 	// Workers is the number of goroutines that normalize rows (default GOMAXPROCS).
 	Workers int
 	// NewImportID makes the import id; tests inject a fixed one.

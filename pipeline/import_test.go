@@ -1392,3 +1392,50 @@ func TestCommitFailureStopsWriting(t *testing.T) {
 		t.Errorf("re-run: %+v, want the 8 rows not committed created and 2 unchanged", again.Counts)
 	}
 }
+
+// countingStore is a real store that records the leads of each prepared
+// batch.
+type countingStore struct {
+	*store.DB
+	batches []int
+}
+
+func (s *countingStore) PrepareApply(b *crm.Batch) (func() error, error) {
+	s.batches = append(s.batches, len(b.Leads))
+	return s.DB.PrepareApply(b)
+}
+
+// TestImportBatchBytes: rows with long notes end a batch before it has
+// BatchSize rows, once their cells reach BatchBytes, so that a CRM export
+// with kilobytes of text per row does not hold thousands of such rows in
+// memory at once; what ends up in the store is the same.
+func TestImportBatchBytes(t *testing.T) {
+	note := strings.Repeat("Rückruf vereinbart, \"dringend\".\n", 64) // 2 KB
+	var b strings.Builder
+	b.WriteString("first_name,last_name,email,notes\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "Anna%d,Nowak,anna%d@firma.pl,%q\n", i, i, note)
+	}
+	file := writeFile(t, "notes.csv", b.String())
+	run := func(batchBytes int) (*countingStore, map[crm.ID][]string) {
+		st := &countingStore{DB: storetest.OpenTest(t)}
+		opts := testOptions("imp-1", t0, file)
+		opts.BatchBytes = batchBytes
+		sum, _ := runImport(t, st, opts)
+		if sum.Created != 100 {
+			t.Fatalf("batch bytes %d: %+v, want 100 created", batchBytes, sum.Counts)
+		}
+		return st, snapshot(t, st.DB)
+	}
+	whole, want := run(0)
+	if !slices.Equal(whole.batches, []int{100}) {
+		t.Errorf("default batch bytes: batches of %v leads, want one of 100", whole.batches)
+	}
+	st, got := run(20 << 10) // about ten rows of 2 KB
+	if len(st.batches) < 10 || slices.Max(st.batches) > 10 {
+		t.Errorf("20 KiB batches: batches of %v leads, want 10 or more of at most 10", st.batches)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("small batches stored other leads than one batch")
+	}
+}
