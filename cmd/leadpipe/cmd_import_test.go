@@ -177,3 +177,42 @@ func TestImportProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestEstimateRows: the rows of a CSV file are judged by its record
+// ends, quoted line breaks aside, so that a file with long notes does not
+// count as many times its rows (which raised the memory limit with it).
+func TestEstimateRows(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	note := strings.Repeat("Rückruf am Montag,\n\"dringend\" sagt der Einkauf.\n", 80) // 4 KB with line breaks
+	var long strings.Builder
+	long.WriteString("First Name,Last Name,Notes\n")
+	for i := range 2000 { // 8 MB: more than the sample
+		fmt.Fprintf(&long, "Anna,Nowak%d,%q\n", i, note)
+	}
+	var short strings.Builder
+	short.WriteString("First Name,Last Name\n")
+	for i := range 10 {
+		fmt.Fprintf(&short, "Anna,Nowak%d\n", i)
+	}
+	for _, tt := range []struct {
+		name     string
+		path     string
+		min, max int64
+	}{
+		{"long notes", write("notes.csv", long.String()), 1800, 2200},
+		{"small file, read whole", write("small.csv", short.String()), 11, 12},
+		{"workbook", write("book.xlsx", "PK\x03\x04"+strings.Repeat("x", 1996)), 10, 10},
+		{"missing", filepath.Join(dir, "none.csv"), 0, 0},
+	} {
+		if got := estimateRows(tt.path); got < tt.min || got > tt.max {
+			t.Errorf("%s: %d rows, want %d to %d", tt.name, got, tt.min, tt.max)
+		}
+	}
+}
