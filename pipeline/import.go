@@ -245,6 +245,9 @@ type importRun struct {
 	// the lead, they are stored with it: a re-import must skip them, or
 	// it would turn the lead back to what they say.
 	absorbed map[crm.ID][]uint64
+	// rowSigSets and absorbedSets look up long lists of signatures of
+	// the index entries and of absorbed.
+	rowSigSets, absorbedSets sigSets
 
 	lastID crm.ID
 	// tombSecret and tombs are the tombstones of erased people; nil
@@ -283,16 +286,18 @@ type importRun struct {
 
 func newRun(st crm.Store, importID string, started time.Time, opts ImportOptions) (*importRun, error) {
 	im := &importRun{
-		st:        st,
-		opts:      opts,
-		record:    crm.Import{ID: importID, StartedAt: started.UTC(), Options: describeOptions(opts)},
-		storeKeys: map[uint64]crm.ID{},
-		storeSigs: map[uint64]crm.ID{},
-		runKeys:   map[uint64]crm.ID{},
-		runSigs:   map[uint64]crm.ID{},
-		absorbed:  map[crm.ID][]uint64{},
-		dirty:     map[crm.ID]*crm.Lead{},
-		entries:   map[crm.ID]*crm.IndexEntry{},
+		st:           st,
+		opts:         opts,
+		record:       crm.Import{ID: importID, StartedAt: started.UTC(), Options: describeOptions(opts)},
+		storeKeys:    map[uint64]crm.ID{},
+		storeSigs:    map[uint64]crm.ID{},
+		runKeys:      map[uint64]crm.ID{},
+		runSigs:      map[uint64]crm.ID{},
+		absorbed:     map[crm.ID][]uint64{},
+		rowSigSets:   sigSets{},
+		absorbedSets: sigSets{},
+		dirty:        map[crm.ID]*crm.Lead{},
+		entries:      map[crm.ID]*crm.IndexEntry{},
 	}
 	var err error
 	if im.lastID, err = st.LastID(); err != nil {
@@ -777,9 +782,11 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 	if changes == nil {
 		o.Kind, o.Reason = crm.Unchanged, via+": nothing new"
 		if _, ok := im.dirty[target]; ok {
-			addSig(entry, sig)
-		} else if !slices.Contains(im.absorbed[target], sig) {
-			im.absorbed[target] = append(im.absorbed[target], sig)
+			im.addSig(entry, sig)
+		} else {
+			a := im.absorbed[target]
+			im.absorbedSets.add(target, &a, sig)
+			im.absorbed[target] = a
 		}
 		return o
 	}
@@ -824,10 +831,10 @@ func (im *importRun) sequence(j *job, i int) *crm.Outcome {
 		}
 	}
 	for _, s := range im.absorbed[target] {
-		addSig(entry, s)
+		im.addSig(entry, s)
 	}
-	delete(im.absorbed, target)
-	addSig(entry, sig)
+	im.dropAbsorbed(target)
+	im.addSig(entry, sig)
 	return o
 }
 
@@ -904,9 +911,9 @@ func (im *importRun) join(lead *crm.Lead, r dedupe.Record, keys []uint64, file s
 		// would merge them again into the joined lead.
 		for _, l := range []*crm.Lead{surv, gone} {
 			for _, s := range im.absorbed[l.ID] {
-				addSig(im.entries[l.ID], s)
+				im.addSig(im.entries[l.ID], s)
 			}
-			delete(im.absorbed, l.ID)
+			im.dropAbsorbed(l.ID)
 		}
 		im.fx.Remove(gone.ID)
 		r = m.Record(surv)
@@ -1021,10 +1028,15 @@ func recordBytes(r *importer.Record) int {
 }
 
 // addSig records that the lead of e has absorbed the row with signature sig.
-func addSig(e *crm.IndexEntry, sig uint64) {
-	if !slices.Contains(e.RowSigs, sig) {
-		e.RowSigs = append(e.RowSigs, sig)
-	}
+func (im *importRun) addSig(e *crm.IndexEntry, sig uint64) {
+	im.rowSigSets.add(e.ID, &e.RowSigs, sig)
+}
+
+// dropAbsorbed forgets the absorbed rows of lead id, which its index
+// entry holds now.
+func (im *importRun) dropAbsorbed(id crm.ID) {
+	delete(im.absorbed, id)
+	delete(im.absorbedSets, id)
 }
 
 func reason(err error) string {
