@@ -1637,8 +1637,8 @@ func isInitialOf(a, b string) bool {
 
 // sameCologne reports whether two names have one Kölner Phonetik code.
 func sameCologne(a, b string) bool {
-	ca := Cologne(a)
-	return ca != "" && ca == Cologne(b)
+	ca := cologneOf(a)
+	return ca != "" && ca == cologneOf(b)
 }
 
 // soundsAlike reports whether two names have the same Kölner Phonetik code
@@ -1647,7 +1647,7 @@ func soundsAlike(a, b string) bool {
 	if sameCologne(a, b) {
 		return true
 	}
-	da, db := DaitchMokotoff(a), DaitchMokotoff(b)
+	da, db := dmOf(a), dmOf(b)
 	for _, x := range da {
 		if slices.Contains(db, x) {
 			return true
