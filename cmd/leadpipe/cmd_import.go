@@ -172,8 +172,8 @@ func fuzzyMemoryLimit(st crm.Store, files []string) int64 {
 // rowSample is how much of a CSV file estimateRows reads.
 const rowSample = 1 << 20
 
-// estimateRows judges the rows a file holds. A workbook, or a file that
-// cannot be read, counts 200 bytes a row. A CSV file counts by the record
+// estimateRows judges the rows a file holds. A workbook, a pipe, or a
+// file that cannot be read, counts 200 bytes a row. A CSV file counts by the record
 // ends (line breaks outside quotes) in its first MiB: a CRM export with
 // 5 KB of notes per row had been taken for 25 times its rows, which
 // raised the limit past 1.7 GB and let the heap grow to it.
@@ -183,6 +183,10 @@ func estimateRows(path string) int64 {
 		return 0
 	}
 	size := fi.Size()
+	if !fi.Mode().IsRegular() {
+		// A pipe (leadpipe import /dev/stdin) is read once, by the import.
+		return size / 200
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return size / 200
