@@ -899,11 +899,14 @@ func (r *rowBuild) address() {
 		// an address: the country after the last comma, or on the last
 		// line ("ul. Długa 5⏎00-950 Warszawa⏎Polska", Google's formatted
 		// address), which Text made a space.
+		// A comma in an earlier line ("ul. Długa 5, lok. 3⏎…⏎Polska")
+		// does not keep the last line from being read.
 		if i := strings.LastIndexByte(street, ','); i > 0 && country == "" {
 			if cc := r.memo.countries.get(street[i+1:], parseCountry); cc.err == nil && cc.code != "" {
 				street, country = strings.TrimSpace(street[:i]), cc.code
 			}
-		} else if c := col(slotStreet); c >= 0 && country == "" {
+		}
+		if c := col(slotStreet); c >= 0 && country == "" {
 			v := strings.TrimRight(r.cell(c), " \t\r\n")
 			if i := strings.LastIndexAny(v, "\r\n"); i > 0 && normalize.Text(r.cell(c)) == street {
 				if cc := r.memo.countries.get(v[i+1:], parseCountry); cc.err == nil && cc.code != "" {

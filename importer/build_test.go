@@ -1366,6 +1366,10 @@ func TestBuildAddressCountryLine(t *testing.T) {
 		{"ul. Długa 5\n00-950 Warszawa\nPolska", "ul. Długa 5", "00-950", "Warszawa", "PL"},
 		{"Hauptstr. 1\r\n80331 München\r\nDeutschland\r\n", "Hauptstr. 1", "80331", "München", "DE"},
 		{"ul. Długa 5, 00-950 Warszawa, Polska", "ul. Długa 5", "00-950", "Warszawa", "PL"},
+		// A comma in an earlier line, not before the country: the
+		// country on the last line is read all the same.
+		{"ul. Długa 5, lok. 3\n00-950 Warszawa\nPolska", "ul. Długa 5, lok. 3", "00-950", "Warszawa", "PL"},
+		{"Hauptstr. 1, Hinterhaus\n80331 München\nDeutschland", "Hauptstr. 1, Hinterhaus", "80331", "München", "DE"},
 		// No country on the last line: as before, unsplit without one.
 		{"Hauptstr. 1\n80331 München", "Hauptstr. 1 80331 München", "", "", ""},
 	} {
