@@ -663,7 +663,7 @@ func (b *Builder) Build(rec Record) (*crm.Lead, error) {
 
 // errUncorrected ends the reason of a rejects file's row rejected again
 // because it still shows the problem it was rejected for.
-const errUncorrected = "not corrected in the rejects file: correct the row and import the file again"
+const errUncorrected = "not corrected in the rejects file: correct the row, or empty its leadpipe_reason if it is right as it stands, and import the file again"
 
 // uncorrected checks a row of a rejects file that was rejected for its
 // structure (its leadpipe_reason says so). The rejects file shows such a

@@ -1283,7 +1283,7 @@ func TestBuildRejectsUncorrected(t *testing.T) {
 		{`Björn;Groß;"Groß KG;b@gross.de";;4;Firma: malformed quoting`, "Firma", crm.ErrQuote},
 		{"Zbigniew;Ma\uFFFDecki;Firma;z@firma.pl;6;Nachname: bytes that are not valid in the file's encoding", "Nachname", crm.ErrEncoding},
 		// A second round's reason names the cause the same way.
-		{`Björn;Groß;"Groß KG;b@gross.de";;3;Firma: malformed quoting: not corrected in the rejects file: correct the row and import the file again`, "Firma", crm.ErrQuote},
+		{`Björn;Groß;"Groß KG;b@gross.de";;3;Firma: malformed quoting: not corrected in the rejects file: correct the row, or empty its leadpipe_reason if it is right as it stands, and import the file again`, "Firma", crm.ErrQuote},
 		// Corrected rows, and a delimiter elsewhere in a corrected one.
 		{`Käthe;Weiß;Weiß AG;k@weiss.de;3;more fields than the header has columns (5, the header has 4)`, "", nil},
 		{`Käthe;Weiß;"Weiß; Söhne";k@weiss.de;3;more fields than the header has columns (5, the header has 4)`, "", nil},
@@ -1291,7 +1291,7 @@ func TestBuildRejectsUncorrected(t *testing.T) {
 		{`Zbigniew;Małecki;Firma;z@firma.pl;6;Nachname: bytes that are not valid in the file's encoding`, "", nil},
 		// A field cut to the reader's limit, and one shortened.
 		{"Käthe;" + strings.Repeat("ä", 50) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes", "Nachname", crm.ErrRowTooLong},
-		{"Käthe;" + strings.Repeat("ä", 50) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes: not corrected in the rejects file: correct the row and import the file again", "Nachname", crm.ErrRowTooLong},
+		{"Käthe;" + strings.Repeat("ä", 50) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes: not corrected in the rejects file: correct the row, or empty its leadpipe_reason if it is right as it stands, and import the file again", "Nachname", crm.ErrRowTooLong},
 		{"Käthe;" + strings.Repeat("ä", 20) + ";Weiß AG;k@weiss.de;3;Nachname: row exceeds the size limit: a field longer than 100 bytes", "", nil},
 		// Another reason: the cells are the person's to correct.
 		{`Anna;Nowak;"Nowak; Syn";anna@nowak.pl;2;no way to reach the person`, "", nil},

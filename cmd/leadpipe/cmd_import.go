@@ -73,7 +73,8 @@ and leadpipe_reason, so that the file can be corrected and imported again
 as it is; inputs whose columns differ get a file each (rejects.csv gives
 rejects-fair.csv, rejects-web.csv), and a file shared by inputs with one
 layout names each row's input in a leadpipe_file column. A structurally
-broken row imported again uncorrected is rejected again. Without --rejects they are listed on
+broken row imported again uncorrected is rejected again (empty its
+leadpipe_reason when it is right as it stands). Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
 file,row,outcome,lead_id,reason (a row's warnings, field and cause, end
 its reason).
