@@ -286,7 +286,7 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 		where := "gate " + string(st)
 		cg := &gate{reason: g.RequireReason}
 		for _, alts := range g.Require {
-			var names []string
+			var names []required
 			for _, name := range alts {
 				switch {
 				case name == "":
@@ -304,14 +304,14 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 						fail(g.Line, where, "require: an empty field name (in %s)", strconv.Quote(name))
 						continue
 					}
-					names = append(names, col)
+					names = append(names, required{name: col, custom: true})
 					continue
 				}
 				if err := rules.CheckField(name); err != nil {
 					fail(g.Line, where, "require: %v", err)
 					continue
 				}
-				names = append(names, name)
+				names = append(names, required{name: name})
 			}
 			if len(names) > 0 {
 				cg.require = append(cg.require, names)

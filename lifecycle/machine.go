@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -85,9 +86,33 @@ type Machine struct {
 }
 
 type gate struct {
-	require [][]string // each: alternatives
+	require [][]required // each: alternatives
 	reason  bool
 	when    *rules.Program
+}
+
+// required is one name of a gate's require list: a field, or a custom
+// column by its header ("Messe Stand"). A column written custom("score")
+// is the custom column even when a field has its name.
+type required struct {
+	name   string
+	custom bool // written custom("..."): the custom column, never a field
+}
+
+func (r required) present(l *crm.Lead, env *rules.Env) bool {
+	if r.custom {
+		return strings.TrimSpace(l.Custom[r.name]) != ""
+	}
+	return env.Present(r.name)
+}
+
+// String is the name as a refusal lists it: custom("score") for a custom
+// column named like a field, the bare name otherwise.
+func (r required) String() string {
+	if r.custom && rules.IsField(r.name) {
+		return "custom(" + strconv.Quote(r.name) + ")"
+	}
+	return r.name
 }
 
 type syncRule struct {
@@ -188,8 +213,12 @@ func (m *Machine) checkGate(l *crm.Lead, to crm.Status, reason string, now time.
 	env.Reset(l, now)
 	var ge GateError
 	for _, alts := range g.require {
-		if !slices.ContainsFunc(alts, env.Present) {
-			ge.Missing = append(ge.Missing, strings.Join(alts, " or "))
+		if !slices.ContainsFunc(alts, func(r required) bool { return r.present(l, env) }) {
+			names := make([]string, len(alts))
+			for i, r := range alts {
+				names[i] = r.String()
+			}
+			ge.Missing = append(ge.Missing, strings.Join(names, " or "))
 		}
 	}
 	if g.reason && strings.TrimSpace(reason) == "" {

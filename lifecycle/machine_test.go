@@ -145,6 +145,17 @@ func TestGates(t *testing.T) {
 	if errs != nil {
 		t.Fatal(errs)
 	}
+	// custom("score") is a list's own "score" column, a custom field
+	// beside the score leadpipe derives (importer: only leadpipe's own
+	// export has its score column dropped).
+	customScore, errs := Compile(mustParse(t, `lifecycle:
+  gates:
+    Working:
+      require: [custom("score")]
+`))
+	if errs != nil {
+		t.Fatal(errs)
+	}
 	tests := []struct {
 		name    string
 		m       *Machine
@@ -189,6 +200,11 @@ func TestGates(t *testing.T) {
 		}, to: crm.StatusWorking},
 		{name: "custom() columns missing", m: customCols, to: crm.StatusWorking,
 			missing: []string{"emial or Notiz", "Messe Stand"}, msg: "cannot set status Working: missing: emial or Notiz, Messe Stand"},
+		{name: "custom() named like a derived field, missing", m: customScore, edit: func(l *crm.Lead) { l.Grade = "hot" }, to: crm.StatusWorking,
+			missing: []string{`custom("score")`}},
+		{name: "custom() named like a derived field, present", m: customScore, edit: func(l *crm.Lead) {
+			l.Grade, l.Custom = "", map[string]string{"score": "A"}
+		}, to: crm.StatusWorking},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
