@@ -274,10 +274,21 @@ var ownExportSignature = []string{"legal_form", "email_freemail", "email_role"}
 // import derives them again, under its own rules, so they are no data.
 var ownExportDerived = map[string]bool{"score": true, "grade": true, "legal_form": true, "email_freemail": true, "email_role": true}
 
-// ownExportDerived drops the derived columns of a file that leadpipe's own
-// export wrote (ownExportSignature), which would otherwise come back as
-// custom fields and be exported again beside the columns leadpipe derives,
-// five more columns with every round trip. A mapping file's choice stands.
+// ownExportStore are the columns of leadpipe's own lead export that are
+// the exporting store's bookkeeping: its lead id, the status and stage
+// of its lifecycle, the time it last changed the lead. The importing
+// store keeps its own; as custom fields they would come back beside them
+// ("id (2)"), one more set with every round trip, and the export imported
+// again into the store that wrote it would change every lead.
+var ownExportStore = map[string]bool{"id": true, "status": true, "stage": true, "updated_at": true}
+
+// ownExportDerived drops the derived and bookkeeping columns of a file
+// that leadpipe's own export wrote (ownExportSignature), which would
+// otherwise come back as custom fields and be exported again beside the
+// columns leadpipe writes, more columns with every round trip. A list's
+// own columns of those names are exported under other names ("id (2)",
+// "custom.updated_at") and stay custom fields. A mapping file's choice
+// stands.
 func (m *Mapping) ownExportDerived(header []string) {
 	trimmed := make([]string, len(header))
 	for i, h := range header {
@@ -290,9 +301,16 @@ func (m *Mapping) ownExportDerived(header []string) {
 	}
 	for i := range m.Columns {
 		c := &m.Columns[i]
-		if c.target == tCustom && c.Source == "custom" && ownExportDerived[trimmed[i]] {
+		if c.target != tCustom || strings.HasPrefix(c.Source, "mapping file") {
+			continue
+		}
+		switch {
+		case ownExportDerived[trimmed[i]]:
 			c.target, c.Field = tIgnore, FieldIgnore
 			c.Source = "leadpipe's own export: derived again on import"
+		case ownExportStore[trimmed[i]]:
+			c.target, c.Field = tIgnore, FieldIgnore
+			c.Source = "leadpipe's own export: the exporting store's own"
 		}
 	}
 }
@@ -413,6 +431,8 @@ func (m *Mapping) Describe() []string {
 			s = "custom " + strconv.Quote(c.Custom)
 		case c.target == tIgnore && ownExportDerived[strings.TrimSpace(c.Header)]:
 			s = "ignored (derived again)"
+		case c.target == tIgnore && ownExportStore[strings.TrimSpace(c.Header)]:
+			s = "ignored (exporting store's)"
 		case c.target == tIgnore:
 			s = "ignored (rejects-file annotation)"
 		default:

@@ -816,13 +816,16 @@ func TestBuildBriefanrede(t *testing.T) {
 // the export's signature keeps a "score" column as a custom field, and a
 // mapping file's choice stands.
 func TestOwnExportDerived(t *testing.T) {
-	own := strings.Split("id,first_name,last_name,company,email,status,stage,score,grade,legal_form,phone_ext,currency,email_freemail,email_role,updated_at", ",")
+	own := strings.Split("id,first_name,last_name,company,email,status,stage,score,grade,legal_form,phone_ext,currency,email_freemail,email_role,updated_at,id (2),custom.updated_at", ",")
 	m, err := NewMapping(own, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range m.Columns {
-		derived := ownExportDerived[c.Header]
+		// The exporting store's id, status, stage and updated_at go too;
+		// a list's own "id" and "updated_at", exported as "id (2)" and
+		// "custom.updated_at", stay custom fields.
+		derived := ownExportDerived[c.Header] || ownExportStore[c.Header]
 		if derived != (c.Field == FieldIgnore) {
 			t.Errorf("own export: %q → %s (%s)", c.Header, c.Field, c.Source)
 		}
