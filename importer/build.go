@@ -769,8 +769,19 @@ func (b *Builder) cellsHold(f []string, col int, has func(string) bool) bool {
 }
 
 // annotation reports whether column c is one of leadpipe's rejects-file
-// annotation columns.
-func (b *Builder) annotation(c int) bool { return slices.Contains(b.ignored, c) }
+// annotation columns (leadpipe_file, leadpipe_row, leadpipe_reason). Other
+// ignored columns (the derived and bookkeeping columns of leadpipe's own
+// export) are input columns: a shifted row's surplus may be in them.
+func (b *Builder) annotation(c int) bool {
+	if !slices.Contains(b.ignored, c) {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(b.m.Columns[c].Header)) {
+	case "leadpipe_file", "leadpipe_row", "leadpipe_reason":
+		return true
+	}
+	return false
+}
 
 // unreachableError is crm.ErrUnreachable with the invalid values that
 // caused it: "no way to reach the person (email: not a valid e-mail

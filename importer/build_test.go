@@ -1385,3 +1385,18 @@ func TestBuildAddressCountryLine(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildRejectsUncorrectedIgnoredLast: the surplus of a shifted row is
+// joined into the input's last column, whatever the import makes of it.
+// In leadpipe's own export imported again that column is updated_at, which
+// the import ignores (the exporting store's own): the row was read as it
+// stood, its company cut short and its e-mail address shifted.
+func TestBuildRejectsUncorrectedIgnoredLast(t *testing.T) {
+	header := "first_name,last_name,company,email,legal_form,email_freemail,email_role,updated_at,leadpipe_row,leadpipe_reason"
+	b, h := testBuilder(t, header, BuildOptions{Delimiter: ","})
+	row := `Käthe,Weiß,Weiß, AG,k@weiss.de,AG,false,"false,2026-11-25T05:28:26Z",3,"more fields than the header has columns (9, the header has 8)"`
+	_, err := b.Build(rec(t, h, row))
+	if !errors.Is(err, crm.ErrFieldCount) {
+		t.Errorf("got %v, want %v", err, crm.ErrFieldCount)
+	}
+}
