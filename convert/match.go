@@ -244,12 +244,18 @@ func (x *index) matchAccount(l *crm.Lead, fresh map[crm.AccountID]*crm.Account) 
 	switch {
 	case len(byName) > 1 && !hasPlace(l.PostalCode, l.City):
 		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts with this name (%s), and the lead names no postal code or city", len(byName), ids(byName))
+	case len(byName) > 1 && how == "name":
+		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts with this name and no place (%s)", len(byName), ids(byName))
 	case len(byName) > 1:
 		return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %d accounts with this name in this place (%s)", len(byName), ids(byName))
 	case len(byName) == 1:
 		for _, id := range byDomain {
 			if id != byName[0] {
-				return AccountPlan{}, nil, fmt.Sprintf("ambiguous: the name and place match %s, the e-mail domain matches %s", byName[0], id)
+				byWhat := fmt.Sprintf("the name and place match %s", byName[0])
+				if how == "name" {
+					byWhat = fmt.Sprintf("the name matches %s (a place on one side only)", byName[0])
+				}
+				return AccountPlan{}, nil, fmt.Sprintf("ambiguous: %s, the e-mail domain matches %s", byWhat, id)
 			}
 		}
 		return matched(byName[0], how)

@@ -159,6 +159,26 @@ func TestMatchAccount(t *testing.T) {
 			lead: crm.Lead{Company: "Müller GmbH", Country: "DE"},
 			want: "held: ambiguous: 2 accounts with this name (A0000001, A0000002), and the lead names no postal code or city",
 		},
+		// The accounts a lead with a place matched have no place: the
+		// reason does not say they are in the lead's.
+		{
+			name: "lead with a place, two accounts of its name without one",
+			accounts: []*crm.Account{
+				testAccount(crm.Account{ID: 1, Name: "Omega Solutions GmbH", Country: "DE"}),
+				testAccount(crm.Account{ID: 2, Name: "Omega Solutions AG", Country: "DE"}),
+			},
+			lead: crm.Lead{Company: "Omega Solutions GmbH", PostalCode: "80331", City: "München", Country: "DE"},
+			want: "held: ambiguous: 2 accounts with this name and no place (A0000001, A0000002)",
+		},
+		{
+			name: "name without a place matches one, domain another",
+			accounts: []*crm.Account{
+				testAccount(crm.Account{ID: 1, Name: "Omega Solutions GmbH", Country: "DE"}),
+				testAccount(crm.Account{ID: 2, Name: "Omega Holding AG", Domain: "omega.de", City: "Hamburg", Country: "DE"}),
+			},
+			lead: crm.Lead{Company: "Omega Solutions GmbH", Email: "j@omega.de", PostalCode: "80331", City: "München", Country: "DE"},
+			want: "held: ambiguous: the name matches A0000001 (a place on one side only), the e-mail domain matches A0000002",
+		},
 		{
 			name:     "name without any place, the account has another tax id",
 			accounts: []*crm.Account{mueller(nil)},
