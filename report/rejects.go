@@ -217,7 +217,9 @@ func (w *RejectsWriter) Close() ([]string, error) {
 // this run could have written and did not: a nightly job that finds no
 // rejected row must not leave last night's rejects file behind as if it
 // were tonight's. Only a file whose first line ends in leadpipe's
-// annotation columns is removed.
+// annotation columns is removed, and never one of this run's inputs (a
+// corrected rejects file imported with --rejects naming it: the user's
+// file, read by this run, not left by an earlier one).
 func (w *RejectsWriter) removeStale(written []string) {
 	names := []string{w.path}
 	used := map[string]bool{}
@@ -225,10 +227,24 @@ func (w *RejectsWriter) removeStale(written []string) {
 		names = append(names, perInputPath(w.path, p.input, used))
 	}
 	for _, name := range names {
-		if !slices.Contains(written, name) && isRejectsFile(name) {
+		if !slices.Contains(written, name) && isRejectsFile(name) && !w.isInput(name) {
 			os.Remove(name)
 		}
 	}
+}
+
+// isInput reports whether the file at path is one of the run's inputs.
+func (w *RejectsWriter) isInput(path string) bool {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	for _, p := range w.parts {
+		if in, err := os.Stat(p.input); err == nil && os.SameFile(fi, in) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRejectsFile reports whether the file at path starts with a rejects

@@ -551,3 +551,27 @@ func TestRowReasonWarnings(t *testing.T) {
 		}
 	}
 }
+
+// TestRejectsWriterKeepsInput: a corrected rejects file imported again
+// with --rejects naming that same file rejects nothing, and the file was
+// removed as a stale rejects file: the user's corrected file, which in a
+// dry run was imported nowhere. A file the run read is never removed.
+func TestRejectsWriterKeepsInput(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rejects.csv")
+	corrected := bom + "a;leadpipe_row;leadpipe_reason\r\nx@example.com;2;email: invalid\r\n"
+	if err := os.WriteFile(path, []byte(corrected), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewRejectsWriter(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.StartFile(path, []string{"a", "leadpipe_row", "leadpipe_reason"}, ";")
+	if paths, err := w.Close(); err != nil || paths != nil {
+		t.Fatalf("Close = %q, %v", paths, err)
+	}
+	if got, err := os.ReadFile(path); err != nil || string(got) != corrected {
+		t.Errorf("the input %s: %q, %v; want it kept as it was", path, got, err)
+	}
+}

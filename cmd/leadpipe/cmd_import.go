@@ -234,6 +234,12 @@ func runImport(ctx context.Context, g *globalOptions, ios *IOStreams, opts *impo
 			return fmt.Errorf("import %s: %w", f, errors.Unwrap(err))
 		} else if info.IsDir() {
 			return fmt.Errorf("import %s: is a directory", f)
+		} else if opts.DryRun && opts.Rejects != "" {
+			// A dry run imports nothing: its rejects file must not
+			// replace the corrected rows of the file it read.
+			if r, err := os.Stat(opts.Rejects); err == nil && os.SameFile(info, r) {
+				return usageErrorf("--rejects %s is an input of this run: a dry run would replace it with the rows it rejects, and import the others nowhere; name another file", opts.Rejects)
+			}
 		}
 	}
 	mf, err := opts.loadMap()
