@@ -29,9 +29,11 @@ const (
 	FieldCustom = "custom"
 	// FieldIgnore marks leadpipe's own annotation columns of a rejects
 	// file (leadpipe_file, leadpipe_row, leadpipe_reason), and the derived
-	// columns of its own lead export (score, grade, legal_form,
-	// email_freemail, email_role): when such a file is imported again they
-	// are not data (an import derives the latter again) and are dropped.
+	// and bookkeeping columns of its own lead export (score, grade,
+	// legal_form, email_freemail, email_role; id, status, stage,
+	// updated_at): when such a file is imported again they are not data
+	// (an import derives the derived ones again, and the importing store
+	// keeps its own bookkeeping) and are dropped.
 	// It is the only target that drops a value, so it is not offered to
 	// mapping files.
 	FieldIgnore = "ignore"
