@@ -15,8 +15,8 @@ import (
 // When a rejects file is imported again, the importer ignores them; when one
 // of its rows is rejected again, they are replaced, not repeated.
 const (
-	// ColumnFile names the input file of each row; only a file that holds
-	// the rows of several inputs has it, since their row numbers repeat.
+	// ColumnFile names the input file of each row; only the shared file
+	// of a run of several inputs has it, since their row numbers repeat.
 	ColumnFile   = "leadpipe_file"
 	ColumnRow    = "leadpipe_row"
 	ColumnReason = "leadpipe_reason"
@@ -34,9 +34,10 @@ const bom = "\uFEFF"
 // spreadsheet would run as a formula are escaped (see escapeCell).
 //
 // Rows of several input files go into one file when all of them have the
-// same header and delimiter; such a file has the column leadpipe_file
-// before leadpipe_row, naming each row's input as the user gave it, since
-// two inputs' row numbers repeat. Otherwise each input file gets its own file,
+// same header and delimiter (or only one input had rows rejected); in a
+// run of several inputs that file has the column leadpipe_file before
+// leadpipe_row, naming each row's input as the user gave it, since two
+// inputs' row numbers repeat. Otherwise each input file gets its own file,
 // named after the path given with the input's base name added:
 // rejects.csv → rejects-fair.csv, rejects-web.csv. Close returns the paths.
 // When no row was rejected, no file is written, and one an earlier run
@@ -195,7 +196,10 @@ func (w *RejectsWriter) Close() ([]string, error) {
 	switch {
 	case len(parts) == 0:
 	case sameLayout(parts):
-		if err := writeRejects(w.path, parts); err != nil {
+		// The path as given holds the rows of any input of a run of
+		// several: each row names its input, also when only one of
+		// them had rows rejected.
+		if err := writeRejects(w.path, parts, len(w.parts) > 1); err != nil {
 			return nil, err
 		}
 		paths = []string{w.path}
@@ -203,7 +207,7 @@ func (w *RejectsWriter) Close() ([]string, error) {
 		used := map[string]bool{}
 		for _, p := range parts {
 			path := perInputPath(w.path, p.input, used)
-			if err := writeRejects(path, []*rejectsPart{p}); err != nil {
+			if err := writeRejects(path, []*rejectsPart{p}, false); err != nil {
 				return paths, err
 			}
 			paths = append(paths, path)
@@ -305,8 +309,9 @@ func perInputPath(path, input string, used map[string]bool) string {
 
 // writeRejects writes the header of parts[0], with an untitled column for
 // each cell found right of the table, and the rows of every part, their
-// row and reason moved to the end.
-func writeRejects(path string, parts []*rejectsPart) error {
+// row and reason moved to the end, after their input's name when several
+// is set.
+func writeRejects(path string, parts []*rejectsPart, several bool) error {
 	f, err := CreateAtomic(path, 0o600)
 	if err != nil {
 		return err
@@ -328,7 +333,6 @@ func writeRejects(path string, parts []*rejectsPart) error {
 	header = append(header, make([]string, extra)...)
 	width := len(header)
 	// Several inputs' row numbers repeat: each row names its file.
-	several := len(parts) > 1
 	if several {
 		header = append(header, ColumnFile)
 	}

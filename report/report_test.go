@@ -155,6 +155,17 @@ func TestRejectsWriter(t *testing.T) {
 			want: []string{"rejects.csv"},
 		},
 		{
+			// Rows of one of several inputs: the file is at the path as
+			// given, which does not say which input they came from.
+			name: "several inputs rows of one",
+			path: "rejects.csv",
+			inputs: []rejectInput{
+				{name: "fair.csv", header: fair, delim: ";"},
+				{name: "web.csv", header: []string{"First", "Last"}, delim: ";", rows: []rejectRow{{4, []string{"E", "F"}, "r2", false}}},
+			},
+			want: []string{"rejects.csv"},
+		},
+		{
 			name: "different headers one file each",
 			path: "out/rejects.csv",
 			inputs: []rejectInput{

@@ -71,8 +71,8 @@ structurally broken, or when it is an erased person's (leadpipe erase).
 --rejects writes such rows with their original columns plus leadpipe_row
 and leadpipe_reason, so that the file can be corrected and imported again
 as it is; inputs whose columns differ get a file each (rejects.csv gives
-rejects-fair.csv, rejects-web.csv), and a file shared by inputs with one
-layout names each row's input in a leadpipe_file column. A structurally
+rejects-fair.csv, rejects-web.csv), and in a run of several inputs the
+file at the path given names each row's input in a leadpipe_file column. A structurally
 broken row imported again uncorrected is rejected again (empty its
 leadpipe_reason when it is right as it stands). Without --rejects they are listed on
 standard error. --row-report writes one line per input row:
