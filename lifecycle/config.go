@@ -250,24 +250,38 @@ func splitAlternatives(s string) []string {
 
 // customColumn reads a required item written as in expressions,
 // custom("Column") (or with single quotes, or none), and returns the
-// column's name.
-func customColumn(item string) (string, bool) {
+// column's name; ok reports whether the item starts with custom( at all.
+// An item that does but is not written so (no closing bracket, a quote
+// left open) is an error: taken as a column of that name, which no lead
+// has, it would refuse every lead.
+func customColumn(item string) (col string, ok bool, err error) {
 	inner, ok := strings.CutPrefix(item, "custom(")
 	if !ok {
-		return "", false
+		return "", false, nil
 	}
+	bad := fmt.Errorf("%s is not written as in a rule: custom(\"Column\")", strconv.Quote(item))
 	inner, ok = strings.CutSuffix(inner, ")")
 	if !ok {
-		return "", false
+		return "", true, bad
 	}
 	inner = strings.TrimSpace(inner)
-	if len(inner) >= 2 && (inner[0] == '"' || inner[0] == '\'') && inner[len(inner)-1] == inner[0] {
-		if s, err := strconv.Unquote(inner); inner[0] == '"' && err == nil {
-			return strings.TrimSpace(s), true
+	switch {
+	case inner != "" && (inner[0] == '"' || inner[0] == '\''):
+		if len(inner) < 2 || inner[len(inner)-1] != inner[0] {
+			return "", true, bad
+		}
+		if inner[0] == '"' {
+			s, err := strconv.Unquote(inner)
+			if err != nil {
+				return "", true, bad
+			}
+			return strings.TrimSpace(s), true, nil
 		}
 		inner = inner[1 : len(inner)-1]
+	case strings.ContainsAny(inner, "\"'"):
+		return "", true, bad
 	}
-	return strings.TrimSpace(inner), true
+	return strings.TrimSpace(inner), true, nil
 }
 
 // compileConfig checks everything Compile needs beyond the structure.
@@ -296,10 +310,14 @@ func compileConfig(cfg Config, opts []rules.Option) (*Machine, []error) {
 					fail(g.Line, where, "require: reason is not a field; write require_reason: true")
 					continue
 				}
-				if col, ok := customColumn(name); ok {
+				if col, ok, err := customColumn(name); ok {
 					// custom("Notiz"), as the hint for a misspelt
 					// name says: the custom column, whatever it
 					// resembles.
+					if err != nil {
+						fail(g.Line, where, "require: %v", err)
+						continue
+					}
 					if col == "" {
 						fail(g.Line, where, "require: an empty field name (in %s)", strconv.Quote(name))
 						continue

@@ -92,6 +92,14 @@ func TestConfigErrors(t *testing.T) {
 		{name: "empty alternative",
 			yaml: "lifecycle:\n  gates:\n    Qualified: {require: [email|]}\n",
 			want: []string{`leadpipe.yaml line 3 gate Qualified: require: an empty field name (in "email|")`}},
+		// custom( written wrong was taken as a custom column of that
+		// name, which no lead has: the gate refused every lead.
+		{name: "custom( without its bracket",
+			yaml: "lifecycle:\n  gates:\n    Qualified:\n      require: ['custom(\"Notiz\"']\n",
+			want: []string{`leadpipe.yaml line 4 gate Qualified: require: "custom(\"Notiz\"" is not written as in a rule: custom("Column")`}},
+		{name: "custom( with an open quote",
+			yaml: "lifecycle:\n  gates:\n    Qualified:\n      require: ['custom(\"Notiz)']\n",
+			want: []string{`leadpipe.yaml line 4 gate Qualified: require: "custom(\"Notiz)" is not written as in a rule: custom("Column")`}},
 		{name: "require_reason not a bool",
 			yaml: "lifecycle:\n  gates:\n    Disqualified: {require_reason: ja}\n",
 			want: []string{`leadpipe.yaml line 3 gate Disqualified: require_reason: want true or false`}},
