@@ -1320,7 +1320,13 @@ func (r *rowBuild) morePhones() {
 	if r.l.Phone == "" && r.l.Mobile == "" {
 		return
 	}
+	// The numbers the lead took, as otherPhones writes them: the phone
+	// with and without its extension ("030 1234567" is the switchboard
+	// of "030 1234567-12"; "030 1234567-13" is another line).
 	taken := map[string]bool{r.l.Phone: true, r.l.Mobile: true}
+	if r.l.PhoneExt != "" {
+		taken[phoneWithExt(r.l.Phone, r.l.PhoneExt)] = true
+	}
 	delete(taken, "")
 	done := -1
 	for k, cols := range [][]int{r.b.cand[tPhone], r.b.cand[tMobile]} {
@@ -1391,22 +1397,28 @@ func otherPhones(cell, region string, taken map[string]bool) (other []string, ok
 			continue
 		}
 		for _, p := range got {
-			if taken[p.E164] {
+			n := phoneWithExt(p.E164, p.Ext)
+			if taken[n] {
 				ok = true
 				continue
 			}
-			if seen[p.E164] {
+			if seen[n] {
 				continue
 			}
-			seen[p.E164] = true
-			if p.Ext != "" {
-				other = append(other, p.E164+" ext. "+p.Ext)
-			} else {
-				other = append(other, p.E164)
-			}
+			seen[n] = true
+			other = append(other, n)
 		}
 	}
 	return other, ok
+}
+
+// phoneWithExt writes a number with its extension, as a " (more)" field
+// holds it: "+49301234567 ext. 12".
+func phoneWithExt(e164, ext string) string {
+	if ext == "" {
+		return e164
+	}
+	return e164 + " ext. " + ext
 }
 
 // labelPhones makes every labelled phone column (Mapping.phoneLabels) a

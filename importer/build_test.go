@@ -1244,6 +1244,11 @@ func TestBuildMorePhones(t *testing.T) {
 		{"First Name,Last Name,Phone 1 - Label,Phone 1 - Value", "Ewa,Nowak,Work ::: Mobile,+48 22 123 45 67 ::: +48 501 234 567", "+48221234567", "+48501234567", nil},
 		{"First Name,Last Name,Phone 1 - Label,Phone 1 - Value", "Ewa,Nowak,Work ::: Work Fax,+48 22 123 45 67 ::: +48 22 123 45 99", "+48221234567", "",
 			map[string]string{"Phone 1 - Value (more)": "+48221234599"}},
+		// Two extensions of one switchboard: the other extension is
+		// another number, not the lead's.
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 Durchwahl 12 / 030 1234567 Durchwahl 13", "+49301234567", "",
+			map[string]string{"Telefon (more)": "+49301234567 ext. 13"}},
+		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 Durchwahl 12 / 030 1234567 Durchwahl 12", "+49301234567", "", nil},
 		// One number, with a note: nothing more.
 		{"Vorname;Nachname;Telefon", "Jan;Cox;030 1234567 (Zentrale)", "+49301234567", "", nil},
 		// No number read: the raw value and the warning keep it.
