@@ -163,7 +163,7 @@ type Plan struct {
 // ErrNothingSelected: the selection names no lead.
 var ErrNothingSelected = errors.New("no lead selected")
 
-// Plan decides the conversion of the selected leads. It writes nothing.
+// PlanConversion decides the conversion of the selected leads. It writes nothing.
 func PlanConversion(st Reader, opts Options) (*Plan, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now().UTC()

@@ -278,7 +278,7 @@ func hashMore(h uint64, p string) uint64 {
 	return h
 }
 
-// Describe names a key kind for outcome reasons.
+// String names a key kind for outcome reasons.
 func (k KeyKind) String() string {
 	switch k {
 	case KeyEmail:

@@ -480,7 +480,8 @@ var ownLayout = exportLayout{
 	},
 }
 
-// Links are written as ids, and as nothing when there is none (id 0).
+// accountID, contactID and leadID write links as ids, and as nothing
+// when there is none (id 0).
 func accountID(id crm.AccountID) string {
 	if id == 0 {
 		return ""
