@@ -171,6 +171,12 @@ func TestLinkageGoals(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(r.Corpus, "linkage")); err != nil {
 		t.Skipf("shared corpus not found at %s (it sits beside the repository): %v", r.Corpus, err)
 	}
+	checkLinkageSets(t, r)
+}
+
+// checkLinkageSets runs every linkage set with the built-in rules and
+// with the set's match.yaml, each in a subtest, and checks its goal.
+func checkLinkageSets(t *testing.T, r *Runner) {
 	for _, s := range LinkageSets() {
 		for _, v := range []Variant{Default, Configured} {
 			t.Run(s.Name+"/"+string(v), func(t *testing.T) {
@@ -196,18 +202,7 @@ func TestStoreWideGoals(t *testing.T) {
 	if !exists(gen) || !exists(filepath.Join(r.Corpus, "linkage")) {
 		t.Skipf("shared corpus or lead generator not found beside the repository (%s)", r.Corpus)
 	}
-	for _, s := range LinkageSets() {
-		for _, v := range []Variant{Default, Configured} {
-			t.Run(s.Name+"/"+string(v), func(t *testing.T) {
-				if !exists(filepath.Join(r.Corpus, s.File)) {
-					t.Skipf("%s not found", s.File)
-				}
-				r := *r
-				r.Work = t.TempDir()
-				checkResult(t, r.Linkage(context.Background(), s, v))
-			})
-		}
-	}
+	checkLinkageSets(t, r)
 	t.Run("generated", func(t *testing.T) {
 		r := *r
 		r.Work = t.TempDir()
