@@ -73,8 +73,12 @@ type Builder struct {
 	// groups the grouped ones, in rank order.
 	shared addrCols
 	groups []addrCols
-	// ignored are leadpipe's own annotation columns (FieldIgnore).
+	// ignored are the columns leadpipe drops (FieldIgnore): a rejects
+	// file's annotations, its own export's derived columns.
 	ignored []int
+	// annotations marks, by column, a rejects file's annotation columns
+	// (annotationColumns), which hold no input data.
+	annotations []bool
 	// rejectsFile: the file is a rejects file leadpipe wrote (it has the
 	// leadpipe_reason column), whose cells carry the ' that kept formulas
 	// from running in a spreadsheet (report's escapeCell).
@@ -189,7 +193,14 @@ func NewBuilder(m *Mapping, opts BuildOptions) *Builder {
 		}
 		if t == tIgnore {
 			b.ignored = append(b.ignored, i)
-			if strings.EqualFold(strings.TrimSpace(cols[i].Header), "leadpipe_reason") {
+			h := strings.ToLower(strings.TrimSpace(cols[i].Header))
+			if slices.Contains(annotationColumns, h) {
+				if b.annotations == nil {
+					b.annotations = make([]bool, len(cols))
+				}
+				b.annotations[i] = true
+			}
+			if h == annotationReason {
 				b.rejectsFile, b.reasonCol = true, i
 			}
 			continue
@@ -403,6 +414,12 @@ func (b *Builder) columnField(c int) string {
 	if c < len(b.m.Columns) && b.m.Columns[c].Field != "" && b.m.Columns[c].Field != FieldCustom {
 		return b.m.Columns[c].Field
 	}
+	return b.columnName(c)
+}
+
+// columnName is the name of column c as a custom field ("Column N" for
+// one beyond the header).
+func (b *Builder) columnName(c int) string {
 	if c < len(b.custom) {
 		return b.custom[c]
 	}
@@ -768,19 +785,22 @@ func (b *Builder) cellsHold(f []string, col int, has func(string) bool) bool {
 	return false
 }
 
+// The annotation columns a rejects file adds after the input's (package
+// report writes them): ignored when the file is imported again.
+const (
+	annotationFile   = "leadpipe_file"
+	annotationRow    = "leadpipe_row"
+	annotationReason = "leadpipe_reason"
+)
+
+var annotationColumns = []string{annotationFile, annotationRow, annotationReason}
+
 // annotation reports whether column c is one of leadpipe's rejects-file
-// annotation columns (leadpipe_file, leadpipe_row, leadpipe_reason). Other
-// ignored columns (the derived and bookkeeping columns of leadpipe's own
-// export) are input columns: a shifted row's surplus may be in them.
+// annotation columns. Other ignored columns (the derived and bookkeeping
+// columns of leadpipe's own export) are input columns: a shifted row's
+// surplus may be in them.
 func (b *Builder) annotation(c int) bool {
-	if !slices.Contains(b.ignored, c) {
-		return false
-	}
-	switch strings.ToLower(strings.TrimSpace(b.m.Columns[c].Header)) {
-	case "leadpipe_file", "leadpipe_row", "leadpipe_reason":
-		return true
-	}
-	return false
+	return c < len(b.annotations) && b.annotations[c]
 }
 
 // unreachableError is crm.ErrUnreachable with the invalid values that
@@ -1232,10 +1252,7 @@ const moreNote = "more"
 // fields: the person's addresses, which a merge that brings another
 // address must not drop with the cell, and which dedupe matches on.
 func (r *rowBuild) moreEmails(c int, more []normalize.Email) {
-	name := "Column " + strconv.Itoa(c+1)
-	if c < len(r.b.custom) {
-		name = r.b.custom[c]
-	}
+	name := r.b.columnName(c)
 	if more := " (" + moreNote + ")"; !strings.HasSuffix(name, more) {
 		// A "(more)" column read back as the row's e-mail column keeps
 		// its name: round trips do not grow it.
@@ -1245,13 +1262,19 @@ func (r *rowBuild) moreEmails(c int, more []normalize.Email) {
 	for i, em := range more {
 		addrs[i] = em.Address
 	}
+	r.setMore(name, addrs)
+	r.l.EmailFields = append(r.l.EmailFields, name)
+}
+
+// setMore keeps a cell's further values (addresses, numbers) in the
+// custom field name, joined with "; ", raw value and all.
+func (r *rowBuild) setMore(name string, values []string) {
 	if r.l.Custom == nil {
 		r.l.Custom = map[string]string{}
 	}
-	v := strings.Join(addrs, "; ")
+	v := strings.Join(values, "; ")
 	r.l.Custom[name] = v
 	r.l.Raw.Set(name, v)
-	r.l.EmailFields = append(r.l.EmailFields, name)
 }
 
 // parseEmailCell parses one cell (normalize.EmailsIn): it yields the
@@ -1353,17 +1376,7 @@ func (r *rowBuild) morePhones() {
 					}
 				}
 			}
-			name := "Column " + strconv.Itoa(c+1)
-			if c < len(r.b.custom) {
-				name = r.b.custom[c]
-			}
-			name += " (" + moreNote + ")"
-			if r.l.Custom == nil {
-				r.l.Custom = map[string]string{}
-			}
-			v := strings.Join(other, "; ")
-			r.l.Custom[name] = v
-			r.l.Raw.Set(name, v)
+			r.setMore(r.b.columnName(c)+" ("+moreNote+")", other)
 		}
 	}
 }
@@ -1751,12 +1764,7 @@ func (r *rowBuild) custom() {
 		if !r.isFilled(c) || r.isUsed(c) {
 			continue
 		}
-		var name string
-		if c < len(r.b.custom) {
-			name = r.b.custom[c]
-		} else {
-			name = "Column " + strconv.Itoa(c+1)
-		}
+		name := r.b.columnName(c)
 		r.l.Raw.Set(name, v)
 		// A note keeps its lines: a CRM import takes them as they are.
 		if t := normalize.TextLines(v); t != "" {

@@ -206,7 +206,7 @@ func dictSource() []*dictTable {
 			},
 			custom("id", "lead_id", "notes", "status", "stage", "updated_at"),
 			// The annotation columns of a rejects file (package report).
-			[]dictEntry{e("leadpipe_file", tIgnore), e("leadpipe_row", tIgnore), e("leadpipe_reason", tIgnore)},
+			[]dictEntry{e(annotationFile, tIgnore), e(annotationRow, tIgnore), e(annotationReason, tIgnore)},
 		)},
 		{name: "common (en)", entries: cat(
 			[]dictEntry{
