@@ -86,10 +86,10 @@ func spreadsheetExponent(t string) (digits string, ok, whole bool) {
 	if exp[0] == '+' {
 		exp = exp[1:]
 	}
-	if len(exp) == 0 || len(exp) > 2 || !allDigits(exp) {
+	if len(exp) > 2 || !isDigits(exp) {
 		return "", false, false
 	}
-	if mant[0] < '1' || mant[0] > '9' || (mant[1] != '.' && mant[1] != ',') || !allDigits(mant[2:]) {
+	if mant[0] < '1' || mant[0] > '9' || (mant[1] != '.' && mant[1] != ',') || len(mant) > 2 && !isDigits(mant[2:]) {
 		return "", false, false
 	}
 	frac := mant[2:]
@@ -97,16 +97,6 @@ func spreadsheetExponent(t string) (digits string, ok, whole bool) {
 		return "", true, false
 	}
 	return mant[:1] + frac, true, true
-}
-
-// allDigits reports whether s is made of ASCII digits (true when empty).
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // phoneRegion upper-cases an ISO alpha-2 region; anything else is no region.
