@@ -11,7 +11,6 @@ import (
 
 	"github.com/leadpipe/leadpipe/crm"
 	"github.com/leadpipe/leadpipe/report"
-	"github.com/leadpipe/leadpipe/rules"
 )
 
 type exportOptions struct {
@@ -122,12 +121,13 @@ func (o *exportOptions) complete(g *globalOptions) error {
 }
 
 func runExport(g *globalOptions, ios *IOStreams, opts *exportOptions) error {
-	var where *rules.Matcher
+	var where *whereFilter
 	if opts.Where != "" {
-		var err error
-		if where, err = compileWhere(opts.Where, nowOr(opts.Now)); err != nil {
+		m, err := compileWhere(opts.Where, nowOr(opts.Now))
+		if err != nil {
 			return err
 		}
+		where = newWhereFilter(m)
 	}
 	db, err := g.openStore(true)
 	if err != nil {
@@ -136,13 +136,8 @@ func runExport(g *globalOptions, ios *IOStreams, opts *exportOptions) error {
 	defer db.Close()
 	var src report.ExportSource = db
 	if where != nil {
-		ws := &whereSource{ExportSource: db, where: where, failed: map[crm.ID]bool{}}
-		defer func() {
-			if len(ws.failed) > 0 && !g.Quiet {
-				fmt.Fprintf(ios.ErrOut, "warning: --where could not be evaluated for %s (left out): %v\n", plural(len(ws.failed), "lead", "leads"), ws.firstFail)
-			}
-		}()
-		src = ws
+		defer where.warn(g, ios)
+		src = &whereSource{ExportSource: db, where: where}
 	}
 	eo := report.ExportOptions{Object: opts.Object, Format: opts.Format, Target: opts.Target}
 	if opts.Output == "" || opts.Output == "-" {
@@ -179,27 +174,15 @@ type exportResult struct {
 	Rows   int    `json:"rows"`   // records written, the header not counted
 }
 
-// whereSource is the store with only the leads --where selects. A lead the
-// condition cannot be evaluated for is left out and counted, as in leads
-// list (the own layout reads the leads twice: counted once).
+// whereSource is the store with only the leads --where selects.
 type whereSource struct {
 	report.ExportSource
-	where     *rules.Matcher
-	failed    map[crm.ID]bool
-	firstFail error
+	where *whereFilter
 }
 
 func (s *whereSource) ForEachLead(fn func(*crm.Lead) error) error {
 	return s.ExportSource.ForEachLead(func(l *crm.Lead) error {
-		ok, err := s.where.Match(l)
-		if err != nil {
-			if len(s.failed) == 0 {
-				s.firstFail = err
-			}
-			s.failed[l.ID] = true
-			return nil
-		}
-		if !ok {
+		if !s.where.keep(l) {
 			return nil
 		}
 		return fn(l)

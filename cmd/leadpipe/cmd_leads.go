@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leadpipe/leadpipe/crm"
-	"github.com/leadpipe/leadpipe/rules"
 	"github.com/leadpipe/leadpipe/scoring"
 )
 
@@ -110,13 +109,13 @@ func (o *leadsListOptions) match(l *crm.Lead) bool {
 var errEnough = errors.New("enough leads")
 
 func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) error {
-	var where *rules.Matcher
+	var where *whereFilter
 	if opts.Where != "" {
-		now := nowOr(opts.Now)
-		var err error
-		if where, err = compileWhere(opts.Where, now); err != nil {
+		m, err := compileWhere(opts.Where, nowOr(opts.Now))
+		if err != nil {
 			return err
 		}
+		where = newWhereFilter(m)
 	}
 	db, err := g.openStore(true)
 	if err != nil {
@@ -124,24 +123,12 @@ func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) erro
 	}
 	defer db.Close()
 	leads := []*crm.Lead{}
-	// Leads the condition could not be evaluated for do not match; they are
-	// counted and the first cause is shown (a position, never a value).
-	failed, firstFail := 0, error(nil)
 	err = db.ForEachLead(func(l *crm.Lead) error {
 		if l.MergedInto != 0 || !opts.match(l) {
 			return nil // merged away: shown by leads show, listed nowhere
 		}
-		if where != nil {
-			ok, err := where.Match(l)
-			if err != nil {
-				if failed++; firstFail == nil {
-					firstFail = err
-				}
-				return nil
-			}
-			if !ok {
-				return nil
-			}
+		if where != nil && !where.keep(l) {
+			return nil
 		}
 		leads = append(leads, l)
 		if opts.Limit > 0 && len(leads) >= opts.Limit {
@@ -152,8 +139,8 @@ func runLeadsList(g *globalOptions, ios *IOStreams, opts *leadsListOptions) erro
 	if err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
-	if failed > 0 && !g.Quiet {
-		fmt.Fprintf(ios.ErrOut, "warning: --where could not be evaluated for %s (left out): %v\n", plural(failed, "lead", "leads"), firstFail)
+	if where != nil {
+		where.warn(g, ios)
 	}
 	if len(leads) == 0 && !g.Quiet && !g.JSON {
 		fmt.Fprintln(ios.ErrOut, "no leads match")

@@ -211,6 +211,40 @@ func compileWhere(src string, now time.Time) (*rules.Matcher, error) {
 	return nil, usageErrorf("--where: %v", err)
 }
 
+// whereFilter applies a --where condition to the leads a command reads. A
+// lead the condition cannot be evaluated for is left out and counted once
+// (an export in leadpipe's own layout reads the leads twice); warn names
+// how many and the first cause (a position, never a value).
+type whereFilter struct {
+	m         *rules.Matcher
+	failed    map[crm.ID]bool
+	firstFail error
+}
+
+func newWhereFilter(m *rules.Matcher) *whereFilter {
+	return &whereFilter{m: m, failed: map[crm.ID]bool{}}
+}
+
+// keep reports whether the condition holds for l.
+func (w *whereFilter) keep(l *crm.Lead) bool {
+	ok, err := w.m.Match(l)
+	if err != nil {
+		if len(w.failed) == 0 {
+			w.firstFail = err
+		}
+		w.failed[l.ID] = true
+		return false
+	}
+	return ok
+}
+
+// warn tells about the leads the condition could not be evaluated for.
+func (w *whereFilter) warn(g *globalOptions, ios *IOStreams) {
+	if len(w.failed) > 0 && !g.Quiet {
+		fmt.Fprintf(ios.ErrOut, "warning: --where could not be evaluated for %s (left out): %v\n", plural(len(w.failed), "lead", "leads"), w.firstFail)
+	}
+}
+
 // writeStatusText prints a bulk status report for people.
 func writeStatusText(w io.Writer, r lifecycle.BulkReport) error {
 	return r.WriteText(w, maxListedRefusals)
