@@ -136,11 +136,10 @@ func (x *index) nameCandidates(l *crm.Lead, key string) []crm.AccountID {
 	if l.Country != "" {
 		countries = []string{l.Country, ""}
 	}
-	sameCountry := func(a *crm.Account) bool { return a.Country == "" || l.Country == "" || a.Country == l.Country }
 	for _, country := range countries {
 		if l.PostalCode != "" {
 			for _, id := range x.byPostal[postalKey(key, country, l.PostalCode)] {
-				if sameCountry(x.accounts[id]) && !slices.Contains(out, id) {
+				if sameCountry(x.accounts[id], l) && !slices.Contains(out, id) {
 					out = append(out, id)
 				}
 			}
@@ -148,7 +147,7 @@ func (x *index) nameCandidates(l *crm.Lead, key string) []crm.AccountID {
 		if l.City != "" {
 			for _, id := range x.byCity[cityKey(key, country, l.City)] {
 				a := x.accounts[id]
-				if (a.PostalCode == "" || l.PostalCode == "") && sameCountry(a) && !slices.Contains(out, id) {
+				if (a.PostalCode == "" || l.PostalCode == "") && sameCountry(a, l) && !slices.Contains(out, id) {
 					out = append(out, id)
 				}
 			}
@@ -171,7 +170,7 @@ func (x *index) placelessCandidates(l *crm.Lead, key string) []crm.AccountID {
 	var out []crm.AccountID
 	for _, id := range x.byName[spelling(key)] {
 		a := x.accounts[id]
-		if a.Country != "" && l.Country != "" && a.Country != l.Country {
+		if !sameCountry(a, l) {
 			continue
 		}
 		if hasPlace(l.PostalCode, l.City) && hasPlace(a.PostalCode, a.City) {
@@ -180,6 +179,12 @@ func (x *index) placelessCandidates(l *crm.Lead, key string) []crm.AccountID {
 		out = append(out, id)
 	}
 	return out
+}
+
+// sameCountry reports whether an account and a lead may be of one
+// country: a country one of them leaves empty is no difference.
+func sameCountry(a *crm.Account, l *crm.Lead) bool {
+	return a.Country == "" || l.Country == "" || a.Country == l.Country
 }
 
 // hasPlace reports whether a record names a place: a postal code or a city.
