@@ -337,9 +337,7 @@ func uniqueCustomHeaders(fixed, custom []string) []string {
 		taken[name] = true
 	}
 	for _, name := range custom {
-		if !taken[name] {
-			taken[name] = true
-		}
+		taken[name] = true
 	}
 	out := make([]string, len(custom))
 	for i, name := range custom {
